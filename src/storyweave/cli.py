@@ -1,0 +1,188 @@
+"""The ``storyweave`` command: analyze, ingest, report.
+
+Exit codes: 0 every input was read; 3 some inputs were rejected (listed in the report); 2 usage
+error (bad option, unusable config, store that cannot be opened); 1 an unexpected failure.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .errors import InputError, StoryweaveError
+from .model import Article, Rejected
+from .pipeline import analyze as run_analyze
+from .pipeline import ingest as run_ingest
+from .pipeline import report_from_store
+from .render import write_report
+from .settings import Settings
+from .store import open_store
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
+
+app = typer.Typer(
+    name="storyweave",
+    help="Turn a pile of news reports into one story report you can trust.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+log = logging.getLogger("storyweave")
+
+Paths = Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or glob patterns.",
+                                            show_default=False)]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
+LogLevel = Annotated[str, typer.Option("--log-level", help="debug, info, warning or error (to stderr).")]
+Config = Annotated[Path | None, typer.Option("--config", help="A TOML file of settings ([storyweave] table).",
+                                             show_default=False)]
+MaxBytes = Annotated[int | None, typer.Option("--max-bytes", help="Reject files larger than this "
+                                              "(default 10,000,000).", show_default=False)]
+Workers = Annotated[int | None, typer.Option("--workers", help="Processes that parse inputs (default 1).",
+                                             show_default=False)]
+
+
+def _setup(log_level: str, quiet: bool) -> None:
+    level = getattr(logging, log_level.upper(), None)
+    if not isinstance(level, int):
+        raise InputError(f"unknown --log-level {log_level!r}: use debug, info, warning or error")
+    logging.basicConfig(level=logging.ERROR if quiet else level, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+def _settings(config: Path | None, **overrides: object) -> Settings:
+    return Settings.load(config, **overrides)
+
+
+@contextmanager
+def _progress(quiet: bool):
+    """A live count on stderr when it is a terminal; silent otherwise."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} read"),
+                  TimeElapsedColumn(), console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("ingesting", total=None)
+
+        def tick(record: Article | Rejected) -> None:
+            bar.advance(task)
+
+        yield tick
+
+
+def _say(quiet: bool, message: str) -> None:
+    if not quiet:
+        typer.echo(message)
+
+
+def _rejections(rejected: list[Rejected], quiet: bool) -> int:
+    for item in rejected:
+        if not quiet:
+            typer.echo(f"rejected: {item.source_path}: {item.reason}", err=True)
+    return EXIT_REJECTED if rejected else EXIT_OK
+
+
+@app.command()
+def analyze(
+    paths: Paths,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for report.json, report.html and the store.")]
+    = Path("out"),
+    db: Annotated[Path | None, typer.Option("--db", help="Store file (default OUT/storyweave.sqlite).",
+                                            show_default=False)] = None,
+    max_bytes: MaxBytes = None,
+    workers: Workers = None,
+    config: Config = None,
+    quiet: Quiet = False,
+    log_level: LogLevel = "warning",
+) -> None:
+    """Analyze files and folders into OUT/report.json and OUT/report.html, and print their paths.
+
+    The report covers exactly the inputs named; they are also kept in the store for `report` and `serve`.
+    """
+    _setup(log_level, quiet)
+    settings = _settings(config, max_bytes=max_bytes, workers=workers)
+    with open_store(str(db or out / "storyweave.sqlite")) as store, _progress(quiet) as tick:
+        report = run_analyze(paths, settings, store=store, on_record=tick)
+    json_path, html_path = write_report(report, out)
+    _say(quiet, f"{len(report.articles)} articles, {len(report.rejected)} rejected")
+    _say(quiet, str(json_path))
+    _say(quiet, str(html_path))
+    raise typer.Exit(_rejections(report.rejected, quiet))
+
+
+@app.command()
+def ingest(
+    paths: Paths,
+    db: Annotated[Path, typer.Option("--db", help="Store file to add to (created if missing).")],
+    max_bytes: MaxBytes = None,
+    workers: Workers = None,
+    config: Config = None,
+    quiet: Quiet = False,
+    log_level: LogLevel = "warning",
+) -> None:
+    """Add articles to a store incrementally; inputs stored before are not added again."""
+    _setup(log_level, quiet)
+    settings = _settings(config, max_bytes=max_bytes, workers=workers)
+    with open_store(str(db)) as store, _progress(quiet) as tick:
+        result = run_ingest(paths, store, settings, on_record=tick)
+        total = store.count_articles()
+    _say(quiet, f"{len(result.article_ids)} articles read, {result.added} new, {len(result.rejected)} rejected; "
+                f"{total} in {db}")
+    raise typer.Exit(_rejections(result.rejected, quiet))
+
+
+@app.command()
+def report(
+    db: Annotated[Path, typer.Option("--db", help="Store file to report on.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for report.json and report.html.")] = Path("out"),
+    config: Config = None,
+    quiet: Quiet = False,
+    log_level: LogLevel = "warning",
+) -> None:
+    """Render report.json and report.html from everything a store holds."""
+    _setup(log_level, quiet)
+    if not db.is_file():
+        raise InputError(f"no store at {db}: run `storyweave ingest PATH... --db {db}` first")
+    settings = _settings(config)
+    with open_store(str(db)) as store:
+        result = report_from_store(store, settings)
+    json_path, html_path = write_report(result, out)
+    _say(quiet, str(json_path))
+    _say(quiet, str(html_path))
+
+
+@app.command()
+def version() -> None:
+    """Print the storyweave version."""
+    typer.echo(__version__)
+
+
+def main() -> None:
+    """Console entry point: one-line messages for our errors, no tracebacks."""
+    try:
+        code = app(standalone_mode=False)
+    except typer.Exit as done:
+        code = done.exit_code
+    except InputError as exc:
+        typer.echo(f"storyweave: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    except StoryweaveError as exc:
+        typer.echo(f"storyweave: {exc}", err=True)
+        sys.exit(EXIT_FAILURE)
+    except Exception as exc:  # click's own usage errors carry their exit code
+        code = getattr(exc, "exit_code", None)
+        if code is None:
+            raise
+        show = getattr(exc, "show", None)
+        if show is not None:
+            show()
+        sys.exit(code)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

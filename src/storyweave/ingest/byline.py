@@ -1,0 +1,178 @@
+"""Metadata lines inside article text: dates, bylines, sources and repost notices.
+
+Scraped and reposted pages carry their metadata as text ("Author: X source: Y", "This article is
+reproduced by X with authorization", "2022-06-23 06:02:24", "Reference source: Z"). A line counts as
+metadata only when *all* of it is metadata, so a body sentence that mentions a source stays in the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .boilerplate import strip_temperature
+
+_ROLE_LABELS = {
+    "author": r"authors?|written by|writer|reporter|correspondent|text|作者|记者|文|автор|авторы",
+    "editor": r"editors?|edited by|responsible editor|editor in charge|责任编辑|责编|编辑|редактор",
+    "source": r"(?:reference |original |news )?sources?|来源|出处|источник",
+    "repost": r"reprinted from|reproduced from|republished from|reposted from|original|originally published (?:in|on|by|at)"
+              r"|first published (?:in|on|by|at)|转载自|原载|原文",
+    "outlet": r"outlet|publisher|published by|publication|media outlet",
+    "date": r"date|published(?: on)?|posted(?: on)?|updated(?: on)?|last updated|first published|发布时间|时间|дата",
+}
+_LABEL = re.compile(
+    r"(?:^|(?<=[\s,;|(]))(?P<label>" + "|".join(f"(?P<{role}>{pattern})" for role, pattern in _ROLE_LABELS.items())
+    + r")\s*[:：]", re.I)
+_BY = re.compile(r"^by\s+(?P<who>[A-Z\u0400-\u04FF][^\d:]{1,80})$")
+_REPOST_SENTENCES = (
+    re.compile(r"^(?:this (?:article|post|story|piece|text|content) )?(?:is |was |has been )?"
+               r"(?:reproduced|reprinted|republished|reposted|syndicated|shared)(?: here)? "
+               r"(?:from |by |with (?:the )?(?:kind )?(?:permission|authori[sz]ation) (?:of |from ))"
+               r"(?P<who>.+?)(?: with (?:the )?(?:kind )?(?:permission|authori[sz]ation)(?: of the author)?)?$", re.I),
+    re.compile(r"^(?:this (?:article|post|story|piece) )?(?:was )?(?:originally|first) "
+               r"(?:published|appeared|posted|ran) (?:in|on|at|by) (?P<who>.+?)$", re.I),
+    re.compile(r"^(?P<who>.+?) (?:has been |is |was )?(?:reproduced|reprinted|republished) with "
+               r"(?:the )?(?:permission|authori[sz]ation)$", re.I),
+    re.compile(r"^(?:courtesy of|via) (?P<who>.+)$", re.I),
+)
+_REPOST_SUFFIX = re.compile(r"\s*(?:,\s*)?(?:has been |is |was )?(?:reproduced|reprinted|republished)"
+                            r"(?: with (?:the )?(?:permission|authori[sz]ation))?\s*$", re.I)
+_ACCOUNT_ID = re.compile(r"\s*[(（][^()（）]*\bid\s*[:：][^()（）]*[)）]", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|/|、|&)\s*")
+_AND = re.compile(r"\s+and\s+")
+
+_MONTHS = {m: i for i, names in enumerate(
+    (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+     ("november", "nov"), ("december", "dec")), start=1) for m in names}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_TIME = r"(?:\s*[T,]?\s*(?:at\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?P<ampm>[ap]\.?m\.?))?)?"
+_DATES = (
+    re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?" + _TIME, re.I),
+    re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})" + _TIME, re.I),
+    re.compile(rf"(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})" + _TIME, re.I),
+    re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d{{2}})" + _TIME, re.I),
+)
+_DATE_LABEL = re.compile(r"^(?:" + _ROLE_LABELS["date"] + r")(?:\s+(?:on|at))?\s*[:：]?\s*", re.I)
+#: what may stand beside a date on a date line: weekday, time zone, separators
+_DATE_LEFTOVER = re.compile(r"^[\s,|·•\-–—()]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*"
+                            r"|[+-]\d{2}:?\d{2})?[\s,|·•\-–—()]*$")
+
+
+@dataclass
+class Byline:
+    """What metadata lines said about an article."""
+
+    authors: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    reposted_from: str | None = None
+    published: str | None = None
+
+
+def _clean_name(value: str) -> str:
+    value = _ACCOUNT_ID.sub("", value)
+    return value.strip(" \t\"'“”‘’«»:：,.;|-–—")
+
+
+def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
+    """The first calendar date in ``text`` as ISO 8601 at the precision given, with its span."""
+    for pattern in _DATES:
+        for match in pattern.finditer(text):
+            parts = match.groupdict()
+            month = _MONTHS[parts["mon"].lower()] if parts.get("mon") else int(parts["m"])
+            try:
+                day = datetime(int(parts["y"]), month, int(parts["d"]))
+            except ValueError:
+                continue
+            iso = day.strftime("%Y-%m-%d")
+            if parts.get("H") is not None:
+                hour = int(parts["H"])
+                if parts.get("ampm"):
+                    hour = hour % 12 + (12 if parts["ampm"].lower().startswith("p") else 0)
+                if hour < 24 and int(parts["M"]) < 60:
+                    iso += f"T{hour:02d}:{parts['M']}:{parts.get('S') or '00'}"
+            return iso, match.span()
+    return None
+
+
+def parse_date_line(line: str) -> tuple[str, bool] | None:
+    """(ISO date, carried a weather reading) when the whole line is a date stamp."""
+    rest, weather = strip_temperature(_DATE_LABEL.sub("", line.strip()))
+    found = find_date(rest)
+    if found is None:
+        return None
+    iso, (start, end) = found
+    leftover = rest[:start] + " " + rest[end:]
+    if not _DATE_LEFTOVER.match(leftover.strip()):
+        return None
+    return iso, weather
+
+
+def _split_people(value: str) -> list[str]:
+    """Names in a byline; 'and' separates only capitalised names ("vertical and horizontal" is one pen name)."""
+    names = []
+    for part in _AUTHOR_SPLIT.split(value):
+        pieces = _AND.split(part)
+        names.extend(pieces if all(p[:1].isupper() for p in pieces) else [part])
+    return [name for name in (_clean_name(n) for n in names) if name]
+
+
+def _labelled(segment: str, into: Byline) -> bool:
+    matches = list(_LABEL.finditer(segment))
+    if not matches:
+        return False
+    prefix = segment[: matches[0].start()].strip()
+    if len(prefix.split()) > 5:
+        return False
+    for match, following in zip(matches, [*matches[1:], None]):
+        value = segment[match.end(): following.start() if following else len(segment)].strip()
+        if not value:
+            continue
+        role = next(role for role in _ROLE_LABELS if match.group(role))
+        reposted = bool(_REPOST_SUFFIX.search(value)) and role in ("source", "author")
+        value = _REPOST_SUFFIX.sub("", value)
+        if role in ("author", "editor"):
+            into.authors.extend(a for a in _split_people(value) if a not in into.authors)
+            if reposted:
+                into.reposted_from = into.reposted_from or _clean_name(value)
+        elif role in ("source", "repost"):
+            into.reposted_from = into.reposted_from or _clean_name(value)
+        elif role == "outlet":
+            into.outlet = into.outlet or _clean_name(value)
+        elif role == "date":
+            found = find_date(value)
+            if found is None:
+                return False
+            into.published = into.published or found[0]
+    return True
+
+
+def _repost_sentence(segment: str, into: Byline) -> bool:
+    text = segment.strip().rstrip(".。!")
+    for pattern in _REPOST_SENTENCES:
+        match = pattern.match(text)
+        if match and len(match.group("who").split()) <= 12:
+            into.reposted_from = into.reposted_from or _clean_name(match.group("who"))
+            return True
+    by = _BY.match(text)
+    if by and len(by.group("who").split()) <= 8:
+        into.authors.extend(a for a in _split_people(by.group("who")) if a not in into.authors)
+        return True
+    return False
+
+
+def parse_metadata_line(line: str, into: Byline) -> bool:
+    """Fill ``into`` from a byline/source/repost line; False (and ``into`` untouched) if it is body text."""
+    trial = Byline(list(into.authors), into.outlet, into.reposted_from, into.published)
+    segments = [s for s in _SENTENCE_END.split(line.strip()) if s.strip()]
+    if not segments:
+        return False
+    for segment in segments:
+        if not (_labelled(segment, trial) or _repost_sentence(segment, trial)):
+            return False
+    into.authors, into.outlet, into.reposted_from, into.published = (
+        trial.authors, trial.outlet, trial.reposted_from, trial.published)
+    return True

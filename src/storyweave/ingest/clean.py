@@ -1,0 +1,81 @@
+"""Clean an article body: boilerplate out anywhere, metadata lines out at the top and bottom.
+
+Every line taken out is returned as a ``Removed`` with its reason, and what metadata lines said is
+returned as a ``Byline``; body lines are kept whole and in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Removed
+from .boilerplate import classify
+from .byline import Byline, parse_date_line, parse_metadata_line
+
+#: how many non-blank lines at the top and at the bottom may hold datelines, bylines and source notes
+HEAD_LINES = 6
+TAIL_LINES = 4
+#: a metadata line is short; longer lines are body text even in the head
+METADATA_MAX_CHARS = 250
+
+_BLANKS = re.compile(r"\n{3,}")
+
+
+@dataclass
+class Parsed:
+    """What a parser read from one document, before it becomes an ``Article``."""
+
+    text: str
+    title: str | None = None
+    title_source: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    reposted_from: str | None = None
+    authors: list[str] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    language: str | None = None
+    url: str | None = None
+    external_id: str | None = None
+
+
+@dataclass
+class Cleaned:
+    lines: list[str]
+    removed: list[Removed] = field(default_factory=list)
+    byline: Byline = field(default_factory=Byline)
+
+
+def join(lines: list[str]) -> str:
+    """Body text from kept lines: trailing spaces off, at most one blank line between paragraphs."""
+    return _BLANKS.sub("\n\n", "\n".join(line.rstrip() for line in lines)).strip()
+
+
+def _metadata_reason(line: str, byline: Byline) -> str | None:
+    if len(line) > METADATA_MAX_CHARS:
+        return None
+    dated = parse_date_line(line)
+    if dated is not None:
+        iso, weather = dated
+        byline.published = byline.published or iso
+        return "metadata: date line (→ published)" + ("; weather widget" if weather else "")
+    if parse_metadata_line(line, byline):
+        return "metadata: byline/source line (→ authors, outlet, reposted_from)"
+    return None
+
+
+def clean_body(text: str, max_line_chars: int = 160) -> Cleaned:
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    edge = set(filled[:HEAD_LINES]) | set(filled[-TAIL_LINES:])
+    result = Cleaned([])
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        reason = classify(stripped, max_line_chars) if stripped else None
+        if reason is None and i in edge:
+            reason = _metadata_reason(stripped, result.byline)
+        if reason is None:
+            result.lines.append(line)
+        else:
+            result.removed.append(Removed(stripped, reason))
+    return result

@@ -1,0 +1,81 @@
+"""HTML pages: main text and metadata by trafilatura; what it left out is listed, not lost."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+import trafilatura
+
+from ..model import Removed
+from .clean import Parsed, clean_body, join
+
+_BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "section", "article",
+               "header", "footer", "nav", "aside", "blockquote", "pre", "br", "dt", "dd", "figcaption",
+               "title", "form", "ul", "ol", "table", "main", "label", "button", "option")
+_SPACE = re.compile(r"\s+")
+#: htmldate's extensive search reads every date-like string on the page; too slow and too loose for news
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
+def _norm(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def visible_lines(html: str) -> list[str]:
+    """The page's visible text, one block element a line."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return []
+    for bad in tree.xpath("//script|//style|//noscript|//template|//svg"):
+        bad.drop_tree()
+    for element in tree.iter(*_BLOCK_TAGS):
+        element.tail = "\n" + (element.tail or "")
+        element.text = "\n" + (element.text or "")
+    return [line for line in (_norm(x) for x in tree.text_content().split("\n")) if line]
+
+
+def visible_text(html: str) -> str:
+    """Plain text of an HTML fragment, one paragraph per block element."""
+    return "\n\n".join(visible_lines(html))
+
+
+def _left_out(html: str, body: str, kept: set[str]) -> list[Removed]:
+    flat = _norm(body)
+    removed = []
+    for line in visible_lines(html):
+        if line not in kept and line not in flat:
+            removed.append(Removed(line, "html: outside the main content"))
+            kept.add(line)
+    return removed
+
+
+def _authors(value: str | None) -> list[str]:
+    return [a.strip() for a in re.split(r"\s*;\s*", value or "") if a.strip()]
+
+
+def parse(html: str, max_line_chars: int = 160, url: str | None = None) -> Parsed:
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                      include_tables=True, date_extraction_params=_DATE_PARAMS)
+    raw_text = (doc.text if doc is not None else "") or ""
+    title = _norm(doc.title) if doc is not None and doc.title else None
+    lines = raw_text.split("\n")
+    if title and lines and _norm(lines[0]) == title:
+        lines = lines[1:]
+    cleaned = clean_body("\n".join(lines), max_line_chars)
+    body = join(cleaned.lines)
+    seen = {r.text for r in cleaned.removed} | ({title} if title else set())
+    byline = cleaned.byline
+    authors = _authors(doc.author if doc is not None else None) or byline.authors
+    return Parsed(
+        text=body,
+        title=title,
+        published=(doc.date if doc is not None and doc.date else None) or byline.published,
+        outlet=(doc.sitename if doc is not None and doc.sitename else None) or byline.outlet,
+        reposted_from=byline.reposted_from,
+        authors=authors,
+        removed=cleaned.removed + _left_out(html, body, seen),
+        language=(doc.language if doc is not None else None),
+        url=(doc.url if doc is not None and doc.url else url),
+    )

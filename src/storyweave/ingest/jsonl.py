@@ -1,0 +1,142 @@
+"""JSON and JSONL article records, with the field names news tools and datasets commonly use."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Rejected
+from .clean import Parsed, clean_body, join
+from .html import visible_text
+
+FIELDS = {
+    "title": ("title", "headline", "name"),
+    "text": ("text", "body", "content", "articleBody", "article_body", "maintext", "full_text"),
+    "published": ("published", "date", "datePublished", "date_published", "published_at", "publishedAt",
+                  "pubDate", "date_publish", "publish_date", "timestamp"),
+    "url": ("url", "link", "canonical_url"),
+    "outlet": ("outlet", "source", "site_name", "sitename", "source_domain", "publisher", "feed"),
+    "authors": ("authors", "author", "byline", "creator"),
+    "language": ("language", "lang", "inLanguage"),
+    "external_id": ("id", "guid", "_id", "uuid", "url"),
+}
+#: a JSON document holding its articles under one of these keys is a list of records
+CONTAINER_KEYS = ("articles", "items", "records", "data", "results", "entries")
+_HTML_FRAGMENT = re.compile(r"<(?:p|div|br|span|a|h[1-6]|article|li|em|strong)\b[^>]*>", re.I)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|\band\b|&|\|)\s*")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One JSON object with its position (1-based line or index) and the bytes its id hashes."""
+
+    data: Any
+    position: int | None
+    raw: bytes
+
+
+def _first(data: dict[str, Any], names: tuple[str, ...]) -> Any:
+    for name in names:
+        value = data.get(name)
+        if value not in (None, "", []):
+            return value
+    return None
+
+
+def _name(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("title") or value.get("id")
+    if isinstance(value, (str, int, float)) and str(value).strip():
+        return str(value).strip()
+    return None
+
+
+def _authors(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items:
+        name = _name(item)
+        if name is None:
+            continue
+        names.extend(part.strip() for part in _AUTHOR_SPLIT.split(name) if part.strip())
+    return list(dict.fromkeys(names))
+
+
+def _language(value: Any) -> str | None:
+    name = _name(value)
+    if name and re.fullmatch(r"[A-Za-z]{2}(?:[-_][A-Za-z0-9]+)*", name):
+        return name[:2].lower()
+    return None
+
+
+def _published(value: Any) -> str | None:
+    from .dates import normalise
+
+    if isinstance(value, (int, float)):
+        return normalise(value)
+    name = _name(value)
+    return normalise(name) if name else None
+
+
+def to_parsed(data: dict[str, Any], max_line_chars: int = 160) -> Parsed | str:
+    """A record as ``Parsed``, or the reason it cannot be one."""
+    text = _first(data, FIELDS["text"])
+    if not isinstance(text, str) or not text.strip():
+        return f"record has no text (looked for {', '.join(FIELDS['text'][:3])})"
+    if _HTML_FRAGMENT.search(text):
+        text = visible_text(text)
+    cleaned = clean_body(text, max_line_chars)
+    byline = cleaned.byline
+    external = _first(data, FIELDS["external_id"])
+    return Parsed(
+        text=join(cleaned.lines),
+        title=_name(_first(data, FIELDS["title"])),
+        published=_published(_first(data, FIELDS["published"])) or byline.published,
+        outlet=_name(_first(data, FIELDS["outlet"])) or byline.outlet,
+        reposted_from=byline.reposted_from,
+        authors=_authors(_first(data, FIELDS["authors"])) or byline.authors,
+        removed=cleaned.removed,
+        language=_language(_first(data, FIELDS["language"])),
+        url=_name(_first(data, FIELDS["url"])),
+        external_id=_name(external),
+    )
+
+
+def _error(exc: json.JSONDecodeError) -> str:
+    return f"{exc.msg} (line {exc.lineno}, column {exc.colno})"
+
+
+def records(kind: str, text: str, display: str) -> Iterator[Record | Rejected]:
+    """Split a JSON or JSONL document into records; a broken line is rejected alone."""
+    if kind == "jsonl":
+        for lineno, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield Rejected(f"{display}#{lineno}", f"invalid JSON on line {lineno}: {exc.msg} "
+                                                      f"(column {exc.colno})", "invalid_json")
+                continue
+            yield Record(data, lineno, line.strip().encode("utf-8"))
+        return
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield Rejected(display, f"invalid JSON: {_error(exc)}", "invalid_json")
+        return
+    if isinstance(data, dict) and _first(data, FIELDS["text"]) is None:
+        container = next((data[k] for k in CONTAINER_KEYS if isinstance(data.get(k), list)), None)
+        if container is not None:
+            data = container
+    if isinstance(data, list):
+        for index, item in enumerate(data, start=1):
+            raw = json.dumps(item, sort_keys=True, ensure_ascii=False).encode("utf-8")
+            yield Record(item, index, raw)
+        if not data:
+            yield Rejected(display, "JSON holds an empty list: no records", "no_text")
+        return
+    yield Record(data, None, text.encode("utf-8"))

@@ -1,0 +1,26 @@
+"""Language of an article, offline, as ISO 639-1 or 'und' (py3langid, loaded once per process)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+#: py3langid's label for "no language" and its codes that are not ISO 639-1
+_NOT_A_LANGUAGE = {"zxx", "und"}
+
+
+@cache
+def _identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect(text: str, min_chars: int = 20, min_confidence: float = 0.5) -> str:
+    """'und' when the text has too few letters or the model is unsure."""
+    letters = sum(ch.isalpha() for ch in text[:5000])
+    if letters < min_chars:
+        return "und"
+    code, confidence = _identifier().classify(text[:20_000])
+    if code in _NOT_A_LANGUAGE or len(code) != 2 or confidence < min_confidence:
+        return "und"
+    return code

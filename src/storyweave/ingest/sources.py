@@ -1,0 +1,244 @@
+"""Turn what the user named (files, folders, globs) into readable documents, or say why not.
+
+Every path ends as a ``Document`` or a ``Rejected`` with a specific reason: missing paths, symlink
+loops, special files, oversize files, binaries, undecodable bytes and unsupported types are all
+reported, never skipped. Folder walks are sorted, so the same tree gives the same order everywhere.
+"""
+
+from __future__ import annotations
+
+import errno
+import glob
+import gzip
+import os
+import stat
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Rejected
+
+TEXT_SUFFIXES = {".txt": "text", ".text": "text",
+                 ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+                 ".json": "json",
+                 ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl"}
+
+#: magic numbers of formats people drop into news folders; named so the reason says what the file is
+BINARY_MAGIC = ((b"%PDF", "PDF document"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"),
+                (b"GIF8", "GIF image"), (b"PK\x03\x04", "ZIP archive or Office document"),
+                (b"\x7fELF", "executable"), (b"SQLite format 3", "SQLite database"),
+                (b"\xd0\xcf\x11\xe0", "legacy Office document"), (b"ID3", "MP3 audio"),
+                (b"RIFF", "RIFF media file"), (b"BZh", "bzip2 archive"), (b"\xfd7zXZ", "xz archive"),
+                (b"7z\xbc\xaf", "7-Zip archive"))
+
+GZIP_MAGIC = b"\x1f\x8b"
+BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+#: charset-normalizer's "chaos" above this means the bytes are not text in any encoding it knows
+MAX_CHAOS = 0.25
+
+
+@dataclass(frozen=True)
+class Source:
+    """A regular file to read; ``display`` is the path as the user named it."""
+
+    path: Path
+    display: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded input file: its text, the kind of content, and the raw bytes its ids hash."""
+
+    display: str
+    kind: str
+    text: str
+    raw: bytes
+
+
+def _stat_error(display: str, exc: OSError) -> Rejected:
+    if exc.errno == errno.ELOOP:
+        return Rejected(display, "symlink loop: the link points back at itself", "symlink_loop")
+    if isinstance(exc, FileNotFoundError):
+        return Rejected(display, "no such file or directory", "not_found")
+    if isinstance(exc, PermissionError):
+        return Rejected(display, "permission denied: cannot be read", "unreadable")
+    return Rejected(display, f"cannot be read: {exc.strerror or exc}", "unreadable")
+
+
+def _walk(root: Path, display_root: str) -> Iterator[Source | Rejected]:
+    """Walk a folder in sorted order, following links but never around a loop."""
+    seen: set[tuple[int, int]] = set()
+
+    def visit(folder: Path, shown: str) -> Iterator[Source | Rejected]:
+        try:
+            info = folder.stat()
+        except OSError as exc:
+            yield _stat_error(shown, exc)
+            return
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            yield Rejected(shown, "symlink loop: this folder link leads back into a folder already read",
+                           "symlink_loop")
+            return
+        seen.add(key)
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError as exc:
+            yield _stat_error(shown, exc)
+            return
+        for name in names:
+            child, child_shown = folder / name, os.path.join(shown, name)
+            try:
+                child_info = child.stat()
+            except OSError as exc:
+                yield _stat_error(child_shown, exc)
+                continue
+            if stat.S_ISDIR(child_info.st_mode):
+                yield from visit(child, child_shown)
+            else:
+                yield _file(child, child_shown, child_info)
+
+    yield from visit(root, display_root)
+
+
+def _file(path: Path, display: str, info: os.stat_result) -> Source | Rejected:
+    if not stat.S_ISREG(info.st_mode):
+        kind = "FIFO" if stat.S_ISFIFO(info.st_mode) else "socket" if stat.S_ISSOCK(info.st_mode) else "device"
+        return Rejected(display, f"not a regular file ({kind})", "not_regular")
+    return Source(path, display)
+
+
+def expand(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Source | Rejected]:
+    """Files, folders (recursively) and glob patterns, in the order given; folders sorted inside."""
+    for item in inputs:
+        shown = os.fspath(item)
+        path = Path(shown)
+        try:
+            info = path.stat()
+        except OSError as exc:
+            if not path.is_symlink() and glob.has_magic(shown):
+                matches = sorted(glob.glob(shown, recursive=True))
+                if not matches:
+                    yield Rejected(shown, "the pattern matched no file", "not_found")
+                for match in matches:
+                    yield from expand([match])
+                continue
+            yield _stat_error(shown, exc)
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from _walk(path, shown)
+        else:
+            yield _file(path, shown, info)
+
+
+def _human(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
+
+
+def _gunzip(data: bytes, limit: int) -> bytes:
+    out = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    body = out.decompress(data, limit + 1)
+    if len(body) > limit:
+        raise OverflowError
+    if not out.eof:
+        raise gzip.BadGzipFile("truncated gzip stream")
+    return body
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """Name the binary format, or None when the bytes can be text."""
+    for magic, name in BINARY_MAGIC:
+        if data.startswith(magic):
+            return name
+    head = data[:8192]
+    if any(head.startswith(bom) for bom, _ in BOMS):
+        return None
+    if b"\x00" in head:
+        return "contains NUL bytes"
+    return None
+
+
+def decode(data: bytes) -> tuple[str, str] | None:
+    """Decode bytes as UTF-8, a BOM-marked Unicode form, or the best detected charset; None if none fits."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.chaos > MAX_CHAOS:
+        return None
+    return str(best), best.encoding
+
+
+def _kind_from_name(name: str, text_head: str) -> str | None:
+    suffix = Path(name).suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return TEXT_SUFFIXES[suffix]
+    if suffix:
+        return None
+    head = text_head.lstrip()[:512].lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head or "<p>" in head:
+        return "html"
+    if head.startswith(("{", "[")):
+        return "jsonl" if "\n{" in text_head else "json"
+    return "text"
+
+
+def read(source: Source, max_bytes: int) -> Document | Rejected:
+    """Read one file with every check; never raises for a bad file."""
+    shown = source.display
+    try:
+        size = source.path.stat().st_size
+        if size > max_bytes:
+            return Rejected(shown, f"file is {_human(size)}, over the {_human(max_bytes)} limit (--max-bytes)",
+                            "too_large")
+        with source.path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        return _stat_error(shown, exc)
+    if len(data) > max_bytes:
+        return Rejected(shown, f"file grew past the {_human(max_bytes)} limit while being read", "too_large")
+    if not data.strip():
+        return Rejected(shown, "empty file" if not data else "file holds only white space", "empty")
+    name = shown
+    raw = data
+    if data.startswith(GZIP_MAGIC):
+        try:
+            data = _gunzip(data, max_bytes)
+        except OverflowError:
+            return Rejected(shown, f"gzip content is over the {_human(max_bytes)} limit (--max-bytes)",
+                            "too_large")
+        except (zlib.error, gzip.BadGzipFile, EOFError) as exc:
+            return Rejected(shown, f"corrupt gzip file: {exc}", "undecodable")
+        name = shown[:-3] if shown.lower().endswith(".gz") else shown + ".unknown-inside-gzip"
+        if not data.strip():
+            return Rejected(shown, "gzip file holds an empty document", "empty")
+    elif Path(shown).suffix.lower() in (".gz", ".gzip"):
+        return Rejected(shown, "named .gz but is not gzip data", "undecodable")
+    suffix = Path(name).suffix.lower()
+    binary = sniff_binary(data)
+    if suffix and suffix not in TEXT_SUFFIXES:
+        what = f" ({binary})" if binary and binary != "contains NUL bytes" else ""
+        return Rejected(shown, f"unsupported type {suffix}{what}: storyweave reads .txt, .html, .json, "
+                               ".jsonl and their .gz", "unsupported_type")
+    if binary:
+        return Rejected(shown, f"binary file ({binary}), not text", "binary")
+    decoded = decode(data)
+    if decoded is None:
+        return Rejected(shown, "undecodable bytes: not UTF-8, UTF-16 or any charset detected with confidence",
+                        "undecodable")
+    text = decoded[0].replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    kind = _kind_from_name(name, text[:4096])
+    if kind is None:
+        return Rejected(shown, f"unsupported type {suffix}", "unsupported_type")
+    return Document(shown, kind, text, raw)

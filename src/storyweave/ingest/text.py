@@ -1,0 +1,47 @@
+"""Plain-text news pages: headline, date stamp and byline as lines of text, then the body."""
+
+from __future__ import annotations
+
+import re
+
+from .clean import Parsed, clean_body, join
+
+#: a first line longer than this, or holding several sentences, is body text, not a headline
+TITLE_MAX_CHARS = 200
+TITLE_FALLBACK_CHARS = 160
+#: a sentence ends at . ! ? unless the word before is a short capitalised abbreviation (St., Mr., U.S.)
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?](?=\s+[\"'“‘(\[]?[A-Z0-9]|\s*$)|[。！？]")
+
+
+def _is_headline(line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line) <= TITLE_MAX_CHARS and len(_SENTENCE_END.findall(line.rstrip(".!?。！？"))) == 0
+
+
+def first_sentence(text: str) -> str | None:
+    """A stand-in title for a page that has none: its first sentence, shortened at a word if long."""
+    head = text.strip().split("\n", 1)[0]
+    end = _SENTENCE_END.search(head)
+    sentence = head[: end.end()] if end else head
+    if len(sentence) > TITLE_FALLBACK_CHARS:
+        sentence = sentence[: TITLE_FALLBACK_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return sentence.strip() or None
+
+
+def parse(text: str, max_line_chars: int = 160) -> Parsed:
+    cleaned = clean_body(text, max_line_chars)
+    lines = cleaned.lines
+    title = None
+    title_source = None
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    rest = [line for line in lines[first + 1:] if line.strip()] if first is not None else []
+    if first is not None and rest and _is_headline(lines[first]):
+        title = lines[first].strip()
+        lines = lines[first + 1:]
+    body = join(lines)
+    if title is None:
+        title = first_sentence(body)
+        title_source = "first sentence" if title else None
+    byline = cleaned.byline
+    return Parsed(body, title, title_source, byline.published, byline.outlet, byline.reposted_from,
+                  byline.authors, cleaned.removed)

@@ -1,0 +1,70 @@
+"""One typed ``Settings`` object: defaults < config file < environment < explicit overrides (CLI flags)."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+
+ENV_PREFIX = "STORYWEAVE_"
+
+
+@dataclass(frozen=True)
+class Settings:
+    #: files larger than this (after gzip decompression too) are rejected, not read
+    max_bytes: int = 10_000_000
+    #: articles written to the store per transaction; a killed run loses at most one batch of work
+    batch_size: int = 200
+    #: ingest worker processes; 1 reads in this process (parsing HTML is what profits from more)
+    workers: int = 1
+    #: below this many letters a body is too short to identify its language: 'und'
+    language_min_chars: int = 20
+    #: below this probability (py3langid, normalised) the language is 'und'
+    language_min_confidence: float = 0.5
+    #: lines longer than this are body text and never treated as boilerplate or metadata
+    boilerplate_max_line_chars: int = 160
+
+    @classmethod
+    def load(cls, config: str | Path | None = None, env: dict[str, str] | None = None,
+             **overrides: Any) -> Settings:
+        """Build settings from a TOML file (``[storyweave]`` table or top level), env and overrides."""
+        settings = cls()
+        if config is not None:
+            path = Path(config)
+            try:
+                data = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (OSError, tomllib.TOMLDecodeError) as exc:
+                raise InputError(f"cannot read config {path}: {exc}") from exc
+            settings = settings.merged(data.get("storyweave", data), origin=str(path))
+        env = os.environ if env is None else env
+        from_env = {f.name: env[ENV_PREFIX + f.name.upper()] for f in fields(cls)
+                    if ENV_PREFIX + f.name.upper() in env}
+        settings = settings.merged(from_env, origin="environment")
+        return settings.merged({k: v for k, v in overrides.items() if v is not None}, origin="options")
+
+    def merged(self, values: dict[str, Any], origin: str) -> Settings:
+        known = {f.name: f for f in fields(self)}
+        changes: dict[str, Any] = {}
+        for key, value in values.items():
+            if key not in known:
+                raise InputError(f"unknown setting {key!r} in {origin}")
+            default = getattr(self, key)
+            try:
+                changes[key] = type(default)(value)
+            except (TypeError, ValueError) as exc:
+                raise InputError(f"setting {key!r} in {origin}: {value!r} is not a {type(default).__name__}") from exc
+        result = replace(self, **changes)
+        result.validate()
+        return result
+
+    def validate(self) -> None:
+        if self.max_bytes <= 0:
+            raise InputError("max_bytes must be positive")
+        if self.batch_size <= 0:
+            raise InputError("batch_size must be positive")
+        if self.workers <= 0:
+            raise InputError("workers must be positive")
