@@ -186,3 +186,7 @@ def main() -> None:
             show()
         sys.exit(code)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+if __name__ == "__main__":
+    main()

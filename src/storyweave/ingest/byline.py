@@ -25,7 +25,7 @@ _ROLE_LABELS = {
 _LABEL = re.compile(
     r"(?:^|(?<=[\s,;|(]))(?P<label>" + "|".join(f"(?P<{role}>{pattern})" for role, pattern in _ROLE_LABELS.items())
     + r")\s*[:：]", re.I)
-_BY = re.compile(r"^by\s+(?P<who>[A-Z\u0400-\u04FF][^\d:]{1,80})$")
+_BY = re.compile(r"^(?i:by)\s+(?P<who>[A-Z\u0400-\u04FF][^\d:]{1,80})$")
 _REPOST_SENTENCES = (
     re.compile(r"^(?:this (?:article|post|story|piece|text|content) )?(?:is |was |has been )?"
                r"(?:reproduced|reprinted|republished|reposted|syndicated|shared)(?: here)? "

@@ -22,11 +22,26 @@ def _norm(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+def _tree(html: str) -> lxml.html.HtmlElement | None:
+    try:
+        return lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+def _meta_author(html: str) -> list[str]:
+    """``<meta name=author>``: trafilatura drops organisations, but a wire agency is a news article's author."""
+    tree = _tree(html)
+    if tree is None:
+        return []
+    values = tree.xpath("//meta[@name='author' or @property='article:author']/@content")
+    return _authors("; ".join(v for v in values if not v.startswith("http")))
+
+
 def visible_lines(html: str) -> list[str]:
     """The page's visible text, one block element a line."""
-    try:
-        tree = lxml.html.fromstring(html)
-    except (lxml.etree.ParserError, ValueError):
+    tree = _tree(html)
+    if tree is None:
         return []
     for bad in tree.xpath("//script|//style|//noscript|//template|//svg"):
         bad.drop_tree()
@@ -67,7 +82,7 @@ def parse(html: str, max_line_chars: int = 160, url: str | None = None) -> Parse
     body = join(cleaned.lines)
     seen = {r.text for r in cleaned.removed} | ({title} if title else set())
     byline = cleaned.byline
-    authors = _authors(doc.author if doc is not None else None) or byline.authors
+    authors = _authors(doc.author if doc is not None else None) or byline.authors or _meta_author(html)
     return Parsed(
         text=body,
         title=title,

@@ -19,6 +19,9 @@ from .migrations import MIGRATIONS
 _ARTICLE_COLUMNS = ("id", "source_path", "external_id", "url", "title", "title_source", "published", "language",
                     "outlet", "reposted_from", "authors", "text", "removed", "duplicate_of")
 
+_INSERT_ARTICLE = (f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}, ingested_at) "
+                   f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))}, ?) ON CONFLICT (id) DO NOTHING")
+
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -87,14 +90,10 @@ class SQLiteStore:
         return added, rejected
 
     def _insert_article(self, article: Article) -> int:
-        row = article.to_dict()
-        row["url"], row["title_source"] = article.url, article.title_source
+        row = {column: getattr(article, column) for column in _ARTICLE_COLUMNS}
         row["authors"] = json.dumps(article.authors, ensure_ascii=False)
         row["removed"] = json.dumps([r.to_dict() for r in article.removed], ensure_ascii=False)
-        cursor = self.db.execute(
-            f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}, ingested_at) "
-            f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))}, ?) ON CONFLICT (id) DO NOTHING",
-            [row.get(c) for c in _ARTICLE_COLUMNS] + [_now()])
+        cursor = self.db.execute(_INSERT_ARTICLE, [*row.values(), _now()])
         self.db.execute("DELETE FROM rejected WHERE source_path = ?", (article.source_path,))
         return cursor.rowcount
 

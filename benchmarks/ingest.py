@@ -1,0 +1,96 @@
+"""Ingest + store throughput and peak memory on generated articles.
+
+    python benchmarks/ingest.py [--n 10000] [--workers 2]
+
+Generates N plain-text pages and N HTML pages (headline, date line, byline, body paragraphs and page
+furniture, built from the seed corpus's sentences), ingests each set into a fresh SQLite store through
+``storyweave.pipeline.ingest`` (read, decode, clean, language ID, store in batches), and prints
+articles/s and the process's peak RSS. Targets: >= 500 text articles/s, >= 100 HTML pages/s, peak RSS < 500 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from storyweave.pipeline import ingest
+from storyweave.settings import Settings
+from storyweave.store import SQLiteStore
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+
+
+def _sentences() -> list[str]:
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if 40 < len(s.strip()) < 400]
+
+
+def _article(rng: random.Random, sentences: list[str], i: int) -> tuple[str, list[str]]:
+    title = f"Report {i}: " + rng.choice(sentences)[:80]
+    paragraphs = [" ".join(rng.sample(sentences, 3)) + f" (item {i}.{k})" for k in range(rng.randint(6, 12))]
+    return title, paragraphs
+
+
+def generate(folder: Path, n: int, kind: str, seed: int = 7) -> None:
+    rng, sentences = random.Random(seed), _sentences()
+    folder.mkdir(parents=True)
+    for i in range(n):
+        title, paragraphs = _article(rng, sentences, i)
+        day = f"2022-06-{1 + i % 28:02d} 0{i % 10}:15:00"
+        if kind == "text":
+            page = "\n\n".join([title, f"{day} {rng.randint(5, 30)} ℃", f"Author: Writer {i % 50} source: Outlet {i % 9}",
+                                *paragraphs, "Leave a Reply", "Your email address will not be published."])
+            (folder / f"{i:06d}.txt").write_text(page, encoding="utf-8")
+        else:
+            body = "".join(f"<p>{p}</p>" for p in paragraphs)
+            page = (f"<!doctype html><html><head><title>{title} | Outlet {i % 9}</title>"
+                    f"<meta property='og:site_name' content='Outlet {i % 9}'><meta name='author' content='Writer {i % 50}'>"
+                    f"<meta property='article:published_time' content='{day.replace(' ', 'T')}Z'></head><body>"
+                    f"<nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/sport'>Sport</a></nav>"
+                    f"<article><h1>{title}</h1><div class='share'>Share | Tweet</div>{body}</article>"
+                    f"<aside><h3>Related articles</h3><ul><li>Other story {i + 1}</li></ul></aside>"
+                    f"<footer>Copyright 2022 Outlet {i % 9}. All rights reserved.</footer></body></html>")
+            (folder / f"{i:06d}.html").write_text(page, encoding="utf-8")
+
+
+def measure(folder: Path, db: Path, settings: Settings) -> tuple[int, float]:
+    start = time.perf_counter()
+    with SQLiteStore(db) as store:
+        result = ingest([folder], store, settings)
+    return result.added, time.perf_counter() - start
+
+
+def _peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--n", type=int, default=10_000, help="articles per kind")
+    parser.add_argument("--workers", type=int, default=2, help="parsing processes")
+    args = parser.parse_args()
+    settings = Settings(workers=args.workers)
+    print(f"storyweave ingest benchmark: {args.n} articles per kind, workers={args.workers}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for kind, target in (("text", 500), ("html", 100)):
+            folder = Path(tmp) / kind
+            generate(folder, args.n, kind)
+            added, seconds = measure(folder, Path(tmp) / f"{kind}.sqlite", settings)
+            rate = added / seconds
+            verdict = "ok" if rate >= target else "BELOW TARGET"
+            print(f"{kind:5s} {added:6d} articles in {seconds:6.1f} s = {rate:7.0f} articles/s "
+                  f"(target >= {target}: {verdict})")
+    rss = _peak_rss_mb()
+    print(f"peak RSS {rss:.0f} MB (largest of this process and one worker; target < 500 MB: "
+          f"{'ok' if rss < 500 else 'ABOVE TARGET'})")
+
+
+if __name__ == "__main__":
+    main()

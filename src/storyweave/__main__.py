@@ -1,0 +1,5 @@
+"""python -m storyweave"""
+
+from .cli import main
+
+main()

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "corpus" / "seeds"
+DATA = SHARED / "data"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def seed(prefix: str) -> Path:
+    return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.fail(f"the seed corpus is missing at {SEEDS}: clone storyweave beside shared/")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_articles(seeds_dir):
+    from storyweave.ingest import read_inputs
+
+    articles = {a.source_path.rsplit("/", 1)[-1][:3]: a for a in read_inputs([seeds_dir])}
+    assert len(articles) == 5
+    return articles
+
+
+@pytest.fixture()
+def fresh_store():
+    from storyweave.store import SQLiteStore
+
+    with SQLiteStore(":memory:") as store:
+        yield store

@@ -1,0 +1,70 @@
+import json
+
+from storyweave.ingest import read_inputs
+from storyweave.model import Article, Rejected
+from tests.conftest import DATA, FIXTURES
+
+
+def _read(path):
+    return list(read_inputs([path]))
+
+
+def test_field_name_variants():
+    records = _read(FIXTURES / "jsonl" / "mixed_fields.jsonl")
+    by_path = {r.source_path.rsplit("/", 1)[-1]: r for r in records}
+    first = by_path["mixed_fields.jsonl#1"]
+    assert isinstance(first, Article)
+    assert (first.title, first.external_id, first.outlet, first.language) == (
+        "Esther Williams dies at 91", "rec-1", "Reuters", "en")
+    assert first.authors == ["Jane Roe", "John Doe"]
+    assert first.published == "2013-06-06T23:12:00Z"
+
+    second = by_path["mixed_fields.jsonl#2"]
+    assert second.external_id == "urn:news:2"
+    assert second.outlet == "Fox News"
+    assert second.authors == ["Sam Poe", "Kim Lee"]
+    assert second.published == "2013-08-02T14:00:00Z"
+    assert "<p>" not in second.text and "Share this article" not in second.text
+    assert "79th Academy Awards" in second.text
+    assert any(r.text == "Share this article" for r in second.removed)
+
+    third = by_path["mixed_fields.jsonl#3"]
+    assert third.external_id == "http://example.org/rehab"
+    assert third.published == "2008-05-03T00:00:00Z"
+
+
+def test_bad_records_are_rejected_one_by_one():
+    records = _read(FIXTURES / "jsonl" / "mixed_fields.jsonl")
+    rejected = {r.source_path.rsplit("/", 1)[-1]: r for r in records if isinstance(r, Rejected)}
+    assert rejected["mixed_fields.jsonl#4"].code == "no_text"
+    assert "no text" in rejected["mixed_fields.jsonl#4"].reason
+    assert rejected["mixed_fields.jsonl#6"].code == "invalid_json"
+    assert "line 6" in rejected["mixed_fields.jsonl#6"].reason
+    assert rejected["mixed_fields.jsonl#7"].code == "no_text"
+    assert "not an object" in rejected["mixed_fields.jsonl#7"].reason
+    assert sum(isinstance(r, Article) for r in records) == 3
+
+
+def test_real_dataset_lines_keep_their_ids_outlets_and_dates(tmp_path):
+    lines = (DATA / "uci-headlines" / "dev.jsonl").read_text(encoding="utf-8").splitlines()[:50]
+    sample = tmp_path / "uci.jsonl"
+    sample.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles = _read(sample)
+    assert all(isinstance(a, Article) for a in articles) and len(articles) == 50
+    for article, line in zip(articles, lines, strict=True):
+        record = json.loads(line)
+        assert article.external_id == record["id"]
+        assert article.outlet == record["outlet"]
+        assert article.published == record["published"]
+        assert article.title == record["title"]
+
+
+def test_a_json_array_and_a_container_object(tmp_path):
+    rows = [{"id": "a", "title": "One", "text": "The first article says a lot about the weather today."},
+            {"id": "b", "title": "Two", "text": "The second article says a lot about the markets today."}]
+    (tmp_path / "list.json").write_text(json.dumps(rows), encoding="utf-8")
+    (tmp_path / "feed.json").write_text(json.dumps({"status": "ok", "articles": rows[1:]}), encoding="utf-8")
+    records = _read(tmp_path)
+    assert [r.source_path.rsplit("/", 1)[-1] for r in records] == ["feed.json#1", "list.json#1", "list.json#2"]
+    assert [r.external_id for r in records] == ["b", "a", "b"]
+    assert len({r.id for r in records}) == 3

@@ -1,0 +1,183 @@
+"""Every kind of bad input becomes a Rejected with a specific reason; good ones around it still load."""
+
+from __future__ import annotations
+
+import gzip
+import os
+
+import pytest
+
+from storyweave.ingest import article_id, read_inputs
+from storyweave.model import Article, Rejected
+from storyweave.settings import Settings
+from tests.conftest import seed
+
+GOOD = "A headline\n\nA fire broke out on Monday in the old town, officials said.\n"
+
+
+def _one(path, **settings):
+    records = list(read_inputs([path], Settings(**settings)))
+    assert len(records) == 1
+    return records[0]
+
+
+def _rejected(path, code, *words, **settings):
+    record = _one(path, **settings)
+    assert isinstance(record, Rejected), record
+    assert record.code == code
+    for word in words:
+        assert word in record.reason
+    return record
+
+
+def test_empty_file(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"")
+    _rejected(tmp_path / "a.txt", "empty", "empty file")
+
+
+def test_binary_file(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    _rejected(tmp_path / "a.txt", "binary", "binary")
+
+
+def test_binary_with_known_magic_is_named(tmp_path):
+    (tmp_path / "scan.txt").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + b"\x00" * 20)
+    _rejected(tmp_path / "scan.txt", "binary", "PDF document")
+
+
+def test_undecodable_bytes(tmp_path):
+    (tmp_path / "a.txt").write_bytes(bytes(range(0x80, 0x100)) * 20)
+    _rejected(tmp_path / "a.txt", "undecodable", "undecodable")
+
+
+def test_legacy_charset_is_decoded(tmp_path):
+    text = "Заголовок\n\nПрезидент Казахстана заявил в пятницу, что его страна не признает эти республики.\n"
+    (tmp_path / "a.txt").write_bytes(text.encode("cp1251"))
+    record = _one(tmp_path / "a.txt")
+    assert isinstance(record, Article)
+    assert record.title == "Заголовок" and record.language == "ru"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_unicode_with_bom(tmp_path, encoding):
+    (tmp_path / "a.txt").write_bytes(GOOD.encode(encoding))
+    record = _one(tmp_path / "a.txt")
+    assert isinstance(record, Article)
+    assert record.title == "A headline"
+
+
+def test_over_the_size_limit(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD * 100, encoding="utf-8")
+    _rejected(tmp_path / "a.txt", "too_large", "limit", "--max-bytes", max_bytes=1000)
+
+
+def test_gzip_bomb_is_stopped_at_the_limit(tmp_path):
+    (tmp_path / "a.txt.gz").write_bytes(gzip.compress(b"A" * 50_000))
+    _rejected(tmp_path / "a.txt.gz", "too_large", "gzip", max_bytes=10_000)
+
+
+def test_gzip_of_a_text_page(tmp_path):
+    (tmp_path / "a.txt.gz").write_bytes(gzip.compress(GOOD.encode()))
+    record = _one(tmp_path / "a.txt.gz")
+    assert isinstance(record, Article) and record.title == "A headline"
+
+
+def test_corrupt_gzip(tmp_path):
+    (tmp_path / "a.txt.gz").write_bytes(gzip.compress(GOOD.encode())[:20])
+    _rejected(tmp_path / "a.txt.gz", "undecodable", "gzip")
+
+
+def test_unsupported_type(tmp_path):
+    (tmp_path / "a.docx").write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    _rejected(tmp_path / "a.docx", "unsupported_type", ".docx", "ZIP")
+
+
+def test_invalid_json_names_its_line(tmp_path):
+    (tmp_path / "a.json").write_text('{\n  "title": "x",\n  "text": oops\n}', encoding="utf-8")
+    _rejected(tmp_path / "a.json", "invalid_json", "line 3")
+
+
+def test_record_without_text(tmp_path):
+    (tmp_path / "a.json").write_text('{"title": "only a title"}', encoding="utf-8")
+    _rejected(tmp_path / "a.json", "no_text", "no text")
+
+
+def test_missing_path(tmp_path):
+    _rejected(tmp_path / "nope.txt", "not_found", "no such file")
+
+
+def test_glob_that_matches_nothing(tmp_path):
+    _rejected(str(tmp_path / "*.nothing"), "not_found", "matched no file")
+
+
+def test_glob_expands_sorted(tmp_path):
+    for name in ("b.txt", "a.txt", "c.html"):
+        (tmp_path / name).write_text(GOOD.replace("fire", name), encoding="utf-8")
+    records = list(read_inputs([str(tmp_path / "*.txt")]))
+    assert [r.source_path.rsplit("/", 1)[-1] for r in records] == ["a.txt", "b.txt"]
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    real_open = Path.open
+
+    def deny(self, *args, **kwargs):
+        if self.name == "a.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", deny)
+    _rejected(tmp_path / "a.txt", "unreadable", "permission denied")
+
+
+def test_symlink_to_itself(tmp_path):
+    os.symlink(tmp_path / "loop", tmp_path / "loop")
+    _rejected(tmp_path / "loop", "symlink_loop", "symlink loop")
+
+
+def test_folder_link_loop_is_reported_and_the_rest_read(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(GOOD, encoding="utf-8")
+    os.symlink(tmp_path, tmp_path / "sub" / "back")
+    records = list(read_inputs([tmp_path]))
+    assert [type(r).__name__ for r in records] == ["Article", "Rejected"]
+    assert records[1].code == "symlink_loop"
+
+
+def test_fifo_is_not_read(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    _rejected(tmp_path / "pipe.txt", "not_regular", "FIFO")
+
+
+def test_a_bad_file_does_not_stop_the_run(tmp_path):
+    (tmp_path / "1.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "2.txt").write_bytes(b"")
+    (tmp_path / "3.txt").write_text(GOOD.replace("Monday", "Tuesday"), encoding="utf-8")
+    records = list(read_inputs([tmp_path]))
+    assert [type(r).__name__ for r in records] == ["Article", "Rejected", "Article"]
+
+
+def test_the_same_bytes_twice_are_reported_not_dropped(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(GOOD, encoding="utf-8")
+    first, second = read_inputs([tmp_path])
+    assert isinstance(first, Article)
+    assert second.code == "duplicate_input" and first.source_path in second.reason
+
+
+def test_ids_are_content_hashes(tmp_path):
+    data = seed("000").read_bytes()
+    (tmp_path / "copy.txt").write_bytes(data)
+    original = _one(seed("000"))
+    assert _one(tmp_path / "copy.txt").id == original.id == article_id(data)
+    assert article_id(data, 1) != article_id(data, 2) != article_id(data)
+
+
+def test_parallel_reading_gives_the_same_records(seeds_dir, tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"")
+    inputs = [seeds_dir, tmp_path]
+    serial = [r.to_dict() for r in read_inputs(inputs, Settings(workers=1))]
+    parallel = [r.to_dict() for r in read_inputs(inputs, Settings(workers=2))]
+    assert serial == parallel and len(serial) == 6

@@ -1,0 +1,41 @@
+import re
+
+from storyweave.ingest import read_inputs
+from storyweave.model import Article, Rejected, Removed, Report
+from storyweave.render import render_html, write_report
+from tests.conftest import FIXTURES
+
+ATTACK = "<script>alert(1)</script>"
+
+
+def test_markup_in_an_article_renders_as_text():
+    article = Article(id="x", source_path="<img src=x onerror=alert(9)>.txt", title=ATTACK,
+                      text='<img src=x onerror=alert(2)> <a href="javascript:alert(3)">link</a>',
+                      authors=["<b>bold</b>"], removed=[Removed("<script>evil()</script>", "<i>why</i>")])
+    page = render_html(Report(articles=[article], rejected=[Rejected("<svg onload=alert(4)>", ATTACK, "x")]))
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<img" not in page and "<svg" not in page and "<b>bold" not in page
+    assert 'href="javascript:' not in page
+
+
+def test_hostile_page_from_disk_renders_inert():
+    records = list(read_inputs([FIXTURES / "html" / "hostile.html"]))
+    article = records[0]
+    assert isinstance(article, Article)
+    assert "<script>alert(1)</script>" in article.title
+    assert "<img src=x onerror=alert(2)>" in article.text
+    page = render_html(Report(articles=records))
+    assert re.search(r"<script", page, re.I) is None
+    assert re.search(r"<img", page, re.I) is None
+    assert "javascript:alert(3)" not in re.findall(r'href="([^"]*)"', page)
+
+
+def test_page_is_self_contained(seed_articles, tmp_path):
+    _, html_path = write_report(Report(articles=list(seed_articles.values())), tmp_path)
+    page = html_path.read_text(encoding="utf-8")
+    assert not re.search(r'(?:src|href)="(?:https?:)?//', page)
+    assert "Content-Security-Policy" in page
+    for article in seed_articles.values():
+        assert article.id in page
+    assert "comment form" in page and "Leave a Reply" in page

@@ -1,0 +1,97 @@
+"""The command as a user runs it: exit codes, outputs, help, and the README that documents it."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, SHARED
+
+COMMANDS = ("analyze", "ingest", "report")
+
+
+def run(*args, check=False):
+    return subprocess.run([sys.executable, "-m", "storyweave", *map(str, args)], capture_output=True, text=True,
+                          check=check, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def seed_run(tmp_path_factory, seeds_dir):
+    out = tmp_path_factory.mktemp("out")
+    return run("analyze", seeds_dir, "--out", out), out
+
+
+def test_analyze_writes_both_reports_and_prints_their_paths(seed_run):
+    result, out = seed_run
+    assert result.returncode == 0, result.stderr
+    assert str(out / "report.json") in result.stdout.splitlines()
+    assert str(out / "report.html") in result.stdout.splitlines()
+    assert (out / "storyweave.sqlite").is_file()
+
+
+def test_seed_report_passes_check_report(seed_run):
+    _, out = seed_run
+    check = subprocess.run([sys.executable, str(SHARED / "tools" / "check_report.py"), str(out / "report.json")],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
+    assert "0 problems" in check.stdout and "not installed" not in check.stdout
+
+
+def test_rejected_inputs_exit_3_and_are_in_the_report(tmp_path, seeds_dir):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = run("analyze", seeds_dir, tmp_path / "empty.txt", tmp_path / "missing.txt", "--out", tmp_path / "o")
+    assert result.returncode == 3
+    report = json.loads((tmp_path / "o" / "report.json").read_text(encoding="utf-8"))
+    assert len(report["articles"]) == 5
+    assert [(r["source_path"].rsplit("/", 1)[-1], r["code"]) for r in report["rejected"]] == [
+        ("empty.txt", "empty"), ("missing.txt", "not_found")]
+    assert "missing.txt: no such file" in result.stderr
+
+
+@pytest.mark.parametrize("args", [("analyze",), ("analyze", "x", "--no-such-flag"), ("ingest", "x"),
+                                  ("analyze", "x", "--log-level", "loud"), ("report", "--db", "/no/such/store")])
+def test_usage_errors_exit_2(args):
+    result = run(*args)
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert result.stderr.strip()
+    assert "Traceback" not in result.stderr
+
+
+def test_ingest_then_report_from_the_store(tmp_path, seeds_dir):
+    db = tmp_path / "s.sqlite"
+    first = run("ingest", seeds_dir, "--db", db)
+    again = run("ingest", seeds_dir, "--db", db)
+    assert first.returncode == again.returncode == 0
+    assert "5 new" in first.stdout and "0 new" in again.stdout
+    result = run("report", "--db", db, "--out", tmp_path / "r")
+    assert result.returncode == 0, result.stderr
+    report = json.loads((tmp_path / "r" / "report.json").read_text(encoding="utf-8"))
+    assert len(report["articles"]) == 5
+
+
+def test_max_bytes_flag(tmp_path, seeds_dir):
+    result = run("analyze", seeds_dir, "--out", tmp_path, "--max-bytes", 5000)
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert result.returncode == 3
+    assert {r["code"] for r in report["rejected"]} == {"too_large"}
+    assert len(report["articles"]) == 3
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_and_a_readme_entry(command):
+    result = run(command, "--help")
+    assert result.returncode == 0
+    assert "Usage:" in result.stdout and len(result.stdout) > 200
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert re.search(rf"storyweave {command}\b", readme), f"README does not document `storyweave {command}`"
+
+
+def test_readme_quick_start_is_exactly_two_commands():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = re.search(r"^## Quick start\n(.*?)^## ", readme, re.S | re.M).group(1)
+    commands = re.findall(r"^(?:\$ )?(make \w+)$", section, re.M)
+    assert commands == ["make run", "make test"]
