@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field, fields
+from datetime import date
 from typing import Any
 
 SCHEMA_VERSION = "1"
@@ -74,6 +75,8 @@ class Article:
     url: str | None = None
     #: where ``title`` came from when the input named none ("first sentence"), else None
     title_source: str | None = None
+    #: for a copy, the share of text it has in common with its original (Jaccard or containment)
+    copy_overlap: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -297,3 +300,25 @@ class Report:
 
     def article(self, article_id: str) -> Article | None:
         return next((a for a in self.articles if a.id == article_id), None)
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What copy detection keeps of an article: MinHash values, shingle count, exact content hash."""
+
+    article_id: str
+    hashvalues: Any  # numpy uint64 array
+    size: int
+    content_hash: str
+
+
+@dataclass
+class Features:
+    """What story clustering compares: lead embedding, hashed TF-IDF vector, time anchor."""
+
+    article_id: str
+    language: str
+    embedding: Any  # numpy float32 vector
+    lexical: tuple[Any, Any]  # (sorted int64 keys, float32 weights)
+    year: int | None
+    day: date | None

@@ -2,8 +2,8 @@
 
     1. ingest    read, decode, clean every input: Articles, and Rejecteds with reasons
     2. store     articles into the store in batches, one transaction each
-    3. dedup     mark copies (duplicate_of)                               - not built yet (issue 4)
-    4. cluster   articles about one event form a Story                   - not built yet (issue 4)
+    3. dedup     mark copies (duplicate_of) with MinHash/LSH
+    4. cluster   articles about one event form a Story (batch for `analyze`, streaming for `ingest`)
     5. entities  mentions resolved to canonical, KB-linked entities      - not built yet (issue 5)
     6. quotes    direct and reported speech, aligned across articles     - not built yet (issue 6)
     7. claims    assertions with support, contradiction, independence   - not built yet (issue 6)
@@ -19,12 +19,19 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from os import PathLike
+from pathlib import Path
 
 from . import __version__
+from .cluster import batch
+from .cluster.features import lead
+from .cluster.index import CentroidIndex
+from .cluster.stream import StoryStream, assign
+from .dedup import CopyIndex, mark_copies, signature
 from .ingest import read_inputs
-from .model import Article, Rejected, Report
+from .model import Article, Rejected, Report, Story
+from .nlp import embed
 from .settings import Settings
-from .store import SQLiteStore
+from .store import Derived, SQLiteStore
 
 OnRecord = Callable[[Article | Rejected], None]
 
@@ -39,36 +46,99 @@ class IngestResult:
 
 
 def _batches(records: Iterator[Article | Rejected], size: int) -> Iterator[list[Article | Rejected]]:
-    while batch := list(islice(records, size)):
-        yield batch
+    while batch_ := list(islice(records, size)):
+        yield batch_
+
+
+class Incremental:
+    """Steps 3-4 for a stream of batches: copy index and story stream restored from the store."""
+
+    def __init__(self, store: SQLiteStore) -> None:
+        self.store = store
+        self.copies = CopyIndex(store.signatures())
+        path = Path(store.path + ".stories.usearch") if store.path != ":memory:" else None
+        self.stories = StoryStream(index=CentroidIndex(path))
+        for features, sid, seq in store.assigned_features():
+            self.stories.restore(features, sid, seq)
+        self.stories.finish_restore()
+
+    def derive(self, new: list[Article]) -> Derived:
+        known = {a.id: a for a in self.store.articles(self._copy_candidates(new))}
+        changed = mark_copies(new, self.copies, known)
+        originals = [a for a in new if a.duplicate_of is None]
+        features = batch.featurize(originals)
+        before = set(self.stories.stories)
+        merges_before = len(self.stories.merges)
+        assigned = dict(zip((a.id for a in originals), assign(self.stories, originals, features), strict=True))
+        for copy in (a for a in new if a.duplicate_of is not None):
+            root = copy.duplicate_of
+            sid = assigned.get(root) or self.stories.of_article.get(root)
+            assigned[copy.id] = self.stories.resolve(sid) if sid else self.stories.add(
+                batch.featurize([copy])[0])
+        created = [(sid, self.stories.stories[sid].seq) for sid in self.stories.stories if sid not in before]
+        return Derived(signatures=[self.copies.signatures[a.id] for a in new], copies=changed, features=features,
+                       stories=created, assignments={aid: self.stories.resolve(s) for aid, s in assigned.items()},
+                       merges=self.stories.merges[merges_before:])
+
+    def _copy_candidates(self, new: list[Article]) -> list[str]:
+        ids = set()
+        for article in new:
+            ids.update(other for other, _ in self.copies.matches(signature(article)))
+        return sorted(ids - {a.id for a in new})
+
+    def close(self) -> None:
+        self.stories.index.save(len(self.stories.of_article))
 
 
 def ingest(inputs: Iterable[str | PathLike[str]], store: SQLiteStore, settings: Settings | None = None,
-           on_record: OnRecord | None = None) -> IngestResult:
-    """Steps 1-2: read inputs into the store; re-ingesting the same inputs adds nothing."""
+           on_record: OnRecord | None = None, stream: bool = True) -> IngestResult:
+    """Steps 1-4 incrementally: read inputs into the store; each new article is checked for copies and
+    assigned to a story as it arrives (``stream``). Re-ingesting the same inputs adds nothing."""
     settings = settings or Settings()
     result = IngestResult()
-    for batch in _batches(read_inputs(inputs, settings), settings.batch_size):
-        added, _ = store.add(batch)
-        result.added += added
-        for record in batch:
-            if isinstance(record, Article):
-                result.article_ids.append(record.id)
-            else:
-                result.rejected.append(record)
-            if on_record is not None:
-                on_record(record)
+    incremental = Incremental(store) if stream else None
+    try:
+        for records in _batches(read_inputs(inputs, settings), settings.batch_size):
+            articles = [r for r in records if isinstance(r, Article)]
+            stored = store.existing(a.id for a in articles)
+            new = [a for a in articles if a.id not in stored]
+            derived = incremental.derive(new) if incremental and new else None
+            added, _ = store.add(records, derived)
+            result.added += added
+            for record in records:
+                if isinstance(record, Article):
+                    result.article_ids.append(record.id)
+                else:
+                    result.rejected.append(record)
+                if on_record is not None:
+                    on_record(record)
+    finally:
+        if incremental is not None:
+            incremental.close()
     return result
 
 
-def build_report(articles: list[Article], rejected: list[Rejected], settings: Settings | None = None) -> Report:
-    """Steps 3-9 over records: no store, no CLI, callable from a test."""
-    return Report(articles=articles, rejected=rejected, tool_version=__version__)
+def cluster_batch(articles: list[Article]) -> tuple[list[Story], Derived]:
+    """Steps 3-4 over one batch of articles: copies, then stories by average linkage."""
+    mark_copies(articles)
+    originals = [a for a in articles if a.duplicate_of is None]
+    features = batch.featurize(originals, embed.encode([lead(a) for a in originals]))
+    stories = batch.cluster(articles, features=features)
+    derived = Derived(signatures=[signature(a) for a in articles], copies=[a for a in articles if a.duplicate_of],
+                      features=features, stories=[(s.id, i) for i, s in enumerate(stories)],
+                      assignments={aid: s.id for s in stories for aid in s.article_ids})
+    return stories, derived
+
+
+def build_report(articles: list[Article], rejected: list[Rejected], stories: list[Story],
+                 settings: Settings | None = None) -> Report:
+    """Steps 5-9 over records: no store, no CLI, callable from a test."""
+    return Report(articles=articles, rejected=rejected, stories=stories, tool_version=__version__)
 
 
 def analyze(inputs: Iterable[str | PathLike[str]], settings: Settings | None = None,
             store: SQLiteStore | None = None, on_record: OnRecord | None = None) -> Report:
-    """Analyze files and folders into a report of exactly these inputs.
+    """Analyze files and folders into a report of exactly these inputs, clustered as one batch.
 
     With no ``store`` the articles are kept in a throwaway in-memory store.
     """
@@ -76,13 +146,41 @@ def analyze(inputs: Iterable[str | PathLike[str]], settings: Settings | None = N
     own = store is None
     store = store or SQLiteStore(":memory:")
     try:
-        result = ingest(inputs, store, settings, on_record)
-        return build_report(store.articles(result.article_ids), result.rejected, settings)
+        result = ingest(inputs, store, settings, on_record, stream=False)
+        articles = store.articles(result.article_ids)
+        for article in articles:
+            article.duplicate_of = article.copy_overlap = None
+        stories, derived = cluster_batch(articles)
+        derived.stories = [(s.id, store.next_story_seq() + i) for i, s in enumerate(stories)]
+        store.save_derived(derived)
+        return build_report(articles, result.rejected, stories, settings)
     finally:
         if own:
             store.close()
 
 
+def stories_from_store(store: SQLiteStore, articles: list[Article]) -> list[Story]:
+    """The stored stories (streaming or batch), titled by their most central member."""
+    by_id = {a.id: a for a in articles}
+    positions = {a.id: i for i, a in enumerate(articles)}
+    features = {f.article_id: f for f, _, _ in store.assigned_features()}
+    stories = []
+    for sid, members in store.story_members().items():
+        present = [by_id[aid] for aid in members if aid in by_id]
+        if not present:
+            continue
+        scored = [a for a in present if a.id in features and a.duplicate_of is None]
+        central = None
+        if scored:
+            sim = batch.similarity_matrix([features[a.id] for a in scored]).mean(axis=1)
+            ranked = [scored[i] for i in sorted(range(len(scored)), key=lambda i: -sim[i])]
+            central = next((a for a in ranked if a.title and not a.title_source), ranked[0])
+        stories.append(batch.make_story(present, positions, central, sid))
+    stories.sort(key=lambda s: (-len(s.article_ids), s.first_published or "9999", s.id))
+    return stories
+
+
 def report_from_store(store: SQLiteStore, settings: Settings | None = None) -> Report:
-    """The report of everything a store holds."""
-    return build_report(store.articles(), store.rejected(), settings)
+    """The report of everything a store holds, with its stored stories."""
+    articles = store.articles()
+    return build_report(articles, store.rejected(), stories_from_store(store, articles), settings)

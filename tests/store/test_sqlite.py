@@ -73,7 +73,7 @@ def _write_corpus(folder, n):
 
 
 def test_killed_ingest_resumes_with_every_article_stored_once(tmp_path):
-    corpus, db, n = tmp_path / "corpus", tmp_path / "s.sqlite", 3000
+    corpus, db, n = tmp_path / "corpus", tmp_path / "s.sqlite", 600
     _write_corpus(corpus, n)
     command = [sys.executable, "-m", "storyweave.cli", "ingest", str(corpus), "--db", str(db), "--quiet"]
     env = {**os.environ, "STORYWEAVE_BATCH_SIZE": "25"}
@@ -87,7 +87,7 @@ def test_killed_ingest_resumes_with_every_article_stored_once(tmp_path):
                     stored_when_killed = probe.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
             except sqlite3.OperationalError:
                 stored_when_killed = 0
-            if stored_when_killed >= 100:
+            if stored_when_killed >= 50:
                 break
         time.sleep(0.005)
     process.send_signal(signal.SIGKILL)
@@ -106,3 +106,6 @@ def test_killed_ingest_resumes_with_every_article_stored_once(tmp_path):
     assert sorted(a.source_path.rsplit("/", 1)[-1] for a in articles) == [f"{i:05d}.txt" for i in range(n)]
     expected = {r.id for r in read_inputs([corpus]) if not isinstance(r, Rejected)}
     assert {a.id for a in articles} == expected
+    with SQLiteStore(db) as store:
+        assigned = [aid for members in store.story_members().values() for aid in members]
+        assert sorted(assigned) == sorted(expected), "every stored article has its story, none twice"

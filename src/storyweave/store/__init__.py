@@ -1,8 +1,8 @@
 """Persistence. All SQL lives here; stages never see a connection."""
 
-from .sqlite import SQLiteStore
+from .sqlite import Derived, SQLiteStore
 
-__all__ = ["SQLiteStore", "open_store"]
+__all__ = ["Derived", "SQLiteStore", "open_store"]
 
 
 def open_store(path: str) -> SQLiteStore:

@@ -36,4 +36,37 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             UNIQUE (source_path, reason)
         )""",
     )),
+    (2, "copies, article features and stories", (
+        "ALTER TABLE articles ADD COLUMN copy_overlap REAL",
+        """CREATE TABLE copy_signatures (
+            article_id TEXT PRIMARY KEY,
+            hashvalues BLOB NOT NULL,
+            size INTEGER NOT NULL,
+            content_hash TEXT NOT NULL
+        )""",
+        """CREATE TABLE article_features (
+            article_id TEXT PRIMARY KEY,
+            language TEXT NOT NULL,
+            embedding BLOB NOT NULL,
+            lex_keys BLOB NOT NULL,
+            lex_vals BLOB NOT NULL,
+            year INTEGER,
+            day TEXT
+        )""",
+        """CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE story_articles (
+            article_id TEXT PRIMARY KEY,
+            story_id TEXT NOT NULL
+        )""",
+        "CREATE INDEX story_articles_story ON story_articles (story_id)",
+        """CREATE TABLE story_merges (
+            from_id TEXT PRIMARY KEY,
+            into_id TEXT NOT NULL,
+            merged_at TEXT NOT NULL
+        )""",
+    )),
 )

@@ -9,15 +9,18 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+import numpy as np
+
 from ..errors import StoreError
-from ..model import Article, Rejected, Removed
+from ..model import Article, Features, Rejected, Removed, Signature
 from .migrations import MIGRATIONS
 
 _ARTICLE_COLUMNS = ("id", "source_path", "external_id", "url", "title", "title_source", "published", "language",
-                    "outlet", "reposted_from", "authors", "text", "removed", "duplicate_of")
+                    "outlet", "reposted_from", "authors", "text", "removed", "duplicate_of", "copy_overlap")
 
 _INSERT_ARTICLE = (f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}, ingested_at) "
                    f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))}, ?) ON CONFLICT (id) DO NOTHING")
@@ -75,8 +78,8 @@ class SQLiteStore:
     def transaction(self) -> _Transaction:
         return _Transaction(self.db)
 
-    def add(self, records: Iterable[Article | Rejected]) -> tuple[int, int]:
-        """Store one batch in one transaction; returns (articles added, rejections added)."""
+    def add(self, records: Iterable[Article | Rejected], derived: Derived | None = None) -> tuple[int, int]:
+        """Store one batch, and what was derived from it, in one transaction: (articles added, rejections added)."""
         added = rejected = 0
         try:
             with self.transaction():
@@ -85,9 +88,82 @@ class SQLiteStore:
                         added += self._insert_article(record)
                     else:
                         rejected += self._insert_rejected(record)
+                if derived is not None:
+                    self._write_derived(derived)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
         return added, rejected
+
+    def save_derived(self, derived: Derived) -> None:
+        try:
+            with self.transaction():
+                self._write_derived(derived)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+
+    def _write_derived(self, derived: Derived) -> None:
+        db = self.db
+        db.executemany("INSERT OR REPLACE INTO copy_signatures VALUES (?, ?, ?, ?)",
+                       [(s.article_id, s.hashvalues.astype(np.uint64).tobytes(), s.size, s.content_hash)
+                        for s in derived.signatures])
+        db.executemany("UPDATE articles SET duplicate_of = ?, copy_overlap = ? WHERE id = ?",
+                       [(a.duplicate_of, a.copy_overlap, a.id) for a in derived.copies])
+        db.executemany("INSERT OR REPLACE INTO article_features VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       [(f.article_id, f.language, np.asarray(f.embedding, np.float32).tobytes(),
+                         f.lexical[0].astype(np.int64).tobytes(), f.lexical[1].astype(np.float32).tobytes(),
+                         f.year, f.day.isoformat() if f.day else None) for f in derived.features])
+        now = _now()
+        db.executemany("INSERT INTO stories (id, seq, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                       [(sid, seq, now) for sid, seq in derived.stories])
+        db.executemany("INSERT OR REPLACE INTO story_articles (article_id, story_id) VALUES (?, ?)",
+                       list(derived.assignments.items()))
+        for source, target in derived.merges:
+            db.execute("INSERT OR REPLACE INTO story_merges VALUES (?, ?, ?)", (source, target, now))
+            db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (target, source))
+            db.execute("UPDATE story_merges SET into_id = ? WHERE into_id = ?", (target, source))
+            db.execute("DELETE FROM stories WHERE id = ?", (source,))
+
+    def existing(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(ids)
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            found.update(row[0] for row in self.db.execute(
+                f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+        return found
+
+    def signatures(self) -> list[Signature]:
+        rows = self.db.execute("SELECT article_id, hashvalues, size, content_hash FROM copy_signatures "
+                               "JOIN articles ON articles.id = article_id ORDER BY articles.seq")
+        return [Signature(aid, np.frombuffer(values, dtype=np.uint64).copy(), size, content)
+                for aid, values, size, content in rows]
+
+    def assigned_features(self) -> Iterator[tuple[Features, str, int]]:
+        """(features, story id, story seq) of every assigned article, in ingest order."""
+        rows = self.db.execute(
+            "SELECT f.article_id, f.language, f.embedding, f.lex_keys, f.lex_vals, f.year, f.day, sa.story_id, s.seq "
+            "FROM article_features f JOIN story_articles sa ON sa.article_id = f.article_id "
+            "JOIN stories s ON s.id = sa.story_id JOIN articles a ON a.id = f.article_id ORDER BY a.seq")
+        for aid, language, emb, keys, vals, year, day, sid, seq in rows:
+            yield (Features(aid, language, np.frombuffer(emb, dtype=np.float32).copy(),
+                            (np.frombuffer(keys, dtype=np.int64).copy(), np.frombuffer(vals, dtype=np.float32).copy()),
+                            year, date.fromisoformat(day) if day else None), sid, seq)
+
+    def story_members(self) -> dict[str, list[str]]:
+        """Story id -> article ids in ingest order."""
+        groups: dict[str, list[str]] = {}
+        for sid, aid in self.db.execute("SELECT sa.story_id, sa.article_id FROM story_articles sa "
+                                        "JOIN articles a ON a.id = sa.article_id ORDER BY a.seq"):
+            groups.setdefault(sid, []).append(aid)
+        return groups
+
+    def redirect(self, story_id: str) -> str:
+        """The id a story is known by now (merged stories redirect to the story they joined)."""
+        row = self.db.execute("SELECT into_id FROM story_merges WHERE from_id = ?", (story_id,)).fetchone()
+        return row[0] if row else story_id
+
+    def next_story_seq(self) -> int:
+        return self.db.execute("SELECT COALESCE(MAX(seq), -1) + 1 FROM stories").fetchone()[0]
 
     def _insert_article(self, article: Article) -> int:
         row = {column: getattr(article, column) for column in _ARTICLE_COLUMNS}
@@ -146,6 +222,18 @@ class SQLiteStore:
         article = Article(**data)
         article.removed = removed
         return article
+
+
+@dataclass
+class Derived:
+    """What the copy and story stages derived from a batch, written with it."""
+
+    signatures: list[Signature] = field(default_factory=list)
+    copies: list[Article] = field(default_factory=list)
+    features: list[Features] = field(default_factory=list)
+    stories: list[tuple[str, int]] = field(default_factory=list)
+    assignments: dict[str, str] = field(default_factory=dict)
+    merges: list[tuple[str, str]] = field(default_factory=list)
 
 
 class _Transaction:

@@ -1,0 +1,169 @@
+"""Near-duplicate detection with MinHash/LSH over word shingles, plus exact content hashes.
+
+A copy points at the earliest article of its group (published date, then ingest order). Thresholds
+(see benchmarks/clustering.py, "copies"): calibrated on copies built from ECB+ dev articles with other
+headlines, boilerplate, truncation and light edits, against all ECB+ pairs of one story as negatives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from ..model import Article, Signature
+
+NUM_PERM = 128
+#: pinned so stored signatures stay comparable across datasketch releases
+SCHEME = "affine32"
+SHINGLE_WORDS = 5
+#: CJK and other unspaced scripts are shingled by characters instead of words
+SHINGLE_CHARS = 8
+#: LSH recall point: candidates from here on are checked with the estimates below
+LSH_THRESHOLD = 0.3
+#: estimated Jaccard of shingle sets at or above which two articles are copies of each other
+COPY_JACCARD = 0.6
+#: share of the shorter article's shingles found in the longer one for a partial copy
+COPY_CONTAINMENT = 0.75
+#: articles with fewer shingles than this are too short to call copies by containment
+MIN_SHINGLES = 20
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _normalise(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def shingles(text: str) -> set[bytes]:
+    text = _normalise(text)
+    sample = text[:2000]
+    if len(_UNSPACED.findall(sample)) > 0.3 * max(1, sum(ch.isalpha() for ch in sample)):
+        compact = "".join(_WORD.findall(text))
+        return {compact[i:i + SHINGLE_CHARS].encode() for i in range(max(1, len(compact) - SHINGLE_CHARS + 1))}
+    words = _WORD.findall(text)
+    if len(words) < SHINGLE_WORDS:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i:i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)}
+
+
+def _minhash(sig: Signature) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, hashvalues=sig.hashvalues, scheme=SCHEME)
+
+
+def signature(article: Article) -> Signature:
+    items = shingles(article.text)
+    mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    mh.update_batch(list(items))
+    content = hashlib.sha256(" ".join(_WORD.findall(_normalise(article.text))).encode()).hexdigest()
+    return Signature(article.id, mh.hashvalues, len(items), content)
+
+
+def overlap(a: Signature, b: Signature) -> tuple[float, float]:
+    """(estimated Jaccard, estimated containment of the smaller set in the larger)."""
+    if a.content_hash == b.content_hash:
+        return 1.0, 1.0
+    jaccard = float(np.mean(a.hashvalues == b.hashvalues))
+    small, large = sorted((a.size, b.size))
+    if small == 0:
+        return jaccard, 0.0
+    intersection = jaccard * (a.size + b.size) / (1 + jaccard)
+    return jaccard, min(1.0, intersection / small)
+
+
+def is_copy(a: Signature, b: Signature) -> float | None:
+    """When one is a copy of the other, the share of the shorter one's text found in the longer; else None."""
+    jaccard, containment = overlap(a, b)
+    if jaccard >= COPY_JACCARD or (min(a.size, b.size) >= MIN_SHINGLES and containment >= COPY_CONTAINMENT):
+        return containment
+    return None
+
+
+class CopyIndex:
+    """LSH over signatures; add articles in order and each is checked against all added before."""
+
+    def __init__(self, signatures: Iterable[Signature] = ()) -> None:
+        self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        self.signatures: dict[str, Signature] = {}
+        self.by_hash: dict[str, str] = {}
+        for sig in signatures:
+            self._insert(sig)
+
+    def _insert(self, sig: Signature) -> None:
+        if sig.article_id in self.signatures:
+            return
+        self.signatures[sig.article_id] = sig
+        self.by_hash.setdefault(sig.content_hash, sig.article_id)
+        self.lsh.insert(sig.article_id, _minhash(sig))
+
+    def matches(self, sig: Signature) -> list[tuple[str, float]]:
+        """Earlier articles this one copies or is copied by, with the overlap ratio."""
+        found: dict[str, float] = {}
+        exact = self.by_hash.get(sig.content_hash)
+        if exact is not None and exact != sig.article_id:
+            found[exact] = 1.0
+        for other in self.lsh.query(_minhash(sig)):
+            if other == sig.article_id or other in found:
+                continue
+            ratio = is_copy(sig, self.signatures[other])
+            if ratio is not None:
+                found[other] = ratio
+        return sorted(found.items())
+
+    def add(self, sig: Signature) -> list[tuple[str, float]]:
+        found = self.matches(sig)
+        self._insert(sig)
+        return found
+
+
+def _order_key(article: Article, position: int) -> tuple[int, str, int]:
+    return (0, article.published, position) if article.published else (1, "", position)
+
+
+def mark_copies(articles: list[Article], known: CopyIndex | None = None,
+                originals: dict[str, Article] | None = None) -> list[Article]:
+    """Set ``duplicate_of`` (and ``copy_overlap``) on copies, pointing at the earliest of each group.
+
+    Returns the articles whose ``duplicate_of`` changed (stored ones included, when a new article
+    turns out to be an earlier original).
+
+    ``known`` holds signatures of articles stored before; ``originals`` maps their ids to articles so
+    an earlier stored article can be the original of a new one.
+    """
+    index = known or CopyIndex()
+    everything = {**(originals or {}), **{a.id: a for a in articles}}
+    order = {aid: i for i, aid in enumerate(everything)}
+    parent = {aid: aid for aid in everything}
+    for aid, article in everything.items():
+        if article.duplicate_of in everything:
+            parent[aid] = article.duplicate_of
+
+    def root(aid: str) -> str:
+        while parent[aid] != aid:
+            parent[aid] = parent[parent[aid]]
+            aid = parent[aid]
+        return aid
+
+    ratios: dict[str, float] = {}
+    for article in articles:
+        for other, ratio in index.add(signature(article)):
+            if other not in everything:
+                continue
+            a, b = root(article.id), root(other)
+            if a != b:
+                first, second = sorted((a, b), key=lambda x: _order_key(everything[x], order[x]))
+                parent[second] = first
+            ratios[article.id] = max(ratios.get(article.id, 0.0), ratio)
+    changed = []
+    for aid, article in everything.items():
+        top = root(aid)
+        if top != aid and article.duplicate_of != top:
+            article.duplicate_of = top
+            article.copy_overlap = round(ratios.get(aid, article.copy_overlap or 1.0), 3)
+            changed.append(article)
+    return changed

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import dataclasses
+
+from storyweave.cluster.batch import cluster, featurize
+from storyweave.cluster.stream import StoryStream, assign
+from tests.conftest import DATA
+
+
+def _ecb_topic(topic: str):
+    from storyweave.ingest import read_inputs
+    from storyweave.model import Article
+
+    gold = dict(line.split("\t")[:2] for line in (DATA / "ecbplus" / "dev_labels.tsv").read_text().splitlines()[1:])
+    lines = [line for line in (DATA / "ecbplus" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+             if line.startswith(f'{{"id": "{topic}_')]
+    return lines, gold, Article, read_inputs
+
+
+def _topic_articles(tmp_path, topic):
+    lines, gold, article_type, read_inputs = _ecb_topic(topic)
+    path = tmp_path / f"topic{topic}.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles = [a for a in read_inputs([path]) if isinstance(a, article_type)]
+    return articles, [gold[a.external_id] for a in articles]
+
+
+def test_the_five_seeds_are_one_story(seed_articles):
+    articles = [dataclasses.replace(a) for a in seed_articles.values()]
+    stories = cluster(articles)
+    assert len(stories) == 1
+    story = stories[0]
+    assert sorted(story.article_ids) == sorted(a.id for a in articles)
+    assert story.source_count == 5
+    assert story.title in {a.title for a in articles if not a.title_source}
+    assert (story.first_published, story.last_published) == ("2022-06-19T06:09:38", "2022-06-23T06:02:24")
+
+
+def test_same_inputs_in_the_same_order_give_the_same_ids(seed_articles):
+    first = cluster([dataclasses.replace(a) for a in seed_articles.values()])
+    again = cluster([dataclasses.replace(a) for a in seed_articles.values()])
+    assert [s.to_dict() for s in first] == [s.to_dict() for s in again]
+
+
+def test_two_events_of_one_ecb_topic_stay_apart(tmp_path):
+    for topic in ("1", "4"):
+        articles, gold = _topic_articles(tmp_path, topic)
+        assert len(set(gold)) == 2
+        for story in cluster(articles):
+            events = {gold[[a.id for a in articles].index(aid)] for aid in story.article_ids}
+            assert len(events) == 1, f"topic {topic}: a story mixes {events}"
+
+
+def test_stream_and_batch_agree_on_an_ecb_topic(tmp_path):
+    articles, gold = _topic_articles(tmp_path, "1")
+    features = featurize(articles)
+    batch_groups = {frozenset(s.article_ids) for s in cluster(articles, features=features)}
+    labels = assign(StoryStream(), articles, features)
+    stream_groups = {frozenset(a.id for a, label in zip(articles, labels) if label == sid) for sid in set(labels)}
+    assert stream_groups == batch_groups
+    assert len(batch_groups) == 2
+
+
+def test_a_copy_joins_its_originals_story(seed_articles):
+    articles = [dataclasses.replace(a) for a in seed_articles.values()]
+    copy = dataclasses.replace(articles[0], id="copy", duplicate_of=articles[0].id)
+    stories = cluster([*articles, copy])
+    assert len(stories) == 1 and "copy" in stories[0].article_ids
+    assert stories[0].source_count == 5

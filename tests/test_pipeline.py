@@ -1,0 +1,75 @@
+"""The pipeline end to end: batch for `analyze`, streaming for `ingest`, the same contract from both."""
+
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+
+from storyweave.cluster.stream import StoryStream
+from storyweave.model import Features
+from storyweave.pipeline import analyze, ingest, report_from_store
+from storyweave.store import SQLiteStore
+
+
+def test_analyze_the_seeds_into_one_story_kept_in_the_store(seeds_dir, tmp_path):
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        report = analyze([seeds_dir], store=store)
+        again = report_from_store(store)
+    assert len(report.stories) == 1 and len(report.stories[0].article_ids) == 5
+    assert all(a.duplicate_of is None for a in report.articles)
+    assert [s.to_dict() for s in again.stories] == [s.to_dict() for s in report.stories]
+
+
+def test_streaming_ingest_continues_across_runs_and_without_the_index_file(seeds_dir, tmp_path):
+    files = sorted(seeds_dir.glob("*.txt"))
+    db = tmp_path / "s.sqlite"
+    with SQLiteStore(db) as store:
+        ingest(files[:3], store)
+        first = store.story_members()
+    index = tmp_path / "s.sqlite.stories.usearch"
+    assert index.exists()
+    with SQLiteStore(db) as store:
+        ingest(files[3:], store)
+        grown = store.story_members()
+    shutil.copy(db, tmp_path / "copy.sqlite")
+    with SQLiteStore(tmp_path / "copy.sqlite") as store:
+        ingest(files, store)
+        assert store.story_members() == grown
+    assert sum(len(m) for m in grown.values()) == 5
+    for sid, members in first.items():
+        assert set(members) <= set(grown.get(sid, [])), "stories keep their ids as they grow"
+
+
+def test_a_bridging_article_merges_two_stories_and_the_old_id_redirects():
+    rng = np.random.default_rng(0)
+    base = rng.normal(size=384)
+    a, b = base + 0.5 * rng.normal(size=384), base + 0.5 * rng.normal(size=384)
+
+    def feats(i, vector, keys):
+        vector = (vector / np.linalg.norm(vector)).astype(np.float32)
+        weights = np.ones(len(keys), np.float32) / np.sqrt(len(keys))
+        return Features(f"x{i}", "en", vector, (np.array(keys, dtype=np.int64), weights), None, None)
+
+    flow = StoryStream(distance=0.8)
+    s1 = flow.add(feats(1, a, [1]))
+    s2 = flow.add(feats(2, b, [2]))
+    assert s1 != s2, "two articles sharing no words and only a loose topic are two stories"
+    merged = flow.add(feats(3, a + b, [1, 2]))
+    assert flow.resolve(s2) == flow.resolve(s1) == merged == s1
+    assert flow.merges == [(s2, s1)]
+
+
+def test_report_from_store_passes_the_contract(seeds_dir, tmp_path):
+    import json
+
+    import jsonschema
+
+    from tests.conftest import SHARED
+
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        ingest([seeds_dir], store)
+        report = report_from_store(store)
+    schema = json.loads((SHARED / "contracts" / "report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(json.loads(report.to_json()))
+    assert sum(len(s.article_ids) for s in report.stories) == 5
