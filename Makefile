@@ -6,15 +6,21 @@ STAMP := $(VENV)/.installed
 SEEDS ?= ../shared/corpus/seeds
 OUT ?= out
 
-.PHONY: setup run test bench clean
+.PHONY: setup browser run test bench clean
 
-setup: $(STAMP)
+setup: $(STAMP) browser
+
+# Debian's chromium for the real-browser test (Playwright cannot download its own browsers here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+		echo "make: chromium is not installed and this user cannot apt-get it; the browser test will fail"
 
 # Re-install only when the pins or the package metadata change; a no-op run takes about a second.
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip==25.3
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[web,test,browser,bench]'
 	touch $(STAMP)
 
 run: setup

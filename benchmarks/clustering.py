@@ -102,7 +102,7 @@ def run_set(name: str, distance: float) -> dict:
     batch_seconds = time.perf_counter() - start
     pred = labels_of(stories, articles)
 
-    flow = stream.StoryStream(distance)
+    flow = stream.StoryStream()
     start = time.perf_counter()
     latencies = []
     order = sorted(range(len(articles)), key=lambda i: (articles[i].published is None, articles[i].published or "", i))
@@ -142,18 +142,24 @@ def report(results: list[dict]) -> None:
 
 
 def calibrate(names: list[str]) -> None:
-    """Sweep the merge distance on each set with one embedding pass; print F1 per distance."""
+    """Sweep the batch and the streaming merge distance on each set with one embedding pass."""
     cache = {}
     for name in names:
         articles, gold = load(name)
         cache[name] = (articles, gold, batch.featurize(articles))
-    print("distance  " + "  ".join(f"{n:>14s}" for n in names) + "   mean")
-    for distance in np.arange(0.55, 0.91, 0.025):
-        scores = []
-        for name in names:
-            articles, gold, features = cache[name]
-            scores.append(bcubed(labels_of(batch.cluster(articles, distance, features), articles), gold)[2])
-        print(f"{distance:8.3f}  " + "  ".join(f"{s:14.3f}" for s in scores) + f"  {np.mean(scores):.3f}")
+    for mode in ("batch", "streaming"):
+        print(f"\n{mode}: BCubed F1 by merge distance")
+        print("distance  " + "  ".join(f"{n:>14s}" for n in names) + "   mean")
+        for distance in np.arange(0.55, 0.91, 0.025):
+            scores = []
+            for name in names:
+                articles, gold, features = cache[name]
+                if mode == "batch":
+                    pred = labels_of(batch.cluster(articles, distance, features), articles)
+                else:
+                    pred = stream.assign(stream.StoryStream(distance), articles, features)
+                scores.append(bcubed(pred, gold)[2])
+            print(f"{distance:8.3f}  " + "  ".join(f"{s:14.3f}" for s in scores) + f"  {np.mean(scores):.3f}")
 
 
 def _copy_of(article: Article, rng: random.Random, other_titles: list[str]) -> Article:
@@ -263,7 +269,8 @@ def main() -> None:
         calibrate(args.sets)
         return
     results = [run_set(name, batch.MERGE_DISTANCE) for name in args.sets]
-    print(f"storyweave clustering benchmark (MERGE_DISTANCE {batch.MERGE_DISTANCE})")
+    print(f"storyweave clustering benchmark (batch MERGE_DISTANCE {batch.MERGE_DISTANCE}, "
+          f"streaming STREAM_DISTANCE {stream.STREAM_DISTANCE})")
     report(results)
     if not args.no_copies:
         copies()

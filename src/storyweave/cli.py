@@ -160,6 +160,25 @@ def report(
 
 
 @app.command()
+def serve(
+    db: Annotated[Path, typer.Option("--db", help="Store file to serve (created if missing).")],
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    config: Config = None,
+    log_level: LogLevel = "warning",
+) -> None:
+    """Serve the HTTP API (docs at /docs) and the web UI over a store."""
+    _setup(log_level, False)
+    try:
+        import uvicorn
+
+        from .api.app import create_app
+    except ImportError as exc:
+        raise InputError("the web extra is not installed: pip install 'storyweave[web]'") from exc
+    uvicorn.run(create_app(str(db), _settings(config)), host=host, port=port, log_level=log_level.lower())
+
+
+@app.command()
 def version() -> None:
     """Print the storyweave version."""
     typer.echo(__version__)

@@ -8,7 +8,7 @@
     6. quotes    direct and reported speech, aligned across articles     - not built yet (issue 6)
     7. claims    assertions with support, contradiction, independence   - not built yet (issue 6)
     8. timeline  dated events, relative dates resolved                   - not built yet (issue 6)
-    9. brief     a cited summary per story                               - not built yet (issue 7)
+    9. brief     a cited summary per story, every sentence citing its spans
 
 Stages not built yet leave their section of the report empty, so the report is valid all along.
 """
@@ -22,13 +22,14 @@ from os import PathLike
 from pathlib import Path
 
 from . import __version__
+from .brief import brief_all
 from .cluster import batch
 from .cluster.features import lead
 from .cluster.index import CentroidIndex
 from .cluster.stream import StoryStream, assign
 from .dedup import CopyIndex, mark_copies, signature
 from .ingest import read_inputs
-from .model import Article, Rejected, Report, Story
+from .model import Article, Features, Rejected, Report, Story
 from .nlp import embed
 from .settings import Settings
 from .store import Derived, SQLiteStore
@@ -90,6 +91,16 @@ class Incremental:
         self.stories.index.save(len(self.stories.of_article))
 
 
+def store_batch(records: list[Article | Rejected], store: SQLiteStore, incremental: Incremental | None) -> int:
+    """One batch into the store with its copies and stories, in one transaction; returns articles added."""
+    articles = [r for r in records if isinstance(r, Article)]
+    stored = store.existing(a.id for a in articles)
+    new = list({a.id: a for a in articles if a.id not in stored}.values())
+    derived = incremental.derive(new) if incremental and new else None
+    added, _ = store.add(records, derived)
+    return added
+
+
 def ingest(inputs: Iterable[str | PathLike[str]], store: SQLiteStore, settings: Settings | None = None,
            on_record: OnRecord | None = None, stream: bool = True) -> IngestResult:
     """Steps 1-4 incrementally: read inputs into the store; each new article is checked for copies and
@@ -99,12 +110,7 @@ def ingest(inputs: Iterable[str | PathLike[str]], store: SQLiteStore, settings: 
     incremental = Incremental(store) if stream else None
     try:
         for records in _batches(read_inputs(inputs, settings), settings.batch_size):
-            articles = [r for r in records if isinstance(r, Article)]
-            stored = store.existing(a.id for a in articles)
-            new = [a for a in articles if a.id not in stored]
-            derived = incremental.derive(new) if incremental and new else None
-            added, _ = store.add(records, derived)
-            result.added += added
+            result.added += store_batch(records, store, incremental)
             for record in records:
                 if isinstance(record, Article):
                     result.article_ids.append(record.id)
@@ -133,6 +139,7 @@ def cluster_batch(articles: list[Article]) -> tuple[list[Story], Derived]:
 def build_report(articles: list[Article], rejected: list[Rejected], stories: list[Story],
                  settings: Settings | None = None) -> Report:
     """Steps 5-9 over records: no store, no CLI, callable from a test."""
+    stories = brief_all(stories, articles)
     return Report(articles=articles, rejected=rejected, stories=stories, tool_version=__version__)
 
 
@@ -159,25 +166,41 @@ def analyze(inputs: Iterable[str | PathLike[str]], settings: Settings | None = N
             store.close()
 
 
+def _stored_story(sid: str, present: list[Article], positions: dict[str, int],
+                  features: dict[str, Features]) -> Story:
+    """A stored story, titled by its most central member."""
+    scored = [a for a in present if a.id in features and a.duplicate_of is None]
+    central = None
+    if scored:
+        sim = batch.similarity_matrix([features[a.id] for a in scored]).mean(axis=1)
+        ranked = [scored[i] for i in sorted(range(len(scored)), key=lambda i: -sim[i])]
+        central = next((a for a in ranked if a.title and not a.title_source), ranked[0])
+    return batch.make_story(present, positions, central, sid)
+
+
 def stories_from_store(store: SQLiteStore, articles: list[Article]) -> list[Story]:
-    """The stored stories (streaming or batch), titled by their most central member."""
+    """The stored stories (streaming or batch)."""
     by_id = {a.id: a for a in articles}
     positions = {a.id: i for i, a in enumerate(articles)}
     features = {f.article_id: f for f, _, _ in store.assigned_features()}
     stories = []
     for sid, members in store.story_members().items():
         present = [by_id[aid] for aid in members if aid in by_id]
-        if not present:
-            continue
-        scored = [a for a in present if a.id in features and a.duplicate_of is None]
-        central = None
-        if scored:
-            sim = batch.similarity_matrix([features[a.id] for a in scored]).mean(axis=1)
-            ranked = [scored[i] for i in sorted(range(len(scored)), key=lambda i: -sim[i])]
-            central = next((a for a in ranked if a.title and not a.title_source), ranked[0])
-        stories.append(batch.make_story(present, positions, central, sid))
+        if present:
+            stories.append(_stored_story(sid, present, positions, features))
     stories.sort(key=lambda s: (-len(s.article_ids), s.first_published or "9999", s.id))
     return stories
+
+
+def story_report(store: SQLiteStore, sid: str) -> Report | None:
+    """One stored story's part of the report: the story with its brief, and its articles."""
+    members = store.members_of(sid)
+    if not members:
+        return None
+    articles = store.articles(members)
+    features = {f.article_id: f for f, _, _ in store.assigned_features(sid)}
+    story = _stored_story(sid, articles, {a.id: i for i, a in enumerate(articles)}, features)
+    return build_report(articles, [], [story])
 
 
 def report_from_store(store: SQLiteStore, settings: Settings | None = None) -> Report:

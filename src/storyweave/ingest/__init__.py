@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from os import PathLike
@@ -18,7 +19,7 @@ from .clean import Parsed
 from .language import detect
 from .sources import Document, Source, expand, read
 
-__all__ = ["article_id", "read_inputs"]
+__all__ = ["article_id", "parse_records", "read_inputs"]
 
 ID_VERSION = b"storyweave-article/1\0"
 
@@ -63,6 +64,26 @@ def parse_document(doc: Document, settings: Settings) -> list[Article | Rejected
             out.append(Rejected(shown, parsed, "no_text"))
         else:
             out.append(_article(parsed, shown, record.raw, record.position, settings))
+    return out
+
+
+def parse_records(items: list[object], source: str, settings: Settings | None = None) -> list[Article | Rejected]:
+    """Article records given as JSON values (an API request): each an Article or a Rejected.
+
+    Ids hash the record's canonical JSON, so posting the same record again adds nothing."""
+    settings = settings or Settings()
+    out: list[Article | Rejected] = []
+    for position, item in enumerate(items, start=1):
+        shown = f"{source}#{position}"
+        if not isinstance(item, dict):
+            out.append(Rejected(shown, f"record is a JSON {type(item).__name__}, not an object", "no_text"))
+            continue
+        parsed = jsonl.to_parsed(item, settings.boilerplate_max_line_chars)
+        if isinstance(parsed, str):
+            out.append(Rejected(shown, parsed, "no_text"))
+            continue
+        raw = json.dumps(item, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        out.append(_article(parsed, shown, raw, None, settings))
     return out
 
 

@@ -4,24 +4,23 @@ from __future__ import annotations
 
 import re
 
+from ..nlp.sentences import SENTENCE_END
 from .clean import Parsed, clean_body, join
 
 #: a first line longer than this, or holding several sentences, is body text, not a headline
 TITLE_MAX_CHARS = 200
 TITLE_FALLBACK_CHARS = 160
-#: a sentence ends at . ! ? unless the word before is a short capitalised abbreviation (St., Mr., U.S.)
-_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?](?=\s+[\"'“‘(\[]?[A-Z0-9]|\s*$)|[。！？]")
 
 
 def _is_headline(line: str) -> bool:
     line = line.strip()
-    return 0 < len(line) <= TITLE_MAX_CHARS and len(_SENTENCE_END.findall(line.rstrip(".!?。！？"))) == 0
+    return 0 < len(line) <= TITLE_MAX_CHARS and len(SENTENCE_END.findall(line.rstrip(".!?。！？"))) == 0
 
 
 def first_sentence(text: str) -> str | None:
     """A stand-in title for a page that has none: its first sentence, shortened at a word if long."""
     head = text.strip().split("\n", 1)[0]
-    end = _SENTENCE_END.search(head)
+    end = SENTENCE_END.search(head)
     sentence = head[: end.end()] if end else head
     if len(sentence) > TITLE_FALLBACK_CHARS:
         sentence = sentence[: TITLE_FALLBACK_CHARS - 1].rsplit(" ", 1)[0] + "…"

@@ -69,4 +69,11 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             merged_at TEXT NOT NULL
         )""",
     )),
+    (3, "full-text search over articles", (
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq')",
+        "INSERT INTO articles_fts (rowid, title, text) SELECT seq, COALESCE(title, ''), text FROM articles",
+        """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, COALESCE(new.title, ''), new.text);
+        END""",
+    )),
 )

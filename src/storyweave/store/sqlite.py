@@ -33,12 +33,13 @@ def _now() -> str:
 class SQLiteStore:
     """Articles and rejected inputs in one SQLite file (``:memory:`` for tests)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, shared: bool = False) -> None:
+        """``shared``: the connection may be used from several threads (the caller serialises writes)."""
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=not shared)
             self.db.execute("PRAGMA journal_mode=WAL" if self.path != ":memory:" else "PRAGMA journal_mode=MEMORY")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
@@ -138,12 +139,13 @@ class SQLiteStore:
         return [Signature(aid, np.frombuffer(values, dtype=np.uint64).copy(), size, content)
                 for aid, values, size, content in rows]
 
-    def assigned_features(self) -> Iterator[tuple[Features, str, int]]:
-        """(features, story id, story seq) of every assigned article, in ingest order."""
+    def assigned_features(self, story_id: str | None = None) -> Iterator[tuple[Features, str, int]]:
+        """(features, story id, story seq) of every assigned article (or one story's), in ingest order."""
+        where, args = ("WHERE sa.story_id = ?", (story_id,)) if story_id else ("", ())
         rows = self.db.execute(
             "SELECT f.article_id, f.language, f.embedding, f.lex_keys, f.lex_vals, f.year, f.day, sa.story_id, s.seq "
             "FROM article_features f JOIN story_articles sa ON sa.article_id = f.article_id "
-            "JOIN stories s ON s.id = sa.story_id JOIN articles a ON a.id = f.article_id ORDER BY a.seq")
+            f"JOIN stories s ON s.id = sa.story_id JOIN articles a ON a.id = f.article_id {where} ORDER BY a.seq", args)
         for aid, language, emb, keys, vals, year, day, sid, seq in rows:
             yield (Features(aid, language, np.frombuffer(emb, dtype=np.float32).copy(),
                             (np.frombuffer(keys, dtype=np.int64).copy(), np.frombuffer(vals, dtype=np.float32).copy()),
@@ -161,6 +163,37 @@ class SQLiteStore:
         """The id a story is known by now (merged stories redirect to the story they joined)."""
         row = self.db.execute("SELECT into_id FROM story_merges WHERE from_id = ?", (story_id,)).fetchone()
         return row[0] if row else story_id
+
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[tuple[str, str | None, str]]:
+        """(article id, title, snippet) of articles matching every word of ``query``, best first.
+
+        The words are quoted one by one, so FTS5 operators in user input are read as plain words."""
+        words = [w.replace('"', '""') for w in query.split()]
+        if not words:
+            return []
+        match = " ".join(f'"{w}"' for w in words)
+        rows = self.db.execute(
+            "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', ' … ', 12) FROM articles_fts "
+            "JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            (match, limit, offset))
+        return rows.fetchall()
+
+    def story_page(self, offset: int, limit: int) -> tuple[int, list[tuple[str, list[str]]]]:
+        """(number of stories, [(story id, member article ids)]) largest first, then oldest."""
+        total = self.db.execute("SELECT COUNT(DISTINCT story_id) FROM story_articles").fetchone()[0]
+        ids = [row[0] for row in self.db.execute(
+            "SELECT sa.story_id FROM story_articles sa JOIN stories s ON s.id = sa.story_id "
+            "GROUP BY sa.story_id ORDER BY COUNT(*) DESC, MIN(s.seq), sa.story_id LIMIT ? OFFSET ?", (limit, offset))]
+        return total, [(sid, self.members_of(sid)) for sid in ids]
+
+    def members_of(self, story_id: str) -> list[str]:
+        return [row[0] for row in self.db.execute(
+            "SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+            "WHERE sa.story_id = ? ORDER BY a.seq", (story_id,))]
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
 
     def next_story_seq(self) -> int:
         return self.db.execute("SELECT COALESCE(MAX(seq), -1) + 1 FROM stories").fetchone()[0]

@@ -1,0 +1,111 @@
+"""The HTTP API and the web UI, one FastAPI app over one store.
+
+    POST /articles          one article object or a list; ingested, checked for copies, assigned to stories
+    GET  /stories           paged story list
+    GET  /stories/{id}      that story's part of the report contract (merged ids redirect)
+    GET  /articles/{id}     one article with its story id
+    GET  /entities?q=       entities whose name or alias contains q
+    GET  /search?q=         full-text search over titles and bodies (SQLite FTS5)
+    GET  /healthz           liveness and counts
+    GET  /, /ui/...         the web UI (web.py); OpenAPI docs at /docs
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Body, FastAPI, HTTPException, Query
+from fastapi.responses import JSONResponse, RedirectResponse
+
+from .. import __version__
+from ..cluster.batch import make_story
+from ..settings import Settings
+from . import errors, web
+from .service import Service
+
+#: records one POST may carry; larger loads go through `storyweave ingest`
+MAX_RECORDS = 1000
+MAX_PAGE = 100
+
+
+def _story_summary(service: Service, sid: str, members: list[str]) -> dict[str, Any]:
+    articles = service.store().articles(members)
+    titled = next((a for a in articles if a.title and not a.title_source), articles[0] if articles else None)
+    story = make_story(articles, {a.id: i for i, a in enumerate(articles)}, titled, sid)
+    return {"id": story.id, "title": story.title, "article_count": len(story.article_ids),
+            "source_count": story.source_count, "first_published": story.first_published,
+            "last_published": story.last_published}
+
+
+def create_app(db_path: str, settings: Settings | None = None) -> FastAPI:
+    service = Service(db_path, settings)
+    app = FastAPI(title="storyweave", version=__version__,
+                  description="Stories, entities, quotes, claims and cited briefs from many news reports.")
+    app.state.service = service
+    errors.install(app)
+    app.add_middleware(errors.BodyLimit)
+
+    @app.post("/articles", status_code=201, summary="Add one article or a batch")
+    def post_articles(payload: Annotated[Any, Body(description="An article object or a list of them "
+                                                                 "(title, text, published, url, outlet, authors, id)")]
+                      ) -> JSONResponse:
+        items = payload if isinstance(payload, list) else [payload]
+        if not isinstance(payload, (dict, list)) or not items:
+            raise HTTPException(422, "body must be an article object or a non-empty list of them")
+        if len(items) > MAX_RECORDS:
+            raise HTTPException(413, f"at most {MAX_RECORDS} records per request")
+        articles, rejected, added = service.add_articles(items)
+        store = service.store()
+        body = {
+            "added": added,
+            "articles": [{"id": a.id, "source_path": a.source_path, "title": a.title,
+                          "story_id": store.story_of(a.id), "duplicate_of": store.articles([a.id])[0].duplicate_of}
+                         for a in articles],
+            "rejected": [r.to_dict() for r in rejected],
+        }
+        return JSONResponse(body, status_code=201 if added else 200)
+
+    @app.get("/stories", summary="Stories, largest first, paged")
+    def list_stories(offset: Annotated[int, Query(ge=0)] = 0,
+                     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20) -> dict[str, Any]:
+        total, page = service.store().story_page(offset, limit)
+        return {"total": total, "offset": offset, "limit": limit,
+                "stories": [_story_summary(service, sid, members) for sid, members in page]}
+
+    @app.get("/stories/{story_id}", summary="One story's part of the report contract")
+    def get_story(story_id: str) -> Any:
+        current = service.store().redirect(story_id)
+        if current != story_id:
+            return RedirectResponse(f"/stories/{current}", status_code=308)
+        data = service.story(story_id)
+        if data is None:
+            raise HTTPException(404, f"no story {story_id}")
+        return data
+
+    @app.get("/articles/{article_id}", summary="One article with its story")
+    def get_article(article_id: str) -> dict[str, Any]:
+        store = service.store()
+        found = store.articles([article_id])
+        if not found:
+            raise HTTPException(404, f"no article {article_id}")
+        return {**found[0].to_dict(), "story_id": store.story_of(article_id)}
+
+    @app.get("/entities", summary="Entities whose name or alias contains q")
+    def get_entities(q: Annotated[str, Query(max_length=200)] = "") -> dict[str, Any]:
+        return {"query": q, "entities": [], "note": "entity resolution is not built yet; the list stays empty"}
+
+    @app.get("/search", summary="Full-text search over article titles and bodies")
+    def search(q: Annotated[str, Query(min_length=1, max_length=200)],
+               limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
+               offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+        rows = service.store().search(q, limit, offset)
+        return {"query": q, "results": [{"id": i, "title": t, "snippet": s} for i, t, s in rows]}
+
+    @app.get("/healthz", summary="Liveness, with counts")
+    def healthz() -> dict[str, Any]:
+        store = service.store()
+        return {"status": "ok", "version": __version__, "articles": store.count_articles(),
+                "schema_version": store.schema_version()}
+
+    web.install(app, service)
+    return app

@@ -1,0 +1,75 @@
+"""The web UI: server-rendered pages (Jinja2, autoescape on) and the app's own static files; no CDN."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+
+from ..model import Article
+from .service import Service
+
+HERE = Path(__file__).resolve().parent
+#: pages load only the app's own script and style; article text can never bring its own
+CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+
+
+def utf16(text: str, index: int) -> int:
+    """A Python (code point) offset as a JavaScript (UTF-16) offset into the same text."""
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["utf16"] = lambda index, text: utf16(text, index)
+    return env
+
+
+def install(app: FastAPI, service: Service) -> None:
+    env = _environment()
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    def page(name: str, **context: object) -> HTMLResponse:
+        response = HTMLResponse(env.get_template(name).render(**context))
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        return response
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(request: Request, offset: int = 0) -> HTMLResponse:
+        store = service.store()
+        total, stories = store.story_page(max(0, offset), 50)
+        rows = []
+        for sid, members in stories:
+            articles = store.articles(members)
+            titled = next((a for a in articles if a.title and not a.title_source), articles[0])
+            dates = sorted(a.published for a in articles if a.published)
+            sources = {a.reposted_from or a.outlet or a.id for a in articles if a.duplicate_of is None}
+            rows.append({"id": sid, "title": titled.title or titled.text[:100], "articles": len(articles),
+                         "sources": len(sources), "first": dates[0] if dates else None,
+                         "last": dates[-1] if dates else None})
+        return page("stories.html.j2", stories=rows, total=total, offset=max(0, offset))
+
+    @app.get("/ui/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(story_id: str):
+        current = service.store().redirect(story_id)
+        if current != story_id:
+            return RedirectResponse(f"/ui/stories/{current}", status_code=308)
+        data = service.story(story_id)
+        if data is None:
+            raise HTTPException(404, f"no story {story_id}")
+        articles = [Article.from_dict(a) for a in data["articles"]]
+        return page("story.html.j2", story=data["stories"][0], articles=articles, report=data,
+                    texts={a.id: a.text for a in articles}, titles={a.id: a.title or a.source_path for a in articles})
+
+    @app.get("/ui/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(article_id: str) -> HTMLResponse:
+        store = service.store()
+        found = store.articles([article_id])
+        if not found:
+            raise HTTPException(404, f"no article {article_id}")
+        return page("article.html.j2", article=found[0], story_id=store.story_of(article_id))

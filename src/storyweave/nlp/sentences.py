@@ -1,0 +1,33 @@
+"""Sentence boundaries with offsets, so every sentence can be cited as a span."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+#: a sentence ends at . ! ? unless the word before is a short capitalised abbreviation (St., Mr., U.S.),
+#: and the next sentence starts with a capital, digit or quote; CJK full stops always end one
+SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?]+[\"'”’»)]?"
+                          r"(?=\s+[\"'“‘«(\[]?[A-Z0-9\u0400-\u04FF]|\s*$)|[。！？]")
+
+
+def spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence, paragraphs never joined, white space trimmed."""
+    for paragraph in re.finditer(r"[^\n]+", text):
+        start = paragraph.start()
+        chunk = paragraph.group()
+        cursor = 0
+        for end in SENTENCE_END.finditer(chunk):
+            yield from _trimmed(text, start + cursor, start + end.end())
+            cursor = end.end()
+        if cursor < len(chunk):
+            yield from _trimmed(text, start + cursor, start + len(chunk))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end

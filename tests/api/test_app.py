@@ -1,0 +1,113 @@
+"""The HTTP API on the seed store, through FastAPI's TestClient."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import SHARED
+
+HOSTILE = {"id": "x-1", "title": "<script>alert(1)</script> Council meets",
+           "text": "<p>Officials said on Monday that the council will meet next week to discuss the "
+                   "&lt;img src=x onerror=alert(2)&gt; plan in full, the mayor's office said.</p>"
+                   "<p>Read it <a href=\"javascript:alert(3)\">here</a> before the meeting begins on Tuesday.</p>",
+           "published": "2022-06-20", "outlet": "<b>Bad</b> Outlet"}
+
+
+def _seed_story(client):
+    return client.get("/stories").json()["stories"][0]
+
+
+def test_story_list_and_paging(client):
+    page = client.get("/stories", params={"limit": 1}).json()
+    assert page["total"] == 1 and page["limit"] == 1
+    story = page["stories"][0]
+    assert story["article_count"] == 5 and story["source_count"] == 5
+    assert client.get("/stories", params={"limit": 1000}).status_code == 422
+    assert client.get("/stories", params={"offset": -1}).status_code == 422
+
+
+def test_story_is_the_report_contract_and_passes_check_report(client, tmp_path):
+    sid = _seed_story(client)["id"]
+    data = client.get(f"/stories/{sid}").json()
+    assert [s["id"] for s in data["stories"]] == [sid]
+    assert len(data["articles"]) == 5
+    summary = data["stories"][0]["summary"]
+    assert 4 <= len(summary) <= 10 and all(s["citations"] for s in summary)
+    path = tmp_path / "story.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    check = subprocess.run([sys.executable, str(SHARED / "tools" / "check_report.py"), str(path)],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout
+
+
+def test_post_one_and_a_batch_then_nothing_is_duplicated(client):
+    one = client.post("/articles", json=HOSTILE)
+    assert one.status_code == 201
+    body = one.json()
+    assert body["added"] == 1 and body["articles"][0]["story_id"]
+    again = client.post("/articles", json=[HOSTILE])
+    assert again.status_code == 200 and again.json()["added"] == 0
+    batch = client.post("/articles", json=[{"title": "A", "text": "Firefighters fought a large fire in the old town "
+                                                                 "on Sunday night, officials said."},
+                                           {"title": "no body"}, 7])
+    result = batch.json()
+    assert result["added"] == 1
+    assert [r["code"] for r in result["rejected"]] == ["no_text", "no_text"]
+    assert client.get("/healthz").json()["articles"] == 7
+
+
+def test_article_entities_search_and_health(client):
+    sid = _seed_story(client)["id"]
+    aid = client.get(f"/stories/{sid}").json()["articles"][0]["id"]
+    article = client.get(f"/articles/{aid}").json()
+    assert article["id"] == aid and article["story_id"] == sid
+    assert client.get("/articles/nope").status_code == 404
+    hits = client.get("/search", params={"q": "Nevsky medal"}).json()["results"]
+    assert len(hits) == 1 and "[Nevsky]" in hits[0]["snippet"]
+    assert client.get("/search", params={"q": '") OR NEAR('}).status_code == 200
+    assert client.get("/search").status_code == 422
+    assert client.get("/entities", params={"q": "Tokayev"}).json()["entities"] == []
+    assert client.get("/healthz").json()["status"] == "ok"
+
+
+def test_errors_share_one_json_shape(client):
+    for response in (client.get("/stories/nope"), client.get("/stories", params={"limit": 0}),
+                     client.post("/articles", content=b"{not json", headers={"content-type": "application/json"}),
+                     client.post("/articles", json="just a string"),
+                     client.post("/articles", content=b"x" * 5_000_001, headers={"content-type": "application/json"})):
+        assert 400 <= response.status_code < 500
+        error = response.json()["error"]
+        assert set(error) == {"status", "message"} and error["status"] == response.status_code and error["message"]
+
+
+def test_openapi_documents_every_route(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    for route in ("/articles", "/stories", "/stories/{story_id}", "/articles/{article_id}", "/entities", "/search",
+                  "/healthz"):
+        assert route in paths
+        operation = next(iter(paths[route].values()))
+        assert operation.get("summary")
+    assert client.get("/docs").status_code == 200
+
+
+def test_hostile_article_renders_inert_in_every_page(client):
+    aid = client.post("/articles", json=HOSTILE).json()["articles"][0]["id"]
+    sid = client.get(f"/articles/{aid}").json()["story_id"]
+    for url in ("/", f"/ui/stories/{sid}", f"/ui/articles/{aid}"):
+        response = client.get(url)
+        assert response.status_code == 200
+        page = response.text
+        assert "<script>alert" not in page and "<img" not in page and "<b>Bad" not in page
+        assert 'href="javascript:' not in page
+        assert "default-src 'self'" in response.headers["content-security-policy"]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in client.get(f"/ui/articles/{aid}").text
+
+
+def test_pages_use_only_the_apps_own_assets(client):
+    sid = _seed_story(client)["id"]
+    page = client.get(f"/ui/stories/{sid}").text
+    assert "http://" not in page.split("<main>")[0] and "https://" not in page.split("<main>")[0]
+    assert client.get("/static/app.js").status_code == 200
+    assert client.get("/static/style.css").status_code == 200

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import dataclasses
+
+from storyweave.brief import brief
+from storyweave.cluster.batch import cluster
+from storyweave.model import Article, Story
+
+
+def _seed_brief(seed_articles):
+    articles = [dataclasses.replace(a) for a in seed_articles.values()]
+    story = cluster(articles)[0]
+    return brief(story, articles), {a.id: a for a in articles}
+
+
+def test_every_sentence_cites_spans_that_hold_their_text(seed_articles):
+    summary, by_id = _seed_brief(seed_articles)
+    assert 4 <= len(summary) <= 10
+    for sentence in summary:
+        assert sentence.citations
+        for span in sentence.citations:
+            assert by_id[span.article_id].text[span.start:span.end] == span.text
+            assert span.text in sentence.text or sentence.citations[0].text in sentence.text
+
+
+def test_corroborated_facts_lead_and_single_source_ones_are_attributed(seed_articles):
+    summary, by_id = _seed_brief(seed_articles)
+    first = summary[0]
+    assert len({by_id[c.article_id].id for c in first.citations}) >= 3
+    assert "193" in first.text and "600" in first.text
+    for sentence in summary:
+        sources = {c.article_id for c in sentence.citations}
+        if len(sources) == 1 and not sentence.text.startswith("Commentary"):
+            assert sentence.text.startswith("According to ")
+
+
+def test_the_writers_commentary_is_labelled(seed_articles):
+    summary, _ = _seed_brief(seed_articles)
+    commentary = [s for s in summary if s.text.startswith("Commentary in ")]
+    assert commentary
+    reports = [s.text for s in summary if not s.text.startswith("Commentary in ")]
+    assert not any(word in text for text in reports for word in ("obviously", "it is reasonable", "I think"))
+
+
+def test_a_copy_is_not_counted_as_a_second_source(seed_articles):
+    original = dataclasses.replace(seed_articles["003"])
+    copy = dataclasses.replace(original, id="copy-of-003", duplicate_of=original.id)
+    story = Story("s", "t", [original.id, copy.id])
+    summary = brief(story, [original, copy])
+    assert summary and all(c.article_id == original.id for s in summary for c in s.citations)
+    assert all(s.text.startswith(("According to Wenhui.com: ", "Commentary in Wenhui.com: ")) for s in summary)
+
+
+def test_a_story_of_headlines_only_still_gets_a_cited_line():
+    article = Article(id="h1", source_path="x", text="Fed official says weak data caused by weather, should not slow "
+                                                         "taper", title="Fed official says", outlet="LA Times")
+    summary = brief(Story("s", "t", ["h1"]), [article])
+    assert len(summary) == 1 and summary[0].citations[0].text == article.text
+    assert summary[0].text == "According to LA Times: " + article.text, "reported speech is not commentary"
