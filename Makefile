@@ -27,6 +27,7 @@ run: setup
 	$(BIN)/storyweave analyze $(SEEDS) --out $(OUT)
 
 test: setup
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest -q
 
 bench: setup

@@ -2,8 +2,19 @@ import json
 
 import pytest
 
-from storyweave.model import (Article, Claim, Entity, Quote, QuoteVariant, Rejected, Report, Span, Story,
-                              SummarySentence, TimelineEvent)
+from storyweave.model import (
+    Article,
+    Claim,
+    Entity,
+    Quote,
+    QuoteVariant,
+    Rejected,
+    Report,
+    Span,
+    Story,
+    SummarySentence,
+    TimelineEvent,
+)
 
 
 @pytest.fixture()

@@ -57,7 +57,7 @@ def test_stream_and_batch_agree_on_ecb_topics(tmp_path):
         features = featurize(articles)
         batch_groups = {frozenset(s.article_ids) for s in cluster(articles, features=features)}
         labels = assign(StoryStream(), articles, features)
-        stream_groups = {frozenset(a.id for a, label in zip(articles, labels) if label == sid) for sid in set(labels)}
+        stream_groups = {frozenset(a.id for a, label in zip(articles, labels, strict=True) if label == sid) for sid in set(labels)}
         assert stream_groups == batch_groups, f"topic {topic}"
 
 

@@ -6,6 +6,7 @@ Copies (``duplicate_of``) are not clustered themselves: each joins its original'
 from __future__ import annotations
 
 import hashlib
+
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
@@ -21,10 +22,9 @@ from .features import (
     W_SAME_LANGUAGE,
     Features,
     adjust,
-    anchor,
+    article_features,
     embed_similarity,
     language_offsets,
-    article_features,
     lead,
 )
 

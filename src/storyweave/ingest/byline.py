@@ -127,7 +127,7 @@ def _labelled(segment: str, into: Byline) -> bool:
     prefix = segment[: matches[0].start()].strip()
     if len(prefix.split()) > 5:
         return False
-    for match, following in zip(matches, [*matches[1:], None]):
+    for match, following in zip(matches, [*matches[1:], None], strict=True):
         value = segment[match.end(): following.start() if following else len(segment)].strip()
         if not value:
             continue

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ..nlp.sentences import SENTENCE_END
 from .clean import Parsed, clean_body, join
 
