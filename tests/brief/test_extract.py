@@ -57,3 +57,18 @@ def test_a_story_of_headlines_only_still_gets_a_cited_line():
     summary = brief(Story("s", "t", ["h1"]), [article])
     assert len(summary) == 1 and summary[0].citations[0].text == article.text
     assert summary[0].text == "According to LA Times: " + article.text, "reported speech is not commentary"
+
+
+def test_the_same_statement_with_other_numbers_is_shown_as_a_disagreement():
+    lead = "A fire broke out in the old town of Lyon on Monday night and burned for several hours."
+    one = Article(id="a", source_path="a", outlet="Daily Courier", language="en",
+                  text=f"{lead} Officials said that 12 people were injured in the fire at the warehouse near the river.")
+    two = Article(id="b", source_path="b", outlet="Evening Post", language="en",
+                  text=f"{lead} Officials said that 31 people were injured in the fire at the warehouse near the river.")
+    summary = brief(Story("s", "t", ["a", "b"]), [one, two])
+    differ = [s for s in summary if s.text.startswith("Sources differ:")]
+    assert len(differ) == 1
+    assert {c.article_id for c in differ[0].citations} == {"a", "b"}
+    assert "12 people" in differ[0].text and "31 people" in differ[0].text
+    agreed = [s for s in summary if "burned for several hours" in s.text]
+    assert agreed and len({c.article_id for c in agreed[0].citations}) == 2

@@ -2,7 +2,8 @@
 
     1. split the story's original articles (copies collapsed) into sentences with offsets
     2. score each: centrality in the story x how many independent sources say the same x lead position
-    3. select by MMR against redundancy: reporting first, then the writers' commentary, labelled as such
+    3. select by MMR against redundancy: reporting first, then where sources give other numbers for the
+       same statement ("Sources differ: ..."), then the writers' commentary, labelled as such
     4. a sentence only one source makes is attributed ("According to X: ..."), never stated as settled
 
 Until the claims stage exists, "the same" is lexical: a sentence is backed by another source when one
@@ -38,6 +39,10 @@ OPINION = re.compile(
 #: judgements and exhortations that are the writer's unless the sentence reports someone saying them
 JUDGEMENT = re.compile(r"\b(?:should|must)\s+(?:be|also|really|not)\b|\b(?:is|was|are)\s+(?:wrong|right|impressive|"
                        r"absurd|ridiculous|naive|a mess)\b|\?\s*$", re.I)
+NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+#: the same statement with other numbers: sources disagree (a count, a date, a sum)
+DISAGREE_COSINE = 0.45
+MAX_DISAGREEMENTS = 2
 REPORTED = re.compile(r"\b(?:said|says|say|told|stated|asked|asks|announced|reported|according to|declared|"
                       r"explained|added|warned)\b", re.I)
 
@@ -57,6 +62,7 @@ class _Sentence:
     opinion: bool
     score: float = 0.0
     backing: dict[str, _Sentence] | None = None
+    numbers: frozenset[str] = frozenset()
 
 
 def _source_name(article: Article) -> str:
@@ -73,7 +79,8 @@ def _sentences(article: Article) -> list[_Sentence]:
         if MIN_CHARS <= len(text) <= MAX_CHARS:
             vector = lexical_vector(tokens(Article(id="", source_path="", text=text, title_source="none")),
                                     article.language)
-            found.append(_Sentence(article, start, end, text, vector, position, is_opinion(text)))
+            numbers = frozenset(n.replace(",", "") for n in NUMBER.findall(text))
+            found.append(_Sentence(article, start, end, text, vector, position, is_opinion(text), numbers=numbers))
     return found
 
 
@@ -91,8 +98,14 @@ def _story_weighting(candidates: list[_Sentence]) -> None:
         s.vector = (s.vector[0], values / max(float(np.linalg.norm(values)), 1e-12))
 
 
-def _score(candidates: list[_Sentence]) -> None:
+def _differ(a: _Sentence, b: _Sentence) -> bool:
+    return bool(a.numbers and b.numbers and a.numbers.isdisjoint(b.numbers))
+
+
+def _score(candidates: list[_Sentence]) -> list[tuple[float, _Sentence, _Sentence]]:
+    """Set each sentence's backing and score; return pairs where two sources give other numbers."""
     _story_weighting(candidates)
+    disagreements: dict[tuple[int, int], tuple[float, _Sentence, _Sentence]] = {}
     by_source: dict[str, list[_Sentence]] = {}
     for sentence in candidates:
         by_source.setdefault(source_key(sentence.article), []).append(sentence)
@@ -108,11 +121,17 @@ def _score(candidates: list[_Sentence]) -> None:
             if source == own:
                 continue
             best = max(theirs, key=lambda other: lexical_cosine(sentence.vector, other.vector))
-            if lexical_cosine(sentence.vector, best.vector) >= SUPPORT_COSINE:
+            similarity = lexical_cosine(sentence.vector, best.vector)
+            if similarity >= SUPPORT_COSINE and _differ(sentence, best):
+                if similarity >= DISAGREE_COSINE:
+                    key = tuple(sorted((id(sentence), id(best))))
+                    disagreements[key] = (similarity, sentence, best)
+            elif similarity >= SUPPORT_COSINE:
                 backing[source] = best
         sentence.backing = backing
         lead = 1.0 / (1.0 + sentence.position / 10)
         sentence.score = lexical_cosine(sentence.vector, centroid) * (1 + math.log1p(len(backing))) * lead
+    return sorted(disagreements.values(), key=lambda d: -d[0])
 
 
 def _mmr(pool: list[_Sentence], chosen: list[_Sentence], k: int) -> list[_Sentence]:
@@ -142,6 +161,12 @@ def _render(sentence: _Sentence) -> SummarySentence:
     return SummarySentence(text, citations)
 
 
+def _render_disagreement(a: _Sentence, b: _Sentence) -> SummarySentence:
+    text = (f"Sources differ: {_source_name(a.article)} reports “{a.text}”, while {_source_name(b.article)} "
+            f"reports “{b.text}”")
+    return SummarySentence(text, [Span.of(a.article, a.start, a.end), Span.of(b.article, b.start, b.end)])
+
+
 def brief(story: Story, articles: list[Article]) -> list[SummarySentence]:
     """The story's cited summary: reporting backed by the most sources first, then commentary."""
     members = {a.id: a for a in articles}
@@ -149,13 +174,14 @@ def brief(story: Story, articles: list[Article]) -> list[SummarySentence]:
     candidates = [s for article in originals for s in _sentences(article)]
     if not candidates:
         return []
-    _score(candidates)
+    disagreements = _score(candidates)[:MAX_DISAGREEMENTS]
     reports = [s for s in candidates if not s.opinion]
     opinions = [s for s in candidates if s.opinion]
-    chosen = _mmr(reports, [], MAX_SENTENCES - 2)
-    commentary = _mmr(opinions, chosen, max(2, MIN_SENTENCES - len(chosen)))
+    chosen = _mmr(reports, [], MAX_SENTENCES - 2 - len(disagreements))
+    commentary = _mmr(opinions, chosen, max(2, MIN_SENTENCES - len(chosen) - len(disagreements)))
     chosen.sort(key=lambda s: (-len(s.backing or {}), -s.score))
-    return [_render(s) for s in chosen + commentary][:MAX_SENTENCES]
+    differ = [_render_disagreement(a, b) for _, a, b in disagreements]
+    return ([_render(s) for s in chosen] + differ + [_render(s) for s in commentary])[:MAX_SENTENCES]
 
 
 def brief_all(stories: list[Story], articles: list[Article]) -> list[Story]:
