@@ -10,11 +10,12 @@ OUT ?= out
 
 setup: $(STAMP) browser
 
-# Debian's chromium for the real-browser test (Playwright cannot download its own browsers here).
+# Debian's chromium for the real-browser test (Playwright cannot download its own browsers here) and wrk
+# for the API load benchmark.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
-		echo "make: chromium is not installed and this user cannot apt-get it; the browser test will fail"
+	@{ command -v chromium && command -v wrk; } >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium wrk >/dev/null; } || \
+		echo "make: chromium or wrk is missing and this user cannot apt-get them; the browser test will fail"
 
 # Re-install only when the pins or the package metadata change; a no-op run takes about a second.
 $(STAMP): pyproject.toml constraints.txt

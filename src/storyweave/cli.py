@@ -175,7 +175,8 @@ def serve(
         from .api.app import create_app
     except ImportError as exc:
         raise InputError("the web extra is not installed: pip install 'storyweave[web]'") from exc
-    uvicorn.run(create_app(str(db), _settings(config)), host=host, port=port, log_level=log_level.lower())
+    uvicorn.run(create_app(str(db), _settings(config)), host=host, port=port, log_level=log_level.lower(),
+                access_log=False)
 
 
 @app.command()

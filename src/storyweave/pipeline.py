@@ -91,14 +91,15 @@ class Incremental:
         self.stories.index.save(len(self.stories.of_article))
 
 
-def store_batch(records: list[Article | Rejected], store: SQLiteStore, incremental: Incremental | None) -> int:
-    """One batch into the store with its copies and stories, in one transaction; returns articles added."""
+def store_batch(records: list[Article | Rejected], store: SQLiteStore,
+                incremental: Incremental | None) -> tuple[int, Derived | None]:
+    """One batch into the store with its copies and stories, in one transaction: (articles added, derived)."""
     articles = [r for r in records if isinstance(r, Article)]
     stored = store.existing(a.id for a in articles)
     new = list({a.id: a for a in articles if a.id not in stored}.values())
     derived = incremental.derive(new) if incremental and new else None
     added, _ = store.add(records, derived)
-    return added
+    return added, derived
 
 
 def ingest(inputs: Iterable[str | PathLike[str]], store: SQLiteStore, settings: Settings | None = None,
@@ -110,7 +111,7 @@ def ingest(inputs: Iterable[str | PathLike[str]], store: SQLiteStore, settings: 
     incremental = Incremental(store) if stream else None
     try:
         for records in _batches(read_inputs(inputs, settings), settings.batch_size):
-            result.added += store_batch(records, store, incremental)
+            result.added += store_batch(records, store, incremental)[0]
             for record in records:
                 if isinstance(record, Article):
                     result.article_ids.append(record.id)

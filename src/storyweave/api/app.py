@@ -12,10 +12,12 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
 from fastapi import Body, FastAPI, HTTPException, Query
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from .. import __version__
 from ..cluster.batch import make_story
@@ -39,7 +41,13 @@ def _story_summary(service: Service, sid: str, members: list[str]) -> dict[str, 
 
 def create_app(db_path: str, settings: Settings | None = None) -> FastAPI:
     service = Service(db_path, settings)
-    app = FastAPI(title="storyweave", version=__version__,
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        service.close()
+
+    app = FastAPI(title="storyweave", version=__version__, lifespan=lifespan,
                   description="Stories, entities, quotes, claims and cited briefs from many news reports.")
     app.state.service = service
     errors.install(app)
@@ -72,15 +80,18 @@ def create_app(db_path: str, settings: Settings | None = None) -> FastAPI:
         return {"total": total, "offset": offset, "limit": limit,
                 "stories": [_story_summary(service, sid, members) for sid, members in page]}
 
-    @app.get("/stories/{story_id}", summary="One story's part of the report contract")
-    def get_story(story_id: str) -> Any:
-        current = service.store().redirect(story_id)
-        if current != story_id:
-            return RedirectResponse(f"/stories/{current}", status_code=308)
-        data = service.story(story_id)
+    @app.get("/stories/{story_id}", summary="One story's part of the report contract",
+             responses={200: {"content": {"application/json": {}}}, 308: {"description": "the story was merged"}})
+    async def get_story(story_id: str) -> Response:
+        data = service.story_json(story_id) if story_id in service.cached() else None
+        if data is None:
+            current = await run_in_threadpool(service.resolve, story_id)
+            if current != story_id:
+                return RedirectResponse(f"/stories/{current}", status_code=308)
+            data = await run_in_threadpool(service.story_json, story_id)
         if data is None:
             raise HTTPException(404, f"no story {story_id}")
-        return data
+        return Response(data, media_type="application/json")
 
     @app.get("/articles/{article_id}", summary="One article with its story")
     def get_article(article_id: str) -> dict[str, Any]:

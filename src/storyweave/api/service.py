@@ -1,19 +1,27 @@
-"""What the HTTP API and the web UI share: store access per thread, one writer, cached story reports."""
+"""What the HTTP API and the web UI share: store access per thread, one writer, cached story reports.
+
+Story reports are cached as finished JSON bytes and dropped when a write touches their story, so a read
+of an unchanged story costs a dictionary lookup: under load, reads are what the API mostly serves.
+"""
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import OrderedDict
 from typing import Any
 
 from ..ingest import parse_records
 from ..model import Article, Rejected, Report
+from ..nlp import embed
 from ..pipeline import Incremental, store_batch, story_report
 from ..settings import Settings
 from ..store import SQLiteStore
 
-#: story reports kept, keyed by story id and its members (a story changes only when its members do)
+#: story reports kept (LRU); a write drops the reports of the stories it changed
 CACHE_SIZE = 512
+#: the story index file is saved after this many writes (and at shutdown); a stale file is rebuilt on load
+SAVE_EVERY = 100
 
 
 class Service:
@@ -23,9 +31,12 @@ class Service:
         self._local = threading.local()
         self._write_lock = threading.Lock()
         self._cache_lock = threading.Lock()
-        self._cache: OrderedDict[tuple[str, tuple[str, ...]], dict[str, Any]] = OrderedDict()
+        self._cache: OrderedDict[str, bytes] = OrderedDict()
         self._writer = SQLiteStore(db_path, shared=True)
         self._incremental: Incremental | None = None
+        self._writes = 0
+        self.redirects: dict[str, str] = {}
+        embed.set_threads(max(1, embed.threads() - 1))
 
     def store(self) -> SQLiteStore:
         """This thread's read connection (SQLite in WAL mode reads while the writer writes)."""
@@ -35,32 +46,60 @@ class Service:
         return store
 
     def add_articles(self, items: list[object]) -> tuple[list[Article], list[Rejected], int]:
-        records = parse_records(items, "api", self.settings)
         with self._write_lock:
+            # parsing inside the lock too: one thread doing Python work at a time leaves the GIL to the reads
+            records = parse_records(items, "api", self.settings)
             if self._incremental is None:
                 self._incremental = Incremental(self._writer)
-            added = store_batch(records, self._writer, self._incremental)
-            self._incremental.close()
+            added, derived = store_batch(records, self._writer, self._incremental)
+            self._writes += 1
+            if self._writes % SAVE_EVERY == 0:
+                self._incremental.close()
+        if derived is not None:
+            touched = set(derived.assignments.values()) | {s for pair in derived.merges for s in pair}
+            with self._cache_lock:
+                for source, target in derived.merges:
+                    self.redirects[source] = target
+                for sid in touched:
+                    self._cache.pop(sid, None)
         return ([r for r in records if isinstance(r, Article)], [r for r in records if isinstance(r, Rejected)],
                 added)
 
-    def story(self, sid: str) -> dict[str, Any] | None:
-        """The story's part of the report contract, or None; merged ids are resolved by the caller."""
-        store = self.store()
-        key = (sid, tuple(store.members_of(sid)))
+    def story_json(self, sid: str) -> bytes | None:
+        """The story's part of the report contract as JSON bytes, or None; merged ids resolve first."""
         with self._cache_lock:
-            if key in self._cache:
-                self._cache.move_to_end(key)
-                return self._cache[key]
-        report: Report | None = story_report(store, sid)
+            cached = self._cache.get(sid)
+            if cached is not None:
+                self._cache.move_to_end(sid)
+                return cached
+        report: Report | None = story_report(self.store(), sid)
         if report is None:
             return None
-        data = report.to_dict()
+        data = json.dumps(report.to_dict(), ensure_ascii=False).encode("utf-8")
         with self._cache_lock:
-            self._cache[key] = data
+            self._cache[sid] = data
             while len(self._cache) > CACHE_SIZE:
                 self._cache.popitem(last=False)
         return data
 
+    def cached(self) -> set[str] | OrderedDict[str, bytes]:
+        """Story ids whose report is ready (a live view; membership checks only)."""
+        return self._cache
+
+    def story(self, sid: str) -> dict[str, Any] | None:
+        data = self.story_json(sid)
+        return json.loads(data) if data is not None else None
+
+    def resolve(self, sid: str) -> str:
+        """The id a story is known by now; merges made by this server are known without a query."""
+        if sid in self.redirects:
+            while sid in self.redirects:
+                sid = self.redirects[sid]
+            return sid
+        return self.store().redirect(sid)
+
     def close(self) -> None:
-        self._writer.close()
+        with self._write_lock:
+            if self._incremental is not None:
+                self._incremental.close()
+            self._writer.close()

@@ -56,7 +56,7 @@ def install(app: FastAPI, service: Service) -> None:
 
     @app.get("/ui/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: str):
-        current = service.store().redirect(story_id)
+        current = service.resolve(story_id)
         if current != story_id:
             return RedirectResponse(f"/ui/stories/{current}", status_code=308)
         data = service.story(story_id)

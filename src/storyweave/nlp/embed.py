@@ -27,7 +27,18 @@ def _model(threads: int):
     return E5(num_threads=threads)
 
 
+_threads: int | None = None
+
+
+def set_threads(count: int | None) -> None:
+    """Threads the model may use (None: every core). A server keeps a core free for its requests."""
+    global _threads
+    _threads = count
+
+
 def threads() -> int:
+    if _threads is not None:
+        return max(1, _threads)
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
