@@ -175,6 +175,9 @@ def serve(
         from .api.app import create_app
     except ImportError as exc:
         raise InputError("the web extra is not installed: pip install 'storyweave[web]'") from exc
+    from .nlp import embed
+
+    embed.set_threads(max(1, embed.threads() - 1))  # a core stays free for the requests
     uvicorn.run(create_app(str(db), _settings(config)), host=host, port=port, log_level=log_level.lower(),
                 access_log=False)
 

@@ -13,7 +13,6 @@ from typing import Any
 
 from ..ingest import parse_records
 from ..model import Article, Rejected, Report
-from ..nlp import embed
 from ..pipeline import Incremental, store_batch, story_report
 from ..settings import Settings
 from ..store import SQLiteStore
@@ -36,7 +35,6 @@ class Service:
         self._incremental: Incremental | None = None
         self._writes = 0
         self.redirects: dict[str, str] = {}
-        embed.set_threads(max(1, embed.threads() - 1))
 
     def store(self) -> SQLiteStore:
         """This thread's read connection (SQLite in WAL mode reads while the writer writes)."""

@@ -26,8 +26,9 @@ from ..nlp.sentences import spans
 MIN_SENTENCES, MAX_SENTENCES = 4, 10
 #: a sentence shorter than this says too little alone; longer ones are rarely a clean fact
 MIN_CHARS, MAX_CHARS = 40, 400
-#: lexical cosine at which another source's sentence counts as saying the same thing; on the seed
-#: corpus's three translations of one statement it lies between 0.3 and 0.6, unrelated sentences < 0.15
+#: lexical cosine (story-weighted) at which another source's sentence counts as saying the same thing.
+#: Measured on the seed corpus: the four renderings of Tokayev's 193-vs-500-600 remark score 0.57-0.87
+#: pairwise; random sentence pairs from different articles p95 0.09, p99 0.20.
 SUPPORT_COSINE = 0.3
 #: MMR trade-off between a sentence's own score and its overlap with what is already chosen
 MMR_LAMBDA = 0.7
