@@ -7,7 +7,7 @@
     5. entities  mentions resolved to canonical, KB-linked entities      - not built yet (issue 5)
     6. quotes    direct and reported speech, aligned across articles     - not built yet (issue 6)
     7. claims    assertions with support, contradiction, independence   - not built yet (issue 6)
-    8. timeline  dated events, relative dates resolved                   - not built yet (issue 6)
+    8. timeline  dated events, absolute and relative dates resolved, merged across articles
     9. brief     a cited summary per story, every sentence citing its spans
 
 Stages not built yet leave their section of the report empty, so the report is valid all along.
@@ -33,6 +33,7 @@ from .model import Article, Features, Rejected, Report, Story
 from .nlp import embed
 from .settings import Settings
 from .store import Derived, SQLiteStore
+from .timeline import timelines
 
 OnRecord = Callable[[Article | Rejected], None]
 
@@ -140,8 +141,9 @@ def cluster_batch(articles: list[Article]) -> tuple[list[Story], Derived]:
 def build_report(articles: list[Article], rejected: list[Rejected], stories: list[Story],
                  settings: Settings | None = None) -> Report:
     """Steps 5-9 over records: no store, no CLI, callable from a test."""
+    timeline = timelines(stories, articles)
     stories = brief_all(stories, articles)
-    return Report(articles=articles, rejected=rejected, stories=stories, tool_version=__version__)
+    return Report(articles=articles, rejected=rejected, stories=stories, timeline=timeline, tool_version=__version__)
 
 
 def analyze(inputs: Iterable[str | PathLike[str]], settings: Settings | None = None,

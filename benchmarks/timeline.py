@@ -1,0 +1,92 @@
+"""Time expressions and their resolved dates against the Event StoryLine gold (ECB+ topics in ../shared/data).
+
+    python benchmarks/timeline.py
+
+Each `raw/esc/<topic>/*.xml` holds tokens and TIME_DATE mentions with normalised values (2012-06-08,
+2010-09) and the document's creation date (DCT="TRUE"). The text is rebuilt from the tokens, the DCT
+is given as the published date, and each gold mention with a calendar value counts as right when an
+expression we found overlaps it with exactly that value. Printed: accuracy over gold mentions (the
+target is >= 85 %), how many we found at all, and expressions we resolved where the gold has no date.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+from storyweave.timeline import find
+
+ESC = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus" / "raw" / "esc"
+CALENDAR = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def document(path: Path) -> tuple[str, str | None, list[tuple[int, int, str]]]:
+    root = ET.parse(path).getroot()
+    pieces, spans, position, sentence = [], {}, 0, None
+    for token in root.iter("token"):
+        if sentence is not None and token.get("sentence") != sentence:
+            pieces.append("\n")
+            position += 1
+        elif pieces:
+            pieces.append(" ")
+            position += 1
+        sentence = token.get("sentence")
+        text = token.text or ""
+        spans[token.get("t_id")] = (position, position + len(text))
+        pieces.append(text)
+        position += len(text)
+    dct, gold = None, []
+    for mention in root.iter("TIME_DATE"):
+        anchors = [spans[a.get("t_id")] for a in mention.findall("token_anchor") if a.get("t_id") in spans]
+        value = mention.get("value") or ""
+        if mention.get("DCT") == "TRUE":
+            dct = value if CALENDAR.match(value) else dct
+            continue
+        if anchors and value:
+            gold.append((min(s for s, _ in anchors), max(e for _, e in anchors), value))
+    return "".join(pieces), dct, gold
+
+
+def main() -> None:
+    totals: Counter[str] = Counter()
+    misses: Counter[str] = Counter()
+    for path in sorted(ESC.glob("*/*.xml")):
+        text, dct, gold = document(path)
+        found = find(text, dct)
+        for start, end, value in gold:
+            if not CALENDAR.match(value):
+                totals["gold, not a calendar value (e.g. a week or a duration)"] += 1
+                continue
+            totals["gold"] += 1
+            totals["gold with DCT"] += dct is not None
+            hits = [e for e in found if e.start < end and start < e.end]
+            if hits:
+                totals["found"] += 1
+            if any(e.value == value for e in hits):
+                totals["right"] += 1
+                totals["right with DCT"] += dct is not None
+            else:
+                misses[text[start:end].lower()] += 1
+        for expression in found:
+            if not any(expression.start < e and s < expression.end for s, e, _ in gold):
+                totals["resolved where the gold has no dated mention"] += 1
+        totals["documents"] += 1
+    right, gold = totals["right"], totals["gold"]
+    print(f"timeline benchmark on Event StoryLine (ECB+ dev topics): {totals['documents']} documents, "
+          f"{gold} gold TIME_DATE mentions with a calendar value")
+    print(f"  resolved exactly right: {right} / {gold} = {right / gold:.1%}  (target >= 85 %)")
+    print(f"  in the {sum(1 for _ in ESC.glob('*/*.xml')) and totals['gold with DCT']} gold mentions of documents "
+          f"that give their creation date: {totals['right with DCT'] / max(1, totals['gold with DCT']):.1%} right "
+          f"(the others can only be anchored by a full date in their own text)")
+    print(f"  found (any value): {totals['found']} / {gold} = {totals['found'] / gold:.1%}")
+    print(f"  gold mentions without a calendar value (left out): "
+          f"{totals['gold, not a calendar value (e.g. a week or a duration)']}")
+    print(f"  expressions resolved where the gold marks no dated mention: "
+          f"{totals['resolved where the gold has no dated mention']}")
+    print("  most frequent misses: " + ", ".join(f"{t!r} x{n}" for t, n in misses.most_common(12)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""Time expressions in article text, resolved to ISO dates at the precision the text gives.
+
+Anchors, in order: the article's published date; for a day of the month ("on the 18th") or a month
+and day without a year, the nearest explicit date in the same article; then the story's earliest
+published date. An expression with nothing to anchor it ("two days ago" in an undated article) is
+dropped, never guessed. Rules are English; other languages' expressions are not read yet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+MONTHS = {m: i for i, names in enumerate(
+    (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+     ("november", "nov"), ("december", "dec")), start=1) for m in names}
+WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?:\s?\.)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+_COUNT = r"(?P<count>\d+|" + "|".join(NUMBERS) + r"|a|an)"
+
+#: (kind, pattern), tried in this order; an earlier match wins its characters
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in (
+    ("iso", r"\b(?P<year>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
+    ("mdy_num", r"\b(?P<m>[01]?\d)\s?/\s?(?P<day>[0-3]?\d)\s?/\s?(?P<y2>(?:19|20)?\d{2})\b"),
+    ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
+    ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
+    ("my", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
+    ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d{{2}})"),
+    ("dm", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d{{2}})"),
+    ("month", rf"\b(?:in|since|by|during|until|last|this|next|early|late|mid-?|of)\s+{_MONTH}\b(?!\s*[0-3]?\d\b)"),
+    ("ordinal", r"\b(?:on|from|since|until|by|before|after|of)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b"),
+    ("relday", r"\b(?P<word>yesterday|today|tomorrow|tonight)\b"),
+    ("ago", rf"\b{_COUNT}\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before|later|after)\b"),
+    ("relunit", r"\b(?P<which>last|this|next|earlier this|later this|early this|late last)\s+(?P<unit>month|year)\b"),
+    ("weekday", rf"\b(?:(?P<which>last|next|this|on|on last)\s+)?{_WEEKDAY}\b"),
+    ("year", rf"\b(?:in|since|by|during|until|before|after|of|from)\s+(?:the\s+(?:year\s+)?)?{_YEAR}\b(?!\s*%)"),
+))
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: str  # YYYY, YYYY-MM or YYYY-MM-DD
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _count(text: str) -> int:
+    text = text.lower()
+    return 1 if text in ("a", "an") else NUMBERS.get(text, None) if not text.isdigit() else int(text)
+
+
+def _nearest_context(explicit: list[tuple[int, date]], position: int) -> date | None:
+    if not explicit:
+        return None
+    return min(explicit, key=lambda item: abs(item[0] - position))[1]
+
+
+def _resolve(kind: str, g: dict[str, str | None], anchor: date | None, context: date | None,
+             previous: date | None) -> str | None:
+    month = MONTHS.get((g.get("mon") or "").lower().rstrip("."))
+    if kind == "iso" or kind == "mdy" or kind == "dmy":
+        day = _safe(int(g["year"]), month or int(g["m"]), int(g["day"]))
+        return day.isoformat() if day else None
+    if kind == "mdy_num":
+        year = int(g["y2"]) if len(g["y2"]) == 4 else 2000 + int(g["y2"]) if int(g["y2"]) < 50 else 1900 + int(g["y2"])
+        day = _safe(year, int(g["m"]), int(g["day"]))
+        return day.isoformat() if day else None
+    if kind == "my":
+        return f"{int(g['year']):04d}-{month:02d}"
+    if kind == "year":
+        return g["year"]
+    base = context or anchor
+    if kind in ("md", "dm"):
+        if base is None:
+            return None
+        day = _safe(base.year, month, int(g["day"]))
+        return day.isoformat() if day else None
+    if kind == "month":
+        if base is None:
+            return None
+        year = base.year if month <= base.month else base.year - 1
+        return f"{year:04d}-{month:02d}"
+    if kind == "ordinal":
+        if base is None:
+            return None
+        day = _safe(base.year, base.month, int(g["day"]))
+        return day.isoformat() if day else None
+    if anchor is None:
+        return None
+    if kind == "relday":
+        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
+        return (anchor + timedelta(days=shift)).isoformat()
+    if kind == "ago":
+        count = _count(g["count"])
+        if count is None:
+            return None
+        unit = g["unit"].lower()
+        sign = 1 if g["dir"].lower() in ("later", "after") else -1
+        origin = (previous or anchor) if sign > 0 else anchor
+        moved = origin + relativedelta(**{unit + "s": sign * count})
+        return moved.isoformat() if unit in ("day", "week") else (
+            f"{moved.year:04d}-{moved.month:02d}" if unit == "month" else f"{moved.year:04d}")
+    if kind == "relunit":
+        which, unit = g["which"].lower(), g["unit"].lower()
+        step = -1 if "last" in which else 1 if which == "next" else 0
+        moved = anchor + relativedelta(**{unit + "s": step})
+        return f"{moved.year:04d}-{moved.month:02d}" if unit == "month" else f"{moved.year:04d}"
+    if kind == "weekday":
+        which = (g.get("which") or "").lower()
+        target = WEEKDAYS[g["weekday"].lower()]
+        if which == "next":
+            return (anchor + timedelta(days=(target - anchor.weekday() - 1) % 7 + 1)).isoformat()
+        back = (anchor.weekday() - target) % 7
+        if which in ("last", "on last") and back == 0:
+            back = 7
+        return (anchor - timedelta(days=back)).isoformat()
+    return None
+
+
+def _as_date(value: str) -> date | None:
+    return date.fromisoformat(value) if len(value) == 10 else None
+
+
+def find(text: str, published: str | None = None, fallback: str | None = None) -> list[TimeExpression]:
+    """Time expressions of ``text`` in order, each resolved; unresolvable ones are left out."""
+    anchor = _as_date(published[:10]) if published and len(published) >= 10 else None
+    fallback_day = _as_date(fallback[:10]) if fallback and len(fallback) >= 10 else None
+    taken: list[tuple[int, int]] = []
+    matches = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < e and s < end for s, e in taken):
+                continue
+            if (match.groupdict().get("mon") or "A")[0].islower():
+                continue  # "may" the verb, "march" the walk: month names are capitalised
+            taken.append((start, end))
+            matches.append((start, end, kind, match.groupdict()))
+    matches.sort()
+    explicit = []
+    for start, _end, kind, groups in matches:
+        if kind in ("iso", "mdy", "dmy", "mdy_num", "md", "dm"):
+            value = _resolve(kind, groups, anchor or fallback_day, None, None)
+            if value and len(value) == 10:
+                explicit.append((start, date.fromisoformat(value)))
+    if anchor is None:
+        # no published date: the first full date the text gives (a dateline, most often) anchors it
+        full = [(s, date.fromisoformat(v)) for s, _e, k, g in matches if k in ("iso", "mdy", "dmy", "mdy_num")
+                for v in [_resolve(k, g, None, None, None)] if v]
+        anchor = full[0][1] if full else None
+    found = []
+    previous: date | None = None
+    explicit_at = dict(explicit)
+    for index, (start, end, kind, groups) in enumerate(matches):
+        context = _nearest_context(explicit, start) if kind in ("ordinal", "md", "dm") else None
+        following = matches[index + 1] if index + 1 < len(matches) else None
+        if kind == "ago" and following and following[0] - end <= 12 and following[0] in explicit_at:
+            previous = explicit_at[following[0]]  # "two days after the May 3 fire": counted from that date
+        base = anchor or (fallback_day if kind not in ("relday", "ago", "relunit", "weekday") else None)
+        value = _resolve(kind, groups, base, context, previous)
+        if value is None:
+            continue
+        found.append(TimeExpression(start, end, text[start:end], kind, value))
+        if len(value) == 10:
+            previous = date.fromisoformat(value)
+    return found

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from storyweave.cluster.batch import cluster
+from storyweave.timeline import find, story_timeline
+
+
+def _values(text, published=None, fallback=None):
+    return [(e.text, e.value) for e in find(text, published, fallback)]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("The fire broke out on June 13, 2013 in Malibu.", None, [("June 13, 2013", "2013-06-13")]),
+    ("Sentenced in June 1998 and again in 1999.", None, [("June 1998", "1998-06"), ("in 1999", "1999")]),
+    ("Police said on Monday that he fled.", "2013-05-08", [("on Monday", "2013-05-06")]),
+    ("He left last Friday.", "2013-05-10", [("last Friday", "2013-05-03")]),
+    ("Yesterday the court met; two days later it ruled.", "2013-05-08",
+     [("Yesterday", "2013-05-07"), ("two days later", "2013-05-09")]),
+    ("He was arrested two days after the May 3, 2013 fire.", None,
+     [("two days after", "2013-05-05"), ("May 3, 2013", "2013-05-03")]),
+    ("Earlier this month the council voted.", "2013-05-08", [("Earlier this month", "2013-05")]),
+    ("Dated 11 / 30 / 09 at noon.", None, [("11 / 30 / 09", "2009-11-30")]),
+    ("He may 10 times refuse; he said it in March.", "2013-05-08", [("in March", "2013-03")]),
+])
+def test_expressions_and_their_dates(text, published, expected):
+    assert _values(text, published) == expected
+
+
+def test_relative_dates_with_nothing_to_anchor_them_are_not_invented():
+    assert _values("Two days ago he said so, and on Monday he left.") == []
+
+
+def test_a_day_of_the_month_takes_its_month_from_the_nearest_explicit_date():
+    text = "On the 18th, a deputy answered. The paper reported on June 18 that the port closes from the 20th."
+    assert _values(text, None, "2022-06-19") == [
+        ("On the 18th", "2022-06-18"), ("June 18", "2022-06-18"), ("from the 20th", "2022-06-20")]
+
+
+def test_seed_004_dates_the_duma_statement_and_the_pipeline_shutdown(seed_articles):
+    articles = [dataclasses.replace(a) for a in seed_articles.values()]
+    story = cluster(articles)[0]
+    events = story_timeline(story, {a.id: a for a in articles})
+    article_004 = seed_articles["004"].id
+    by_date = {}
+    for event in events:
+        for source in event.sources:
+            by_date.setdefault(event.date, []).append((source.article_id, source.text))
+    assert any(aid == article_004 and "Duma" in text for aid, text in by_date["2022-06-18"])
+    assert any(aid == article_004 and "shut down the oil" in text for aid, text in by_date["2022-06-20"])
+    for event in events:
+        for source in event.sources:
+            assert seed_articles_text(seed_articles, source.article_id)[source.start:source.end] == source.text
+    assert "Two days ago" not in " ".join(e.text for e in events)
+
+
+def seed_articles_text(seed_articles, article_id):
+    return next(a.text for a in seed_articles.values() if a.id == article_id)
