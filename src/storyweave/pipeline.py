@@ -5,7 +5,7 @@
     3. dedup     mark copies (duplicate_of) with MinHash/LSH
     4. cluster   articles about one event form a Story (batch for `analyze`, streaming for `ingest`)
     5. entities  mentions resolved to canonical, KB-linked entities      - not built yet (issue 5)
-    6. quotes    direct and reported speech, aligned across articles     - not built yet (issue 6)
+    6. quotes    direct and reported speech with speakers, aligned across articles
     7. claims    assertions with support, contradiction, independence   - not built yet (issue 6)
     8. timeline  dated events, absolute and relative dates resolved, merged across articles
     9. brief     a cited summary per story, every sentence citing its spans
@@ -31,6 +31,7 @@ from .dedup import CopyIndex, mark_copies, signature
 from .ingest import read_inputs
 from .model import Article, Features, Rejected, Report, Story
 from .nlp import embed
+from .quotes import quotes_for
 from .settings import Settings
 from .store import Derived, SQLiteStore
 from .timeline import timelines
@@ -141,9 +142,11 @@ def cluster_batch(articles: list[Article]) -> tuple[list[Story], Derived]:
 def build_report(articles: list[Article], rejected: list[Rejected], stories: list[Story],
                  settings: Settings | None = None) -> Report:
     """Steps 5-9 over records: no store, no CLI, callable from a test."""
+    quotes = quotes_for(stories, articles)
     timeline = timelines(stories, articles)
     stories = brief_all(stories, articles)
-    return Report(articles=articles, rejected=rejected, stories=stories, timeline=timeline, tool_version=__version__)
+    return Report(articles=articles, rejected=rejected, stories=stories, quotes=quotes, timeline=timeline,
+                  tool_version=__version__)
 
 
 def analyze(inputs: Iterable[str | PathLike[str]], settings: Settings | None = None,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..cluster.batch import source_key
-from ..cluster.features import lexical_cosine, lexical_vector, tokens
+from ..cluster.features import lexical_cosine, text_vector
 from ..model import Article, Span, Story, SummarySentence
 from ..nlp.sentences import spans
 
@@ -78,8 +78,7 @@ def _sentences(article: Article) -> list[_Sentence]:
     for position, (start, end) in enumerate(spans(article.text)):
         text = article.text[start:end]
         if MIN_CHARS <= len(text) <= MAX_CHARS:
-            vector = lexical_vector(tokens(Article(id="", source_path="", text=text, title_source="none")),
-                                    article.language)
+            vector = text_vector(text, article.language)
             numbers = frozenset(n.replace(",", "") for n in NUMBER.findall(text))
             found.append(_Sentence(article, start, end, text, vector, position, is_opinion(text), numbers=numbers))
     return found

@@ -172,3 +172,8 @@ def article_features(article: Article, embedding: np.ndarray) -> Features:
     year, day = anchor(article)
     return Features(article.id, article.language, embedding, lexical_vector(tokens(article), article.language),
                     year, day)
+
+
+def text_vector(text: str, language: str) -> tuple[np.ndarray, np.ndarray]:
+    """The lexical vector of a piece of text (a sentence, a quotation) rather than a whole article."""
+    return lexical_vector(tokens(Article(id="", source_path="", text=text, title_source="text")), language)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..cluster.features import lexical_cosine, lexical_vector, tokens
+from ..cluster.features import lexical_cosine, text_vector
 from ..model import Article, Span, Story, TimelineEvent
 from ..nlp.sentences import spans
 from .resolve import find
@@ -27,8 +27,7 @@ def story_timeline(story: Story, articles: dict[str, Article]) -> list[TimelineE
         for expression in find(article.text, article.published, fallback):
             start, end = _sentence_of(article, expression.start)
             span = Span.of(article, start, end)
-            vector = lexical_vector(tokens(Article(id="", source_path="", text=span.text, title_source="none")),
-                                    article.language)
+            vector = text_vector(span.text, article.language)
             for value, sources, vectors in events:
                 if value == expression.value and any(s.article_id == article.id and s.start == start for s in sources):
                     break
