@@ -6,7 +6,7 @@
     4. cluster   articles about one event form a Story (batch for `analyze`, streaming for `ingest`)
     5. entities  mentions resolved to canonical, KB-linked entities      - not built yet (issue 5)
     6. quotes    direct and reported speech with speakers, aligned across articles
-    7. claims    assertions with support, contradiction, independence   - not built yet (issue 6)
+    7. claims    assertions with support, contradiction, independent sources; report vs opinion
     8. timeline  dated events, absolute and relative dates resolved, merged across articles
     9. brief     a cited summary per story, every sentence citing its spans
 
@@ -23,6 +23,7 @@ from pathlib import Path
 
 from . import __version__
 from .brief import brief_all
+from .claims import claims_for
 from .cluster import batch
 from .cluster.features import lead
 from .cluster.index import CentroidIndex
@@ -143,10 +144,11 @@ def build_report(articles: list[Article], rejected: list[Rejected], stories: lis
                  settings: Settings | None = None) -> Report:
     """Steps 5-9 over records: no store, no CLI, callable from a test."""
     quotes = quotes_for(stories, articles)
+    claims = claims_for(stories, articles)
     timeline = timelines(stories, articles)
     stories = brief_all(stories, articles)
-    return Report(articles=articles, rejected=rejected, stories=stories, quotes=quotes, timeline=timeline,
-                  tool_version=__version__)
+    return Report(articles=articles, rejected=rejected, stories=stories, quotes=quotes, claims=claims,
+                  timeline=timeline, tool_version=__version__)
 
 
 def analyze(inputs: Iterable[str | PathLike[str]], settings: Settings | None = None,
