@@ -146,7 +146,7 @@ def build_report(articles: list[Article], rejected: list[Rejected], stories: lis
     quotes = quotes_for(stories, articles)
     claims = claims_for(stories, articles)
     timeline = timelines(stories, articles)
-    stories = brief_all(stories, articles)
+    stories = brief_all(stories, articles, claims)
     return Report(articles=articles, rejected=rejected, stories=stories, quotes=quotes, claims=claims,
                   timeline=timeline, tool_version=__version__)
 

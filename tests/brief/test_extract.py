@@ -2,9 +2,14 @@ from __future__ import annotations
 
 import dataclasses
 
-from storyweave.brief import brief
+from storyweave.brief import brief as brief_from_claims
+from storyweave.claims import story_claims
 from storyweave.cluster.batch import cluster
 from storyweave.model import Article, Story
+
+
+def brief(story, articles):
+    return brief_from_claims(story, articles, story_claims(story, {a.id: a for a in articles}))
 
 
 def _seed_brief(seed_articles):
