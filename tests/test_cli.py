@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import ROOT, SHARED
 
-COMMANDS = ("analyze", "ingest", "report")
+COMMANDS = ("analyze", "ingest", "report", "serve")
 
 
 def run(*args, check=False):
