@@ -146,7 +146,7 @@ def _renderings(article: Article) -> list[Rendering]:
         reported = _REPORTED.match(sentence) or _ACCORDING.match(sentence)
         if reported:
             add(s_start + reported.start("what"), s_end, False, speaker_of(reported.group("name"), index))
-        for start, end, group, match in [d for d in direct if sentence_index(d[0]) == index]:
+        for start, _end, group, match in [d for d in direct if sentence_index(d[0]) == index]:
             line_start = start - match.start()
             line = match.string
             before, after = line[: match.start()], line[match.end():]
