@@ -37,3 +37,14 @@ def fresh_store():
 
     with SQLiteStore(":memory:") as store:
         yield store
+
+
+@pytest.fixture()
+def disputed_reports():
+    """Two outlets report one fire; they agree on the fire and give other numbers of injured."""
+    from storyweave.model import Article
+
+    lead = "A fire broke out in the old town of Lyon on Monday night and burned for several hours."
+    injured = "Officials said that {} people were injured in the fire at the warehouse near the river."
+    return [Article(id=aid, source_path=aid, outlet=outlet, language="en", text=f"{lead} {injured.format(n)}")
+            for aid, outlet, n in (("a", "Daily Courier", 12), ("b", "Evening Post", 31))]

@@ -67,8 +67,9 @@ class Incremental:
         self.stories.finish_restore()
 
     def derive(self, new: list[Article]) -> Derived:
-        known = {a.id: a for a in self.store.articles(self._copy_candidates(new))}
-        changed = mark_copies(new, self.copies, known)
+        signatures = {a.id: signature(a) for a in new}
+        known = {a.id: a for a in self.store.articles(self._copy_candidates(new, signatures))}
+        changed = mark_copies(new, self.copies, known, signatures)
         originals = [a for a in new if a.duplicate_of is None]
         features = batch.featurize(originals)
         before = set(self.stories.stories)
@@ -84,10 +85,10 @@ class Incremental:
                        stories=created, assignments={aid: self.stories.resolve(s) for aid, s in assigned.items()},
                        merges=self.stories.merges[merges_before:])
 
-    def _copy_candidates(self, new: list[Article]) -> list[str]:
+    def _copy_candidates(self, new: list[Article], signatures: dict) -> list[str]:
         ids = set()
         for article in new:
-            ids.update(other for other, _ in self.copies.matches(signature(article)))
+            ids.update(other for other, _ in self.copies.matches(signatures[article.id]))
         return sorted(ids - {a.id for a in new})
 
     def close(self) -> None:

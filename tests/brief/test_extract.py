@@ -64,13 +64,8 @@ def test_a_story_of_headlines_only_still_gets_a_cited_line():
     assert summary[0].text == "According to LA Times: " + article.text, "reported speech is not commentary"
 
 
-def test_the_same_statement_with_other_numbers_is_shown_as_a_disagreement():
-    lead = "A fire broke out in the old town of Lyon on Monday night and burned for several hours."
-    one = Article(id="a", source_path="a", outlet="Daily Courier", language="en",
-                  text=f"{lead} Officials said that 12 people were injured in the fire at the warehouse near the river.")
-    two = Article(id="b", source_path="b", outlet="Evening Post", language="en",
-                  text=f"{lead} Officials said that 31 people were injured in the fire at the warehouse near the river.")
-    summary = brief(Story("s", "t", ["a", "b"]), [one, two])
+def test_the_same_statement_with_other_numbers_is_shown_as_a_disagreement(disputed_reports):
+    summary = brief(Story("s", "t", ["a", "b"]), disputed_reports)
     differ = [s for s in summary if s.text.startswith("Sources differ:")]
     assert len(differ) == 1
     assert {c.article_id for c in differ[0].citations} == {"a", "b"}

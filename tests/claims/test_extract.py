@@ -41,13 +41,8 @@ def test_copies_and_declared_originals_count_once():
     assert {s.article_id for s in claims[0].support} == {"a", "b"}
 
 
-def test_the_same_statement_with_another_number_contradicts():
-    lead = "A fire broke out in the old town of Lyon on Monday night and burned for several hours."
-    one = Article(id="a", source_path="a", outlet="Courier", language="en",
-                  text=f"{lead} Officials said that 12 people were injured in the fire at the warehouse near the river.")
-    two = Article(id="b", source_path="b", outlet="Post", language="en",
-                  text=f"{lead} Officials said that 31 people were injured in the fire at the warehouse near the river.")
-    claims = story_claims(Story("s", "t", ["a", "b"]), {"a": one, "b": two})
+def test_the_same_statement_with_another_number_contradicts(disputed_reports):
+    claims = story_claims(Story("s", "t", ["a", "b"]), {a.id: a for a in disputed_reports})
     injured = [c for c in claims if "injured" in c.text]
     assert len(injured) == 2 and all(len(c.contradict) == 1 for c in injured)
     shared = next(c for c in claims if "burned for several hours" in c.text)

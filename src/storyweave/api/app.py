@@ -20,7 +20,6 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from .. import __version__
-from ..cluster.batch import make_story
 from ..settings import Settings
 from . import errors, web
 from .service import Service
@@ -28,15 +27,6 @@ from .service import Service
 #: records one POST may carry; larger loads go through `storyweave ingest`
 MAX_RECORDS = 1000
 MAX_PAGE = 100
-
-
-def _story_summary(service: Service, sid: str, members: list[str]) -> dict[str, Any]:
-    articles = service.store().articles(members)
-    titled = next((a for a in articles if a.title and not a.title_source), articles[0] if articles else None)
-    story = make_story(articles, {a.id: i for i, a in enumerate(articles)}, titled, sid)
-    return {"id": story.id, "title": story.title, "article_count": len(story.article_ids),
-            "source_count": story.source_count, "first_published": story.first_published,
-            "last_published": story.last_published}
 
 
 def create_app(db_path: str, settings: Settings | None = None) -> FastAPI:
@@ -78,12 +68,12 @@ def create_app(db_path: str, settings: Settings | None = None) -> FastAPI:
                      limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20) -> dict[str, Any]:
         total, page = service.store().story_page(offset, limit)
         return {"total": total, "offset": offset, "limit": limit,
-                "stories": [_story_summary(service, sid, members) for sid, members in page]}
+                "stories": [service.story_summary(sid, members) for sid, members in page]}
 
     @app.get("/stories/{story_id}", summary="One story's part of the report contract",
              responses={200: {"content": {"application/json": {}}}, 308: {"description": "the story was merged"}})
     async def get_story(story_id: str) -> Response:
-        data = service.story_json(story_id) if story_id in service.cached() else None
+        data = service.story_json(story_id) if service.is_cached(story_id) else None
         if data is None:
             current = await run_in_threadpool(service.resolve, story_id)
             if current != story_id:

@@ -11,6 +11,7 @@ import threading
 from collections import OrderedDict
 from typing import Any
 
+from ..cluster.batch import make_story
 from ..ingest import parse_records
 from ..model import Article, Rejected, Report
 from ..pipeline import Incremental, store_batch, story_report
@@ -80,9 +81,17 @@ class Service:
                 self._cache.popitem(last=False)
         return data
 
-    def cached(self) -> set[str] | OrderedDict[str, bytes]:
-        """Story ids whose report is ready (a live view; membership checks only)."""
-        return self._cache
+    def is_cached(self, sid: str) -> bool:
+        return sid in self._cache
+
+    def story_summary(self, sid: str, members: list[str]) -> dict[str, Any]:
+        """What the story list shows: title from its first headline, counts and dates."""
+        articles = self.store().articles(members)
+        titled = next((a for a in articles if a.title and not a.title_source), articles[0] if articles else None)
+        story = make_story(articles, {a.id: i for i, a in enumerate(articles)}, titled, sid)
+        return {"id": story.id, "title": story.title, "article_count": len(story.article_ids),
+                "source_count": story.source_count, "first_published": story.first_published,
+                "last_published": story.last_published}
 
     def story(self, sid: str) -> dict[str, Any] | None:
         data = self.story_json(sid)

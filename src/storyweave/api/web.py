@@ -41,17 +41,8 @@ def install(app: FastAPI, service: Service) -> None:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request, offset: int = 0) -> HTMLResponse:
-        store = service.store()
-        total, stories = store.story_page(max(0, offset), 50)
-        rows = []
-        for sid, members in stories:
-            articles = store.articles(members)
-            titled = next((a for a in articles if a.title and not a.title_source), articles[0])
-            dates = sorted(a.published for a in articles if a.published)
-            sources = {a.reposted_from or a.outlet or a.id for a in articles if a.duplicate_of is None}
-            rows.append({"id": sid, "title": titled.title or titled.text[:100], "articles": len(articles),
-                         "sources": len(sources), "first": dates[0] if dates else None,
-                         "last": dates[-1] if dates else None})
+        total, stories = service.store().story_page(max(0, offset), 50)
+        rows = [service.story_summary(sid, members) for sid, members in stories]
         return page("stories.html.j2", stories=rows, total=total, offset=max(0, offset))
 
     @app.get("/ui/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)

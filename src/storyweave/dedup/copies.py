@@ -126,7 +126,8 @@ def _order_key(article: Article, position: int) -> tuple[int, str, int]:
 
 
 def mark_copies(articles: list[Article], known: CopyIndex | None = None,
-                originals: dict[str, Article] | None = None) -> list[Article]:
+                originals: dict[str, Article] | None = None,
+                signatures: dict[str, Signature] | None = None) -> list[Article]:
     """Set ``duplicate_of`` (and ``copy_overlap``) on copies, pointing at the earliest of each group.
 
     Returns the articles whose ``duplicate_of`` changed (stored ones included, when a new article
@@ -151,7 +152,8 @@ def mark_copies(articles: list[Article], known: CopyIndex | None = None,
 
     ratios: dict[str, float] = {}
     for article in articles:
-        for other, ratio in index.add(signature(article)):
+        sig = (signatures or {}).get(article.id) or signature(article)
+        for other, ratio in index.add(sig):
             if other not in everything:
                 continue
             a, b = root(article.id), root(other)
