@@ -150,6 +150,25 @@ class Story:
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "EVENT", "OTHER")
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """Why mentions became one entity, or why it links to the KB: the rule, its score, the two names
+    it joined (or the name and the KB alias), and a line a person can read."""
+
+    rule: str
+    score: float
+    left: str
+    right: str
+    detail: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Evidence:
+        return _from_dict(cls, data)
+
+
 @dataclass
 class Entity:
     id: str
@@ -158,16 +177,21 @@ class Entity:
     kb_id: str | None
     mentions: list[Span]
     aliases: list[str] = field(default_factory=list)
+    #: extensions: the story it belongs to, and the evidence behind every merge and link
+    story_id: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["mentions"] = [m.to_dict() for m in self.mentions]
+        data["evidence"] = [e.to_dict() for e in self.evidence]
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entity:
         entity = _from_dict(cls, data)
         entity.mentions = [Span.from_dict(m) for m in data.get("mentions", [])]
+        entity.evidence = [Evidence.from_dict(e) for e in data.get("evidence", [])]
         return entity
 
 

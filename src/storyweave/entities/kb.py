@@ -1,0 +1,105 @@
+"""The offline knowledge base: exact and fuzzy alias lookups, and the dictionary of names to find in text.
+
+The shipped file (``entities/data/kb.sqlite``, built by ``storyweave kb build`` from public data; see
+``kb_build``) is opened on first use and held once per process. A user's own entities (CSV/JSONL, see
+``kb_build.user_records``) are added on top with ``load(extra=...)`` without rebuilding.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from .kb_build import Record, _derived_aliases, user_records
+from .names import fold, similarity, skeleton
+
+DEFAULT_PATH = Path(__file__).parent / "data" / "kb.sqlite"
+#: fuzzy candidates start at this rapidfuzz ratio of skeletons (0-100) before the finer similarity
+FUZZY_CUTOFF = 70
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class KBEntity:
+    qid: str
+    name: str
+    type: str
+    country: str | None
+    prior: float
+    role: str | None
+
+
+@dataclass(frozen=True)
+class Hit:
+    entity: KBEntity
+    alias: str
+    kind: str
+    score: float
+
+
+class KB:
+    def __init__(self, path: Path = DEFAULT_PATH, extra: tuple[Path, ...] = ()) -> None:
+        self.path = path
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self.entities = {row[0]: KBEntity(*row) for row in db.execute("SELECT * FROM entity")}
+        rows = list(db.execute("SELECT key, qid, alias, kind FROM alias"))
+        self.demonyms = {row[0] for row in db.execute("SELECT key FROM demonym")}
+        db.close()
+        for file in extra:
+            for record in user_records(file):
+                rows.extend(self._add_user(record))
+        self.by_key: dict[str, list[tuple[str, str, str]]] = {}
+        self.by_compact: dict[str, set[str]] = {}
+        for key, qid, alias, kind in rows:
+            self.by_key.setdefault(key, []).append((qid, alias, kind))
+            if " " in key and kind != "surname":
+                self.by_compact.setdefault(key.replace(" ", ""), set()).add(qid)
+        self._skeletons: list[str] | None = None
+        self._skeleton_keys: list[str] = []
+
+    def _add_user(self, record: Record) -> list[tuple[str, str, str, str]]:
+        _derived_aliases(record)
+        self.entities[record.qid] = KBEntity(record.qid, record.name, record.type, record.country, record.prior,
+                                             record.role)
+        return [(fold(alias), record.qid, alias, kind) for alias, kind in record.aliases if fold(alias)]
+
+    def exact(self, name: str) -> list[Hit]:
+        return [Hit(self.entities[qid], alias, kind, 1.0) for qid, alias, kind in self.by_key.get(fold(name), ())]
+
+    def compact(self, name: str) -> list[KBEntity]:
+        """Entities whose multi-word name, run together, is this name: "vladimirputin", "#VladimirPutin"."""
+        return [self.entities[q] for q in sorted(self.by_compact.get(fold(name).replace(" ", ""), ()))]
+
+    def fuzzy(self, name: str, limit: int = 25) -> list[Hit]:
+        """Aliases spelled like ``name`` (transliteration-tolerant), best first."""
+        with _lock:
+            if self._skeletons is None:
+                pairs = sorted({(skeleton(key).replace(" ", ""), key) for key in self.by_key})
+                self._skeletons = [p[0] for p in pairs]
+                self._skeleton_keys = [p[1] for p in pairs]
+        query = skeleton(name).replace(" ", "")
+        if len(query) < 3:
+            return []
+        hits = []
+        for _, _, index in process.extract(query, self._skeletons, scorer=fuzz.ratio, limit=limit,
+                                           score_cutoff=FUZZY_CUTOFF):
+            for qid, alias, kind in self.by_key[self._skeleton_keys[index]]:
+                hits.append(Hit(self.entities[qid], alias, kind, similarity(name, alias)))
+        hits.sort(key=lambda h: -h.score)
+        return hits
+
+    def dictionary(self) -> list[tuple[str, str, str]]:
+        """(alias, qid, kind) for the dictionary matcher: every alias but bare surnames and ISO codes."""
+        return [(alias, qid, kind) for entries in self.by_key.values() for qid, alias, kind in entries
+                if kind not in ("surname", "code")]
+
+
+@lru_cache(maxsize=4)
+def load(path: Path = DEFAULT_PATH, extra: tuple[Path, ...] = ()) -> KB:
+    """The KB, opened once per process (per path and extra files)."""
+    return KB(path, extra)

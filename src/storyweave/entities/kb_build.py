@@ -1,0 +1,291 @@
+"""Build the offline knowledge base (one SQLite file) from public data files.
+
+Sources (``shared/data/kb`` layout; each folder's README gives repository, commit and licence):
+
+- ``dr5hn/``: countries and first-level subdivisions with names in 19 languages (ODbL/DbCL)
+- ``natural_earth/``: populated places with Russian, Chinese and other names (public domain)
+- ``everypolitician_scrapers/``: heads of state and government 2021-22, Russian and Kazakh office holders
+  and legislators; only the Wikidata-derived QID, label and date columns are used (CC0)
+- ``supraverden/``: international organisations with abbreviations and names in several languages (CC BY-SA)
+- optional user files (``extra``): CSV or JSONL with ``name``, ``type`` and optional ``id``, ``aliases``
+  (``|``-separated in CSV), ``country``, ``prior``
+
+Every QID written comes from one of those files; ``sources`` records which. Aliases are stored with
+their folded key (``names.fold``); Cyrillic names also yield their Latin transliteration (anyascii),
+the spelling machine translation tends to produce (Луганск -> Lugansk). ISO codes are kind ``code``: looked
+up for a recognised name ("US"), never searched for in text.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from anyascii import anyascii
+
+from .names import acronym, content_words, fold
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+SCHEMA = (
+    "CREATE TABLE entity (qid TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, country TEXT, "
+    "prior REAL NOT NULL, role TEXT)",
+    "CREATE TABLE alias (key TEXT NOT NULL, qid TEXT NOT NULL, alias TEXT NOT NULL, kind TEXT NOT NULL, "
+    "PRIMARY KEY (key, qid)) WITHOUT ROWID",
+    "CREATE TABLE source (qid TEXT NOT NULL, file TEXT NOT NULL, PRIMARY KEY (qid, file)) WITHOUT ROWID",
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE demonym (key TEXT PRIMARY KEY) WITHOUT ROWID",
+)
+
+#: alias kinds, strongest first: a lookup keeps the strongest kind per (key, entity)
+KINDS = ("label", "alias", "abbr", "translation", "translit", "variant", "code", "surname")
+
+
+@dataclass
+class Record:
+    qid: str
+    name: str
+    type: str
+    source: str
+    country: str | None = None
+    prior: float = 0.5
+    role: str | None = None
+    aliases: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, alias: str | None, kind: str) -> None:
+        if alias and alias.strip() and not alias.startswith("["):
+            self.aliases.append((alias.strip(), kind))
+            if not alias.isascii() and _CYRILLIC.search(alias):
+                self.aliases.append((anyascii(alias).strip(), "surname" if kind == "surname" else "translit"))
+
+
+def _countries(root: Path) -> Iterator[Record]:
+    for row in json.loads((root / "dr5hn/countries.json").read_text(encoding="utf-8")):
+        if not row.get("wikiDataId"):
+            continue
+        record = Record(row["wikiDataId"], row["name"], "GPE", "dr5hn/countries.json", row["wikiDataId"], 1.0)
+        record.add(row["name"], "label")
+        record.add(row.get("native"), "translation")
+        record.add(row.get("iso3"), "abbr")
+        record.add(row.get("iso2"), "code")
+        for name in (row.get("translations") or {}).values():
+            record.add(name, "translation")
+        yield record
+
+
+def _subdivisions(root: Path, countries: dict[str, str]) -> Iterator[Record]:
+    db = sqlite3.connect(root / "dr5hn/states.sqlite3")
+    rows = db.execute("SELECT name, country_code, type, native, translations, wikiDataId FROM states "
+                      "WHERE wikiDataId IS NOT NULL AND wikiDataId != ''")
+    for name, country_code, kind, native, translations, qid in rows:
+        record = Record(qid, name, "GPE", "dr5hn/states.sqlite3", countries.get(country_code), 0.6, kind)
+        record.add(name, "label")
+        record.add(native, "translation")
+        for other in json.loads(translations or "{}").values():
+            record.add(other, "translation")
+        yield record
+    db.close()
+
+
+def _places(root: Path, countries: dict[str, str]) -> Iterator[Record]:
+    data = json.loads((root / "natural_earth/ne_10m_populated_places.json").read_text(encoding="utf-8"))
+    for feature in data["features"]:
+        p = feature["properties"]
+        if not p.get("wikidataid"):
+            continue
+        population = max(1.0, float(p.get("POP_MAX") or 1))
+        prior = 0.9 if p.get("ADM0CAP") == 1 else min(0.85, 0.3 + math.log10(population) / 12)
+        record = Record(p["wikidataid"], p.get("NAME_EN") or p["NAME"], "GPE", "natural_earth",
+                        countries.get(p.get("ISO_A2") or ""), round(prior, 3), "city")
+        record.add(p["NAME"], "label")
+        record.add(p.get("NAMEASCII"), "alias")
+        for alt in (p.get("NAMEALT") or "").split("|"):
+            record.add(alt, "alias")
+        for lang in ("NAME_EN", "NAME_RU", "NAME_ZH", "NAME_DE", "NAME_ES", "NAME_FR", "NAME_PT"):
+            record.add(p.get(lang), "translation")
+        yield record
+
+
+def _read_csv(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        yield from csv.DictReader(handle)
+
+
+def _person(qid: str, name: str, source: str, country: str | None, prior: float, role: str | None) -> Record:
+    record = Record(qid, name, "PERSON", source, country, prior, role)
+    record.add(name, "label")
+    return record
+
+
+def _people(root: Path) -> Iterator[Record]:
+    ep = root / "everypolitician_scrapers"
+    for row in _read_csv(ep / "world-leaders-2021/data/wikidata.csv"):
+        yield _person(row["officeholder"], row["officeholderLabel"], "everypolitician/world-leaders-2021",
+                      row["countryid"], 1.0, row["positionLabel"])
+    for folder, country in (("kazakhstan-cabinet", "Q232"), ("russia-cabinet", "Q159")):
+        for row in _read_csv(ep / folder / "html/holders21.csv"):
+            leader = row["position"] in ("President", "Prime Minister")
+            yield _person(row["personID"], row["person"], f"everypolitician/{folder}/holders21", country,
+                          0.95 if leader else 0.75, row["position"])
+        for row in _read_csv(ep / folder / "html/legislators.csv"):
+            yield _person(row["personID"], row["person"], f"everypolitician/{folder}/legislators", country,
+                          0.55, row["position"])
+    for row in _read_csv(ep / "world/html/holders21.csv"):
+        yield _person(row["personID"], row["person"], "everypolitician/world/holders21", None, 0.8, row["position"])
+    for path in sorted((ep / "russia-cabinet/sources").glob("duma-*/wikidata.csv")):
+        for row in _read_csv(path):
+            label = row["itemLabel"]
+            if "," in label:
+                surname, given = (part.strip() for part in label.split(",", 1))
+                label = f"{given} {surname}"
+            record = _person(row["item"], label, f"everypolitician/russia-cabinet/{path.parent.name}", "Q159",
+                             0.5, "State Duma deputy")
+            record.aliases = [(a, "translation" if kind == "label" else kind) for a, kind in record.aliases]
+            yield record
+
+
+def _organisations(root: Path) -> Iterator[Record]:
+    data = yaml.safe_load((root / "supraverden/general_list.yaml").read_text(encoding="utf-8"))
+    for name, row in data.items():
+        qid = str(row.get("Wikidata_code") or "")
+        if not qid.startswith("Q"):
+            continue
+        record = Record(qid, row.get("Name_en") or name, "ORG", "supraverden", None, 0.8)
+        record.add(row.get("Name_en") or name, "label")
+        for key, value in row.items():
+            if not isinstance(value, str):
+                continue
+            if key.startswith("Abbreviation"):
+                record.add(value, "abbr")
+            elif key.startswith("Name_other") or key.startswith("Name_former"):
+                record.add(value, "alias")
+            elif key.startswith("Name_") and key != "Name_en":
+                record.add(value, "translation")
+        yield record
+
+
+def user_records(path: Path) -> Iterator[Record]:
+    """A user's own entities (CSV with a header, or JSONL): name, type, and optional id, aliases, country,
+    prior. An entity without an id gets ``user:<folded name>``, never a made-up QID."""
+    if path.suffix.lower() in (".jsonl", ".json"):
+        rows: Iterable[dict] = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+                                if line.strip())
+    else:
+        rows = _read_csv(path)
+    for row in rows:
+        name = (row.get("name") or "").strip()
+        if not name:
+            continue
+        aliases = row.get("aliases") or []
+        if isinstance(aliases, str):
+            aliases = [a for a in aliases.split("|") if a.strip()]
+        record = Record(str(row.get("id") or f"user:{fold(name).replace(' ', '-')}"), name,
+                        str(row.get("type") or "OTHER").upper(), f"user:{path.name}", row.get("country") or None,
+                        float(row.get("prior") or 0.9))
+        record.add(name, "label")
+        for alias in aliases:
+            record.add(alias, "alias")
+        yield record
+
+
+def _derived_aliases(record: Record) -> None:
+    """Aliases the data implies: surnames of people, acronyms of organisations, and organisation names
+    with one content word left out (translations drop words: "collective security organization")."""
+    if record.type == "PERSON":
+        words = [w for w in record.name.replace(",", " ").split() if not w.endswith(".")]
+        if len(words) >= 2:
+            record.add(words[-1], "surname")
+            if "-" in words[0]:
+                record.add(" ".join([words[0].replace("-", " "), *words[1:]]), "variant")
+    elif record.type == "ORG":
+        initials = acronym(record.name)
+        if len(initials) >= 3:
+            record.add(initials, "abbr")
+        words = content_words(record.name)
+        if len(words) >= 4:
+            for skip in range(1, len(words) - 1):
+                record.add(" ".join(words[:skip] + words[skip + 1:]), "variant")
+
+
+def records(root: Path, extra: Iterable[Path] = ()) -> Iterator[Record]:
+    countries = {row["iso2"]: row["wikiDataId"] for row in _read_csv(root / "dr5hn/csv/countries.csv")
+                 if row.get("wikiDataId")}
+    yield from _countries(root)
+    yield from _subdivisions(root, countries)
+    yield from _places(root, countries)
+    yield from _people(root)
+    yield from _organisations(root)
+    for path in extra:
+        yield from user_records(path)
+
+
+def demonyms(root: Path) -> set[str]:
+    """Nationality words (Kazakh, Kazakhs, Kazakhstani): NER often tags them as names; they are not entities."""
+    words = set()
+    for row in json.loads((root / "dr5hn/countries.json").read_text(encoding="utf-8")):
+        for part in re.split(r",| or ", row.get("nationality") or ""):
+            key = fold(part)
+            if key:
+                words.update({key, key + "s"})
+    return words
+
+
+def build(root: Path, out: Path, extra: Iterable[Path] = ()) -> dict[str, int]:
+    """Write the KB to ``out`` (replacing it); returns counts per type. The first record of a QID names
+    it; later records add aliases, sources and a higher prior."""
+    entities: dict[str, Record] = {}
+    sources: set[tuple[str, str]] = set()
+    for record in records(root, extra):
+        _derived_aliases(record)
+        sources.add((record.qid, record.source))
+        known = entities.get(record.qid)
+        if known is None:
+            entities[record.qid] = record
+            continue
+        if known.type != record.type:
+            continue
+        known.aliases.extend(record.aliases)
+        if record.prior > known.prior:
+            known.prior, known.role = record.prior, record.role or known.role
+        known.country = known.country or record.country
+    aliases: dict[tuple[str, str], tuple[str, str]] = {}
+    rank = {kind: i for i, kind in enumerate(KINDS)}
+    for record in entities.values():
+        for alias, kind in record.aliases:
+            key = fold(alias)
+            if len(key) < 2:
+                continue
+            current = aliases.get((key, record.qid))
+            if current is None or rank[kind] < rank[current[1]]:
+                aliases[(key, record.qid)] = (alias, kind)
+    variant_owners: dict[str, set[str]] = {}
+    for (key, qid), (_, kind) in aliases.items():
+        if kind == "variant":
+            variant_owners.setdefault(key, set()).add(qid)
+    ambiguous = {key for key, owners in variant_owners.items() if len(owners) > 1}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.unlink(missing_ok=True)
+    db = sqlite3.connect(out)
+    for statement in SCHEMA:
+        db.execute(statement)
+    db.executemany("INSERT INTO entity VALUES (?, ?, ?, ?, ?, ?)",
+                   sorted((r.qid, r.name, r.type, r.country, r.prior, r.role) for r in entities.values()))
+    db.executemany("INSERT INTO alias VALUES (?, ?, ?, ?)",
+                   sorted((key, qid, alias, kind) for (key, qid), (alias, kind) in aliases.items()
+                          if not (kind == "variant" and key in ambiguous)))
+    db.executemany("INSERT INTO source VALUES (?, ?)", sorted(sources))
+    db.executemany("INSERT OR IGNORE INTO demonym VALUES (?)", ((key,) for key in sorted(demonyms(root))))
+    db.execute("INSERT INTO meta VALUES ('built_from', ?)", (str(root),))
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    counts: dict[str, int] = {}
+    for record in entities.values():
+        counts[record.type] = counts.get(record.type, 0) + 1
+    return counts

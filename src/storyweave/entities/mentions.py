@@ -1,0 +1,158 @@
+"""Mentions: every span of an article's text that names an entity.
+
+Three finders, merged so that each stretch of text is one mention:
+1. NER (``nlp.ner``): spaCy for English, natasha for Russian; spans trimmed of "the", possessives,
+   line breaks and punctuation that the statistical model swallowed ("Putin?Kazakhstan");
+2. the KB dictionary (an Aho-Corasick automaton over KB aliases): catches what NER misses, such as
+   lower-cased organisation names ("collective security organization"), names in languages without a NER model and
+   acronyms. Single words only match capitalised and uncommon as ordinary words; acronyms match their case;
+3. hashtags and handles (#VladimirPutin, @kremlin_russia): split at case changes and underscores and
+   looked up in the KB, with run-together names (vladimirputin) matched against multi-word aliases.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+from wordfreq import zipf_frequency
+
+from ..model import Article
+from ..nlp.ner import recognise
+from .kb import KB
+from .names import FUNCTION_WORDS, fold
+
+#: a single-word alias whose lower-case form is this common in English (Zipf) is a word, not a name
+COMMON_WORD_ZIPF = 4.5
+#: single-word dictionary names (NER finds most of those) only for prominent entities: not every village
+SINGLE_WORD_PRIOR = 0.8
+_HANDLE = re.compile(r"(?<![\w@#])[#@](?P<body>[A-Za-z][A-Za-z0-9_]{3,40})")
+_CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+_LEADING = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING = re.compile(r"(?:['’]s|['’])$")
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One name in one article: offsets into ``Article.text``, the type the finder gave it, the name in
+    dictionary form (natasha lemma, or the text), which finder, and the KB entity a dictionary match names."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    normal: str
+    finder: str
+    qid: str | None = None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    cut = re.search(r"[\n?!;:()\[\]\"“”«»]", piece)
+    if cut:
+        piece = piece[:cut.start()]
+    lead = _LEADING.match(piece)
+    offset = lead.end() if lead else 0
+    piece = _TRAILING.sub("", piece[offset:].rstrip(" ,.-"))
+    return start + offset, start + offset + len(piece)
+
+
+@lru_cache(maxsize=4)
+def _automaton(kb: KB) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    entries: dict[str, list[tuple[str, str, str]]] = {}
+    for alias, qid, kind in kb.dictionary():
+        key = alias.lower()
+        single = " " not in key.strip()
+        if len(key) < 3 and kind != "abbr":
+            continue
+        if single and kind != "abbr" and (zipf_frequency(key, "en") >= COMMON_WORD_ZIPF or len(key) < 4
+                                          or kb.entities[qid].prior < SINGLE_WORD_PRIOR):
+            continue
+        entries.setdefault(key, []).append((alias, qid, kind))
+    for key, value in entries.items():
+        automaton.add_word(key, value)
+    automaton.make_automaton()
+    return automaton
+
+
+def _lowered(text: str) -> str:
+    """Lower case of equal length, so automaton offsets are text offsets."""
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def _dictionary(article: Article, kb: KB) -> list[Mention]:
+    text = article.text
+    with _lock:
+        automaton = _automaton(kb)
+    found = []
+    for end, entries in automaton.iter(_lowered(text)):
+        start = end - len(entries[0][0].lower()) + 1
+        end += 1
+        if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+            continue
+        surface = text[start:end]
+        fits = [e for e in entries if _case_fits(surface, e[0], e[2], kb.entities[e[1]].type)]
+        if not fits:
+            continue
+        qids = {qid for _, qid, _ in fits}
+        qid = next(iter(qids)) if len(qids) == 1 else None
+        kinds = {kb.entities[q].type for q in qids}
+        found.append(Mention(article.id, start, end, surface, kinds.pop() if len(kinds) == 1 else "OTHER",
+                             surface, "kb", qid))
+    return found
+
+
+def _case_fits(surface: str, alias: str, kind: str, type_: str) -> bool:
+    """Acronyms match their case; single words and names of people and places are capitalised; only
+    organisations are found lower-cased, the way translations describe them."""
+    if kind == "abbr":
+        return surface == alias
+    if " " not in surface.strip():
+        return surface[:1].isupper()
+    if type_ == "ORG":
+        return True
+    return all(word[:1].isupper() for word in surface.split() if fold(word) not in FUNCTION_WORDS)
+
+
+def _handles(article: Article, kb: KB) -> list[Mention]:
+    found = []
+    for match in _HANDLE.finditer(article.text):
+        body = match.group("body")
+        words = " ".join(_CAMEL.findall(body.replace("_", " "))) or body
+        hits = kb.exact(words) or [None]
+        entities = [h.entity for h in hits if h] or kb.compact(words)
+        if len({e.qid for e in entities}) == 1:
+            entity = entities[0]
+            found.append(Mention(article.id, match.start(), match.end(), match.group(), entity.type, words,
+                                 "handle", entity.qid))
+    return found
+
+
+def find(articles: list[Article], kb: KB) -> list[Mention]:
+    """All mentions in the articles, NER run once over the batch; overlapping finds keep the longer
+    (NER on ties), so each stretch of text is one mention."""
+    recognised = recognise([a.text for a in articles], [a.language or "und" for a in articles])
+    mentions: list[Mention] = []
+    for article, spans in zip(articles, recognised, strict=True):
+        candidates = []
+        for span in spans:
+            start, end = _trim(article.text, span.start, span.end)
+            if end - start < 2 or not any(ch.isalpha() for ch in article.text[start:end]):
+                continue
+            normal = span.normal if span.normal != article.text[span.start:span.end] else article.text[start:end]
+            candidates.append(Mention(article.id, start, end, article.text[start:end], span.type, normal, "ner"))
+        candidates += _dictionary(article, kb) + _handles(article, kb)
+        rank = {"ner": 0, "handle": 1, "kb": 2}
+        candidates.sort(key=lambda m: (-(m.end - m.start), rank[m.finder], m.start))
+        taken: list[Mention] = []
+        for mention in candidates:
+            if all(mention.end <= t.start or mention.start >= t.end for t in taken):
+                taken.append(mention)
+        mentions.extend(sorted(taken, key=lambda m: m.start))
+    return mentions

