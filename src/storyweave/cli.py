@@ -183,6 +183,60 @@ def serve(
 
 
 @app.command()
+def entities(
+    db: Annotated[Path, typer.Option("--db", help="Store file (entities are saved by analyze, report, serve).")],
+    explain: Annotated[str | None, typer.Option("--explain", help="Show one entity: its mentions and the "
+                                                "evidence for every merge and KB link.", show_default=False)] = None,
+    query: Annotated[str, typer.Option("--query", "-q", help="Only entities whose name or alias contains this.")]
+    = "",
+    story: Annotated[str | None, typer.Option("--story", help="Only this story's entities.", show_default=False)]
+    = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many.")] = 50,
+) -> None:
+    """List resolved entities, or explain why one entity's mentions were merged and linked."""
+    if not db.is_file():
+        raise InputError(f"no store at {db}: run `storyweave analyze PATH... --db {db}` first")
+    with open_store(str(db)) as store:
+        if explain is None:
+            for entity in store.find_entities(query, story, limit):
+                typer.echo(f"{entity.id}  {entity.type:<6} {entity.name}  [{entity.kb_id or 'not linked'}]  "
+                           f"{len(entity.mentions)} mentions")
+            return
+        entity = store.entity(explain)
+    if entity is None:
+        raise InputError(f"no entity {explain} in {db}")
+    typer.echo(f"{entity.name} ({entity.type}) {entity.kb_id or 'not linked to the KB'}  story {entity.story_id}")
+    typer.echo(f"spellings: {', '.join(sorted({m.text for m in entity.mentions}))}")
+    typer.echo(f"{len(entity.mentions)} mentions in {len({m.article_id for m in entity.mentions})} articles")
+    for item in entity.evidence:
+        detail = f"  ({item.detail})" if item.detail else ""
+        typer.echo(f"  {item.rule:<15} {item.score:>6.3f}  {item.left} ~ {item.right}{detail}")
+
+
+kb_app = typer.Typer(help="The offline knowledge base.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("build")
+def kb_build(
+    data: Annotated[Path, typer.Option("--data", help="Folder of the public KB files (shared/data/kb layout).")],
+    out: Annotated[Path, typer.Option("--out", help="SQLite file to write (use it with the kb_path setting).")],
+    add: Annotated[list[Path] | None, typer.Option("--add", help="Your own entities, CSV or JSONL (repeatable).",
+                                                   show_default=False)] = None,
+) -> None:
+    """Build the knowledge base from public data files, and your own entity lists."""
+    from .entities.kb_build import build
+
+    if not data.is_dir():
+        raise InputError(f"no folder {data}")
+    for path in add or []:
+        if not path.is_file():
+            raise InputError(f"no file {path}")
+    counts = build(data, out, add or [])
+    typer.echo(f"{out}: " + ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())))
+
+
+@app.command()
 def version() -> None:
     """Print the storyweave version."""
     typer.echo(__version__)

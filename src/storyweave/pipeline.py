@@ -4,8 +4,8 @@
     2. store     articles into the store in batches, one transaction each
     3. dedup     mark copies (duplicate_of) with MinHash/LSH
     4. cluster   articles about one event form a Story (batch for `analyze`, streaming for `ingest`)
-    5. entities  mentions resolved to canonical, KB-linked entities      - not built yet (issue 5)
-    6. quotes    direct and reported speech with speakers, aligned across articles
+    5. entities  mentions (NER, KB dictionary) resolved to canonical, KB-linked entities
+    6. quotes    direct and reported speech with speakers (as entities), aligned across articles
     7. claims    assertions with support, contradiction, independent sources; report vs opinion
     8. timeline  dated events, absolute and relative dates resolved, merged across articles
     9. brief     a cited summary per story, every sentence citing its spans
@@ -29,6 +29,7 @@ from .cluster.features import lead
 from .cluster.index import CentroidIndex
 from .cluster.stream import StoryStream, assign
 from .dedup import CopyIndex, mark_copies, signature
+from .entities import attach_speakers, entities_for, load_kb
 from .ingest import read_inputs
 from .model import Article, Features, Rejected, Report, Story
 from .nlp import embed
@@ -144,12 +145,14 @@ def cluster_batch(articles: list[Article]) -> tuple[list[Story], Derived]:
 def build_report(articles: list[Article], rejected: list[Rejected], stories: list[Story],
                  settings: Settings | None = None) -> Report:
     """Steps 5-9 over records: no store, no CLI, callable from a test."""
-    quotes = quotes_for(stories, articles)
+    settings = settings or Settings()
+    entities = entities_for(stories, articles, load_kb(settings))
+    quotes = attach_speakers(quotes_for(stories, articles), entities)
     claims = claims_for(stories, articles)
     timeline = timelines(stories, articles)
     stories = brief_all(stories, articles, claims)
-    return Report(articles=articles, rejected=rejected, stories=stories, quotes=quotes, claims=claims,
-                  timeline=timeline, tool_version=__version__)
+    return Report(articles=articles, rejected=rejected, stories=stories, entities=entities, quotes=quotes,
+                  claims=claims, timeline=timeline, tool_version=__version__)
 
 
 def analyze(inputs: Iterable[str | PathLike[str]], settings: Settings | None = None,
@@ -169,7 +172,9 @@ def analyze(inputs: Iterable[str | PathLike[str]], settings: Settings | None = N
         stories, derived = cluster_batch(articles)
         derived.stories = [(s.id, store.next_story_seq() + i) for i, s in enumerate(stories)]
         store.save_derived(derived)
-        return build_report(articles, result.rejected, stories, settings)
+        report = build_report(articles, result.rejected, stories, settings)
+        store.save_entities(report.entities)
+        return report
     finally:
         if own:
             store.close()
@@ -201,7 +206,7 @@ def stories_from_store(store: SQLiteStore, articles: list[Article]) -> list[Stor
     return stories
 
 
-def story_report(store: SQLiteStore, sid: str) -> Report | None:
+def story_report(store: SQLiteStore, sid: str, settings: Settings | None = None) -> Report | None:
     """One stored story's part of the report: the story with its brief, and its articles."""
     members = store.members_of(sid)
     if not members:
@@ -209,10 +214,12 @@ def story_report(store: SQLiteStore, sid: str) -> Report | None:
     articles = store.articles(members)
     features = {f.article_id: f for f, _, _ in store.assigned_features(sid)}
     story = _stored_story(sid, articles, {a.id: i for i, a in enumerate(articles)}, features)
-    return build_report(articles, [], [story])
+    return build_report(articles, [], [story], settings)
 
 
 def report_from_store(store: SQLiteStore, settings: Settings | None = None) -> Report:
     """The report of everything a store holds, with its stored stories."""
     articles = store.articles()
-    return build_report(articles, store.rejected(), stories_from_store(store, articles), settings)
+    report = build_report(articles, store.rejected(), stories_from_store(store, articles), settings)
+    store.save_entities(report.entities)
+    return report

@@ -27,6 +27,10 @@ class Settings:
     language_min_confidence: float = 0.5
     #: lines longer than this are body text and never treated as boilerplate or metadata
     boilerplate_max_line_chars: int = 160
+    #: the knowledge base file; empty for the one shipped with storyweave
+    kb_path: str = ""
+    #: your own entities to add to the KB: CSV or JSONL files, separated by commas (see README, Entities)
+    kb_extra: str = ""
 
     @classmethod
     def load(cls, config: str | Path | None = None, env: dict[str, str] | None = None,
@@ -68,3 +72,6 @@ class Settings:
             raise InputError("batch_size must be positive")
         if self.workers <= 0:
             raise InputError("workers must be positive")
+        for path in [self.kb_path, *self.kb_extra.split(",")]:
+            if path.strip() and not Path(path.strip()).is_file():
+                raise InputError(f"knowledge-base file not found: {path.strip()}")

@@ -4,7 +4,8 @@
     GET  /stories           paged story list
     GET  /stories/{id}      that story's part of the report contract (merged ids redirect)
     GET  /articles/{id}     one article with its story id
-    GET  /entities?q=       entities whose name or alias contains q
+    GET  /entities?q=       entities whose name or alias contains q (story_id= for one story)
+    GET  /entities/{id}     one entity with its mentions and evidence
     GET  /search?q=         full-text search over titles and bodies (SQLite FTS5)
     GET  /healthz           liveness and counts
     GET  /, /ui/...         the web UI (web.py); OpenAPI docs at /docs
@@ -92,8 +93,27 @@ def create_app(db_path: str, settings: Settings | None = None) -> FastAPI:
         return {**found[0].to_dict(), "story_id": store.story_of(article_id)}
 
     @app.get("/entities", summary="Entities whose name or alias contains q")
-    def get_entities(q: Annotated[str, Query(max_length=200)] = "") -> dict[str, Any]:
-        return {"query": q, "entities": [], "note": "entity resolution is not built yet; the list stays empty"}
+    def get_entities(q: Annotated[str, Query(max_length=200)] = "",
+                     story_id: Annotated[str | None, Query(max_length=100)] = None,
+                     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+                     offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+        """Entities are resolved per story when its report is built (GET /stories/{id}, the web UI,
+        `storyweave report`); with ``story_id`` that story's are resolved now if they were not yet."""
+        if story_id is not None:
+            story_id = service.resolve(story_id)
+            if not service.is_cached(story_id) and service.story_json(story_id) is None:
+                raise HTTPException(404, f"no story {story_id}")
+        found = service.store().find_entities(q, story_id, limit, offset)
+        return {"query": q, "story_id": story_id,
+                "entities": [{k: v for k, v in e.to_dict().items() if k != "mentions"}
+                             | {"mention_count": len(e.mentions)} for e in found]}
+
+    @app.get("/entities/{entity_id}", summary="One entity with its mentions and the evidence for it")
+    def get_entity(entity_id: str) -> dict[str, Any]:
+        entity = service.store().entity(entity_id)
+        if entity is None:
+            raise HTTPException(404, f"no entity {entity_id}")
+        return entity.to_dict()
 
     @app.get("/search", summary="Full-text search over article titles and bodies")
     def search(q: Annotated[str, Query(min_length=1, max_length=200)],

@@ -71,9 +71,11 @@ class Service:
             if cached is not None:
                 self._cache.move_to_end(sid)
                 return cached
-        report: Report | None = story_report(self.store(), sid)
+        report: Report | None = story_report(self.store(), sid, self.settings)
         if report is None:
             return None
+        with self._write_lock:
+            self._writer.save_entities(report.entities)
         data = json.dumps(report.to_dict(), ensure_ascii=False).encode("utf-8")
         with self._cache_lock:
             self._cache[sid] = data

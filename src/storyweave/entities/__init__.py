@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..model import Article, Entity, Story
-from .kb import KB, load
+from ..settings import Settings
+from .kb import DEFAULT_PATH, KB, load
 from .mentions import Mention, find
 from .resolve import resolve
+from .speakers import attach_speakers
 
-__all__ = ["KB", "Mention", "entities_for", "find", "load", "resolve"]
+__all__ = ["KB", "Mention", "attach_speakers", "entities_for", "find", "load", "load_kb", "resolve"]
+
+
+def load_kb(settings: Settings) -> KB:
+    """The KB the settings name (``kb_path``, ``kb_extra``), opened once per process."""
+    extra = tuple(Path(p.strip()) for p in settings.kb_extra.split(",") if p.strip())
+    return load(Path(settings.kb_path) if settings.kb_path else DEFAULT_PATH, extra)
 
 
 def entities_for(stories: list[Story], articles: list[Article], kb: KB | None = None) -> list[Entity]:

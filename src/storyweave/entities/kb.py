@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from ..errors import InputError, ModelError
 from .kb_build import Record, _derived_aliases, user_records
 from .names import fold, similarity, skeleton
 
@@ -45,14 +46,20 @@ class Hit:
 class KB:
     def __init__(self, path: Path = DEFAULT_PATH, extra: tuple[Path, ...] = ()) -> None:
         self.path = path
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        self.entities = {row[0]: KBEntity(*row) for row in db.execute("SELECT * FROM entity")}
-        rows = list(db.execute("SELECT key, qid, alias, kind FROM alias"))
-        self.demonyms = {row[0] for row in db.execute("SELECT key FROM demonym")}
-        db.close()
+        try:
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            self.entities = {row[0]: KBEntity(*row) for row in db.execute("SELECT * FROM entity")}
+            rows = list(db.execute("SELECT key, qid, alias, kind FROM alias"))
+            self.demonyms = {row[0] for row in db.execute("SELECT key FROM demonym")}
+            db.close()
+        except sqlite3.Error as exc:
+            raise ModelError(f"cannot open knowledge base {path}: {exc}") from exc
         for file in extra:
-            for record in user_records(file):
-                rows.extend(self._add_user(record))
+            try:
+                for record in user_records(file):
+                    rows.extend(self._add_user(record))
+            except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+                raise InputError(f"cannot read entity list {file}: {exc}") from exc
         self.by_key: dict[str, list[tuple[str, str, str]]] = {}
         self.by_compact: dict[str, set[str]] = {}
         for key, qid, alias, kind in rows:

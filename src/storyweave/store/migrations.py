@@ -76,4 +76,18 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, COALESCE(new.title, ''), new.text);
         END""",
     )),
+    (4, "entities with their evidence", (
+        """CREATE TABLE entities (
+            id TEXT PRIMARY KEY,
+            story_id TEXT,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            kb_id TEXT,
+            names TEXT NOT NULL,
+            mention_count INTEGER NOT NULL,
+            data TEXT NOT NULL
+        )""",
+        "CREATE INDEX entities_story ON entities (story_id)",
+        "CREATE INDEX entities_kb ON entities (kb_id)",
+    )),
 )

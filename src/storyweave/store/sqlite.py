@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import StoreError
-from ..model import Article, Features, Rejected, Removed, Signature
+from ..model import Article, Entity, Features, Rejected, Removed, Signature
 from .migrations import MIGRATIONS
 
 _ARTICLE_COLUMNS = ("id", "source_path", "external_id", "url", "title", "title_source", "published", "language",
@@ -123,6 +123,35 @@ class SQLiteStore:
             db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (target, source))
             db.execute("UPDATE story_merges SET into_id = ? WHERE into_id = ?", (target, source))
             db.execute("DELETE FROM stories WHERE id = ?", (source,))
+
+    def save_entities(self, entities: list[Entity]) -> None:
+        """Replace the stored entities of the stories these belong to (entities are derived per story)."""
+        stories = sorted({e.story_id for e in entities if e.story_id})
+        try:
+            with self.transaction():
+                self.db.executemany("DELETE FROM entities WHERE story_id = ?", [(sid,) for sid in stories])
+                self.db.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                    [(e.id, e.story_id, e.name, e.type, e.kb_id,
+                                      "\n".join([e.name, *e.aliases]).lower(), len(e.mentions),
+                                      json.dumps(e.to_dict(), ensure_ascii=False)) for e in entities])
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+
+    def entity(self, entity_id: str) -> Entity | None:
+        row = self.db.execute("SELECT data FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return Entity.from_dict(json.loads(row[0])) if row else None
+
+    def find_entities(self, query: str = "", story_id: str | None = None, limit: int = 50,
+                      offset: int = 0) -> list[Entity]:
+        """Entities whose name or an alias contains ``query`` (case-insensitive), most mentioned first."""
+        sql = "SELECT data FROM entities WHERE (? = '' OR instr(names, ?) > 0)"
+        args: list[object] = [query, query.lower()]
+        if story_id:
+            sql += " AND story_id = ?"
+            args.append(story_id)
+        sql += " ORDER BY mention_count DESC, name, id LIMIT ? OFFSET ?"
+        rows = self.db.execute(sql, [*args, limit, offset]).fetchall()
+        return [Entity.from_dict(json.loads(r[0])) for r in rows]
 
     def existing(self, ids: Iterable[str]) -> set[str]:
         wanted = list(ids)
