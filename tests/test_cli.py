@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import ROOT, SHARED
 
-COMMANDS = ("analyze", "ingest", "report", "serve")
+COMMANDS = ("analyze", "ingest", "report", "serve", "entities", "kb build")
 
 
 def run(*args, check=False):
@@ -39,6 +39,29 @@ def test_seed_report_passes_check_report(seed_run):
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stdout
     assert "0 problems" in check.stdout and "not installed" not in check.stdout
+
+
+def test_entities_are_listed_and_explained_from_the_store(seed_run):
+    _, out = seed_run
+    db = out / "storyweave.sqlite"
+    listed = run("entities", "--db", db, "--query", "lugusk")
+    assert listed.returncode == 0, listed.stderr
+    [line] = listed.stdout.splitlines()
+    assert "Luhansk" in line and "Q134279" in line
+    explained = run("entities", "--db", db, "--explain", line.split()[0])
+    assert explained.returncode == 0, explained.stderr
+    assert "spellings: Lugansk, Lugusk, Rougusk" in explained.stdout
+    assert re.search(r"coordination\s+0\.\d+\s+Lugusk ~ Rougusk\s+\(both coordinated with Donetsk\)", explained.stdout)
+    assert run("entities", "--db", db, "--explain", "ent_nope").returncode == 2
+
+
+def test_seed_quote_speakers_are_entities(seed_run):
+    _, out = seed_run
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    ids = {e["id"]: e for e in report["entities"]}
+    [remark] = [q for q in report["quotes"] if "193" in q["text"]]
+    assert remark["speaker"]["name"] == "Kassym-Jomart Tokayev"
+    assert ids[remark["speaker"]["entity_id"]]["kb_id"] == "Q200881"
 
 
 def test_rejected_inputs_exit_3_and_are_in_the_report(tmp_path, seeds_dir):
@@ -83,7 +106,7 @@ def test_max_bytes_flag(tmp_path, seeds_dir):
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_and_a_readme_entry(command):
-    result = run(command, "--help")
+    result = run(*command.split(), "--help")
     assert result.returncode == 0
     assert "Usage:" in result.stdout and len(result.stdout) > 200
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -68,7 +68,15 @@ def test_article_entities_search_and_health(client):
     assert len(hits) == 1 and "[Nevsky]" in hits[0]["snippet"]
     assert client.get("/search", params={"q": '") OR NEAR('}).status_code == 200
     assert client.get("/search").status_code == 422
-    assert client.get("/entities", params={"q": "Tokayev"}).json()["entities"] == []
+    [tokayev] = client.get("/entities", params={"q": "tokaev"}).json()["entities"]  # found by an alias
+    assert tokayev["name"] == "Kassym-Jomart Tokayev" and tokayev["kb_id"] == "Q200881"
+    assert tokayev["mention_count"] >= 50 and "mentions" not in tokayev
+    detail = client.get(f"/entities/{tokayev['id']}").json()
+    assert len(detail["mentions"]) == tokayev["mention_count"] and detail["evidence"]
+    assert client.get("/entities/nope").status_code == 404
+    assert client.get("/entities", params={"story_id": "nope"}).status_code == 404
+    listed = client.get("/entities", params={"story_id": sid, "limit": 3}).json()["entities"]
+    assert len(listed) == 3 and listed[0]["mention_count"] >= listed[-1]["mention_count"]
     assert client.get("/healthz").json()["status"] == "ok"
 
 

@@ -22,6 +22,8 @@ from .names import fold, similarity, skeleton
 DEFAULT_PATH = Path(__file__).parent / "data" / "kb.sqlite"
 #: fuzzy candidates start at this rapidfuzz ratio of skeletons (0-100) before the finer similarity
 FUZZY_CUTOFF = 70
+#: fuzzy lookups remembered (oldest dropped first)
+FUZZY_CACHE = 50_000
 _lock = threading.Lock()
 
 
@@ -67,6 +69,7 @@ class KB:
             if " " in key and kind != "surname":
                 self.by_compact.setdefault(key.replace(" ", ""), set()).add(qid)
         self._skeletons: list[str] | None = None
+        self._fuzzy_cache: dict[tuple[str, int], list[Hit]] = {}
         self._skeleton_keys: list[str] = []
 
     def _add_user(self, record: Record) -> list[tuple[str, str, str, str]]:
@@ -83,7 +86,17 @@ class KB:
         return [self.entities[q] for q in sorted(self.by_compact.get(fold(name).replace(" ", ""), ()))]
 
     def fuzzy(self, name: str, limit: int = 25) -> list[Hit]:
-        """Aliases spelled like ``name`` (transliteration-tolerant), best first."""
+        """Aliases spelled like ``name`` (transliteration-tolerant), best first; remembered per name, as
+        the same names recur across a corpus's stories."""
+        key = (name, limit)
+        cached = self._fuzzy_cache.get(key)
+        if cached is None:
+            cached = self._fuzzy_cache[key] = self._fuzzy(name, limit)
+            if len(self._fuzzy_cache) > FUZZY_CACHE:
+                self._fuzzy_cache.pop(next(iter(self._fuzzy_cache)))
+        return cached
+
+    def _fuzzy(self, name: str, limit: int) -> list[Hit]:
         with _lock:
             if self._skeletons is None:
                 pairs = sorted({(skeleton(key).replace(" ", ""), key) for key in self.by_key})

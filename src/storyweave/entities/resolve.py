@@ -9,7 +9,8 @@
 3. Groups merge by rules, strongest first: the same KB entity; names run together; acronyms; spelling
    variants (transliteration-tolerant ``names.similarity``); a surname alone and the full name; two rare
    place names coordinated with the same partner ("Lugusk and Donetsk", "Rougusk and Donetsk").
-   A merge never joins two KB entities, or a person with a place or an organisation.
+   A merge never joins two KB entities, two names the KB knows as different entities (even where it
+   cannot tell which one is meant), or a person with a place or an organisation.
 Every link and merge is kept as ``Evidence`` on the entity.
 """
 
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from wordfreq import zipf_frequency
 
 from ..model import Article, Entity, Evidence, Span, Story
-from .kb import KB, KBEntity
+from .kb import KB, Hit, KBEntity
 from .mentions import COMMON_WORD_ZIPF, Mention
 from .names import acronym, fold, similarity, strip_title
 
@@ -63,6 +64,8 @@ class Group:
     qid: str | None = None
     partners: set[int] = field(default_factory=set)
     coordinated: int = 0
+    #: the KB entities this exact name is an alias of: two known names of different entities never merge
+    known: frozenset[str] = frozenset()
     evidence: list[Evidence] = field(default_factory=list)
 
     @property
@@ -164,6 +167,8 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
     name = group.name
     single = " " not in fold(name)
     hits = kb.exact(name)
+    if single and not hits:
+        hits = [Hit(entity, entity.name, "label", 1.0) for entity in kb.compact(name)]
     if not exact_only:
         hits = hits + kb.fuzzy(name)
     best: dict[str, tuple[float, str, str]] = {}
@@ -214,6 +219,8 @@ def _variant_of_linked(group: Group, groups: list[Group]) -> bool:
 
 def _link_all(groups: list[Group], kb: KB) -> None:
     countries: set[str] = set()
+    for group in groups:
+        group.known = frozenset(h.entity.qid for h in kb.exact(group.name) if h.kind != "code")
     for exact_only in (True, False):
         if not exact_only:
             _retype(groups, kb)
@@ -278,7 +285,7 @@ def _rule(a: Group, b: Group) -> tuple[str, float] | None:
     ka, kb_ = a.key.replace(" ", ""), b.key.replace(" ", "")
     if ka == kb_:
         return "run-together", 1.0
-    if not _classes_fit(a, b):
+    if not _classes_fit(a, b) or (a.known and b.known and not a.known & b.known):
         return None
     for short, long in ((a, b), (b, a)):
         if short.name.isupper() and 2 <= len(short.name) <= 8 and acronym(long.name) == short.name \

@@ -1,0 +1,76 @@
+"""The shipped KB: every QID comes from the public files it was built from; lookups work offline."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+
+import pytest
+import yaml
+
+from storyweave.entities.kb import DEFAULT_PATH, load
+from storyweave.entities.kb_build import build, user_records
+from tests.conftest import DATA
+
+KB_DATA = DATA / "kb"
+
+
+def _source_qids() -> set[str]:
+    """QIDs read straight from the source files, independently of the builder."""
+    qids = {row["wikiDataId"] for row in json.loads((KB_DATA / "dr5hn/countries.json").read_text())}
+    db = sqlite3.connect(KB_DATA / "dr5hn/states.sqlite3")
+    qids |= {r[0] for r in db.execute("SELECT wikiDataId FROM states")}
+    places = json.loads((KB_DATA / "natural_earth/ne_10m_populated_places.json").read_text())
+    qids |= {f["properties"]["wikidataid"] for f in places["features"]}
+    for path in (KB_DATA / "everypolitician_scrapers").rglob("*.csv"):
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.reader(handle):
+                qids.update(cell for cell in row if cell.startswith("Q") and cell[1:].isdigit())
+    orgs = yaml.safe_load((KB_DATA / "supraverden/general_list.yaml").read_text())
+    qids |= {str(o.get("Wikidata_code")) for o in orgs.values()}
+    return {q for q in qids if q}
+
+
+def test_every_shipped_qid_is_in_the_source_data():
+    db = sqlite3.connect(DEFAULT_PATH)
+    shipped = {r[0] for r in db.execute("SELECT qid FROM entity")}
+    assert len(shipped) > 15000
+    assert shipped - _source_qids() == set()
+    unsourced = db.execute("SELECT COUNT(*) FROM entity WHERE qid NOT IN (SELECT qid FROM source)").fetchone()[0]
+    assert unsourced == 0
+
+
+def test_rebuilding_gives_the_shipped_entities(tmp_path):
+    out = tmp_path / "kb.sqlite"
+    counts = build(KB_DATA, out)
+    assert counts["PERSON"] > 3000 and counts["ORG"] > 500 and counts["GPE"] > 12000
+    query = "SELECT qid, name, type FROM entity ORDER BY qid"
+    assert sqlite3.connect(out).execute(query).fetchall() == sqlite3.connect(DEFAULT_PATH).execute(query).fetchall()
+
+
+def test_lookups_across_scripts_and_spellings():
+    kb = load()
+    assert {h.entity.qid for h in kb.exact("Луганск")} == {"Q134279"}
+    assert "Q134279" in {h.entity.qid for h in kb.exact("Lugansk")}  # the Russian name, transliterated
+    assert {h.entity.qid for h in kb.exact("CSTO")} == {"Q318693"}
+    assert kb.fuzzy("Tokaev")[0].entity.qid == "Q200881"
+    assert [e.qid for e in kb.compact("vladimirputin")] == ["Q7747"]
+
+
+def test_user_entities_extend_the_kb(tmp_path):
+    mine = tmp_path / "mine.csv"
+    mine.write_text("name,type,aliases,country\nNord Stream AG,ORG,Nord Stream|Nordstream,\n", encoding="utf-8")
+    [record] = list(user_records(mine))
+    assert record.qid == "user:nord-stream-ag"  # no QID is invented for an entity without one
+    kb = load(extra=(mine,))
+    assert {h.entity.name for h in kb.exact("nordstream")} == {"Nord Stream AG"}
+
+
+def test_a_broken_user_file_is_a_clear_error(tmp_path):
+    from storyweave.errors import InputError
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n", encoding="utf-8")
+    with pytest.raises(InputError, match="cannot read entity list"):
+        load(extra=(bad,))

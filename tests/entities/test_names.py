@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import pytest
+
+from storyweave.entities.names import acronym, fold, similarity, skeleton, strip_title
+
+
+def test_fold_meets_scripts_and_apostrophes():
+    assert fold("Луганск") == "lugansk"
+    assert fold("Luhans'k") == "luhansk"
+    assert fold("Kassym-Jomart") == "kassym jomart"
+
+
+@pytest.mark.parametrize("a,b", [("Tokayev", "Tokaev"), ("Tokayev", "Tocaev"), ("Tokayev", "Toccyev"),
+                                 ("Tokayev", "Takayev"), ("Donetsk", "Donedsk"), ("Luhansk", "Lugansk")])
+def test_transliteration_variants_are_close(a, b):
+    assert similarity(a, b) >= 0.85
+
+
+@pytest.mark.parametrize("a,b", [("Iran", "Iraq"), ("Serbia", "Syria"), ("Gambia", "Zambia"),
+                                 ("Putin", "Potanin"), ("Austria", "Hungary")])
+def test_different_names_are_not(a, b):
+    assert similarity(a, b) < 0.85
+
+
+def test_skeleton_merges_transliteration_letters():
+    assert skeleton("Toccyev") == skeleton("Tokkiev") == "tokiev"
+
+
+def test_titles_and_acronyms():
+    assert strip_title("President Tokayev’s") == "Tokayev"
+    assert acronym("Collective Security Treaty Organization") == "CSTO"
+    assert acronym("Organization of the Petroleum Exporting Countries") == "OPEC"
