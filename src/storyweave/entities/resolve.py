@@ -20,6 +20,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from wordfreq import zipf_frequency
 
@@ -68,7 +69,7 @@ class Group:
     known: frozenset[str] = frozenset()
     evidence: list[Evidence] = field(default_factory=list)
 
-    @property
+    @cached_property
     def name(self) -> str:
         return Counter(strip_title(m.normal) for m in self.mentions).most_common(1)[0][0]
 
