@@ -16,7 +16,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from ..errors import InputError, ModelError
-from .kb_build import Record, _derived_aliases, user_records
+from .kb_build import Record, derived_aliases, user_records
 from .names import fold, similarity, skeleton
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "kb.sqlite"
@@ -73,7 +73,7 @@ class KB:
         self._skeleton_keys: list[str] = []
 
     def _add_user(self, record: Record) -> list[tuple[str, str, str, str]]:
-        _derived_aliases(record)
+        derived_aliases(record)
         self.entities[record.qid] = KBEntity(record.qid, record.name, record.type, record.country, record.prior,
                                              record.role)
         return [(fold(alias), record.qid, alias, kind) for alias, kind in record.aliases if fold(alias)]

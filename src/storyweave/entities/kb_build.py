@@ -194,7 +194,7 @@ def user_records(path: Path) -> Iterator[Record]:
         yield record
 
 
-def _derived_aliases(record: Record) -> None:
+def derived_aliases(record: Record) -> None:
     """Aliases the data implies: surnames of people, acronyms of organisations, and organisation names
     with one content word left out (translations drop words: "collective security organization")."""
     if record.type == "PERSON":
@@ -242,7 +242,7 @@ def build(root: Path, out: Path, extra: Iterable[Path] = ()) -> dict[str, int]:
     entities: dict[str, Record] = {}
     sources: set[tuple[str, str]] = set()
     for record in records(root, extra):
-        _derived_aliases(record)
+        derived_aliases(record)
         sources.add((record.qid, record.source))
         known = entities.get(record.qid)
         if known is None:

@@ -125,8 +125,7 @@ def _handles(article: Article, kb: KB) -> list[Mention]:
     for match in _HANDLE.finditer(article.text):
         body = match.group("body")
         words = " ".join(_CAMEL.findall(body.replace("_", " "))) or body
-        hits = kb.exact(words) or [None]
-        entities = [h.entity for h in hits if h] or kb.compact(words)
+        entities = [h.entity for h in kb.exact(words)] or kb.compact(words)
         if len({e.qid for e in entities}) == 1:
             entity = entities[0]
             found.append(Mention(article.id, match.start(), match.end(), match.group(), entity.type, words,
