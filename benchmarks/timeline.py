@@ -12,41 +12,28 @@ target is >= 85 %), how many we found at all, and expressions we resolved where 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
+from ecbplus_xml import ESC, read
+
 from storyweave.timeline import find
 
-ESC = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus" / "raw" / "esc"
 CALENDAR = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def document(path: Path) -> tuple[str, str | None, list[tuple[int, int, str]]]:
-    root = ET.parse(path).getroot()
-    pieces, spans, position, sentence = [], {}, 0, None
-    for token in root.iter("token"):
-        if sentence is not None and token.get("sentence") != sentence:
-            pieces.append("\n")
-            position += 1
-        elif pieces:
-            pieces.append(" ")
-            position += 1
-        sentence = token.get("sentence")
-        text = token.text or ""
-        spans[token.get("t_id")] = (position, position + len(text))
-        pieces.append(text)
-        position += len(text)
+    doc = read(path)
     dct, gold = None, []
-    for mention in root.iter("TIME_DATE"):
-        anchors = [spans[a.get("t_id")] for a in mention.findall("token_anchor") if a.get("t_id") in spans]
+    for mention in doc.root.iter("TIME_DATE"):
+        span = doc.span(mention)
         value = mention.get("value") or ""
         if mention.get("DCT") == "TRUE":
             dct = value if CALENDAR.match(value) else dct
             continue
-        if anchors and value:
-            gold.append((min(s for s, _ in anchors), max(e for _, e in anchors), value))
-    return "".join(pieces), dct, gold
+        if span and value:
+            gold.append((span[0], span[1], value))
+    return doc.text, dct, gold
 
 
 def main() -> None:

@@ -3,7 +3,7 @@ spelling variants that machine translation and transliteration produce.
 
 ``fold`` maps every script to lower-case ASCII (anyascii), so Токаев, Tokaev and TOKAEV meet; the
 ``skeleton`` goes further and merges letters that transliteration tables swap (c/k/q, y/i/j, w/v, x/ks,
-ph/f) and collapses doubled letters, so Tokayev, Tokaev, Tocaev and Toccyev come within an edit or two.
+ph/f) and collapses doubled letters; ``similarity`` also tries ts/tz as c (ц: Ryabtseva, Ryabceva), so Tokayev, Tokaev, Tocaev and Toccyev come within an edit or two.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from anyascii import anyascii
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _APOSTROPHE = re.compile(r"(?<=\w)['’`](?=\w)")
@@ -30,9 +30,11 @@ def fold(text: str) -> str:
     return _NON_ALNUM.sub(" ", _APOSTROPHE.sub("", anyascii(text).lower())).strip()
 
 
-def skeleton(text: str) -> str:
-    """A transliteration-tolerant key of a folded name (spaces kept)."""
+def skeleton(text: str, tsc: bool = False) -> str:
+    """A transliteration-tolerant key of a folded name (spaces kept); ``tsc`` reads ts/tz as c."""
     out = fold(text)
+    if tsc:
+        out = out.replace("ts", "c").replace("tz", "c")
     for old, new in _SKELETON_SUBS:
         out = out.replace(old, new)
     return _DOUBLE.sub(r"\1", out)
@@ -42,19 +44,37 @@ _VOICING = str.maketrans("dgbzvh", "tkpsfk")
 
 
 def consonants(key: str) -> str:
-    """The skeleton without vowels and voicing (d/t, g/k, b/p, z/s, v/f; Ukrainian h = Russian g): vowel
-    swaps, dropped vowels and voicing are the commonest transliteration noise."""
-    return "".join(ch for ch in key if ch not in "aeiou").translate(_VOICING)
+    """The skeleton without vowels and voicing (d/t, g/k, b/p, z/s, v/f; Ukrainian h = Russian g), and with
+    ch as sh (French and English write ш and ч differently): vowel swaps, dropped vowels and voicing are
+    the commonest transliteration noise."""
+    return "".join(ch for ch in key.replace("kh", "sh") if ch not in "aeiou").translate(_VOICING)
+
+
+def _keys(a: str, b: str) -> list[tuple[str, str]]:
+    keys = [(skeleton(a).replace(" ", ""), skeleton(b).replace(" ", ""))]
+    la, lb = a.lower(), b.lower()
+    if ("ts" in la or "tz" in la) != ("ts" in lb or "tz" in lb):
+        keys.append((skeleton(a, True).replace(" ", ""), skeleton(b, True).replace(" ", "")))
+    return keys
 
 
 def similarity(a: str, b: str) -> float:
     """Spelling similarity of two names in [0, 1]: the mean of skeleton and consonant-skeleton ratios."""
-    sa, sb = skeleton(a).replace(" ", ""), skeleton(b).replace(" ", "")
-    if not sa or not sb:
-        return 0.0
-    if sa == sb:
-        return 1.0
-    return (Indel.normalized_similarity(sa, sb) + Indel.normalized_similarity(consonants(sa), consonants(sb))) / 2
+    best = 0.0
+    for sa, sb in _keys(a, b):
+        if not sa or not sb:
+            return 0.0
+        if sa == sb:
+            return 1.0
+        best = max(best, (Indel.normalized_similarity(sa, sb)
+                          + Indel.normalized_similarity(consonants(sa), consonants(sb))) / 2)
+    return best
+
+
+def edits(a: str, b: str) -> int:
+    """Letters changed between two names' skeletons (spaces ignored): the ranking key among KB candidates,
+    where a normalised similarity would let a prominent name one letter off beat an exact obscure one."""
+    return min(Levenshtein.distance(sa, sb) for sa, sb in _keys(a, b))
 
 
 def strip_title(text: str) -> str:

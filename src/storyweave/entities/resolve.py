@@ -3,9 +3,10 @@
 1. Mentions with the same name (folded, titles and possessives stripped) form a group; the group's type is
    the vote of its finders. A group NER typed as a person but written "X and Donetsk", where Donetsk is a
    known place, is retyped by its coordination partners (NER on translated text mistypes rare names).
-2. Groups link to the KB in two passes: exact aliases first, whose places give the story's countries;
-   then spelling variants and surnames, scored by spelling similarity, the KB entity's prominence and
-   whether its country is among the story's. A link needs a clear margin over the next candidate.
+2. Groups link to the KB in three passes: names that are one KB entity's alias, whose places give the
+   story's countries; then names several entities share, ranked by prominence and the story's countries;
+   then spelling variants and surnames, ranked by letters changed, prominence and context. A link needs a
+   clear margin over the next candidate.
 3. Groups merge by rules, strongest first: the same KB entity; names run together; acronyms; spelling
    variants (transliteration-tolerant ``names.similarity``); a surname alone and the full name; two rare
    place names coordinated with the same partner ("Lugusk and Donetsk", "Rougusk and Donetsk").
@@ -22,12 +23,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
 from ..model import Article, Entity, Evidence, Span, Story
 from .kb import KB, Hit, KBEntity
 from .mentions import COMMON_WORD_ZIPF, Mention
-from .names import acronym, fold, similarity, strip_title
+from .names import acronym, edits, fold, similarity, strip_title
 
 #: spelling similarity (names.similarity) at which two unlinked names are one entity; calibrated on the
 #: KB noise test (benchmarks/entities.py): one- and two-letter transliteration changes of names of five
@@ -39,17 +41,32 @@ SHORT = 5
 SHORT_SPELLING = 0.9
 #: two coordinated place names that share a partner merge from this similarity
 COORDINATED = 0.6
-#: a KB candidate needs this spelling similarity, and this final score (similarity + prominence +
-#: context), and this margin over the best other entity
+#: a KB candidate needs this spelling similarity, and this sum of similarity and prominence
+#: (PRIOR_WEIGHT * prior): a distant spelling of an obscure entity is more likely a name the KB lacks
 LINK_SIMILARITY = 0.8
 LINK_SCORE = 0.92
+PRIOR_WEIGHT = 0.15
+#: candidates are ranked by letters changed (EDIT_COST each), prominence (RANK_PRIOR * prior), the kind of
+#: alias and the story's countries (CONTEXT_WEIGHT); the best needs LINK_MARGIN over the next entity.
+#: Calibrated on the noise test and the false-merge test (benchmarks/entities.py): one letter changed
+#: outweighs the prominence gap between a capital and a town (0.3 * 0.25), the story's country outweighs
+#: the gap between two towns but not between a capital and a town (Paris, Texas in a US story stays
+#: unlinked rather than taking the French capital's place)
+EDIT_COST = 0.1
+RANK_PRIOR = 0.3
+CONTEXT_WEIGHT = 0.08
 LINK_MARGIN = 0.03
 #: a one-word spelling variant of a place or organisation links from this similarity alone
 FUZZY_SINGLE = 0.9
-PRIOR_WEIGHT = 0.15
-CONTEXT_WEIGHT = 0.08
 KIND_WEIGHT = {"label": 0.0, "alias": 0.0, "abbr": 0.0, "variant": -0.02, "translation": -0.03,
                "translit": -0.03, "code": -0.03, "surname": -0.03}
+#: in the ranking, a name that is an entity's own label beats one that is another's translation ("Vienne"
+#: is the French department before it is Vienna in French) by more than their prominence differs
+RANK_KIND = {"label": 0.0, "alias": -0.02, "abbr": -0.02, "variant": -0.05, "translation": -0.12,
+             "translit": -0.05, "code": -0.1, "surname": -0.05}
+#: alias kinds that name an entity in its own right; a name that only translates another entity's
+#: name does not stop it merging ("Tasmania" is the state, though Tasman's Russian name is the same)
+NAMING = frozenset({"label", "alias", "abbr"})
 #: a name's NER type counts as sure when this share of its (two or more) mentions agree
 STRONG_SHARE = 0.6
 CLASSES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "EVENT": "EVENT"}
@@ -139,14 +156,21 @@ def _compatible(group: Group, entity: KBEntity) -> bool:
     return group.cls is None or CLASSES.get(entity.type) == group.cls
 
 
+def _word_fits(a: str, b: str) -> bool:
+    """Two folded words of a name alike: one letter apart ("del"/"dal", "af"/"of") or spelling variants."""
+    return a == b or Levenshtein.distance(a, b) <= 1 or similarity(a, b) >= SPELLING
+
+
 def _shape_fits(name: str, alias: str) -> bool:
     """A spelling variant keeps the name's shape: as many words, each alike ("Outer Mongolia" is not
-    "Inner Mongolia"), and not much shorter or longer."""
+    "Inner Mongolia"), or one word that is the other's words run together; not much shorter or longer."""
     a, b = fold(name), fold(alias)
     wa, wb = a.split(), b.split()
-    if len(wa) != len(wb) or min(len(a), len(b)) / max(len(a), len(b)) < 0.75:
+    if min(len(a), len(b)) / max(len(a), len(b)) < 0.75:
         return False
-    return len(wa) == 1 or all(x == y or similarity(x, y) >= SPELLING for x, y in zip(wa, wb, strict=True))
+    if len(wa) != len(wb):
+        return min(len(wa), len(wb)) == 1
+    return len(wa) == 1 or all(_word_fits(x, y) for x, y in zip(wa, wb, strict=True))
 
 
 def _script(text: str) -> str:
@@ -159,7 +183,8 @@ def _script(text: str) -> str:
 
 
 def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
-         partner_countries: frozenset[str] = frozenset()) -> tuple[KBEntity, float, str, str] | None:
+         partner_countries: frozenset[str] = frozenset(),
+         unique: bool = False) -> tuple[KBEntity, float, str, str] | None:
     """The KB entity this group names, with its score, alias and rule; None when the evidence is not clear.
 
     A spelling variant (not an exact alias) must keep the group's type; a one-word variant of a place or
@@ -182,7 +207,8 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
         if hit.kind == "surname" and group.cls != "PERSON":
             continue
         if hit.score < 1.0:
-            if not _shape_fits(name, hit.alias):
+            if not _shape_fits(name, hit.alias) or (entity.type == "PERSON"
+                                                    and not _person_names_fit(name, hit.alias)):
                 continue
             if single and hit.kind != "surname" and hit.score < FUZZY_SINGLE \
                     and entity.country not in partner_countries:
@@ -193,20 +219,22 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
             continue
         if len(fold(name).replace(" ", "")) < SHORT and hit.score < 1.0 or (exact_only and hit.score < 1.0):
             continue
-        in_context = entity.country in countries and entity.country != entity.qid
+        in_context = entity.country in countries
         if hit.kind == "surname" and not (in_context or entity.prior >= 0.95):
             continue
-        score = hit.score + PRIOR_WEIGHT * entity.prior + KIND_WEIGHT.get(hit.kind, 0.0)
-        if hit.score < 1.0 or hit.kind == "surname":
-            score += CONTEXT_WEIGHT * in_context
-        if score > best.get(entity.qid, (0.0, "", ""))[0]:
+        kind = KIND_WEIGHT.get(hit.kind, 0.0)
+        if hit.score + PRIOR_WEIGHT * entity.prior + kind + CONTEXT_WEIGHT * in_context < LINK_SCORE:
+            continue
+        rank = (-EDIT_COST * edits(name, hit.alias) + RANK_PRIOR * entity.prior + RANK_KIND.get(hit.kind, 0.0)
+                + CONTEXT_WEIGHT * in_context)
+        if entity.qid not in best or rank > best[entity.qid][0]:
             rule = "kb-surname" if hit.kind == "surname" else "kb-exact" if hit.score == 1.0 else "kb-spelling"
-            best[entity.qid] = (score, hit.alias, rule)
+            best[entity.qid] = (rank, hit.score, hit.alias, rule)
     if not best:
         return None
     ranked = sorted(best.items(), key=lambda item: -item[1][0])
-    qid, (score, alias, rule) = ranked[0]
-    if score < LINK_SCORE or (len(ranked) > 1 and score - ranked[1][1][0] < LINK_MARGIN):
+    qid, (rank, score, alias, rule) = ranked[0]
+    if len(ranked) > 1 and (unique or rank - ranked[1][1][0] < LINK_MARGIN):
         return None
     return kb.entities[qid], score, alias, rule
 
@@ -221,15 +249,17 @@ def _variant_of_linked(group: Group, groups: list[Group]) -> bool:
 def _link_all(groups: list[Group], kb: KB) -> None:
     countries: set[str] = set()
     for group in groups:
-        group.known = frozenset(h.entity.qid for h in kb.exact(group.name) if h.kind != "code")
-    for exact_only in (True, False):
+        hits = [h for h in kb.exact(group.name) if h.kind != "code"]
+        named = [h for h in hits if h.kind in NAMING]
+        group.known = frozenset(h.entity.qid for h in named or hits)
+    for exact_only, unique in ((True, True), (True, False), (False, False)):
         if not exact_only:
             _retype(groups, kb)
         for group in groups:
             if group.qid is None and not (not exact_only and _variant_of_linked(group, groups)):
                 partners = frozenset(kb.entities[q].country or q for q in
                                      (groups[p].qid for p in group.partners) if q)
-                found = link(group, kb, countries, exact_only, partners)
+                found = link(group, kb, countries, exact_only, partners, unique)
                 if found:
                     entity, score, alias, rule = found
                     group.qid = entity.qid
@@ -273,7 +303,7 @@ def _person_names_fit(a: str, b: str) -> bool:
     wa, wb = fold(a).split(), fold(b).split()
     if len(wa) < 2 or len(wb) < 2:
         return True
-    given = wa[0][0] == wb[0][0] and (len(wa[0]) == 1 or len(wb[0]) == 1 or similarity(wa[0], wb[0]) >= SPELLING)
+    given = wa[0][0] == wb[0][0] and (len(wa[0]) == 1 or len(wb[0]) == 1 or _word_fits(wa[0], wb[0]))
     return given and similarity(wa[-1], wb[-1]) >= SPELLING
 
 
