@@ -31,7 +31,8 @@
    mention recall (an overlapping mention) and typed recall; precision of our mentions against all
    annotated markables of the sentences that have any (a lower bound: ECB+ marks event participants, not
    every name); linking precision/recall over the labelled mentions (a NIL mention linked is a false
-   link); and BCubed precision/recall of the entities the gold mentions fall in against the chains.
+   link); and BCubed precision/recall of the entities the gold mentions fall in against the chains (a
+   chain's mentions in each gold story, as entities are resolved per story).
 4. Speed: the seed corpus copied N times (each copy a story of its own; NER, dictionary and resolution
    all run), mentions per second and peak RSS.
 """
@@ -237,6 +238,7 @@ def labelled(kb) -> None:
     docs = {path.stem: read(path) for path in sorted(RAW.glob("*/*.xml"))}
     articles = {name: Article(id=name, source_path=name, language="en", text=doc.text) for name, doc in docs.items()}
     groups = [Story(story, story, [d for d in ids if d in docs]) for story, ids in sorted(stories.items())]
+    story_of = {d: story.id for story in groups for d in story.article_ids}
     start = time.perf_counter()
     entities = entities_for(groups, list(articles.values()), kb)
     elapsed = time.perf_counter() - start
@@ -270,7 +272,7 @@ def labelled(kb) -> None:
             links["linked"] += linked is not None
             links["right"] += linked is not None and linked == label
             links["nil kept"] += label == "NIL" and linked is None
-            chain_pairs.append((chain, hit.id if hit else f"missed:{name}:{gs}"))
+            chain_pairs.append((f"{story_of.get(name)}:{chain}", hit.id if hit else f"missed:{name}:{gs}"))
     precision, recall = _bcubed(chain_pairs)
     print(f"labelled set (ECB+, {len(docs)} documents, {len(groups)} stories; {elapsed:.0f} s):")
     print(f"  mentions: {counts['gold']} proper-name mentions; recall {counts['found'] / counts['gold']:.1%}, "

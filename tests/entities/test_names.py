@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyweave.entities.names import acronym, fold, similarity, skeleton, strip_title
+from storyweave.entities.names import acronym, edits, fold, similarity, skeleton, strip_title
 
 
 def test_fold_meets_scripts_and_apostrophes():
@@ -12,7 +12,8 @@ def test_fold_meets_scripts_and_apostrophes():
 
 
 @pytest.mark.parametrize("a,b", [("Tokayev", "Tokaev"), ("Tokayev", "Tocaev"), ("Tokayev", "Toccyev"),
-                                 ("Tokayev", "Takayev"), ("Donetsk", "Donedsk"), ("Luhansk", "Lugansk")])
+                                 ("Tokayev", "Takayev"), ("Donetsk", "Donedsk"), ("Luhansk", "Lugansk"),
+                                 ("Ryabtseva", "Ryabceva"), ("Mitsotakis", "Micotakis"), ("Golushko", "Goluchko")])
 def test_transliteration_variants_are_close(a, b):
     assert similarity(a, b) >= 0.85
 
@@ -31,3 +32,9 @@ def test_titles_and_acronyms():
     assert strip_title("President Tokayev’s") == "Tokayev"
     assert acronym("Collective Security Treaty Organization") == "CSTO"
     assert acronym("Organization of the Petroleum Exporting Countries") == "OPEC"
+
+
+def test_edits_count_letters_changed_in_the_skeleton():
+    assert edits("Arrekife", "Arrecife") == 0
+    assert edits("Arrekife", "Recife") == 1
+    assert edits("Mezencev", "Mezentsev") == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyweave.entities import entities_for, load
+from storyweave.entities import Mention, entities_for, load, resolve
 from storyweave.model import Article, Story
 
 
@@ -106,3 +106,39 @@ def test_seed_story_entities(seed_articles):
         for span in entity.mentions:
             assert seed_articles[[k for k, a in seed_articles.items() if a.id == span.article_id][0]].text[
                 span.start:span.end] == span.text
+
+
+def _resolved(text: str, *names: tuple[str, str]):
+    """resolve() alone, on mentions typed by hand (NER's guess is not what these tests are about)."""
+    article = Article(id="a0", source_path="a0", language="en", text=text)
+    mentions = [Mention("a0", text.index(n), text.index(n) + len(n), n, kind, n, "ner") for n, kind in names]
+    return resolve(Story(id="s", title="t", article_ids=["a0"]), mentions, {"a0": article}, load())
+
+
+def test_an_exact_obscure_name_beats_a_prominent_one_a_letter_off():
+    [arrecife] = _resolved("Flights to Arrekife resumed after the storm.", ("Arrekife", "GPE"))
+    assert arrecife.kb_id == "Q647543"
+
+
+def test_the_story_country_picks_among_places_of_one_name():
+    text = "Floods hit Hamilton overnight, Canada's weather office said."
+    found = _resolved(text, ("Hamilton", "GPE"), ("Canada", "GPE"))
+    [hamilton] = _holding(found, "Hamilton")
+    assert hamilton.kb_id and load().entities[hamilton.kb_id].country == "Q16"
+    [alone] = _resolved("Floods hit Hamilton overnight.", ("Hamilton", "GPE"))
+    assert alone.kb_id != hamilton.kb_id
+
+
+def test_a_surname_stays_with_the_person_the_story_names_in_full():
+    found = _entities("Hasim Rahman lost the title in Las Vegas. Rahman said he would fight again.")
+    [rahman] = _holding(found, "Rahman")
+    assert rahman.kb_id is None and {m.text for m in rahman.mentions} == {"Hasim Rahman", "Rahman"}
+
+
+def test_names_found_in_one_article_are_found_in_the_others():
+    found = _entities("Wladimir Klitschko defended his titles in Bern against Tony Thompson.",
+                      "The fight ended in the sixth round. Klitschko was never in danger, Thompson said.")
+    [klitschko] = _holding(found, "Klitschko")
+    [thompson] = _holding(found, "Thompson")
+    assert {m.article_id for m in klitschko.mentions} == {"a0", "a1"} and klitschko.type == "PERSON"
+    assert {m.text for m in thompson.mentions} == {"Tony Thompson", "Thompson"} and thompson.type == "PERSON"

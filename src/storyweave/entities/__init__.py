@@ -7,7 +7,7 @@ from pathlib import Path
 from ..model import Article, Entity, Story
 from ..settings import Settings
 from .kb import DEFAULT_PATH, KB, load
-from .mentions import Mention, find
+from .mentions import Mention, find, propagate
 from .resolve import resolve
 from .speakers import attach_speakers
 
@@ -32,5 +32,6 @@ def entities_for(stories: list[Story], articles: list[Article], kb: KB | None = 
     out: list[Entity] = []
     for story in stories:
         story_mentions = [m for aid in story.article_ids for m in by_article.get(aid, [])]
+        story_mentions = propagate(story_mentions, [by_id[aid] for aid in story.article_ids if aid in by_id])
         out.extend(resolve(story, story_mentions, by_id, kb))
     return out

@@ -8,12 +8,17 @@ Three finders, merged so that each stretch of text is one mention:
    acronyms. Single words only match capitalised and uncommon as ordinary words; acronyms match their case;
 3. hashtags and handles (#VladimirPutin, @kremlin_russia): split at case changes and underscores and
    looked up in the KB, with run-together names (vladimirputin) matched against multi-word aliases.
+
+``propagate`` then finds, across one story's articles, the names NER found somewhere in it, and the
+surnames of people it named in full, where NER missed them ("Klitschko" tagged in one article, not in
+the next): a name is the same name wherever the story writes it.
 """
 
 from __future__ import annotations
 
 import re
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -155,3 +160,49 @@ def find(articles: list[Article], kb: KB) -> list[Mention]:
                 taken.append(mention)
         mentions.extend(sorted(taken, key=lambda m: m.start))
     return mentions
+
+
+#: NER types whose names are carried across a story
+PROPAGATED = frozenset({"PERSON", "ORG", "GPE", "LOC"})
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“]\s*)$")
+
+
+def propagate(mentions: list[Mention], articles: list[Article]) -> list[Mention]:
+    """The story's mentions plus NER names (and full names' surnames) found again where no finder had
+    them. Names are matched as written (or in capitals), whole words only; a common word at the start of
+    a sentence is taken for the word."""
+    votes: dict[str, Counter[str]] = {}
+    for mention in mentions:
+        if mention.finder != "ner" or mention.type not in PROPAGATED:
+            continue
+        words = mention.text.split()
+        if len(mention.text) >= 3 and all(w[:1].isupper() or fold(w) in FUNCTION_WORDS for w in words):
+            votes.setdefault(mention.text, Counter())[mention.type] += 1
+            if mention.type == "PERSON" and len(words) >= 2 and len(words[-1]) >= 3 and words[-1][:1].isupper():
+                votes.setdefault(words[-1], Counter())["PERSON"] += 1
+    if not votes:
+        return mentions
+    names = {name: counts.most_common(1)[0][0] for name, counts in votes.items()}
+    pattern = re.compile(r"(?<![\w@#])(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                         + r")(?!\w)", re.IGNORECASE)
+    by_article: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_article.setdefault(mention.article_id, []).append(mention)
+    out = list(mentions)
+    lookup = {n.lower(): n for n in names}
+    for article in articles:
+        taken = sorted((m.start, m.end) for m in by_article.get(article.id, []))
+        for match in pattern.finditer(article.text):
+            surface = match.group(1)
+            name = lookup.get(surface.lower())
+            if name is None or (surface != name and surface != name.upper()):
+                continue
+            start, end = match.span(1)
+            if any(start < e and s < end for s, e in taken):
+                continue
+            if " " not in name and zipf_frequency(name.lower(), "en") >= 4.0 \
+                    and _SENTENCE_START.search(article.text[max(0, start - 3):start]):
+                continue
+            out.append(Mention(article.id, start, end, surface, names[name], name, "story"))
+            taken.append((start, end))
+    return out

@@ -152,6 +152,22 @@ def _retype(groups: list[Group], kb: KB) -> None:
                 group.type, group.strong = kind, False
 
 
+def _surnames(groups: list[Group]) -> None:
+    """An unlinked one-word name that is the surname of a person named in full in the story is that
+    person's surname, whatever NER typed it ("Tony Thompson ... Thompson said", Thompson tagged ORG)."""
+    last: dict[str, set[str]] = {}
+    for group in groups:
+        words = group.key.split()
+        if len(words) >= 2:
+            last.setdefault(words[-1], set()).add(group.cls or "")
+    for group in groups:
+        if group.qid or " " in group.key or group.cls == "PERSON" or last.get(group.key) != {"PERSON"}:
+            continue
+        group.evidence.append(Evidence("retyped", 1.0, group.name, "PERSON",
+                                       f"NER said {group.type}; the surname of a person named in the story"))
+        group.type, group.strong = "PERSON", False
+
+
 def _compatible(group: Group, entity: KBEntity) -> bool:
     return group.cls is None or CLASSES.get(entity.type) == group.cls
 
@@ -183,13 +199,14 @@ def _script(text: str) -> str:
 
 
 def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
-         partner_countries: frozenset[str] = frozenset(),
-         unique: bool = False) -> tuple[KBEntity, float, str, str] | None:
+         partner_countries: frozenset[str] = frozenset(), unique: bool = False,
+         full_names: tuple[str, ...] = ()) -> tuple[KBEntity, float, str, str] | None:
     """The KB entity this group names, with its score, alias and rule; None when the evidence is not clear.
 
     A spelling variant (not an exact alias) must keep the group's type; a one-word variant of a place or
     organisation needs ``FUZZY_SINGLE`` similarity unless a name it is coordinated with lies in the same
-    country ("Lugusk and Donetsk")."""
+    country ("Lugusk and Donetsk"). A surname does not link to a KB person when the story names someone
+    else in full with it (Rahman is Hasim Rahman there, not Emomali Rahmon)."""
     name = group.name
     single = " " not in fold(name)
     hits = kb.exact(name)
@@ -220,7 +237,9 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
         if len(fold(name).replace(" ", "")) < SHORT and hit.score < 1.0 or (exact_only and hit.score < 1.0):
             continue
         in_context = entity.country in countries
-        if hit.kind == "surname" and not (in_context or entity.prior >= 0.95):
+        if hit.kind == "surname" and (not (in_context or entity.prior >= 0.95)
+                                      or any(not _person_names_fit(full, entity.name) for full in full_names
+                                             if similarity(fold(full).split()[-1], name) >= SPELLING)):
             continue
         kind = KIND_WEIGHT.get(hit.kind, 0.0)
         if hit.score + PRIOR_WEIGHT * entity.prior + kind + CONTEXT_WEIGHT * in_context < LINK_SCORE:
@@ -252,6 +271,8 @@ def _link_all(groups: list[Group], kb: KB) -> None:
         hits = [h for h in kb.exact(group.name) if h.kind != "code"]
         named = [h for h in hits if h.kind in NAMING]
         group.known = frozenset(h.entity.qid for h in named or hits)
+    _surnames(groups)
+    full_names = tuple(g.name for g in groups if g.cls == "PERSON" and " " in g.key)
     for exact_only, unique in ((True, True), (True, False), (False, False)):
         if not exact_only:
             _retype(groups, kb)
@@ -259,7 +280,7 @@ def _link_all(groups: list[Group], kb: KB) -> None:
             if group.qid is None and not (not exact_only and _variant_of_linked(group, groups)):
                 partners = frozenset(kb.entities[q].country or q for q in
                                      (groups[p].qid for p in group.partners) if q)
-                found = link(group, kb, countries, exact_only, partners, unique)
+                found = link(group, kb, countries, exact_only, partners, unique, full_names)
                 if found:
                     entity, score, alias, rule = found
                     group.qid = entity.qid
