@@ -1,6 +1,6 @@
 """Entity resolution and KB linking under machine-translation noise, and speed on the seeds.
 
-    python benchmarks/entities.py [--sample N] [--copies N]
+    python benchmarks/entities.py [--sample N] [--copies N] [--seed N]
 
 1. Noise test. KB names (people, places, organisations; a seeded sample of names of 5+ letters) are
    corrupted the way machine translation and transliteration do it, with ``edits`` operations from this
@@ -120,7 +120,7 @@ def noise_test(kb, sample: int, rng: random.Random) -> None:
             and fold(e.name) == fold(e.name).strip()]
     picked = rng.sample(pool, min(sample, len(pool)))
     ambiguous = {e.qid for e in picked if _ambiguous(kb, e)}
-    print(f"noise test: {len(picked)} KB names (seed 7): "
+    print(f"noise test: {len(picked)} KB names: "
           + ", ".join(f"{t} {sum(e.type == t for e in picked)}" for t in ("PERSON", "GPE", "ORG"))
           + f"; {len(ambiguous)} shared with another entity of the type in the same country")
     for edits in (0, 1, 2):
@@ -311,10 +311,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sample", type=int, default=600, help="KB names in the noise test")
     parser.add_argument("--copies", type=int, default=100, help="copies of the seed corpus for the speed figure")
+    parser.add_argument("--seed", type=int, default=7, help="seed of the name sample and the noise")
     args = parser.parse_args()
     kb = load()
-    noise_test(kb, args.sample, random.Random(7))
-    false_merges(kb, random.Random(7))
+    print(f"seed {args.seed}")
+    noise_test(kb, args.sample, random.Random(args.seed))
+    false_merges(kb, random.Random(args.seed))
     labelled(kb)
     speed(args.copies)
     sys.stdout.flush()
