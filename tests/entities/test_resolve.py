@@ -142,3 +142,10 @@ def test_names_found_in_one_article_are_found_in_the_others():
     [thompson] = _holding(found, "Thompson")
     assert {m.article_id for m in klitschko.mentions} == {"a0", "a1"} and klitschko.type == "PERSON"
     assert {m.text for m in thompson.mentions} == {"Tony Thompson", "Thompson"} and thompson.type == "PERSON"
+
+
+def test_a_region_name_is_no_run_together_town():
+    [asia] = _resolved("Leaders of Central Asia met in Astana.", ("Central Asia", "LOC"))
+    assert asia.kb_id is None
+    [sergeyev] = _resolved("Igorsergyev was re-elected.", ("Igorsergyev", "PERSON"))
+    assert sergeyev.kb_id == load().exact("Igor Sergeyev")[0].entity.qid

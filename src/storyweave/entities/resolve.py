@@ -177,15 +177,17 @@ def _word_fits(a: str, b: str) -> bool:
     return a == b or Levenshtein.distance(a, b) <= 1 or similarity(a, b) >= SPELLING
 
 
-def _shape_fits(name: str, alias: str) -> bool:
+def _shape_fits(name: str, alias: str, run_together: bool = False) -> bool:
     """A spelling variant keeps the name's shape: as many words, each alike ("Outer Mongolia" is not
-    "Inner Mongolia"), or one word that is the other's words run together; not much shorter or longer."""
+    "Inner Mongolia"), and is not much shorter or longer. With ``run_together``, a one-word name may be
+    the alias's words written as one ("Igorsergyev"), never the other way ("Central Asia" is no
+    "Centralia")."""
     a, b = fold(name), fold(alias)
     wa, wb = a.split(), b.split()
     if min(len(a), len(b)) / max(len(a), len(b)) < 0.75:
         return False
     if len(wa) != len(wb):
-        return min(len(wa), len(wb)) == 1
+        return run_together and len(wa) == 1
     return len(wa) == 1 or all(_word_fits(x, y) for x, y in zip(wa, wb, strict=True))
 
 
@@ -224,7 +226,7 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
         if hit.kind == "surname" and group.cls != "PERSON":
             continue
         if hit.score < 1.0:
-            if not _shape_fits(name, hit.alias) or (entity.type == "PERSON"
+            if not _shape_fits(name, hit.alias, run_together=True) or (entity.type == "PERSON"
                                                     and not _person_names_fit(name, hit.alias)):
                 continue
             if single and hit.kind != "surname" and hit.score < FUZZY_SINGLE \
