@@ -164,6 +164,8 @@ def find(articles: list[Article], kb: KB) -> list[Mention]:
 
 #: NER types whose names are carried across a story
 PROPAGATED = frozenset({"PERSON", "ORG", "GPE", "LOC"})
+#: a propagated one-word name this common in English (Zipf) is taken for the word at a sentence start
+SENTENCE_START_ZIPF = 4.0
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“]\s*)$")
 
 
@@ -200,7 +202,7 @@ def propagate(mentions: list[Mention], articles: list[Article]) -> list[Mention]
             start, end = match.span(1)
             if any(start < e and s < end for s, e in taken):
                 continue
-            if " " not in name and zipf_frequency(name.lower(), "en") >= 4.0 \
+            if " " not in name and zipf_frequency(name.lower(), "en") >= SENTENCE_START_ZIPF \
                     and _SENTENCE_START.search(article.text[max(0, start - 3):start]):
                 continue
             out.append(Mention(article.id, start, end, surface, names[name], name, "story"))

@@ -3,7 +3,8 @@ spelling variants that machine translation and transliteration produce.
 
 ``fold`` maps every script to lower-case ASCII (anyascii), so Токаев, Tokaev and TOKAEV meet; the
 ``skeleton`` goes further and merges letters that transliteration tables swap (c/k/q, y/i/j, w/v, x/ks,
-ph/f) and collapses doubled letters; ``similarity`` also tries ts/tz as c (ц: Ryabtseva, Ryabceva), so Tokayev, Tokaev, Tocaev and Toccyev come within an edit or two.
+ph/f) and collapses doubled letters, so Tokayev, Tokaev, Tocaev and Toccyev come within an edit or two;
+``similarity`` and ``edits`` also try ts/tz read as c, the way ц is written (Ryabtseva, Ryabceva).
 """
 
 from __future__ import annotations
