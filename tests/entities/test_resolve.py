@@ -149,3 +149,34 @@ def test_a_region_name_is_no_run_together_town():
     assert asia.kb_id is None
     [sergeyev] = _resolved("Igorsergyev was re-elected.", ("Igorsergyev", "PERSON"))
     assert sergeyev.kb_id == load().exact("Igor Sergeyev")[0].entity.qid
+
+
+def test_a_role_phrase_links_a_name_bent_beyond_a_spelling_variant():
+    found = _entities("Many neighbours are close to Moscow. For example, President kalushenko of Belarus was very "
+                      "happy when he talked about Putin's promise.")
+    [lukashenko] = _holding(found, "kalushenko")
+    assert lukashenko.kb_id == "Q2866" and lukashenko.type == "PERSON"
+    assert [e.rule for e in lukashenko.evidence if e.rule == "kb-role"] == ["kb-role"]
+
+
+def test_a_name_mangled_into_another_word_joins_its_parallel_sentence():
+    story = [
+        "Tokaev spoke at the St. Petersburg forum. Why did Tokaev not recognize the independence of Lugansk in the "
+        "presence of Putin? Kazakhstan has a long border with Russia.",
+        "Why did Tokayev not recognize the independence of Luton in the presence of Putin? The forum ended on "
+        "Saturday. Many in Moscow were surprised by his answer.",
+        "Russia recognised Lugansk and Donetsk in February. Kazakhstan did not follow.",
+    ]
+    found = _entities(*story)
+    [luhansk] = _holding(found, "Luton")
+    assert {m.text for m in luhansk.mentions} == {"Lugansk", "Luton"} and luhansk.kb_id == "Q134279"
+    rules = {e.rule: e for e in luhansk.evidence}
+    assert "parallel-sentence" in rules and "unlinked" in rules
+    assert "a0[" in rules["parallel-sentence"].detail and "a1[" in rules["parallel-sentence"].detail
+
+
+def test_two_people_in_the_same_place_of_parallel_sentences_stay_apart():
+    found = _entities("Smith said the plant in Ohio will close on Friday. Workers were told in the morning.",
+                      "Jones said the plant in Ohio will close on Friday. Workers were told in the morning.",
+                      "Jones has run the plant since 2010. Ohio officials declined to comment.")
+    assert len(_holding(found, "Smith")) == 1 and _holding(found, "Smith") != _holding(found, "Jones")

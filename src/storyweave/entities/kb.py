@@ -52,7 +52,9 @@ class KB:
             db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
             self.entities = {row[0]: KBEntity(*row) for row in db.execute("SELECT * FROM entity")}
             rows = list(db.execute("SELECT key, qid, alias, kind FROM alias"))
-            self.demonyms = {row[0] for row in db.execute("SELECT key FROM demonym")}
+            self.nationality: dict[str, set[str]] = {}
+            for key, country in db.execute("SELECT key, country FROM demonym"):
+                self.nationality.setdefault(key, set()).add(country)
             db.close()
         except sqlite3.Error as exc:
             raise ModelError(f"cannot open knowledge base {path}: {exc}") from exc
@@ -68,6 +70,7 @@ class KB:
             self.by_key.setdefault(key, []).append((qid, alias, kind))
             if " " in key and kind != "surname":
                 self.by_compact.setdefault(key.replace(" ", ""), set()).add(qid)
+        self.demonyms = frozenset(self.nationality)
         self._skeletons: list[str] | None = None
         self._fuzzy_cache: dict[tuple[str, int], list[Hit]] = {}
         self._skeleton_keys: list[str] = []

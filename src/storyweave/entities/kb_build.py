@@ -40,7 +40,7 @@ SCHEMA = (
     "PRIMARY KEY (key, qid)) WITHOUT ROWID",
     "CREATE TABLE source (qid TEXT NOT NULL, file TEXT NOT NULL, PRIMARY KEY (qid, file)) WITHOUT ROWID",
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    "CREATE TABLE demonym (key TEXT PRIMARY KEY) WITHOUT ROWID",
+    "CREATE TABLE demonym (key TEXT NOT NULL, country TEXT NOT NULL, PRIMARY KEY (key, country)) WITHOUT ROWID",
 )
 
 #: alias kinds, strongest first: a lookup keeps the strongest kind per (key, entity)
@@ -225,14 +225,17 @@ def records(root: Path, extra: Iterable[Path] = ()) -> Iterator[Record]:
         yield from user_records(path)
 
 
-def demonyms(root: Path) -> set[str]:
-    """Nationality words (Kazakh, Kazakhs, Kazakhstani): NER often tags them as names; they are not entities."""
+def demonyms(root: Path) -> set[tuple[str, str]]:
+    """(nationality word, country QID): Kazakh, Kazakhs, Kazakhstani. NER often tags them as names; they are
+    not entities, but they say which country a role belongs to ("the Kazakh President")."""
     words = set()
     for row in json.loads((root / "dr5hn/countries.json").read_text(encoding="utf-8")):
+        if not row.get("wikiDataId"):
+            continue
         for part in re.split(r",| or ", row.get("nationality") or ""):
             key = fold(part)
             if key:
-                words.update({key, key + "s"})
+                words.update({(key, row["wikiDataId"]), (key + "s", row["wikiDataId"])})
     return words
 
 
@@ -280,7 +283,7 @@ def build(root: Path, out: Path, extra: Iterable[Path] = ()) -> dict[str, int]:
                    sorted((key, qid, alias, kind) for (key, qid), (alias, kind) in aliases.items()
                           if not (kind == "variant" and key in ambiguous)))
     db.executemany("INSERT INTO source VALUES (?, ?)", sorted(sources))
-    db.executemany("INSERT OR IGNORE INTO demonym VALUES (?)", ((key,) for key in sorted(demonyms(root))))
+    db.executemany("INSERT OR IGNORE INTO demonym VALUES (?, ?)", sorted(demonyms(root)))
     db.execute("INSERT INTO meta VALUES ('built_from', ?)", (str(root),))
     db.commit()
     db.execute("VACUUM")
