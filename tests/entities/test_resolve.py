@@ -180,3 +180,26 @@ def test_two_people_in_the_same_place_of_parallel_sentences_stay_apart():
                       "Jones said the plant in Ohio will close on Friday. Workers were told in the morning.",
                       "Jones has run the plant since 2010. Ohio officials declined to comment.")
     assert len(_holding(found, "Smith")) == 1 and _holding(found, "Smith") != _holding(found, "Jones")
+
+
+_BEFORE_PUTIN = ["President Tokayev stood before Putin and refused to recognise Lugansk and Donetsk.",
+                 "Tokaev told Putin that Kazakhstan would not recognise Lugansk and Donetsk."]
+
+
+def test_a_stray_name_joins_the_person_whose_sentences_it_shares():
+    found = _entities(*_BEFORE_PUTIN, "Toccerv's face in front of Putin said that it does not support the "
+                                      "independence of Lugansk and Donetsk.")
+    [tokayev] = _holding(found, "Toccerv")
+    assert {"Tokayev", "Tokaev", "Toccerv"} <= {m.text for m in tokayev.mentions}
+    [evidence] = [e for e in tokayev.evidence if e.rule == "co-occurrence"]
+    assert "Putin" in evidence.detail
+
+
+@pytest.mark.parametrize("stray", [
+    "Kasyanov said in front of Putin that he does not support the independence of Lugansk and Donetsk.",
+    "Toccerv opened a bakery in Ohio last spring.",
+])
+def test_a_stray_unlike_the_person_or_in_other_company_stays_apart(stray):
+    found = _entities(*_BEFORE_PUTIN, stray)
+    name = stray.split()[0]
+    assert len(_holding(found, name)) == 1 and _holding(found, name) != _holding(found, "Tokayev")

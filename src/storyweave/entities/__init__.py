@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..model import Article, Entity, Story
 from ..settings import Settings
-from .aligned import parallel_sentences
+from .aligned import Aligner
 from .kb import DEFAULT_PATH, KB, load
 from .mentions import Mention, find, propagate
 from .resolve import resolve
@@ -30,14 +30,10 @@ def entities_for(stories: list[Story], articles: list[Article], kb: KB | None = 
     by_article: dict[str, list[Mention]] = {}
     for mention in mentions:
         by_article.setdefault(mention.article_id, []).append(mention)
-    per_story = []
+    aligner = Aligner()
+    out: list[Entity] = []
     for story in stories:
         members = [by_id[aid] for aid in story.article_ids if aid in by_id]
-        story_mentions = [m for aid in story.article_ids for m in by_article.get(aid, [])]
-        per_story.append((story, members, propagate(story_mentions, members)))
-    parallels = parallel_sentences([members for _, members, _ in per_story],
-                                   [m for _, _, found in per_story for m in found])
-    out: list[Entity] = []
-    for (story, _, story_mentions), pairs in zip(per_story, parallels, strict=True):
-        out.extend(resolve(story, story_mentions, by_id, kb, pairs))
+        story_mentions = propagate([m for aid in story.article_ids for m in by_article.get(aid, [])], members)
+        out.extend(resolve(story, story_mentions, by_id, kb, aligner))
     return out

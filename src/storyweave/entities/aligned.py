@@ -1,22 +1,25 @@
 """Parallel sentences of a story's articles, the context that shows who a mangled name is.
 
 Two outlets translating one statement write the same sentence twice; where one of them turned a name into
-another word ("the independence of Luton" for Luhansk), the other sentence names it. Only sentences that
-hold a mention are embedded, once per process for all stories (``nlp.embed``), and copies are skipped:
-a copy's sentences are its original's.
+another word ("the independence of Luton" for Luhansk), the other sentence names it. The resolver asks only
+in stories with a stray name, about the articles that hold it or a sentence sharing a name with it, so a
+story without strays costs nothing; vectors are remembered per sentence text, as reposts and quotations
+repeat sentences across a corpus.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import combinations
 
 import numpy as np
 
-from ..model import Article
-from ..nlp import embed, parallel, sentences
-from .mentions import Mention
+from ..nlp import embed, parallel
+
+#: sentence vectors remembered (oldest dropped first)
+CACHE = 20_000
 
 
 @dataclass(frozen=True)
@@ -34,40 +37,40 @@ class Parallel:
     margin: float
 
 
-def parallel_sentences(groups: list[list[Article]], mentions: list[Mention],
-                       encode: Callable[[list[str]], np.ndarray] = embed.encode) -> list[list[Parallel]]:
-    """For each group of articles (a story's), the parallel sentence pairs between its articles."""
-    holding: dict[str, list[Sentence]] = {}
-    by_article: dict[str, list[Mention]] = {}
-    for mention in mentions:
-        by_article.setdefault(mention.article_id, []).append(mention)
-    texts: dict[str, str] = {}
-    for articles in groups:
-        originals = [a for a in articles if not a.duplicate_of]
-        if len(originals) < 2:
-            continue
-        for article in originals:
-            if article.id in holding:
-                continue
-            starts = sorted(m.start for m in by_article.get(article.id, ()))
-            holding[article.id] = [Sentence(article.id, s, e) for s, e in sentences.spans(article.text)
-                                   if any(s <= start < e for start in starts)]
-            texts[article.id] = article.text
-    order = [s for sents in holding.values() for s in sents]
-    vectors = encode([texts[s.article_id][s.start:s.end] for s in order])
-    row = {s: i for i, s in enumerate(order)}
-    out = []
-    for articles in groups:
-        found: list[Parallel] = []
-        ids = sorted({a.id for a in articles if a.id in holding})
-        pool = [s for aid in ids for s in holding[aid]]
-        near = dict(zip(pool, parallel.neighbourhood(vectors[[row[s] for s in pool]],
-                                                     [s.article_id for s in pool]), strict=True))
-        for a, b in combinations(ids, 2):
-            left, right = holding[a], holding[b]
-            pairs = parallel.align(vectors[[row[s] for s in left]], vectors[[row[s] for s in right]],
-                                   np.array([near[s] for s in left]), np.array([near[s] for s in right]))
-            found.extend(Parallel(left[p.left], right[p.right], p.cosine, p.margin) for p in pairs)
+class Aligner:
+    """Finds parallel sentences with one embedding model, loaded once and shared by every story."""
+
+    def __init__(self, encode: Callable[[list[str]], np.ndarray] = embed.encode) -> None:
+        self.encode = encode
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def vectors(self, texts: list[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        for text, vector in zip(missing, self.encode(missing), strict=True):
+            self._vectors[text] = vector
+        out = np.vstack([self._vectors[t] for t in texts]) if texts else np.zeros((0, embed.DIM), np.float32)
+        while len(self._vectors) > CACHE:
+            self._vectors.popitem(last=False)
+        return out
+
+    def pairs(self, pool: list[Sentence], texts: dict[str, str], focus: set[Sentence] | None = None) -> list[Parallel]:
+        """Parallel pairs among ``pool`` sentences of different articles (``texts`` by article id) that
+        hold a ``focus`` sentence (all, without one), best first. Margins are taken over the whole pool,
+        as calibrated: every sentence of the articles that holds a name."""
+        if len({s.article_id for s in pool}) < 2:
+            return []
+        pool = sorted(set(pool), key=lambda s: (s.article_id, s.start))
+        vectors = self.vectors([texts[s.article_id][s.start:s.end] for s in pool])
+        near = parallel.neighbourhood(vectors, [s.article_id for s in pool])
+        rows: dict[str, list[int]] = {}
+        for i, sentence in enumerate(pool):
+            rows.setdefault(sentence.article_id, []).append(i)
+        found = []
+        for a, b in combinations(sorted(rows), 2):
+            left, right = rows[a], rows[b]
+            for p in parallel.align(vectors[left], vectors[right], near[left], near[right]):
+                pair = Parallel(pool[left[p.left]], pool[right[p.right]], p.cosine, p.margin)
+                if focus is None or pair.left in focus or pair.right in focus:
+                    found.append(pair)
         found.sort(key=lambda p: (-p.margin, p.left.article_id, p.left.start))
-        out.append(found)
-    return out
+        return found

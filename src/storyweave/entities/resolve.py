@@ -27,8 +27,8 @@ from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
 from ..model import Article, Entity, Evidence, Span, Story
-from . import roles
-from .aligned import Parallel
+from . import context
+from .aligned import Aligner
 from .kb import KB, Hit, KBEntity
 from .mentions import COMMON_WORD_ZIPF, Mention
 from .names import acronym, edits, fold, similarity, strip_title
@@ -41,10 +41,6 @@ SPELLING = 0.85
 #: names this short (skeleton letters) need more: one letter is a large share of them
 SHORT = 5
 SHORT_SPELLING = 0.9
-#: a name in a parallel sentence joins the other sentence's name from this similarity (far below SPELLING:
-#: the sentence says who is meant; Luton/Luhansk 0.5, Toccerv/Tokayev 0.81); two different surnames at the
-#: same place of one sentence (Smith/Jones 0.27, Biden/Trump 0.14) stay apart
-PARALLEL_SPELLING = 0.5
 #: two coordinated place names that share a partner merge from this similarity
 COORDINATED = 0.6
 #: a KB candidate needs this spelling similarity, and this sum of similarity and prominence
@@ -273,8 +269,7 @@ def _variant_of_linked(group: Group, groups: list[Group]) -> bool:
                for other in groups if other is not group)
 
 
-def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> set[str]:
-    """Links every group it can; returns the story's countries (and places) its linked places give."""
+def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None:
     countries: set[str] = set()
     for group in groups:
         hits = [h for h in kb.exact(group.name) if h.kind != "code"]
@@ -300,25 +295,10 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> set[
                 countries.update(q for q in (entity.qid, entity.country) if q)
     for group in groups:
         if group.qid is None and not (group.strong and group.cls in ("PLACE", "EVENT")):
-            _link_by_role(group, kb, articles, countries)
-    return countries
+            context.link_by_role(group, kb, articles, countries)
 
 
-def _link_by_role(group: Group, kb: KB, articles: dict[str, Article], countries: set[str]) -> None:
-    """A name next to a role phrase ("President kalushenko of Belarus") links to the role's holder whose
-    name is alike (``roles``), however far the spelling drifted."""
-    for mention in group.mentions:
-        role = roles.find(articles[mention.article_id].text, mention.start, mention.end, kb)
-        found = role and roles.holder(group.name, role, countries, kb)
-        if found:
-            entity, score = found
-            group.qid, group.type = entity.qid, "PERSON"
-            group.evidence.append(Evidence("kb-role", score, group.name, entity.name,
-                                           f'"{role.phrase}": {entity.name} ({entity.qid}), {entity.role}'))
-            return
-
-
-class _Components:
+class Components:
     """Union-find over groups that refuses joins of two KB ids or two strong, different types."""
 
     def __init__(self, groups: list[Group]) -> None:
@@ -386,84 +366,17 @@ def _rule(a: Group, b: Group) -> tuple[str, float] | None:
     return None
 
 
-def _parallel_joins(groups: list[Group], components: _Components, parallels: list[Parallel], kb: KB,
-                    countries: set[str]) -> list[tuple[int, int, Evidence]]:
-    """Where two parallel sentences each hold exactly one name the other lacks, and one of the two is a
-    stray (named in one article only, unlinked or linked to a place nothing else in the story is near) while
-    the other is the story's (named in two articles or more), the stray is the story's name mangled. The
-    names must still be faintly alike (``PARALLEL_SPELLING``): two different people at the same place of
-    one sentence are a disagreement between sources, not a spelling."""
-    at: dict[str, list[tuple[int, int]]] = {}
-    for index, group in enumerate(groups):
-        for mention in group.mentions:
-            at.setdefault(mention.article_id, []).append((mention.start, index))
-    out = []
-    for pair in parallels:
-        inside = []
-        for sentence in (pair.left, pair.right):
-            found = {}
-            for start, index in sorted(at.get(sentence.article_id, ())):
-                if sentence.start <= start < sentence.end:
-                    found.setdefault(components.find(index), index)
-            inside.append(found)
-        only_left = set(inside[0]) - set(inside[1])
-        only_right = set(inside[1]) - set(inside[0])
-        if len(only_left) != 1 or len(only_right) != 1:
-            continue
-        a, b = inside[0][only_left.pop()], inside[1][only_right.pop()]
-        for stray, known in ((a, b), (b, a)):
-            if _stray(stray, groups, components, kb, countries) and _settled(known, groups, components) \
-                    and similarity(groups[stray].name, groups[known].name) >= PARALLEL_SPELLING:
-                group = groups[stray]
-                if group.qid:
-                    group.evidence.append(Evidence("unlinked", pair.margin, group.name, group.qid,
-                                                   "its parallel sentence names another entity"))
-                    group.qid = None
-                    components.qids[components.find(stray)] = set()
-                if components.join(known, stray):
-                    where = (f"{pair.left.article_id}[{pair.left.start}:{pair.left.end}] and "
-                             f"{pair.right.article_id}[{pair.right.start}:{pair.right.end}]")
-                    out.append((known, stray, Evidence("parallel-sentence", pair.margin, groups[known].name,
-                                                       group.name, f"the same sentence in {where} "
-                                                       f"(cosine {pair.cosine}, margin {pair.margin})")))
-                break
-    return out
-
-
-def _component(index: int, groups: list[Group], components: _Components) -> list[Group]:
-    root = components.find(index)
-    return [g for i, g in enumerate(groups) if components.find(i) == root]
-
-
-def _stray(index: int, groups: list[Group], components: _Components, kb: KB, countries: set[str]) -> bool:
-    members = _component(index, groups, components)
-    if len({m.article_id for g in members for m in g.mentions}) != 1:
-        return False
-    if not any(g.qid for g in members):
-        return True
-    if len(members) != 1:
-        return False
-    entity = kb.entities[members[0].qid]
-    others = {q for g in groups if g.qid and g is not members[0]
-              for q in (g.qid, kb.entities[g.qid].country) if q}
-    return entity.prior < 1.0 and not ({entity.qid, entity.country} - {None}) & others
-
-
-def _settled(index: int, groups: list[Group], components: _Components) -> bool:
-    return len({m.article_id for g in _component(index, groups, components) for m in g.mentions}) >= 2
-
-
 def _entity_id(story_id: str | None, key: str) -> str:
     return "ent_" + hashlib.sha1(f"{story_id}|{key}".encode()).hexdigest()[:16]
 
 
 def resolve(story: Story, mentions: list[Mention], articles: dict[str, Article], kb: KB,
-            parallels: list[Parallel] = ()) -> list[Entity]:
-    """The entities of one story's mentions; ``parallels`` are its parallel sentences (``aligned``)."""
+            aligner: Aligner | None = None) -> list[Entity]:
+    """The entities of one story's mentions; with an ``aligner``, parallel sentences join mangled names."""
     groups = _groups(mentions, kb)
     _coordination(groups, articles)
-    countries = _link_all(groups, kb, articles)
-    components = _Components(groups)
+    _link_all(groups, kb, articles)
+    components = Components(groups)
     pairs = []
     for i, a in enumerate(groups):
         for j in range(i + 1, len(groups)):
@@ -483,7 +396,8 @@ def resolve(story: Story, mentions: list[Mention], articles: dict[str, Article],
             shared = ", ".join(sorted(groups[p].name for p in groups[i].partners & groups[j].partners))
             joins.setdefault(i, []).append(Evidence(rule, -negative, groups[i].name, groups[j].name,
                                                     f"both coordinated with {shared}"))
-    for i, _, evidence in _parallel_joins(groups, components, parallels, kb, countries):
+    for i, evidence in (context.parallel_joins(groups, components, aligner, articles, kb)
+                        + context.cooccurrence_joins(groups, components, articles)):
         joins.setdefault(i, []).append(evidence)
     members: dict[int, list[int]] = {}
     for i in range(len(groups)):

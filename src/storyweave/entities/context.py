@@ -1,0 +1,178 @@
+"""Rules that decide by context rather than spelling: a role phrase beside a name, the same sentence in
+another article, the names a stray shares its sentences with. They reach names machine translation bent
+too far for a spelling rule (``resolve``), and each keeps its evidence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Article, Evidence
+from ..nlp import sentences
+from . import roles
+from .aligned import Aligner, Sentence
+from .kb import KB
+from .names import similarity
+
+if TYPE_CHECKING:
+    from .resolve import Components, Group
+
+#: a name in a parallel sentence joins the other sentence's name from this similarity (far below SPELLING:
+#: the sentence says who is meant; Luton/Luhansk 0.5, Toccerv/Tokayev 0.81); two different surnames at the
+#: same place of one sentence (Smith/Jones 0.27, Biden/Trump 0.14) stay apart
+PARALLEL_SPELLING = 0.5
+#: a stray name joins the story's one person whose name (any spelling, or surname) it is this alike to,
+#: leading the next person by COOCCURRENCE_MARGIN, when its sentences share COOCCURRING other entities with
+#: that person's sentences. Below SPELLING (0.85), above the similarity of 99 % of pairs of different
+#: people holding one office in one country (0.68, see ``roles``) less the co-occurrence the rule demands
+COOCCURRENCE_SPELLING = 0.65
+COOCCURRENCE_MARGIN = 0.1
+COOCCURRING = 2
+
+
+def link_by_role(group: Group, kb: KB, articles: dict[str, Article], countries: set[str]) -> None:
+    """A name next to a role phrase ("President kalushenko of Belarus") links to the role's holder whose
+    name is alike (``roles``), however far the spelling drifted."""
+    for mention in group.mentions:
+        role = roles.find(articles[mention.article_id].text, mention.start, mention.end, kb)
+        found = role and roles.holder(group.name, role, countries, kb)
+        if found:
+            entity, score = found
+            group.qid, group.type = entity.qid, "PERSON"
+            group.evidence.append(Evidence("kb-role", score, group.name, entity.name,
+                                           f'"{role.phrase}": {entity.name} ({entity.qid}), {entity.role}'))
+            return
+
+
+def parallel_joins(groups: list[Group], components: Components, aligner: Aligner | None,
+                   articles: dict[str, Article], kb: KB) -> list[tuple[int, Evidence]]:
+    """Where two parallel sentences each hold exactly one name the other lacks, and one of the two is a
+    stray (named in one article only, unlinked or linked to a minor entity nothing else in the story is
+    near) while the other is the story's (named in two articles or more), the stray is the story's name
+    mangled. The names must still be faintly alike (``PARALLEL_SPELLING``): two different people at the
+    same place of one sentence are a disagreement between sources, not a spelling. Only sentences holding
+    a stray are aligned, with those of the articles that hold it or a name in its sentences."""
+    if aligner is None:
+        return []
+    def source(article_id: str) -> str:
+        return articles[article_id].duplicate_of or article_id
+
+    roots: dict[int, list[int]] = {}
+    for i in range(len(groups)):
+        roots.setdefault(components.find(i), []).append(i)
+    reach = {root: {source(m.article_id) for i in idx for m in groups[i].mentions} for root, idx in roots.items()}
+    strays = {root for root, idx in roots.items() if len(reach[root]) == 1 and _stray(idx, groups, kb)}
+    if not strays:
+        return []
+    at: dict[Sentence, dict[int, int]] = {}
+    for article_id in sorted({m.article_id for g in groups for m in g.mentions}):
+        if articles[article_id].duplicate_of:
+            continue
+        spans = list(sentences.spans(articles[article_id].text))
+        for i, group in enumerate(groups):
+            for mention in group.mentions:
+                if mention.article_id == article_id:
+                    hold = next(((s, e) for s, e in spans if s <= mention.start < e), None)
+                    if hold:
+                        at.setdefault(Sentence(article_id, *hold), {}).setdefault(components.find(i), i)
+    holding = {s for s, found in at.items() if set(found) & strays}
+    shared = {root for s in holding for root in at[s]} - strays
+    involved = {s.article_id for s in holding} | {s.article_id for s, found in at.items() if set(found) & shared}
+    pool = [s for s in at if s.article_id in involved]
+    out = []
+    for pair in aligner.pairs(pool, {aid: articles[aid].text for aid in involved}, holding):
+        left, right = at[pair.left], at[pair.right]
+        only_left, only_right = set(left) - set(right), set(right) - set(left)
+        if len(only_left) != 1 or len(only_right) != 1:
+            continue
+        a, b = only_left.pop(), only_right.pop()
+        for stray, known in ((a, b), (b, a)):
+            if stray not in strays or len(reach[known]) < 2:
+                continue
+            i, j = left.get(stray, right.get(stray)), left.get(known, right.get(known))
+            group = groups[i]
+            if similarity(group.name, groups[j].name) < PARALLEL_SPELLING:
+                break
+            if group.qid:
+                group.evidence.append(Evidence("unlinked", pair.margin, group.name, group.qid,
+                                               "its parallel sentence names another entity"))
+                group.qid = None
+                components.qids[components.find(i)] = set()
+            if components.join(j, i):
+                where = (f"{pair.left.article_id}[{pair.left.start}:{pair.left.end}] and "
+                         f"{pair.right.article_id}[{pair.right.start}:{pair.right.end}]")
+                out.append((j, Evidence("parallel-sentence", pair.margin, groups[j].name, group.name,
+                                        f"the same sentence in {where} (cosine {pair.cosine}, margin {pair.margin})")))
+                strays.discard(stray)
+            break
+    return out
+
+
+def _stray(members: list[int], groups: list[Group], kb: KB) -> bool:
+    """Unlinked, or one group linked to a minor entity (not a country) no other linked name of the story is
+    in or near (Luton, England, in a story about Ukraine)."""
+    linked = [groups[i] for i in members if groups[i].qid]
+    if not linked:
+        return True
+    if len(members) != 1:
+        return False
+    entity = kb.entities[linked[0].qid]
+    others = {q for g in groups if g.qid and g is not linked[0] for q in (g.qid, kb.entities[g.qid].country) if q}
+    return entity.prior < 1.0 and not ({entity.qid, entity.country} - {None}) & others
+
+
+
+
+def cooccurrence_joins(groups: list[Group], components: Components,
+                       articles: dict[str, Article]) -> list[tuple[int, Evidence]]:
+    """A stray name (unlinked, in one article) that is faintly like one person of the story (linked, or
+    named in two articles or more), and shares
+    its sentences' other entities with that person's sentences ("Toccerv's face in front of Putin ...
+    Lugusk and Donetsk" in a story where Tokayev stands before Putin over Luhansk and Donetsk), is that
+    person. Only people: places and organisations co-occur with everything in their country."""
+    members: dict[int, list[int]] = {}
+    for i in range(len(groups)):
+        members.setdefault(components.find(i), []).append(i)
+    def source(article_id: str) -> str:
+        return articles[article_id].duplicate_of or article_id
+
+    reach = {r: {source(m.article_id) for i in idx for m in groups[i].mentions} for r, idx in members.items()}
+    near: dict[int, set[int]] = {}
+    by_article: dict[str, list[tuple[int, int]]] = {}
+    for i, group in enumerate(groups):
+        for mention in group.mentions:
+            by_article.setdefault(mention.article_id, []).append((mention.start, components.find(i)))
+    for article_id, found in by_article.items():
+        for start, end in sentences.spans(articles[article_id].text):
+            inside = {root for at, root in found if start <= at < end}
+            for root in inside:
+                near.setdefault(root, set()).update(inside - {root})
+    people = [r for r, idx in members.items() if any(groups[i].cls == "PERSON" for i in idx)
+              and (len(reach[r]) >= 2 or any(groups[i].qid for i in idx))]
+    out = []
+    for root, idx in sorted(members.items()):
+        if len(idx) != 1 or len(reach[root]) != 1 or groups[idx[0]].qid or groups[idx[0]].strong \
+                and groups[idx[0]].cls != "PERSON":
+            continue
+        stray = groups[idx[0]]
+        scored = sorted(((_likeness(stray.name, [groups[i] for i in members[p]]), p) for p in people),
+                        reverse=True)
+        if not scored or scored[0][0] < COOCCURRENCE_SPELLING:
+            continue
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < COOCCURRENCE_MARGIN:
+            continue
+        score, person = scored[0]
+        shared = near.get(root, set()) & near.get(person, set())
+        if len(shared) < COOCCURRING:
+            continue
+        named = sorted(groups[members[r][0]].name for r in shared)
+        if components.join(person, idx[0]):
+            out.append((person, Evidence("co-occurrence", round(score, 3), groups[person].name, stray.name,
+                                         f"spelled alike and named in sentences with {', '.join(named)}")))
+    return out
+
+
+def _likeness(name: str, person: list[Group]) -> float:
+    """The best similarity of a name to any spelling of a person, or to its surname."""
+    words = {w for g in person for w in (g.name, g.name.split()[-1])}
+    return max(similarity(name, w) for w in words)
