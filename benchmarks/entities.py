@@ -312,13 +312,19 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=600, help="KB names in the noise test")
     parser.add_argument("--copies", type=int, default=100, help="copies of the seed corpus for the speed figure")
     parser.add_argument("--seed", type=int, default=7, help="seed of the name sample and the noise")
+    parser.add_argument("--parts", default="noise,merges,labelled,speed", help="which figures, comma-separated")
     args = parser.parse_args()
+    parts = set(args.parts.split(","))
     kb = load()
     print(f"seed {args.seed}")
-    noise_test(kb, args.sample, random.Random(args.seed))
-    false_merges(kb, random.Random(args.seed))
-    labelled(kb)
-    speed(args.copies)
+    if "noise" in parts:
+        noise_test(kb, args.sample, random.Random(args.seed))
+    if "merges" in parts:
+        false_merges(kb, random.Random(args.seed))
+    if "labelled" in parts:
+        labelled(kb)
+    if "speed" in parts:
+        speed(args.copies)
     sys.stdout.flush()
 
 

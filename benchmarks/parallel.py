@@ -10,7 +10,7 @@ per language and overall; with --calibrate, the same for a grid of MARGIN and MI
 
 The entity resolver uses these pairs to join a name the translation mangled with the name in the same
 sentence of another article. Not measured here: two English renderings of one sentence (no such labelled
-set installs here); the seeds hold a few (benchmarks print them with --seeds).
+set installs here).
 """
 
 from __future__ import annotations

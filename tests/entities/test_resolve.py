@@ -203,3 +203,13 @@ def test_a_stray_unlike_the_person_or_in_other_company_stays_apart(stray):
     found = _entities(*_BEFORE_PUTIN, stray)
     name = stray.split()[0]
     assert len(_holding(found, name)) == 1 and _holding(found, name) != _holding(found, "Tokayev")
+
+
+def test_a_minor_place_abroad_with_nothing_near_it_is_not_linked_by_its_name_alone():
+    ukraine = _entities("Why did Tokaev not recognize the independence of Luton in the presence of Putin? "
+                        "Kazakhstan borders Russia, and Ukraine is at war.")
+    [luton] = _holding(ukraine, "Luton")
+    assert luton.kb_id is None and any(e.rule == "unlinked" for e in luton.evidence)
+    england = _entities("Floods closed roads in Luton on Monday, and trains to London ran late.")
+    [town] = _holding(england, "Luton")
+    assert town.kb_id == "Q203889"

@@ -28,6 +28,29 @@ PARALLEL_SPELLING = 0.5
 COOCCURRENCE_SPELLING = 0.65
 COOCCURRENCE_MARGIN = 0.1
 COOCCURRING = 2
+#: a town or region below this prominence, named in one article, keeps its link only if something else
+#: the story links lies in its country (capitals and big cities, 0.8 and up, stand on their own)
+LONE_PLACE_PRIOR = 0.8
+
+
+def unlink_lone_places(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None:
+    """An exact name is weak evidence for a minor place abroad when the story's other places all lie
+    elsewhere: "Luton" in a story about Ukraine and Kazakhstan is a mangled name more likely than the
+    English town. A story that names no other place gives no such evidence, and the link stands."""
+    linked = [g for g in groups if g.qid]
+    for group in linked:
+        entity = kb.entities[group.qid]
+        if entity.type != "GPE" or entity.prior >= LONE_PLACE_PRIOR or entity.country in (None, entity.qid):
+            continue
+        if len({articles[m.article_id].duplicate_of or m.article_id for m in group.mentions}) != 1:
+            continue
+        others = [kb.entities[o.qid] for o in linked if o is not group and o.qid and o.qid != group.qid]
+        places = [o for o in others if o.type == "GPE"]
+        if places and not any(entity.country in (o.qid, o.country) for o in others):
+            country = kb.entities.get(entity.country)
+            group.evidence.append(Evidence("unlinked", entity.prior, group.name, group.qid,
+                                           f"nothing else in the story is in {country.name if country else entity.country}"))
+            group.qid = None
 
 
 def link_by_role(group: Group, kb: KB, articles: dict[str, Article], countries: set[str]) -> None:
@@ -50,8 +73,9 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
     stray (named in one article only, unlinked or linked to a minor entity nothing else in the story is
     near) while the other is the story's (named in two articles or more), the stray is the story's name
     mangled. The names must still be faintly alike (``PARALLEL_SPELLING``): two different people at the
-    same place of one sentence are a disagreement between sources, not a spelling. Only sentences holding
-    a stray are aligned, with those of the articles that hold it or a name in its sentences."""
+    same place of one sentence are a disagreement between sources, not a spelling. So only strays alike to
+    a name of the story are asked about, and their sentences are aligned with the sentences holding such a
+    name (margins over that pool: its sentences are each other's nearest, so stricter than calibrated)."""
     if aligner is None:
         return []
     def source(article_id: str) -> str:
@@ -61,9 +85,18 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
     for i in range(len(groups)):
         roots.setdefault(components.find(i), []).append(i)
     reach = {root: {source(m.article_id) for i in idx for m in groups[i].mentions} for root, idx in roots.items()}
-    strays = {root for root, idx in roots.items() if len(reach[root]) == 1 and _stray(idx, groups, kb)}
-    if not strays:
+    settled = [root for root in roots if len(reach[root]) >= 2]
+    alike: dict[int, set[int]] = {}
+    for root, idx in roots.items():
+        if len(reach[root]) == 1 and _stray(idx, groups, kb):
+            names = [groups[i].name for i in idx]
+            found = {other for other in settled
+                     if max(_likeness(n, [groups[i] for i in roots[other]]) for n in names) >= PARALLEL_SPELLING}
+            if found:
+                alike[root] = found
+    if not alike:
         return []
+    strays = set(alike)
     at: dict[Sentence, dict[int, int]] = {}
     for article_id in sorted({m.article_id for g in groups for m in g.mentions}):
         if articles[article_id].duplicate_of:
@@ -76,11 +109,11 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
                     if hold:
                         at.setdefault(Sentence(article_id, *hold), {}).setdefault(components.find(i), i)
     holding = {s for s, found in at.items() if set(found) & strays}
-    shared = {root for s in holding for root in at[s]} - strays
-    involved = {s.article_id for s in holding} | {s.article_id for s, found in at.items() if set(found) & shared}
-    pool = [s for s in at if s.article_id in involved]
+    counterparts = {root for s in holding for stray in set(at[s]) & strays for root in alike[stray]}
+    pool = holding | {s for s, found in at.items() if set(found) & counterparts}
+    texts = {s.article_id: articles[s.article_id].text for s in pool}
     out = []
-    for pair in aligner.pairs(pool, {aid: articles[aid].text for aid in involved}, holding):
+    for pair in aligner.pairs(sorted(pool, key=lambda s: (s.article_id, s.start)), texts, holding):
         left, right = at[pair.left], at[pair.right]
         only_left, only_right = set(left) - set(right), set(right) - set(left)
         if len(only_left) != 1 or len(only_right) != 1:
@@ -91,7 +124,7 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
                 continue
             i, j = left.get(stray, right.get(stray)), left.get(known, right.get(known))
             group = groups[i]
-            if similarity(group.name, groups[j].name) < PARALLEL_SPELLING:
+            if known not in alike[stray]:
                 break
             if group.qid:
                 group.evidence.append(Evidence("unlinked", pair.margin, group.name, group.qid,
@@ -125,11 +158,10 @@ def _stray(members: list[int], groups: list[Group], kb: KB) -> bool:
 
 def cooccurrence_joins(groups: list[Group], components: Components,
                        articles: dict[str, Article]) -> list[tuple[int, Evidence]]:
-    """A stray name (unlinked, in one article) that is faintly like one person of the story (linked, or
-    named in two articles or more), and shares
-    its sentences' other entities with that person's sentences ("Toccerv's face in front of Putin ...
-    Lugusk and Donetsk" in a story where Tokayev stands before Putin over Luhansk and Donetsk), is that
-    person. Only people: places and organisations co-occur with everything in their country."""
+    """A stray name (unlinked, in one article) faintly like one person of the story (linked, or named in
+    two articles or more) whose sentences share other entities with its own is that person ("Toccerv's face
+    in front of Putin ... Lugusk and Donetsk" where Tokayev stands before Putin over Luhansk and Donetsk).
+    Only people: places and organisations co-occur with everything in their country."""
     members: dict[int, list[int]] = {}
     for i in range(len(groups)):
         members.setdefault(components.find(i), []).append(i)

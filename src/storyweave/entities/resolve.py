@@ -296,6 +296,7 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
     for group in groups:
         if group.qid is None and not (group.strong and group.cls in ("PLACE", "EVENT")):
             context.link_by_role(group, kb, articles, countries)
+    context.unlink_lone_places(groups, kb, articles)
 
 
 class Components:
