@@ -36,7 +36,8 @@ LONE_PLACE_PRIOR = 0.8
 def unlink_lone_places(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None:
     """An exact name is weak evidence for a minor place abroad when the story's other places all lie
     elsewhere: "Luton" in a story about Ukraine and Kazakhstan is a mangled name more likely than the
-    English town. A story that names no other place gives no such evidence, and the link stands."""
+    English town. A story that names no other place gives no such evidence, and the link stands. The
+    entity stays known, so the name still never merges with another entity's name by spelling."""
     linked = [g for g in groups if g.qid]
     for group in linked:
         entity = kb.entities[group.qid]
@@ -50,7 +51,7 @@ def unlink_lone_places(groups: list[Group], kb: KB, articles: dict[str, Article]
             country = kb.entities.get(entity.country)
             group.evidence.append(Evidence("unlinked", entity.prior, group.name, group.qid,
                                            f"nothing else in the story is in {country.name if country else entity.country}"))
-            group.qid = None
+            group.known, group.qid = group.known | {group.qid}, None
 
 
 def link_by_role(group: Group, kb: KB, articles: dict[str, Article], countries: set[str]) -> None:

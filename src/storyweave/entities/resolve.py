@@ -342,10 +342,12 @@ def _rule(a: Group, b: Group) -> tuple[str, float] | None:
         return "same-kb-entity", 1.0
     if a.qid and b.qid:
         return None
+    if a.known and b.known and not a.known & b.known:
+        return None
     ka, kb_ = a.key.replace(" ", ""), b.key.replace(" ", "")
     if ka == kb_:
         return "run-together", 1.0
-    if not _classes_fit(a, b) or (a.known and b.known and not a.known & b.known):
+    if not _classes_fit(a, b):
         return None
     for short, long in ((a, b), (b, a)):
         if short.name.isupper() and 2 <= len(short.name) <= 8 and acronym(long.name) == short.name \
