@@ -29,6 +29,27 @@ def test_expressions_and_their_dates(text, published, expected):
     assert _values(text, published) == expected
 
 
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Updated Thursday , May 2 , 2013 . She checked in today .", None,
+     [("Thursday", "2013-05-02"), ("May 2 , 2013", "2013-05-02"), ("today", "2013-05-02")]),
+    ("The ship foiled an attack on 10 Nov 11 off Aden.", None, [("10 Nov 11", "2011-11-10")]),
+    ("Sentenced for a 2012 car crash; between 1991 and 1998 he was in prison.", None,
+     [("a 2012", "2012"), ("between 1991", "1991"), ("1998", "1998")]),
+    ("A 2000 people marched; the cable failed often since late 2007.", None, [("late 2007", "2007")]),
+    ("The trial will resume Monday; a hearing was scheduled for Wednesday.", "2013-04-12",
+     [("Monday", "2013-04-15"), ("Wednesday", "2013-04-17")]),
+    ("The trial of the man who shot two co-workers starts Monday.", "2012-09-10", [("Monday", "2012-09-10")]),
+    ("He was convicted Tuesday, and will appeal.", "2013-04-24", [("Tuesday", "2013-04-23")]),
+])
+def test_datelines_two_digit_years_bare_years_and_forward_weekdays(text, published, expected):
+    assert _values(text, published) == expected
+
+
+def test_an_undated_article_takes_its_weekdays_but_not_its_yesterdays_from_the_story():
+    assert _values("Police said on Monday that he fled, and yesterday he was seen.", None, "2013-05-08") == [
+        ("on Monday", "2013-05-06")]
+
+
 def test_relative_dates_with_nothing_to_anchor_them_are_not_invented():
     assert _values("Two days ago he said so, and on Monday he left.") == []
 

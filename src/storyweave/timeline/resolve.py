@@ -2,7 +2,9 @@
 
 Anchors, in order: the article's published date; for a day of the month ("on the 18th") or a month
 and day without a year, the nearest explicit date in the same article; then the story's earliest
-published date. An expression with nothing to anchor it ("two days ago" in an undated article) is
+published date — for a weekday too (the last such day on or before it: a story's first report comes
+within days of its event, whatever day a later, undated article went out), but never for "yesterday",
+"two days ago" or "last month", which count from the article's own, unknown, day. An expression with nothing to anchor it ("two days ago" in an undated article) is
 dropped, never guessed. Rules are English; other languages' expressions are not read yet.
 """
 
@@ -24,14 +26,17 @@ _MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?:\
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+#: between a day and its year: a comma (tokenised text puts a space before it) or white space
+_SEP = r"(?:\s?,\s*|\s+)"
 _COUNT = r"(?P<count>\d+|" + "|".join(NUMBERS) + r"|a|an)"
 
 #: (kind, pattern), tried in this order; an earlier match wins its characters
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in (
     ("iso", r"\b(?P<year>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b"),
     ("mdy_num", r"\b(?P<m>[01]?\d)\s?/\s?(?P<day>[0-3]?\d)\s?/\s?(?P<y2>(?:19|20)?\d{2})\b"),
-    ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
-    ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
+    ("mdy", rf"\b{_MONTH}\s+{_DAY}{_SEP}{_YEAR}\b"),
+    ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_SEP}{_YEAR}\b"),
+    ("dmy2", rf"\b{_DAY}\s+{_MONTH}\s+(?P<y2>\d{{2}})\b(?!\s*[:.]\s*\d)"),
     ("my", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
     ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d{{2}})"),
     ("dm", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d{{2}})"),
@@ -41,8 +46,18 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(patt
     ("ago", rf"\b{_COUNT}\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before|later|after)\b"),
     ("relunit", r"\b(?P<which>last|this|next|earlier this|later this|early this|late last)\s+(?P<unit>month|year)\b"),
     ("weekday", rf"\b(?:(?P<which>last|next|this|on|on last)\s+)?{_WEEKDAY}\b"),
-    ("year", rf"\b(?:in|since|by|during|until|before|after|of|from)\s+(?:the\s+(?:year\s+)?)?{_YEAR}\b(?!\s*%)"),
+    ("year", rf"\b(?:in|since|by|during|until|before|after|of|from|between|early|late|mid-?)\s+"
+             rf"(?:the\s+(?:year\s+)?)?{_YEAR}\b(?!\s*%)"),
+    ("year", rf"(?<=\b(?:19|20)\d\d\sand\s){_YEAR}\b"),
+    ("year", rf"\b(?:a|an|the)\s+{_YEAR}(?=\s+[a-z])(?!\s+(?:people|percent|per|times|men|women|troops|"
+             rf"residents|votes|units|tons|miles|feet|years|dollars|euros)\b)"),
 ))
+
+#: words before a bare weekday, in its clause, that point it forward ("the trial will resume Monday",
+#: "a hearing was scheduled for Wednesday", "postponed until Monday"); otherwise news means the last one
+FUTURE = re.compile(r"\b(?:will|'ll|shall|scheduled|set for|set to|due|expected to|until|till|starts?|"
+                    r"begins?|resumes?|postponed|adjourned)\b", re.I)
+FUTURE_REACH = 60
 
 
 @dataclass(frozen=True)
@@ -77,6 +92,9 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: date | None, context: 
     month = MONTHS.get((g.get("mon") or "").lower().rstrip("."))
     if kind == "iso" or kind == "mdy" or kind == "dmy":
         day = _safe(int(g["year"]), month or int(g["m"]), int(g["day"]))
+        return day.isoformat() if day else None
+    if kind == "dmy2":
+        day = _safe(2000 + int(g["y2"]) if int(g["y2"]) < 50 else 1900 + int(g["y2"]), month, int(g["day"]))
         return day.isoformat() if day else None
     if kind == "mdy_num":
         year = int(g["y2"]) if len(g["y2"]) == 4 else 2000 + int(g["y2"]) if int(g["y2"]) < 50 else 1900 + int(g["y2"])
@@ -127,6 +145,8 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: date | None, context: 
         target = WEEKDAYS[g["weekday"].lower()]
         if which == "next":
             return (anchor + timedelta(days=(target - anchor.weekday() - 1) % 7 + 1)).isoformat()
+        if g.get("future") and which != "last":
+            return (anchor + timedelta(days=(target - anchor.weekday()) % 7)).isoformat()
         back = (anchor.weekday() - target) % 7
         if which in ("last", "on last") and back == 0:
             back = 7
@@ -156,13 +176,13 @@ def find(text: str, published: str | None = None, fallback: str | None = None) -
     matches.sort()
     explicit = []
     for start, _end, kind, groups in matches:
-        if kind in ("iso", "mdy", "dmy", "mdy_num", "md", "dm"):
+        if kind in ("iso", "mdy", "dmy", "dmy2", "mdy_num", "md", "dm"):
             value = _resolve(kind, groups, anchor or fallback_day, None, None)
             if value and len(value) == 10:
                 explicit.append((start, date.fromisoformat(value)))
     if anchor is None:
         # no published date: the first full date the text gives (a dateline, most often) anchors it
-        full = [(s, date.fromisoformat(v)) for s, _e, k, g in matches if k in ("iso", "mdy", "dmy", "mdy_num")
+        full = [(s, date.fromisoformat(v)) for s, _e, k, g in matches if k in ("iso", "mdy", "dmy", "dmy2", "mdy_num")
                 for v in [_resolve(k, g, None, None, None)] if v]
         anchor = full[0][1] if full else None
     found = []
@@ -173,7 +193,10 @@ def find(text: str, published: str | None = None, fallback: str | None = None) -
         following = matches[index + 1] if index + 1 < len(matches) else None
         if kind == "ago" and following and following[0] - end <= 12 and following[0] in explicit_at:
             previous = explicit_at[following[0]]  # "two days after the May 3 fire": counted from that date
-        base = anchor or (fallback_day if kind not in ("relday", "ago", "relunit", "weekday") else None)
+        if kind == "weekday":
+            clause = re.split(r"[.!?;]", text[max(0, start - FUTURE_REACH):start])[-1]
+            groups = {**groups, "future": FUTURE.search(clause) is not None}
+        base = anchor or (fallback_day if kind not in ("relday", "ago", "relunit") else None)
         value = _resolve(kind, groups, base, context, previous)
         if value is None:
             continue
