@@ -20,6 +20,8 @@ from ..nlp import embed, parallel
 
 #: sentence vectors remembered (oldest dropped first)
 CACHE = 20_000
+#: other sentences of each article embedded only to measure the margin against
+BACKGROUND = 8
 
 
 @dataclass(frozen=True)
@@ -53,15 +55,18 @@ class Aligner:
             self._vectors.popitem(last=False)
         return out
 
-    def pairs(self, pool: list[Sentence], texts: dict[str, str], focus: set[Sentence] | None = None) -> list[Parallel]:
+    def pairs(self, pool: list[Sentence], texts: dict[str, str], focus: set[Sentence] | None = None,
+              background: list[Sentence] = ()) -> list[Parallel]:
         """Parallel pairs among ``pool`` sentences of different articles (``texts`` by article id) that
-        hold a ``focus`` sentence (all, without one), best first. Margins are taken over the whole pool,
-        as calibrated: every sentence of the articles that holds a name."""
+        hold a ``focus`` sentence (all, without one), best first. Each sentence's margin is taken over the
+        pool and the ``background`` sentences (other sentences of the same articles, never paired)."""
+        pool = sorted(set(pool), key=lambda s: (s.article_id, s.start))
         if len({s.article_id for s in pool}) < 2:
             return []
-        pool = sorted(set(pool), key=lambda s: (s.article_id, s.start))
-        vectors = self.vectors([texts[s.article_id][s.start:s.end] for s in pool])
-        near = parallel.neighbourhood(vectors, [s.article_id for s in pool])
+        extra = sorted(set(background) - set(pool), key=lambda s: (s.article_id, s.start))
+        vectors = self.vectors([texts[s.article_id][s.start:s.end] for s in pool + extra])
+        near = parallel.neighbourhood(vectors, [s.article_id for s in pool + extra])[:len(pool)]
+        vectors = vectors[:len(pool)]
         rows: dict[str, list[int]] = {}
         for i, sentence in enumerate(pool):
             rows.setdefault(sentence.article_id, []).append(i)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..model import Article, Evidence
 from ..nlp import sentences
 from . import roles
-from .aligned import Aligner, Sentence
+from .aligned import BACKGROUND, Aligner, Sentence
 from .kb import KB
 from .names import similarity
 
@@ -75,8 +75,9 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
     near) while the other is the story's (named in two articles or more), the stray is the story's name
     mangled. The names must still be faintly alike (``PARALLEL_SPELLING``): two different people at the
     same place of one sentence are a disagreement between sources, not a spelling. So only strays alike to
-    a name of the story are asked about, and their sentences are aligned with the sentences holding such a
-    name (margins over that pool: its sentences are each other's nearest, so stricter than calibrated)."""
+    a name of the story are asked about, in sentences that name something else too, and their sentences
+    are aligned with the other articles' sentences that hold such a name and one of those other names;
+    margins are measured over those and a few other sentences of each article (``BACKGROUND``)."""
     if aligner is None:
         return []
     def source(article_id: str) -> str:
@@ -109,12 +110,26 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
                     hold = next(((s, e) for s, e in spans if s <= mention.start < e), None)
                     if hold:
                         at.setdefault(Sentence(article_id, *hold), {}).setdefault(components.find(i), i)
-    holding = {s for s, found in at.items() if set(found) & strays}
-    counterparts = {root for s in holding for stray in set(at[s]) & strays for root in alike[stray]}
-    pool = holding | {s for s, found in at.items() if set(found) & counterparts}
+    holding, pool = set(), set()
+    for sentence, found in at.items():
+        here = set(found)
+        wanted = {root for stray in here & strays for root in alike[stray]}
+        others = here - strays
+        if not wanted or not others:
+            continue
+        parallel = {s for s, there in at.items() if s.article_id != sentence.article_id
+                    and set(there) & wanted and set(there) & others}
+        if parallel:
+            holding.add(sentence)
+            pool |= parallel | {sentence}
     texts = {s.article_id: articles[s.article_id].text for s in pool}
+    background = []
+    for article_id in texts:
+        rest = sorted((s for s in at if s.article_id == article_id and s not in pool), key=lambda s: s.start)
+        step = max(1, len(rest) // BACKGROUND)
+        background.extend(rest[::step][:BACKGROUND])
     out = []
-    for pair in aligner.pairs(sorted(pool, key=lambda s: (s.article_id, s.start)), texts, holding):
+    for pair in aligner.pairs(sorted(pool, key=lambda s: (s.article_id, s.start)), texts, holding, background):
         left, right = at[pair.left], at[pair.right]
         only_left, only_right = set(left) - set(right), set(right) - set(left)
         if len(only_left) != 1 or len(only_right) != 1:
