@@ -199,7 +199,8 @@ def copies(seed: int = 7) -> None:
     index = CopyIndex()
     for article in articles:
         index.add(signature(article))
-    found = {c.id: dict(index.matches(signature(c))) for c in made}
+    texts = {a.id: a.text for a in articles + made}
+    found = {c.id: dict(index.matches(signature(c), texts)) for c in made}
     recall = sum(c.id[:-5] in found[c.id] for c in made) / len(made)
     reported = [(c, by_id[other]) for c in made for other in found[c.id]]
     precision = sum(_really_copies(c, other) for c, other in reported) / max(1, len(reported))
@@ -209,7 +210,7 @@ def copies(seed: int = 7) -> None:
         for j in range(i + 1, len(articles)):
             if gold[i] == gold[j]:
                 story_pairs += 1
-                if is_copy(sigs[a.id], sigs[articles[j].id]) is not None:
+                if is_copy(sigs[a.id], sigs[articles[j].id], (a.text, articles[j].text)) is not None:
                     flagged += 1
                     false += not _really_copies(a, articles[j])
     print(f"\ncopies: {len(made)} copies built from ECB+ dev articles (other headline, boilerplate, truncated to "

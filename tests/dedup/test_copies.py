@@ -3,7 +3,7 @@ from __future__ import annotations
 import dataclasses
 
 from storyweave.dedup import CopyIndex, mark_copies, signature
-from storyweave.dedup.copies import shingles
+from storyweave.dedup.copies import is_copy, shingles
 from storyweave.model import Article
 
 
@@ -52,3 +52,12 @@ def test_signatures_are_deterministic_and_cover_unspaced_scripts(seed_articles):
     assert (signature(article).hashvalues == signature(article).hashvalues).all()
     chinese = "哈萨克斯坦总统托卡耶夫在圣彼得堡国际经济论坛上表示，哈萨克斯坦不会承认卢甘斯克和顿涅茨克的独立。" * 3
     assert len(shingles(chinese)) > 20
+
+
+def test_an_estimated_copy_is_confirmed_on_the_exact_text(seed_articles):
+    first, second = seed_articles["001"], seed_articles["004"]
+    sig = signature(first)
+    twin = dataclasses.replace(sig, article_id="twin", content_hash="other")
+    assert is_copy(sig, twin) == 1.0  # the estimates alone: identical signatures
+    assert is_copy(sig, twin, (first.text, second.text)) is None
+    assert is_copy(sig, twin, (first.text, first.text + "\nRead more:")) == 1.0
