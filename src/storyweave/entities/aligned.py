@@ -20,8 +20,9 @@ from ..nlp import embed, parallel
 
 #: sentence vectors remembered (oldest dropped first)
 CACHE = 20_000
-#: other sentences of each article embedded only to measure the margin against
-BACKGROUND = 8
+#: a pool of sentences smaller than this is topped up with other sentences of its articles, embedded only
+#: to measure margins against (a sentence's nearest neighbours must not all be its own parallel)
+BACKGROUND = 12
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,10 @@ too far for a spelling rule (``resolve``), and each keeps its evidence.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
+
+from wordfreq import zipf_frequency
 
 from ..model import Article, Evidence
 from ..nlp import sentences
@@ -17,10 +20,16 @@ from .names import similarity
 if TYPE_CHECKING:
     from .resolve import Components, Group
 
+_WORDS = re.compile(r"\w+")
+
 #: a name in a parallel sentence joins the other sentence's name from this similarity (far below SPELLING:
 #: the sentence says who is meant; Luton/Luhansk 0.5, Toccerv/Tokayev 0.81); two different surnames at the
 #: same place of one sentence (Smith/Jones 0.27, Biden/Trump 0.14) stay apart
 PARALLEL_SPELLING = 0.5
+#: two sentences in one language are compared by embedding only if this share of their less common words is
+#: the same: on the seeds every pair over the parallel margin shares 0.5 or more, and most same-story
+#: pairs below it share less than 0.3 (cross-language pairs share no words and are always compared)
+PARALLEL_WORDS = 0.3
 #: a stray name joins the story's one person whose name (any spelling, or surname) it is this alike to,
 #: leading the next person by COOCCURRENCE_MARGIN, when its sentences share COOCCURRING other entities with
 #: that person's sentences. Below SPELLING (0.85), above the similarity of 99 % of pairs of different
@@ -76,8 +85,9 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
     mangled. The names must still be faintly alike (``PARALLEL_SPELLING``): two different people at the
     same place of one sentence are a disagreement between sources, not a spelling. So only strays alike to
     a name of the story are asked about, in sentences that name something else too, and their sentences
-    are aligned with the other articles' sentences that hold such a name and one of those other names;
-    margins are measured over those and a few other sentences of each article (``BACKGROUND``)."""
+    are aligned with the other articles' sentences that hold such a name and half its other names or more
+    (and, in the same language, share ``PARALLEL_WORDS`` of its words);
+    margins are measured over those, topped up from the same articles' other sentences to ``BACKGROUND``."""
     if aligner is None:
         return []
     def source(article_id: str) -> str:
@@ -111,6 +121,7 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
                     if hold:
                         at.setdefault(Sentence(article_id, *hold), {}).setdefault(components.find(i), i)
     holding, pool = set(), set()
+    words: dict[Sentence, set[str]] = {}
     for sentence, found in at.items():
         here = set(found)
         wanted = {root for stray in here & strays for root in alike[stray]}
@@ -118,16 +129,20 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
         if not wanted or not others:
             continue
         parallel = {s for s, there in at.items() if s.article_id != sentence.article_id
-                    and set(there) & wanted and set(there) & others}
+                    and set(there) & wanted and len(set(there) & others) * 2 >= len(others)
+                    and (articles[s.article_id].language != articles[sentence.article_id].language
+                         or _word_overlap(words, sentence, s, articles) >= PARALLEL_WORDS)}
         if parallel:
             holding.add(sentence)
             pool |= parallel | {sentence}
     texts = {s.article_id: articles[s.article_id].text for s in pool}
-    background = []
-    for article_id in texts:
+    background: list[Sentence] = []
+    wanted = max(0, BACKGROUND - len(pool))
+    for article_id in sorted(texts):
         rest = sorted((s for s in at if s.article_id == article_id and s not in pool), key=lambda s: s.start)
-        step = max(1, len(rest) // BACKGROUND)
-        background.extend(rest[::step][:BACKGROUND])
+        share = -(-wanted // len(texts))
+        step = max(1, len(rest) // max(1, share))
+        background.extend(rest[::step][:share])
     out = []
     for pair in aligner.pairs(sorted(pool, key=lambda s: (s.article_id, s.start)), texts, holding, background):
         left, right = at[pair.left], at[pair.right]
@@ -155,6 +170,16 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
                 strays.discard(stray)
             break
     return out
+
+
+def _word_overlap(cache: dict[Sentence, set[str]], a: Sentence, b: Sentence, articles: dict[str, Article]) -> float:
+    """Jaccard of two sentences' less common words (Zipf below 5.5: not "the", "said", "that")."""
+    for sentence in (a, b):
+        if sentence not in cache:
+            text = articles[sentence.article_id].text[sentence.start:sentence.end]
+            cache[sentence] = {w for w in _WORDS.findall(text.casefold()) if zipf_frequency(w, "en") < 5.5}
+    union = cache[a] | cache[b]
+    return len(cache[a] & cache[b]) / len(union) if union else 0.0
 
 
 def _stray(members: list[int], groups: list[Group], kb: KB) -> bool:
