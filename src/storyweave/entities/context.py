@@ -83,20 +83,15 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
     stray (named in one article only, unlinked or linked to a minor entity nothing else in the story is
     near) while the other is the story's (named in two articles or more), the stray is the story's name
     mangled. The names must still be faintly alike (``PARALLEL_SPELLING``): two different people at the
-    same place of one sentence are a disagreement between sources, not a spelling. So only strays alike to
-    a name of the story are asked about, in sentences that name something else too, and their sentences
-    are aligned with the other articles' sentences that hold such a name and half its other names or more
-    (and, in the same language, share ``PARALLEL_WORDS`` of its words);
-    margins are measured over those, topped up from the same articles' other sentences to ``BACKGROUND``."""
+    same place of one sentence are a disagreement between sources, not a spelling.
+
+    Embeddings cost, so only strays alike to a name of the story are asked about, in sentences that name
+    something else too; each is aligned with the other articles' sentences that hold such a name and half
+    its other names or more (in the same language, also ``PARALLEL_WORDS`` of its words). Margins are
+    measured over those, topped up from the same articles' other sentences to ``BACKGROUND``."""
     if aligner is None:
         return []
-    def source(article_id: str) -> str:
-        return articles[article_id].duplicate_of or article_id
-
-    roots: dict[int, list[int]] = {}
-    for i in range(len(groups)):
-        roots.setdefault(components.find(i), []).append(i)
-    reach = {root: {source(m.article_id) for i in idx for m in groups[i].mentions} for root, idx in roots.items()}
+    roots, reach = _reach(groups, components, articles)
     settled = [root for root in roots if len(reach[root]) >= 2]
     alike: dict[int, set[int]] = {}
     for root, idx in roots.items():
@@ -110,16 +105,13 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
         return []
     strays = set(alike)
     at: dict[Sentence, dict[int, int]] = {}
-    for article_id in sorted({m.article_id for g in groups for m in g.mentions}):
+    for article_id, found in _by_article(groups, components).items():
         if articles[article_id].duplicate_of:
             continue
-        spans = list(sentences.spans(articles[article_id].text))
-        for i, group in enumerate(groups):
-            for mention in group.mentions:
-                if mention.article_id == article_id:
-                    hold = next(((s, e) for s, e in spans if s <= mention.start < e), None)
-                    if hold:
-                        at.setdefault(Sentence(article_id, *hold), {}).setdefault(components.find(i), i)
+        for start, end in sentences.spans(articles[article_id].text):
+            for where, root, index in found:
+                if start <= where < end:
+                    at.setdefault(Sentence(article_id, start, end), {}).setdefault(root, index)
     holding, pool = set(), set()
     words: dict[Sentence, set[str]] = {}
     for sentence, found in at.items():
@@ -137,10 +129,10 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
             pool |= parallel | {sentence}
     texts = {s.article_id: articles[s.article_id].text for s in pool}
     background: list[Sentence] = []
-    wanted = max(0, BACKGROUND - len(pool))
+    missing = max(0, BACKGROUND - len(pool))
     for article_id in sorted(texts):
         rest = sorted((s for s in at if s.article_id == article_id and s not in pool), key=lambda s: s.start)
-        share = -(-wanted // len(texts))
+        share = -(-missing // len(texts))
         step = max(1, len(rest) // max(1, share))
         background.extend(rest[::step][:share])
     out = []
@@ -195,6 +187,27 @@ def _stray(members: list[int], groups: list[Group], kb: KB) -> bool:
     return entity.prior < 1.0 and not ({entity.qid, entity.country} - {None}) & others
 
 
+def _reach(groups: list[Group], components: Components,
+           articles: dict[str, Article]) -> tuple[dict[int, list[int]], dict[int, set[str]]]:
+    """Each component's groups, and the articles (a copy counting as its original) that name it."""
+    members: dict[int, list[int]] = {}
+    for i in range(len(groups)):
+        members.setdefault(components.find(i), []).append(i)
+    reach = {root: {articles[m.article_id].duplicate_of or m.article_id for i in idx for m in groups[i].mentions}
+             for root, idx in members.items()}
+    return members, reach
+
+
+def _by_article(groups: list[Group], components: Components) -> dict[str, list[tuple[int, int, int]]]:
+    """(mention start, component, group) of every mention, by article."""
+    out: dict[str, list[tuple[int, int, int]]] = {}
+    for i, group in enumerate(groups):
+        root = components.find(i)
+        for mention in group.mentions:
+            out.setdefault(mention.article_id, []).append((mention.start, root, i))
+    for found in out.values():
+        found.sort()
+    return out
 
 
 def cooccurrence_joins(groups: list[Group], components: Components,
@@ -203,21 +216,11 @@ def cooccurrence_joins(groups: list[Group], components: Components,
     two articles or more) whose sentences share other entities with its own is that person ("Toccerv's face
     in front of Putin ... Lugusk and Donetsk" where Tokayev stands before Putin over Luhansk and Donetsk).
     Only people: places and organisations co-occur with everything in their country."""
-    members: dict[int, list[int]] = {}
-    for i in range(len(groups)):
-        members.setdefault(components.find(i), []).append(i)
-    def source(article_id: str) -> str:
-        return articles[article_id].duplicate_of or article_id
-
-    reach = {r: {source(m.article_id) for i in idx for m in groups[i].mentions} for r, idx in members.items()}
+    members, reach = _reach(groups, components, articles)
     near: dict[int, set[int]] = {}
-    by_article: dict[str, list[tuple[int, int]]] = {}
-    for i, group in enumerate(groups):
-        for mention in group.mentions:
-            by_article.setdefault(mention.article_id, []).append((mention.start, components.find(i)))
-    for article_id, found in by_article.items():
+    for article_id, found in _by_article(groups, components).items():
         for start, end in sentences.spans(articles[article_id].text):
-            inside = {root for at, root in found if start <= at < end}
+            inside = {root for at, root, _ in found if start <= at < end}
             for root in inside:
                 near.setdefault(root, set()).update(inside - {root})
     people = [r for r, idx in members.items() if any(groups[i].cls == "PERSON" for i in idx)
