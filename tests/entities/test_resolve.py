@@ -213,3 +213,13 @@ def test_a_minor_place_abroad_with_nothing_near_it_is_not_linked_by_its_name_alo
     england = _entities("Floods closed roads in Luton on Monday, and trains to London ran late.")
     [town] = _holding(england, "Luton")
     assert town.kb_id == "Q203889"
+
+
+def test_in_two_articles_a_mangled_name_joins_its_parallel_name_the_kb_knows():
+    found = _entities(
+        "Tokaev spoke at the St. Petersburg forum. Why did Tokaev not recognize the independence of Lugansk in the "
+        "presence of Putin? Kazakhstan has a long border with Russia.",
+        "Why did Tokayev not recognize the independence of Luton in the presence of Putin? The forum ended on "
+        "Saturday. Many in Moscow were surprised by his answer.")
+    [luhansk] = _holding(found, "Luton")
+    assert luhansk.kb_id == "Q134279" and {m.text for m in luhansk.mentions} == {"Lugansk", "Luton"}

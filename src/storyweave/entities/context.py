@@ -81,8 +81,8 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
                    articles: dict[str, Article], kb: KB) -> list[tuple[int, Evidence]]:
     """Where two parallel sentences each hold exactly one name the other lacks, and one of the two is a
     stray (named in one article only, unlinked or linked to a minor entity nothing else in the story is
-    near) while the other is the story's (named in two articles or more), the stray is the story's name
-    mangled. The names must still be faintly alike (``PARALLEL_SPELLING``): two different people at the
+    near) while the other is the story's (named in two articles or more, or linked to the KB), the stray
+    is the story's name mangled. The names must still be faintly alike (``PARALLEL_SPELLING``): two different people at the
     same place of one sentence are a disagreement between sources, not a spelling.
 
     Embeddings cost, so only strays alike to a name of the story are asked about, in sentences that name
@@ -92,10 +92,12 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
     if aligner is None:
         return []
     roots, reach = _reach(groups, components, articles)
-    settled = [root for root in roots if len(reach[root]) >= 2]
+    loose = {root for root, idx in roots.items() if len(reach[root]) == 1 and _stray(idx, groups, kb)}
+    settled = [root for root, idx in roots.items() if root not in loose
+               and (len(reach[root]) >= 2 or any(groups[i].qid for i in idx))]
     alike: dict[int, set[int]] = {}
     for root, idx in roots.items():
-        if len(reach[root]) == 1 and _stray(idx, groups, kb):
+        if root in loose:
             names = [groups[i].name for i in idx]
             found = {other for other in settled
                      if max(_likeness(n, [groups[i] for i in roots[other]]) for n in names) >= PARALLEL_SPELLING}
@@ -143,12 +145,10 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
             continue
         a, b = only_left.pop(), only_right.pop()
         for stray, known in ((a, b), (b, a)):
-            if stray not in strays or len(reach[known]) < 2:
+            if stray not in strays or known not in alike[stray]:
                 continue
             i, j = left.get(stray, right.get(stray)), left.get(known, right.get(known))
             group = groups[i]
-            if known not in alike[stray]:
-                break
             if group.qid:
                 group.evidence.append(Evidence("unlinked", pair.margin, group.name, group.qid,
                                                "its parallel sentence names another entity"))
