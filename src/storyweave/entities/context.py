@@ -37,20 +37,25 @@ PARALLEL_WORDS = 0.3
 COOCCURRENCE_SPELLING = 0.65
 COOCCURRENCE_MARGIN = 0.1
 COOCCURRING = 2
-#: a town or region below this prominence, named in one article, keeps its link only if something else
-#: the story links lies in its country (capitals and big cities, 0.8 and up, stand on their own)
+#: a town or region below this prominence, named in one article and chosen among namesakes, keeps its link
+#: only if something else the story links lies in its country (capitals and big cities, 0.8 and up, stand
+#: on their own)
 LONE_PLACE_PRIOR = 0.8
 
 
 def unlink_lone_places(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None:
-    """An exact name is weak evidence for a minor place abroad when the story's other places all lie
-    elsewhere: "Luton" in a story about Ukraine and Kazakhstan is a mangled name more likely than the
-    English town. A story that names no other place gives no such evidence, and the link stands. The
-    entity stays known, so the name still never merges with another entity's name by spelling."""
+    """A minor place abroad picked among namesakes by prominence alone, or by a spelling variant, is weak
+    when the story's other places all lie elsewhere: "Luton" (two KB places) in a story about Ukraine and
+    Kazakhstan is a mangled name more likely than the English town. A name only one KB place bears keeps
+    its link ("Lugansk"), and so does any link in a story that names no other place. The entity stays
+    known, so the name still never merges with another entity's name by spelling."""
     linked = [g for g in groups if g.qid]
     for group in linked:
         entity = kb.entities[group.qid]
         if entity.type != "GPE" or entity.prior >= LONE_PLACE_PRIOR or entity.country in (None, entity.qid):
+            continue
+        namesakes = {h.entity.qid for h in kb.exact(group.name) if h.entity.type == "GPE"}
+        if namesakes == {entity.qid}:
             continue
         if len({articles[m.article_id].duplicate_of or m.article_id for m in group.mentions}) != 1:
             continue
@@ -78,11 +83,11 @@ def link_by_role(group: Group, kb: KB, articles: dict[str, Article], countries: 
 
 
 def parallel_joins(groups: list[Group], components: Components, aligner: Aligner | None,
-                   articles: dict[str, Article], kb: KB) -> list[tuple[int, Evidence]]:
+                   articles: dict[str, Article]) -> list[tuple[int, Evidence]]:
     """Where two parallel sentences each hold exactly one name the other lacks, and one of the two is a
-    stray (named in one article only, unlinked or linked to a minor entity nothing else in the story is
-    near) while the other is the story's (named in two articles or more, or linked to the KB), the stray
-    is the story's name mangled. The names must still be faintly alike (``PARALLEL_SPELLING``): two different people at the
+    stray (unlinked, named in one article only; a minor place linked by its name alone has lost that link
+    in ``unlink_lone_places``) while the other is the story's (named in two articles or more, or linked to
+    the KB), the stray is the story's name mangled. The names must still be faintly alike (``PARALLEL_SPELLING``): two different people at the
     same place of one sentence are a disagreement between sources, not a spelling.
 
     Embeddings cost, so only strays alike to a name of the story are asked about, in sentences that name
@@ -92,7 +97,7 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
     if aligner is None:
         return []
     roots, reach = _reach(groups, components, articles)
-    loose = {root for root, idx in roots.items() if len(reach[root]) == 1 and _stray(idx, groups, kb)}
+    loose = {root for root, idx in roots.items() if len(reach[root]) == 1 and not any(groups[i].qid for i in idx)}
     settled = [root for root, idx in roots.items() if root not in loose
                and (len(reach[root]) >= 2 or any(groups[i].qid for i in idx))]
     alike: dict[int, set[int]] = {}
@@ -149,11 +154,6 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
                 continue
             i, j = left.get(stray, right.get(stray)), left.get(known, right.get(known))
             group = groups[i]
-            if group.qid:
-                group.evidence.append(Evidence("unlinked", pair.margin, group.name, group.qid,
-                                               "its parallel sentence names another entity"))
-                group.qid = None
-                components.qids[components.find(i)] = set()
             if components.join(j, i):
                 where = (f"{pair.left.article_id}[{pair.left.start}:{pair.left.end}] and "
                          f"{pair.right.article_id}[{pair.right.start}:{pair.right.end}]")
@@ -172,19 +172,6 @@ def _word_overlap(cache: dict[Sentence, set[str]], a: Sentence, b: Sentence, art
             cache[sentence] = {w for w in _WORDS.findall(text.casefold()) if zipf_frequency(w, "en") < 5.5}
     union = cache[a] | cache[b]
     return len(cache[a] & cache[b]) / len(union) if union else 0.0
-
-
-def _stray(members: list[int], groups: list[Group], kb: KB) -> bool:
-    """Unlinked, or one group linked to a minor entity (not a country) no other linked name of the story is
-    in or near (Luton, England, in a story about Ukraine)."""
-    linked = [groups[i] for i in members if groups[i].qid]
-    if not linked:
-        return True
-    if len(members) != 1:
-        return False
-    entity = kb.entities[linked[0].qid]
-    others = {q for g in groups if g.qid and g is not linked[0] for q in (g.qid, kb.entities[g.qid].country) if q}
-    return entity.prior < 1.0 and not ({entity.qid, entity.country} - {None}) & others
 
 
 def _reach(groups: list[Group], components: Components,

@@ -399,7 +399,7 @@ def resolve(story: Story, mentions: list[Mention], articles: dict[str, Article],
             shared = ", ".join(sorted(groups[p].name for p in groups[i].partners & groups[j].partners))
             joins.setdefault(i, []).append(Evidence(rule, -negative, groups[i].name, groups[j].name,
                                                     f"both coordinated with {shared}"))
-    for i, evidence in (context.parallel_joins(groups, components, aligner, articles, kb)
+    for i, evidence in (context.parallel_joins(groups, components, aligner, articles)
                         + context.cooccurrence_joins(groups, components, articles)):
         joins.setdefault(i, []).append(evidence)
     members: dict[int, list[int]] = {}
