@@ -12,6 +12,9 @@
    place names coordinated with the same partner ("Lugusk and Donetsk", "Rougusk and Donetsk").
    A merge never joins two KB entities, two names the KB knows as different entities (even where it
    cannot tell which one is meant), or a person with a place or an organisation.
+4. Context decides what spelling cannot (``context``): a role phrase links a bent name to the office's
+   holder, a minor place abroad picked among namesakes loses its link when nothing in the story is near
+   it, and stray names join the story's name in a parallel sentence or the person they share sentences with.
 Every link and merge is kept as ``Evidence`` on the entity.
 """
 
