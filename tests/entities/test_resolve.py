@@ -223,3 +223,15 @@ def test_in_two_articles_a_mangled_name_joins_its_parallel_name_the_kb_knows():
         "Saturday. Many in Moscow were surprised by his answer.")
     [luhansk] = _holding(found, "Luton")
     assert luhansk.kb_id == "Q134279" and {m.text for m in luhansk.mentions} == {"Lugansk", "Luton"}
+
+
+def test_a_statement_many_articles_carry_still_aligns_pair_by_pair():
+    found = _entities(
+        "Tokaev spoke at the forum. Why did Tokaev not recognize the independence of Lugansk in the presence of "
+        "Putin? Kazakhstan has a long border with Russia.",
+        "Why did Tokaev refuse to recognise the independence of Lugansk in front of Putin? The forum ended on "
+        "Saturday. Oil prices rose in Astana.",
+        "Why did Tokayev not recognize the independence of Luton in the presence of Putin? Many in Moscow were "
+        "surprised by his answer. Wheat exports fell.")
+    [luhansk] = _holding(found, "Luton")
+    assert {m.text for m in luhansk.mentions} == {"Lugansk", "Luton"}

@@ -20,9 +20,9 @@ from ..nlp import embed, parallel
 
 #: sentence vectors remembered (oldest dropped first)
 CACHE = 20_000
-#: a pool of sentences smaller than this is topped up with other sentences of its articles, embedded only
-#: to measure margins against (a sentence's nearest neighbours must not all be its own parallel)
-BACKGROUND = 12
+#: an article with fewer pool sentences than this is topped up with its other sentences, embedded only to
+#: measure margins against (a sentence's nearest neighbours must not all be its own parallel)
+BACKGROUND = 6
 
 
 @dataclass(frozen=True)
@@ -59,23 +59,30 @@ class Aligner:
     def pairs(self, pool: list[Sentence], texts: dict[str, str], focus: set[Sentence] | None = None,
               background: list[Sentence] = ()) -> list[Parallel]:
         """Parallel pairs among ``pool`` sentences of different articles (``texts`` by article id) that
-        hold a ``focus`` sentence (all, without one), best first. Each sentence's margin is taken over the
-        pool and the ``background`` sentences (other sentences of the same articles, never paired)."""
+        hold a ``focus`` sentence (all, without one), best first. As calibrated, margins are taken article
+        against article — a statement many outlets carry has one parallel in each — over the pool's and the
+        ``background`` sentences (other sentences of the same articles, never paired)."""
         pool = sorted(set(pool), key=lambda s: (s.article_id, s.start))
         if len({s.article_id for s in pool}) < 2:
             return []
         extra = sorted(set(background) - set(pool), key=lambda s: (s.article_id, s.start))
-        vectors = self.vectors([texts[s.article_id][s.start:s.end] for s in pool + extra])
-        near = parallel.neighbourhood(vectors, [s.article_id for s in pool + extra])[:len(pool)]
-        vectors = vectors[:len(pool)]
+        everything = pool + extra
+        vectors = self.vectors([texts[s.article_id][s.start:s.end] for s in everything])
         rows: dict[str, list[int]] = {}
-        for i, sentence in enumerate(pool):
-            rows.setdefault(sentence.article_id, []).append(i)
+        others: dict[str, list[int]] = {}
+        for i, sentence in enumerate(everything):
+            (rows if i < len(pool) else others).setdefault(sentence.article_id, []).append(i)
         found = []
         for a, b in combinations(sorted(rows), 2):
             left, right = rows[a], rows[b]
-            for p in parallel.align(vectors[left], vectors[right], near[left], near[right]):
-                pair = Parallel(pool[left[p.left]], pool[right[p.right]], p.cosine, p.margin)
+            near = parallel.neighbourhood(vectors[left + others.get(a, []) + right + others.get(b, [])],
+                                          [a] * (len(left) + len(others.get(a, []))) +
+                                          [b] * (len(right) + len(others.get(b, []))))
+            near_left = near[:len(left)]
+            at = len(left) + len(others.get(a, []))
+            near_right = near[at:at + len(right)]
+            for p in parallel.align(vectors[left], vectors[right], near_left, near_right):
+                pair = Parallel(everything[left[p.left]], everything[right[p.right]], p.cosine, p.margin)
                 if focus is None or pair.left in focus or pair.right in focus:
                     found.append(pair)
         found.sort(key=lambda p: (-p.margin, p.left.article_id, p.left.start))

@@ -93,7 +93,8 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
     Embeddings cost, so only strays alike to a name of the story are asked about, in sentences that name
     something else too; each is aligned with the other articles' sentences that hold such a name and half
     its other names or more (in the same language, also ``PARALLEL_WORDS`` of its words). Margins are
-    measured over those, topped up from the same articles' other sentences to ``BACKGROUND``."""
+    measured article against article over those, each article topped up with its other sentences to
+    ``BACKGROUND``."""
     if aligner is None:
         return []
     roots, reach = _reach(groups, components, articles)
@@ -136,12 +137,11 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
             pool |= parallel | {sentence}
     texts = {s.article_id: articles[s.article_id].text for s in pool}
     background: list[Sentence] = []
-    missing = max(0, BACKGROUND - len(pool))
     for article_id in sorted(texts):
+        missing = BACKGROUND - sum(1 for s in pool if s.article_id == article_id)
         rest = sorted((s for s in at if s.article_id == article_id and s not in pool), key=lambda s: s.start)
-        share = -(-missing // len(texts))
-        step = max(1, len(rest) // max(1, share))
-        background.extend(rest[::step][:share])
+        if missing > 0 and rest:
+            background.extend(rest[::max(1, len(rest) // missing)][:missing])
     out = []
     for pair in aligner.pairs(sorted(pool, key=lambda s: (s.article_id, s.start)), texts, holding, background):
         left, right = at[pair.left], at[pair.right]
