@@ -70,7 +70,6 @@ class KB:
             self.by_key.setdefault(key, []).append((qid, alias, kind))
             if " " in key and kind != "surname":
                 self.by_compact.setdefault(key.replace(" ", ""), set()).add(qid)
-        self.demonyms = frozenset(self.nationality)
         self._skeletons: list[str] | None = None
         self._fuzzy_cache: dict[tuple[str, int], list[Hit]] = {}
         self._skeleton_keys: list[str] = []

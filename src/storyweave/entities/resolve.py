@@ -104,7 +104,7 @@ def _groups(mentions: list[Mention], kb: KB) -> list[Group]:
     by_key: dict[str, Group] = {}
     for mention in mentions:
         key = fold(strip_title(mention.normal))
-        if key and key not in kb.demonyms:
+        if key and key not in kb.nationality:
             by_key.setdefault(key, Group(key, [])).mentions.append(mention)
     groups = sorted(by_key.values(), key=lambda g: g.key)
     for group in groups:

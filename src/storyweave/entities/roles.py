@@ -78,15 +78,19 @@ def find(text: str, start: int, end: int, kb: KB) -> Role | None:
 
 def countries_of(place: str, kb: KB) -> set[str]:
     """Countries a place word names: a nationality ("Kazakh") or a country's name ("Belarus")."""
-    key = fold(re.sub(r"['’]s$", "", place))
+    key = _place_key(place)
     if key in kb.nationality:
         return set(kb.nationality[key])
     return {h.entity.qid for h in kb.exact(key) if h.entity.type == "GPE" and h.entity.country == h.entity.qid}
 
 
+def _place_key(words: str) -> str:
+    return fold(re.sub(r"['’]s$", "", words))
+
+
 def _is_place(words: str, kb: KB) -> bool:
     """A nationality or a KB place; other capitalised words before a role ("Then President X") are not."""
-    key = fold(re.sub(r"['’]s$", "", words))
+    key = _place_key(words)
     return key in kb.nationality or any(h.entity.type == "GPE" for h in kb.exact(key))
 
 
