@@ -59,3 +59,34 @@ def test_the_193_remark_is_one_quote_across_four_seed_articles(seed_articles):
     by_id = {a.id: a for a in articles}
     for variant in remark.variants:
         assert by_id[variant.span.article_id].text[variant.span.start:variant.span.end] == variant.span.text
+
+
+def test_a_name_after_a_quotation_is_a_speaker_only_beside_a_speech_verb():
+    quotes = _quotes("Nobody settles \u201cnational self determination\u201d. Different. \u201cIt feels very tense,\u201d "
+                     "said Risa Kusuma at the evacuation centre.")
+    assert [(q.text, q.speaker_name) for q in quotes] == [("It feels very tense,", "Risa Kusuma")]
+
+
+def _multilingual(*texts_and_languages):
+    articles = [Article(id=f"a{i}", source_path=f"a{i}", text=text, language=language)
+                for i, (text, language) in enumerate(texts_and_languages)]
+    return story_quotes(Story("s", "t", [a.id for a in articles]), {a.id: a for a in articles})
+
+
+def test_one_statement_in_two_languages_is_one_quote_and_a_translation_that_quotes_less_joins_it():
+    english = ("The ministers met in Liverpool on Sunday. \u201cRussia should be in no doubt that further military "
+               "aggression against Ukraine would have massive consequences,\u201d the ministers said. The meeting "
+               "ends on Monday.")
+    german = ("Die Minister trafen sich am Sonntag in Liverpool. Russland solle nicht daran zweifeln, dass weitere "
+              "Aggression gegen die Ukraine \u201emassive Konsequenzen haben w\u00fcrde\u201c, sagten die Minister. Das Treffen "
+              "endet am Montag.")
+    russian = "Министры встретились в Ливерпуле в воскресенье. Встреча завершится в понедельник."
+    quotes = _multilingual((english, "en"), (german, "de"), (russian, "ru"))
+    assert len(quotes) == 1
+    assert {v.span.article_id for v in quotes[0].variants} == {"a0", "a1"}
+    assert quotes[0].text.startswith("Russia should be in no doubt")
+
+
+def test_a_quoted_term_alone_is_no_quote_in_any_language():
+    assert _multilingual(("Die Partei nennt das \u201eeine gute Idee\u201c.", "de"),
+                         ("Il partito lo chiama \u00abuna buona idea\u00bb.", "it")) == []

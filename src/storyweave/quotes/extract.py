@@ -1,18 +1,21 @@
 """Who said what: direct and reported speech with its speaker, aligned across a story's articles.
 
-    1. direct speech: text between paired quotation marks (“…”, "…", «…», „…“, 「…」, ‘…’), at least
-       a clause long, attributed by a speech verb next to it ("…," he said; X stressed: "…")
+    1. direct speech: text between paired quotation marks (``marks.py``: “…”, "…", «…», „…“, „…”, 「…」,
+       ‘…’, '…', also over several lines), at least a clause long, attributed by a speech verb next to
+       it ("…," he said; X stressed: "…"); a shorter quoted fragment only as a translation's rendering
     2. reported speech: "X said that …", "X went on to say that …", "according to X, …"
     3. the speaker: a capitalised name beside the verb; "he"/"she" is the last named speaker of the
        article within a few sentences; otherwise None, never a guess
     4. alignment: renderings of one statement in several articles (another translation, direct in one
-       and reported in another, shortened) become one Quote: story-weighted lexical cosine with the same
-       numbers, and compatible speakers; a sentence of another article that renders an aligned statement
-       this closely joins it as a reported variant even where that article names no speaker
+       and reported in another, shortened) become one Quote. In one language: story-weighted lexical
+       cosine with the same numbers, and compatible speakers; a sentence of another article that renders
+       an aligned statement this closely joins it as a reported variant even where that article names no
+       speaker. Across languages, where words and spellings do not carry: the embeddings of the sentences
+       holding the two quotations, each the other's closest in its article (mutual best, as in parallel
+       corpus mining), with no conflicting numbers.
 
-Until the entity stage exists, speakers are names as written, matched across spellings by similarity
-(Tokaev ~ Tokayev), and ``speaker.entity_id`` stays None. Speech verbs and speakers: English rules;
-quotation marks of other languages are read, and renderings in two languages align by embedding.
+Speakers are names as written, matched across spellings by similarity (Tokaev ~ Tokayev); the pipeline
+then resolves them to entities (``entities.attach_speakers``). Speech verbs and speakers: English rules.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import combinations
 
 import numpy as np
 
@@ -28,6 +32,7 @@ from ..cluster.features import lexical_cosine, text_vector
 from ..model import Article, Quote, QuoteVariant, Span, Story
 from ..nlp import embed
 from ..nlp.sentences import spans
+from .marks import quoted
 
 SPEECH = (r"said|says|say|stated|states|stressed|stresses|noted|notes|added|adds|warned|warns|told|explained|"
           r"argued|argues|declared|announced|claimed|claims|insisted|emphasi[sz]ed|replied|responded|remarked|"
@@ -35,14 +40,12 @@ SPEECH = (r"said|says|say|stated|states|stressed|stresses|noted|notes|added|adds
 _NAME = r"(?P<name>(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+|[Hh]e|[Ss]he)"
 _TITLES = r"(?:(?:President|Prime Minister|Minister|Foreign Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Senator|" \
           r"Governor|Mayor|General|Judge|spokesman|spokeswoman|spokesperson)\s+)?"
-QUOTE_PAIRS = (("“", "”"), ("\"", "\""), ("«", "»"), ("„", "“"), ("»", "«"), ("「", "」"), ("『", "』"), ("‘", "’"),
-               ("‚", "‘"))
-_DIRECT = re.compile("|".join(f"{re.escape(a)}(?P<q{i}>[^{re.escape(a + b)}\\n]{{8,3000}}?){re.escape(b)}"
-                              for i, (a, b) in enumerate(QUOTE_PAIRS)))
 _REPORTED = re.compile(rf"^(?:.{{0,60}}?\b)?{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{SPEECH})\s+that\s+(?P<what>.{{20,}})$", re.S)
 _ACCORDING = re.compile(rf"^according to\s+{_TITLES}{_NAME},\s+(?P<what>.{{20,}})$", re.I | re.S)
 _BEFORE = re.compile(rf"{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{SPEECH})\s*[:,]?\s*$")
-_AFTER = re.compile(rf"^\s*[,.]?\s*(?:(?:{SPEECH})\s+)?{_TITLES}{_NAME}(?:\s+(?:{SPEECH}))?\b")
+#: after the closing mark: "…," said X / "…," X said (a name alone after a quotation says nothing)
+_AFTER = (re.compile(rf"^\s*[,.]?\s*(?:{SPEECH})\s+{_TITLES}{_NAME}\b"),
+          re.compile(rf"^\s*[,.]?\s*{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{SPEECH})\b"))
 #: a titled subject ("President Tokayev spoke ...") is who a following "he" or "she" refers to
 _TITLED_SUBJECT = re.compile(r"^(?:President|Prime Minister|Minister|Foreign Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?|"
                              r"Dr\.?|Senator|Governor|Mayor|General|Judge)\s+(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
@@ -61,14 +64,20 @@ def _words(text: str) -> int:
 #: a quotation shorter than this many words is a scare quote or a term ("quasi-state"), not a statement,
 #: unless someone is named as saying it (8 for unattributed ones found 20 % more WMT quotations than 12
 #: at link precision 0.93)
-MIN_WORDS, MIN_WORDS_UNATTRIBUTED = 5, 8
+MIN_WORDS, MIN_WORDS_UNATTRIBUTED = 3, 8
+#: a shorter quoted fragment of at least this many words is a rendering of a statement only where it aligns
+#: with a quotation in another language that clears the bounds above (a translation that quotes less); on
+#: its own it is not a quote
+MIN_WORDS_FRAGMENT = 3
 #: lexical cosine (story-weighted) at which two renderings are one statement: the seed corpus's four
 #: renderings of Tokayev's 193-vs-500-600 remark score 0.57-0.87, random sentence pairs p99 0.20
 ALIGN_COSINE = 0.5
-#: multilingual-e5 cosine at which quotations in two languages are one statement. `benchmarks/quotes.py
-#: --calibrate` on WMT dev quotations: link precision 0.40 / 0.85 / 0.997 at 0.86 / 0.88 / 0.90, recall
-#: falling from 0.23 to 0.08; we keep precision (a wrong alignment puts words in someone's mouth)
-CROSS_LANGUAGE_COSINE = 0.9
+#: multilingual-e5 cosine of the sentences holding two quotations in two languages, each the other's closest
+#: in its article, at which they are one statement. `benchmarks/quotes.py --calibrate` (WMT dev, whole
+#: articles): link precision 0.982 / 0.988 / 0.992 / 0.995 at 0.76 / 0.82 / 0.84 / 0.86, recall 0.569 /
+#: 0.564 / 0.540 / 0.471; the top of the plateau, as a wrong link puts words in someone's mouth. Without
+#: the mutual-best rule 0.90 was needed for precision 0.99, at recall 0.19.
+CROSS_LANGUAGE_COSINE = 0.82
 #: a pronoun speaker is the last named speaker of the article at most this many sentences back
 PRONOUN_REACH = 3
 #: two spellings of one name (Tokaev, Tokayev) compare at or above this ratio
@@ -84,6 +93,9 @@ class Rendering:
     numbers: frozenset[str] = frozenset()
     language: str = "und"
     embedding: np.ndarray | None = field(default=None, repr=False)
+    fragment: bool = False
+    #: the sentences holding it: what is compared across languages, where translators move the marks
+    context: str = ""
 
 
 def _name(raw: str | None) -> str | None:
@@ -125,19 +137,17 @@ def _renderings(article: Article) -> list[Rendering]:
             last_speaker = (index, name)
         return name
 
-    def add(start: int, end: int, direct: bool, speaker: str | None) -> None:
+    def add(start: int, end: int, direct: bool, speaker: str | None, fragment: bool = False) -> None:
         piece = text[start:end]
+        around = [(s, e) for s, e in sentences if s < end and start < e] or [(start, end)]
         found.append(Rendering(Span.of(article, start, end), direct, speaker, text_vector(piece, article.language),
-                               frozenset(_NUMBER.findall(piece)), article.language))
+                               frozenset(_NUMBER.findall(piece)), article.language, fragment=fragment,
+                               context=text[min(start, around[0][0]):max(end, around[-1][1])]))
 
     def sentence_index(position: int) -> int:
         return next((i for i, (s, e) in enumerate(sentences) if s <= position < e), len(sentences) - 1)
 
-    direct = []
-    for paragraph in re.finditer(r"[^\n]+", text):
-        for match in _DIRECT.finditer(paragraph.group()):
-            group = next(g for g in match.groupdict() if match.group(g) is not None)
-            direct.append((paragraph.start() + match.start(), paragraph.start() + match.end(), group, match))
+    direct = quoted(text)
     for index, (s_start, s_end) in enumerate(sentences):
         sentence = text[s_start:s_end]
         subject = _TITLED_SUBJECT.match(sentence)
@@ -146,35 +156,61 @@ def _renderings(article: Article) -> list[Rendering]:
         reported = _REPORTED.match(sentence) or _ACCORDING.match(sentence)
         if reported:
             add(s_start + reported.start("what"), s_end, False, speaker_of(reported.group("name"), index))
-        for start, _end, group, match in [d for d in direct if sentence_index(d[0]) == index]:
-            line_start = start - match.start()
-            line = match.string
-            before, after = line[: match.start()], line[match.end():]
-            who = _BEFORE.search(before[-200:]) or _AFTER.match(after[:200])
-            if who is None and index > 0 and text[sentences[index - 1][1]:start].strip() == "":
+        for quote in [q for q in direct if sentence_index(q.opening) == index]:
+            before = text[text.rfind("\n", 0, quote.opening) + 1:quote.opening]
+            line_end = text.find("\n", quote.closing)
+            after = text[quote.closing + 1:line_end if line_end >= 0 else len(text)]
+            who = _BEFORE.search(before[-200:]) or next(
+                (m for m in (pattern.match(after[:200]) for pattern in _AFTER) if m), None)
+            if who is None and index > 0 and text[sentences[index - 1][1]:quote.opening].strip() == "":
                 previous = text[sentences[index - 1][0]:sentences[index - 1][1]]
                 who = _COLON_LEAD.search(previous)
-            inner = match.group(group)
+            inner = text[quote.start:quote.end]
             if inner != inner.strip():
                 continue  # a closing mark read as an opening one: real quotations hug their marks
             speaker = speaker_of(who.group("name"), index) if who else None
             words = _words(inner)
-            if words < MIN_WORDS or (speaker is None and words < MIN_WORDS_UNATTRIBUTED):
-                continue
-            add(line_start + match.start(group), line_start + match.end(group), True, speaker)
+            fragment = words < MIN_WORDS or (speaker is None and words < MIN_WORDS_UNATTRIBUTED)
+            if words >= MIN_WORDS_FRAGMENT:
+                add(quote.start, quote.end, True, speaker, fragment)
     return found
 
 
 def _aligned(a: Rendering, b: Rendering) -> bool:
-    if a.span.article_id == b.span.article_id:
+    """Two renderings in one language: compatible speakers, no conflicting numbers, words in common. A quoted
+    fragment shares its few words with any statement that uses the term, so it joins only across languages."""
+    if a.span.article_id == b.span.article_id or a.language != b.language or a.fragment or b.fragment:
         return False
     if a.numbers and b.numbers and a.numbers.isdisjoint(b.numbers):
         return False
-    if a.language != b.language:
-        # across languages words do not match and names are spelled in other scripts: the embedding decides
-        return a.embedding is not None and b.embedding is not None and \
-            float(a.embedding @ b.embedding) >= CROSS_LANGUAGE_COSINE
     return same_speaker(a.speaker, b.speaker) and lexical_cosine(a.vector, b.vector) >= ALIGN_COSINE
+
+
+def _cross_language(renderings: list[Rendering]) -> dict[tuple[int, int], float]:
+    """Pairs of renderings in two articles of different languages that are each other's closest rendering
+    there, by embedding, at CROSS_LANGUAGE_COSINE or above; words and name spellings do not carry across
+    languages. Within an article pair, a statement has at most one rendering on each side."""
+    if len({r.language for r in renderings}) < 2:
+        return {}
+    vectors = np.stack([r.embedding for r in renderings])
+    sims = vectors @ vectors.T
+    for i, a in enumerate(renderings):
+        for j, b in enumerate(renderings):
+            if a.numbers and b.numbers and a.numbers.isdisjoint(b.numbers):
+                sims[i, j] = -1.0
+    by_article: dict[str, list[int]] = {}
+    for i, rendering in enumerate(renderings):
+        by_article.setdefault(rendering.span.article_id, []).append(i)
+    pairs = {}
+    for left, right in combinations(by_article.values(), 2):
+        if renderings[left[0]].language == renderings[right[0]].language:
+            continue
+        block = sims[np.ix_(left, right)]
+        best_right, best_left = block.argmax(axis=1), block.argmax(axis=0)
+        for i, j in enumerate(best_right):
+            if best_left[j] == i and block[i, j] >= CROSS_LANGUAGE_COSINE:
+                pairs[(left[i], right[j])] = float(block[i, j])
+    return pairs
 
 
 def _sentence_renderings(articles: list[Article]) -> list[Rendering]:
@@ -191,8 +227,11 @@ def _sentence_renderings(articles: list[Article]) -> list[Rendering]:
 
 def _group(renderings: list[Rendering]) -> list[list[Rendering]]:
     """Closest pairs first; two groups join only if no article would give one statement twice."""
-    pairs = sorted(((lexical_cosine(a.vector, b.vector), i, j) for i, a in enumerate(renderings)
-                    for j, b in enumerate(renderings) if i < j and _aligned(a, b)), reverse=True)
+    pairs = [(lexical_cosine(a.vector, b.vector), i, j) for i, a in enumerate(renderings)
+             for j, b in enumerate(renderings) if i < j and _aligned(a, b)]
+    pairs += [(cosine, i, j) for (i, j), cosine in _cross_language(renderings).items()]
+    pairs = [pair for pair in pairs if not (renderings[pair[1]].fragment and renderings[pair[2]].fragment)]
+    pairs.sort(reverse=True)
     group_of = {i: {i} for i in range(len(renderings))}
     for _, i, j in pairs:
         gi, gj = group_of[i], group_of[j]
@@ -223,10 +262,10 @@ def story_quotes(story: Story, articles: dict[str, Article]) -> list[Quote]:
     members = [articles[aid] for aid in story.article_ids if aid in articles and articles[aid].duplicate_of is None]
     renderings = [r for article in members for r in _renderings(article)]
     if len({r.language for r in renderings}) > 1:
-        vectors = embed.encode([r.span.text for r in renderings])
+        vectors = embed.encode([r.context for r in renderings])
         for rendering, vector in zip(renderings, vectors, strict=True):
             rendering.embedding = vector
-    groups = _group(renderings)
+    groups = [group for group in _group(renderings) if not all(r.fragment for r in group)]
     extra = _sentence_renderings(members)
     quotes = []
     for group in groups:
@@ -239,7 +278,7 @@ def story_quotes(story: Story, articles: dict[str, Article]) -> list[Quote]:
                     covered.add(candidate.span.article_id)
         speakers = [v.speaker for v in group if v.speaker]
         speaker = max(speakers, key=lambda s: (speakers.count(s), len(s))) if speakers else None
-        fullest = max(group, key=lambda v: (v.direct, len(v.span.text)))
+        fullest = max(group, key=lambda v: (not v.fragment, v.direct, len(v.span.text)))
         quotes.append(Quote(_quote_id(story.id, group), speaker, None, fullest.span.text,
                             [QuoteVariant(v.span, v.direct) for v in group], story.id))
     quotes.sort(key=lambda q: (-len(q.variants), q.id))

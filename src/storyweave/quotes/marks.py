@@ -1,0 +1,96 @@
+"""Quoted text: spans between paired quotation marks, in the conventions of many languages.
+
+A quotation may run over several lines: news text (and sentence-per-line text) splits long quotations,
+opening once and closing at the end; a line that starts with the opening mark again continues the same
+quotation (the print convention for a quotation over paragraphs). One that never closes within
+``MAX_LINES`` lines was a stray mark and yields nothing.
+
+Straight marks (" and ') open and close alike, so their role is read from the characters around them; a
+straight apostrophe inside a word (don't) or after a plural (the players' union) is not a mark.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: (opening, closing) pairs; „…“ German/Czech/Icelandic, „…” Croatian/Polish, »…« Danish/German books
+PAIRS = (("“", "”"), ("\"", "\""), ("«", "»"), ("„", "“"), ("„", "”"), ("»", "«"), ("「", "」"), ("『", "』"),
+         ("‘", "’"), ("‚", "‘"), ("'", "'"))
+MAX_LINES = 6
+MAX_CHARS = 3000
+_OPENS_AFTER = " \t\n([{—–-/:;,"
+_CLOSES_BEFORE = " \t\n)]}.,;:!?—–-…"
+#: marks that are also apostrophes (don't, don’t, the players' union)
+_APOSTROPHES = "'’"
+
+
+@dataclass(frozen=True)
+class Quoted:
+    start: int
+    end: int
+    opening: int
+    closing: int
+
+
+def _can_open(text: str, i: int, straight: bool) -> bool:
+    if not straight:
+        return True
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before in _OPENS_AFTER and not after.isspace()
+
+
+def _can_close(text: str, i: int, mark: str, straight: bool) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if mark in _APOSTROPHES:
+        if before.isalpha() and after.isalpha():
+            return False
+        if before in "sS" and after == " " and text[i + 2:i + 3].islower():
+            return False
+    if not straight:
+        return True
+    return not before.isspace() and (after in _CLOSES_BEFORE or after == mark)
+
+
+def _pair_spans(text: str, opening: str, closing: str) -> list[Quoted]:
+    straight = opening == closing
+    found: list[Quoted] = []
+    start = -1
+    positions = sorted({m.start() for m in re.finditer(re.escape(opening), text)} |
+                       {m.start() for m in re.finditer(re.escape(closing), text)})
+    for i in positions:
+        mark = text[i]
+        if start >= 0:
+            if i - start > MAX_CHARS or text.count("\n", start, i) > MAX_LINES:
+                start = -1
+            elif mark == closing and _can_close(text, i, closing, straight) and i > start + 1:
+                found.append(Quoted(start + 1, i, start, i))
+                start = -1
+                continue
+            elif mark == opening and not straight:
+                line_start = text.rfind("\n", 0, i) + 1
+                if text[line_start:i].strip() == "":
+                    continue  # the same quotation continued in a new paragraph
+                start = i
+                continue
+            else:
+                continue
+        if mark == opening and _can_open(text, i, straight):
+            start = i
+    return found
+
+
+def quoted(text: str) -> list[Quoted]:
+    """Every quotation in ``text``, outermost first where two conventions overlap, in text order."""
+    spans: list[Quoted] = []
+    for opening, closing in PAIRS:
+        spans.extend(_pair_spans(text, opening, closing))
+    spans.sort(key=lambda q: (q.opening, -q.closing))
+    kept: list[Quoted] = []
+    for span in spans:
+        if any(k.opening <= span.opening and span.closing <= k.closing for k in kept):
+            continue
+        kept.append(span)
+    return kept

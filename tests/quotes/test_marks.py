@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import pytest
+
+from storyweave.quotes.marks import quoted
+
+
+def _inner(text):
+    return [text[q.start:q.end] for q in quoted(text)]
+
+
+@pytest.mark.parametrize(("text", "inner"), [
+    ("Rekao je: „Ovo je dobar dan za sve nas”.", ["Ovo je dobar dan za sve nas"]),
+    ("„Das ist ein guter Tag“, sagte er.", ["Das ist ein guter Tag"]),
+    ("Он сказал: «Это хороший день».", ["Это хороший день"]),
+    ("彼は「今日は良い日だ」と述べた。", ["今日は良い日だ"]),
+    ("The players' union said 'we don't agree with any of it' on Monday.", ["we don't agree with any of it"]),
+    ("‘I don’t know what happens next’, she said.", ["I don’t know what happens next"]),
+])
+def test_quotation_marks_of_many_languages_and_apostrophes_that_are_not_marks(text, inner):
+    assert _inner(text) == inner
+
+
+def test_a_quotation_runs_over_lines_and_a_reopened_paragraph_continues_it():
+    text = ("Goldsmith said: \u201cIt was inevitable that the statue would become a target.\n"
+            "\u201cCromwell is regarded by many as a defender of parliament.\u201d\nNext line.")
+    assert _inner(text) == ["It was inevitable that the statue would become a target.\n"
+                            "\u201cCromwell is regarded by many as a defender of parliament."]
+
+
+def test_a_mark_that_never_closes_yields_nothing():
+    text = "A \u201cstray mark here\n" + "line\n" * 8 + "and a \u201cquoted phrase\u201d later."
+    assert _inner(text) == ["quoted phrase"]
