@@ -20,9 +20,9 @@ from collections import defaultdict
 from pathlib import Path
 
 from storyweave.entities import attach_speakers, entities_for, load_kb
-from storyweave.settings import Settings
 from storyweave.model import Article, Story
 from storyweave.quotes import quotes_for
+from storyweave.settings import Settings
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus"
 LABELS = Path(__file__).parent / "labels" / "ecbplus_speakers.tsv"

@@ -90,3 +90,29 @@ def test_one_statement_in_two_languages_is_one_quote_and_a_translation_that_quot
 def test_a_quoted_term_alone_is_no_quote_in_any_language():
     assert _multilingual(("Die Partei nennt das \u201eeine gute Idee\u201c.", "de"),
                          ("Il partito lo chiama \u00abuna buona idea\u00bb.", "it")) == []
+
+
+def _in_order(quotes):
+    return sorted(quotes, key=lambda q: q.variants[0].span.start)
+
+
+def test_a_quotation_after_an_attributed_one_goes_on_with_its_speaker_but_not_across_narrative():
+    quotes = _quotes("“It’s called surround and drown, when you are fighting from the air,” Owen said. “And the big "
+                     "thing was we had to protect the petroleum depot next door.” Work place fires are rare, police "
+                     "say. “Nobody can prepare a business for something like this,” Const. Fanning said.")
+    assert [(q.text[:12], q.speaker_name) for q in _in_order(quotes)] == [
+        ("It’s called ", "Owen"), ("And the big ", "Owen"), ("Nobody can p", "Fanning")]
+
+
+def test_he_is_the_person_the_previous_sentence_is_about_when_more_recent_than_the_last_speaker():
+    quotes = _quotes("“We will appeal,” said defence lawyer Stephen Bright. Brian Nichols, who argued he was insane, "
+                     "spoke for the first time in court on Saturday. “I know that the things I've done caused a lot "
+                     "of pain and I'm sorry,” he said.")
+    assert [q.speaker_name for q in _in_order(quotes)] == ["Stephen Bright", "Brian Nichols"]
+
+
+def test_mixed_quotation_marks_of_text_rebuilt_from_tokens_and_the_name_that_ends_an_attribution():
+    quotes = _quotes("\"The cars come straight from the avenue and nothing stops them, “said South Richmond Hill "
+                     "resident Suri Charanjit. \"We appreciate your respect for her privacy at this time, “Reid's "
+                     "representative said.")
+    assert [q.speaker_name for q in _in_order(quotes)] == ["Suri Charanjit", None]

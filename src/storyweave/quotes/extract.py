@@ -39,13 +39,24 @@ SPEECH = (r"said|says|say|stated|states|stressed|stresses|noted|notes|added|adds
           r"believes|believed|concluded|pointed out|went on to say|further stated|also said")
 _NAME = r"(?P<name>(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+|[Hh]e|[Ss]he)"
 _TITLES = r"(?:(?:President|Prime Minister|Minister|Foreign Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Senator|" \
-          r"Governor|Mayor|General|Judge|spokesman|spokeswoman|spokesperson)\s+)?"
+          r"Governor|Mayor|General|Judge|Const\.|Constable|Sgt\.|Det\.|Capt\.|Lt\.|Gen\.|Gov\.|Sen\.|Rep\.|" \
+          r"spokesman|spokeswoman|spokesperson)\s+)?"
 _REPORTED = re.compile(rf"^(?:.{{0,60}}?\b)?{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{SPEECH})\s+that\s+(?P<what>.{{20,}})$", re.S)
 _ACCORDING = re.compile(rf"^according to\s+{_TITLES}{_NAME},\s+(?P<what>.{{20,}})$", re.I | re.S)
 _BEFORE = re.compile(rf"{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{SPEECH})\s*[:,]?\s*$")
-#: after the closing mark: "…," said X / "…," X said (a name alone after a quotation says nothing)
-_AFTER = (re.compile(rf"^\s*[,.]?\s*(?:{SPEECH})\s+{_TITLES}{_NAME}\b"),
-          re.compile(rf"^\s*[,.]?\s*{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{SPEECH})\b"))
+_BEFORE_LOOSE = re.compile(rf"^{_TITLES}{_NAME}\b[^.!?:\"“”]{{0,80}}\b(?:{SPEECH}|saying),\s*$")
+#: after the closing mark: "…," said X / "…," X said (a name alone after a quotation says nothing); the
+#: first form also reads the name that ends a longer attribution ("…," said team president Billy King,
+#: "…," said South Richmond Hill resident Suri Charanjit.)
+_PREPOSITIONS = r"(?:on|in|at|from|to|after|before|during|with|for|by|while|when|of)\s"
+_AFTER_VERB = (re.compile(rf"^\s*[,.]?\s*(?:{SPEECH})\s+(?:(?!{_PREPOSITIONS})[\w'’.-]+\s+){{0,5}}?{_NAME}\s*(?:[,.;]|$)"),
+               re.compile(rf"^\s*[,.]?\s*(?:{SPEECH})\s+{_TITLES}{_NAME}\b"))
+_AFTER_NAME = re.compile(rf"^\s*[,.]?\s*{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{SPEECH})\b")
+#: a sentence that opens with a name ("Nichols, who argued ..., spoke"; "Jackson said he ...") makes that
+#: name what a following "he" or "she" may refer to
+_NAMED_SUBJECT = re.compile(rf"^{_TITLES}(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})(?=\s*,|\s+[a-z])")
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<last>[A-Z][a-z][\w'’-]+)")
+_ABBREVIATED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Const|Gen|Sen|Rep|Gov|Lt|Col|Sgt|[A-Z])\.")
 #: a titled subject ("President Tokayev spoke ...") is who a following "he" or "she" refers to
 _TITLED_SUBJECT = re.compile(r"^(?:President|Prime Minister|Minister|Foreign Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?|"
                              r"Dr\.?|Senator|Governor|Mayor|General|Judge)\s+(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
@@ -53,7 +64,9 @@ _COLON_LEAD = re.compile(rf"{_TITLES}{_NAME}\b[^.!?:]{{0,80}}:\s*$")
 #: capitalised words that begin sentences but name no one who speaks
 _NOT_NAMES = {"The", "This", "That", "It", "These", "Those", "There", "In", "On", "At", "As", "But", "And", "However",
               "Today", "Some", "Many", "They", "We", "I", "You", "Who", "What", "If", "When", "While", "Officials",
-              "Western", "West"}
+              "Western", "West", "Police", "Authorities", "Witnesses", "Residents", "Monday", "Tuesday",
+              "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
+              "May", "June", "July", "August", "September", "October", "November", "December"}
 _NUMBER = re.compile(r"\d+")
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
@@ -102,7 +115,7 @@ def _name(raw: str | None) -> str | None:
     if not raw:
         return None
     words = raw.split()
-    if words[0] in _NOT_NAMES:
+    if words[0] in _NOT_NAMES or raw.endswith(("'s", "’s")):
         return None
     return raw
 
@@ -120,18 +133,32 @@ def same_speaker(a: str | None, b: str | None) -> bool:
     return SequenceMatcher(None, last_a, last_b).ratio() >= NAME_SIMILARITY
 
 
+def _continues(between: str) -> bool:
+    """Whether a quotation after another one, with only this text between them, goes on with the same
+    speaker: nothing but the first one's attribution lies between ("…," Owen said. "…"), no narrative."""
+    if not between.strip():
+        return True
+    match = _AFTER_NAME.match(between) or next((m for m in (p.match(between) for p in _AFTER_VERB) if m), None)
+    if match is None:
+        return False
+    rest = _ABBREVIATED.sub("", between[match.end():])
+    return len(rest) <= 80 and re.fullmatch(r"[^.!?\"“”]*[.!?,]\s*", rest) is not None
+
+
 def _renderings(article: Article) -> list[Rendering]:
     text = article.text
     sentences = list(spans(text))
     found: list[Rendering] = []
     last_speaker: tuple[int, str] | None = None
+    last_subject: tuple[int, str] | None = None
+    last_direct: tuple[int, str | None] | None = None
+    surnames = {m.group("last") for m in _FULL_NAME.finditer(text)}
 
     def speaker_of(raw: str | None, index: int) -> str | None:
         nonlocal last_speaker
         if raw and raw.lower() in ("he", "she"):
-            if last_speaker and index - last_speaker[0] <= PRONOUN_REACH:
-                return last_speaker[1]
-            return None
+            near = [c for c in (last_speaker, last_subject) if c and index - c[0] <= PRONOUN_REACH]
+            return max(near, key=lambda c: c[0])[1] if near else None
         name = _name(raw)
         if name:
             last_speaker = (index, name)
@@ -153,6 +180,9 @@ def _renderings(article: Article) -> list[Rendering]:
         subject = _TITLED_SUBJECT.match(sentence)
         if subject:
             last_speaker = (index, subject.group("name"))
+        named = _NAMED_SUBJECT.match(sentence)
+        if named and _name(named.group("name")) and (" " in named.group("name") or named.group("name") in surnames):
+            last_subject = (index, named.group("name"))
         reported = _REPORTED.match(sentence) or _ACCORDING.match(sentence)
         if reported:
             add(s_start + reported.start("what"), s_end, False, speaker_of(reported.group("name"), index))
@@ -160,15 +190,25 @@ def _renderings(article: Article) -> list[Rendering]:
             before = text[text.rfind("\n", 0, quote.opening) + 1:quote.opening]
             line_end = text.find("\n", quote.closing)
             after = text[quote.closing + 1:line_end if line_end >= 0 else len(text)]
-            who = _BEFORE.search(before[-200:]) or next(
-                (m for m in (pattern.match(after[:200]) for pattern in _AFTER) if m), None)
+            inner = text[quote.start:quote.end]
+            clause = before[before.rfind(". ") + 2 if ". " in before else 0:]
+            after_patterns = _AFTER_VERB if inner.endswith(".") else (*_AFTER_VERB, _AFTER_NAME)
+            loose = _BEFORE_LOOSE.search(clause[-200:])
+            if loose and " " not in loose.group("name") and loose.group("name") not in surnames:
+                loose = None  # a capitalised word opening the sentence, not a name ("Moments after ...")
+            attributed = [m for m in (p.match(after[:200]) for p in after_patterns) if m]
+            who = _BEFORE.search(before[-200:]) or loose or next((m for m in attributed if _name(m.group("name"))),
+                                                                 None)
             if who is None and index > 0 and text[sentences[index - 1][1]:quote.opening].strip() == "":
                 previous = text[sentences[index - 1][0]:sentences[index - 1][1]]
                 who = _COLON_LEAD.search(previous)
-            inner = text[quote.start:quote.end]
-            if inner != inner.strip():
-                continue  # a closing mark read as an opening one: real quotations hug their marks
-            speaker = speaker_of(who.group("name"), index) if who else None
+            if who is not None:
+                speaker = speaker_of(who.group("name"), index)
+            elif last_direct and not attributed and _continues(text[last_direct[0] + 1:quote.opening]):
+                speaker = last_direct[1]
+            else:
+                speaker = None
+            last_direct = (quote.closing, speaker)
             words = _words(inner)
             fragment = words < MIN_WORDS or (speaker is None and words < MIN_WORDS_UNATTRIBUTED)
             if words >= MIN_WORDS_FRAGMENT:

@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: (opening, closing) pairs; „…“ German/Czech/Icelandic, „…” Croatian/Polish, »…« Danish/German books
-PAIRS = (("“", "”"), ("\"", "\""), ("«", "»"), ("„", "“"), ("„", "”"), ("»", "«"), ("「", "」"), ("『", "』"),
-         ("‘", "’"), ("‚", "‘"), ("'", "'"))
+#: double marks read as one family: English “…” and "…", German „…“, Croatian „…”, and the mixtures
+#: that machine translation and text rebuilt from tokens produce ("…, “he said)
+DOUBLE = "\"“”„‟"
+#: other (opening, closing) pairs, each on its own: «…» and »…«, Japanese 「…」 and 『…』, single marks
+PAIRS = (("«", "»"), ("»", "«"), ("「", "」"), ("『", "』"), ("‘", "’"), ("‚", "‘"), ("'", "'"))
 MAX_LINES = 6
 MAX_CHARS = 3000
 _OPENS_AFTER = " \t\n([{—–-/:;,"
@@ -82,9 +84,37 @@ def _pair_spans(text: str, opening: str, closing: str) -> list[Quoted]:
     return found
 
 
+def _double_spans(text: str) -> list[Quoted]:
+    """Double marks pair in turn, whatever their shape: a mark opens when a word follows it, and the next
+    mark closes. A mark followed by a space cannot open, which puts the turn right again after a stray
+    one; a mark at the start of a line inside a quotation continues it."""
+    found: list[Quoted] = []
+    start = -1
+    for match in re.finditer(f"[{DOUBLE}]", text):
+        i = match.start()
+        if start >= 0:
+            too_far = i - start > MAX_CHARS or text.count("\n", start, i) > MAX_LINES
+            if not too_far:
+                line_start = text.rfind("\n", 0, i) + 1
+                if line_start > start and text[line_start:i].strip() == "":
+                    continue
+                inner = text[start + 1:i]
+                begin = start + 1 + len(inner) - len(inner.lstrip())
+                end = i - (len(inner) - len(inner.rstrip()))
+                if end > begin:
+                    found.append(Quoted(begin, end, start, i))
+                start = -1
+                continue
+            start = -1
+        after = text[i + 1:i + 2]
+        if after and not after.isspace():
+            start = i
+    return found
+
+
 def quoted(text: str) -> list[Quoted]:
     """Every quotation in ``text``, outermost first where two conventions overlap, in text order."""
-    spans: list[Quoted] = []
+    spans: list[Quoted] = _double_spans(text)
     for opening, closing in PAIRS:
         spans.extend(_pair_spans(text, opening, closing))
     spans.sort(key=lambda q: (q.opening, -q.closing))
