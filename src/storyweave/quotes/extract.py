@@ -32,7 +32,7 @@ from ..cluster.features import lexical_cosine, text_vector
 from ..model import Article, Quote, QuoteVariant, Span, Story
 from ..nlp import embed
 from ..nlp.sentences import spans
-from .marks import quoted
+from .marks import Quoted, quoted
 
 SPEECH = (r"said|says|say|stated|states|stressed|stresses|noted|notes|added|adds|warned|warns|told|explained|"
           r"argued|argues|declared|announced|claimed|claims|insisted|emphasi[sz]ed|replied|responded|remarked|"
@@ -133,6 +133,23 @@ def same_speaker(a: str | None, b: str | None) -> bool:
     return SequenceMatcher(None, last_a, last_b).ratio() >= NAME_SIMILARITY
 
 
+def _beside(text: str, quote: Quoted, surnames: set[str]) -> tuple[re.Match | None, bool]:
+    """The name beside a quotation's speech verb, on its line, and whether an attribution follows the
+    quotation at all (a possessive or a role may attribute it without naming anyone)."""
+    before = text[text.rfind("\n", 0, quote.opening) + 1:quote.opening]
+    line_end = text.find("\n", quote.closing)
+    after = text[quote.closing + 1:line_end if line_end >= 0 else len(text)]
+    clause = before[before.rfind(". ") + 2 if ". " in before else 0:]
+    inner = text[quote.start:quote.end]
+    after_patterns = _AFTER_VERB if inner.endswith(".") else (*_AFTER_VERB, _AFTER_NAME)
+    loose = _BEFORE_LOOSE.search(clause[-200:])
+    if loose and " " not in loose.group("name") and loose.group("name") not in surnames:
+        loose = None  # a capitalised word opening the sentence, not a name ("Moments after ...")
+    attributed = [m for m in (p.match(after[:200]) for p in after_patterns) if m]
+    who = _BEFORE.search(before[-200:]) or loose or next((m for m in attributed if _name(m.group("name"))), None)
+    return who, bool(attributed)
+
+
 def _continues(between: str) -> bool:
     """Whether a quotation after another one, with only this text between them, goes on with the same
     speaker: nothing but the first one's attribution lies between ("…," Owen said. "…"), no narrative."""
@@ -187,18 +204,8 @@ def _renderings(article: Article) -> list[Rendering]:
         if reported:
             add(s_start + reported.start("what"), s_end, False, speaker_of(reported.group("name"), index))
         for quote in [q for q in direct if sentence_index(q.opening) == index]:
-            before = text[text.rfind("\n", 0, quote.opening) + 1:quote.opening]
-            line_end = text.find("\n", quote.closing)
-            after = text[quote.closing + 1:line_end if line_end >= 0 else len(text)]
             inner = text[quote.start:quote.end]
-            clause = before[before.rfind(". ") + 2 if ". " in before else 0:]
-            after_patterns = _AFTER_VERB if inner.endswith(".") else (*_AFTER_VERB, _AFTER_NAME)
-            loose = _BEFORE_LOOSE.search(clause[-200:])
-            if loose and " " not in loose.group("name") and loose.group("name") not in surnames:
-                loose = None  # a capitalised word opening the sentence, not a name ("Moments after ...")
-            attributed = [m for m in (p.match(after[:200]) for p in after_patterns) if m]
-            who = _BEFORE.search(before[-200:]) or loose or next((m for m in attributed if _name(m.group("name"))),
-                                                                 None)
+            who, attributed = _beside(text, quote, surnames)
             if who is None and index > 0 and text[sentences[index - 1][1]:quote.opening].strip() == "":
                 previous = text[sentences[index - 1][0]:sentences[index - 1][1]]
                 who = _COLON_LEAD.search(previous)
