@@ -21,6 +21,7 @@ import argparse
 import json
 import time
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
@@ -87,7 +88,18 @@ def language(article_id: str) -> str:
     return article_id.rsplit(":", 1)[1]
 
 
-def evaluate(stories, articles, placed: Placed) -> tuple[float, float, float, Counter, Counter, float, float]:
+@dataclass
+class Figures:
+    precision: float
+    recall: float
+    f1: float
+    extracted: Counter  # language -> gold versions with a quotation extracted
+    totals: Counter  # language -> gold versions
+    bound: float  # share of gold links whose two versions both hold an extracted quotation
+    linked: float  # share of those that were linked
+
+
+def evaluate(stories, articles, placed: Placed) -> Figures:
     by_article: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     for aid, start, end, row in placed:
         by_article[aid].append((start, end, row))
@@ -125,7 +137,7 @@ def evaluate(stories, articles, placed: Placed) -> tuple[float, float, float, Co
     totals = Counter(language(aid) for aid, *_ in placed)
     bound = len(both) / len(gold) if gold else 0.0
     linked = len(credited & both) / len(both) if both else 0.0
-    return precision, recall, f1, extracted, totals, bound, linked
+    return Figures(precision, recall, f1, extracted, totals, bound, linked)
 
 
 def main() -> None:
@@ -141,13 +153,13 @@ def main() -> None:
     for value in values:
         extract.CROSS_LANGUAGE_COSINE = value
         began = time.perf_counter()
-        precision, recall, f1, extracted, totals, bound, linked = evaluate(stories, articles, placed)
-        print(f"  CROSS_LANGUAGE_COSINE {value:.2f}: links precision {precision:.3f} recall {recall:.3f} "
-              f"F1 {f1:.3f} (target F1 >= 0.90), {time.perf_counter() - began:.0f} s")
-    print("  language versions with a quotation extracted (found / gold): " +
-          ", ".join(f"{lang} {extracted[lang]}/{totals[lang]}" for lang in sorted(totals)))
+        figures = evaluate(stories, articles, placed)
+        print(f"  CROSS_LANGUAGE_COSINE {value:.2f}: links precision {figures.precision:.3f} recall "
+              f"{figures.recall:.3f} F1 {figures.f1:.3f} (target F1 >= 0.90), {time.perf_counter() - began:.0f} s")
+    print(f"  at {values[-1]:.2f}, language versions with a quotation extracted (found / gold): " +
+          ", ".join(f"{lang} {figures.extracted[lang]}/{figures.totals[lang]}" for lang in sorted(figures.totals)))
     print(f"  gold links whose two versions both had a quotation extracted (the recall extraction allows): "
-          f"{bound:.3f}; of those, linked: {linked:.3f}")
+          f"{figures.bound:.3f}; of those, linked: {figures.linked:.3f}")
 
 
 if __name__ == "__main__":

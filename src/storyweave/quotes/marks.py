@@ -5,8 +5,9 @@ opening once and closing at the end; a line that starts with the opening mark ag
 quotation (the print convention for a quotation over paragraphs). One that never closes within
 ``MAX_LINES`` lines was a stray mark and yields nothing.
 
-Straight marks (" and ') open and close alike, so their role is read from the characters around them; a
-straight apostrophe inside a word (don't) or after a plural (the players' union) is not a mark.
+Double marks of every shape pair in turn (``_double_spans``). Other marks pair by kind; the straight
+single mark opens and closes alike, so its role is read from the characters around it, and an apostrophe
+inside a word (don't, don’t) or after a plural (the players' union) is not a mark.
 """
 
 from __future__ import annotations
@@ -56,6 +57,17 @@ def _can_close(text: str, i: int, mark: str, straight: bool) -> bool:
     return not before.isspace() and (after in _CLOSES_BEFORE or after == mark)
 
 
+def _too_far(text: str, start: int, i: int) -> bool:
+    """A mark this far from an opening one cannot close it: the opening one was a stray."""
+    return i - start > MAX_CHARS or text.count("\n", start, i) > MAX_LINES
+
+
+def _reopens(text: str, start: int, i: int) -> bool:
+    """A mark that starts a later line inside a quotation continues it in a new paragraph."""
+    line_start = text.rfind("\n", 0, i) + 1
+    return line_start > start and text[line_start:i].strip() == ""
+
+
 def _pair_spans(text: str, opening: str, closing: str) -> list[Quoted]:
     straight = opening == closing
     found: list[Quoted] = []
@@ -65,17 +77,15 @@ def _pair_spans(text: str, opening: str, closing: str) -> list[Quoted]:
     for i in positions:
         mark = text[i]
         if start >= 0:
-            if i - start > MAX_CHARS or text.count("\n", start, i) > MAX_LINES:
+            if _too_far(text, start, i):
                 start = -1
             elif mark == closing and _can_close(text, i, closing, straight) and i > start + 1:
                 found.append(Quoted(start + 1, i, start, i))
                 start = -1
                 continue
             elif mark == opening and not straight:
-                line_start = text.rfind("\n", 0, i) + 1
-                if text[line_start:i].strip() == "":
-                    continue  # the same quotation continued in a new paragraph
-                start = i
+                if not _reopens(text, start, i):
+                    start = i
                 continue
             else:
                 continue
@@ -93,10 +103,8 @@ def _double_spans(text: str) -> list[Quoted]:
     for match in re.finditer(f"[{DOUBLE}]", text):
         i = match.start()
         if start >= 0:
-            too_far = i - start > MAX_CHARS or text.count("\n", start, i) > MAX_LINES
-            if not too_far:
-                line_start = text.rfind("\n", 0, i) + 1
-                if line_start > start and text[line_start:i].strip() == "":
+            if not _too_far(text, start, i):
+                if _reopens(text, start, i):
                     continue
                 inner = text[start + 1:i]
                 begin = start + 1 + len(inner) - len(inner.lstrip())
