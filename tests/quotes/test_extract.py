@@ -116,3 +116,15 @@ def test_mixed_quotation_marks_of_text_rebuilt_from_tokens_and_the_name_that_end
                      "resident Suri Charanjit. \"We appreciate your respect for her privacy at this time, “Reid's "
                      "representative said.")
     assert [q.speaker_name for q in _in_order(quotes)] == ["Suri Charanjit", None]
+
+
+def test_across_languages_a_quotation_joins_its_closest_rendering_in_the_other_language_not_any_article():
+    quotes = _multilingual(
+        ("“We will rebuild the bridge before the winter comes, whatever it costs,” the mayor said on Monday.", "en"),
+        ("„Die Brücke ist seit Montag für alle Fahrzeuge gesperrt und bleibt es bis auf Weiteres“, sagte die "
+         "Polizei.", "de"),
+        ("„Wir werden die Brücke vor dem Winter wieder aufbauen, koste es, was es wolle“, sagte der "
+         "Bürgermeister am Montag.", "de"))
+    joined = [q for q in quotes if len(q.variants) > 1]
+    assert len(joined) == 1
+    assert {v.span.article_id for v in joined[0].variants} == {"a0", "a2"}

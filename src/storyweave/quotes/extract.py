@@ -4,8 +4,10 @@
        ‘…’, '…', also over several lines), at least a clause long, attributed by a speech verb next to
        it ("…," he said; X stressed: "…"); a shorter quoted fragment only as a translation's rendering
     2. reported speech: "X said that …", "X went on to say that …", "according to X, …"
-    3. the speaker: a capitalised name beside the verb; "he"/"she" is the last named speaker of the
-       article within a few sentences; otherwise None, never a guess
+    3. the speaker: a name beside the verb, before or after the quotation; "he"/"she" is the more recent
+       of the last named speaker and the last sentence opening with a person's name, a few sentences back
+       at most; a quotation that follows an attributed one with only that attribution between goes on
+       with its speaker; otherwise None, never a guess
     4. alignment: renderings of one statement in several articles (another translation, direct in one
        and reported in another, shortened) become one Quote. In one language: story-weighted lexical
        cosine with the same numbers, and compatible speakers; a sentence of another article that renders
@@ -74,9 +76,9 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 def _words(text: str) -> int:
     """Words, counting two characters of an unspaced script (Chinese, Japanese) as one."""
     return len(text.split()) + len(_UNSPACED.findall(text)) // 2
-#: a quotation shorter than this many words is a scare quote or a term ("quasi-state"), not a statement,
-#: unless someone is named as saying it (8 for unattributed ones found 20 % more WMT quotations than 12
-#: at link precision 0.93)
+#: a quotation shorter than these many words is a scare quote or a term ("quasi-state"), not a statement:
+#: three where a speech verb names who says it ("It feels very tense," said …), eight where none does
+#: (8 found 20 % more WMT quotations than 12 at link precision 0.93)
 MIN_WORDS, MIN_WORDS_UNATTRIBUTED = 3, 8
 #: a shorter quoted fragment of at least this many words is a rendering of a statement only where it aligns
 #: with a quotation in another language that clears the bounds above (a translation that quotes less); on
@@ -91,7 +93,7 @@ ALIGN_COSINE = 0.5
 #: 0.564 / 0.540 / 0.471; the top of the plateau, as a wrong link puts words in someone's mouth. Without
 #: the mutual-best rule 0.90 was needed for precision 0.99, at recall 0.19.
 CROSS_LANGUAGE_COSINE = 0.82
-#: a pronoun speaker is the last named speaker of the article at most this many sentences back
+#: a pronoun's speaker is named at most this many sentences back
 PRONOUN_REACH = 3
 #: two spellings of one name (Tokaev, Tokayev) compare at or above this ratio
 NAME_SIMILARITY = 0.8
@@ -133,6 +135,11 @@ def same_speaker(a: str | None, b: str | None) -> bool:
     return SequenceMatcher(None, last_a, last_b).ratio() >= NAME_SIMILARITY
 
 
+def _attributions(text: str, patterns) -> list[re.Match]:
+    """The attributions ("…," X said; "…," said X) that open ``text``, in the order of ``patterns``."""
+    return [m for m in (pattern.match(text) for pattern in patterns) if m]
+
+
 def _beside(text: str, quote: Quoted, surnames: set[str]) -> tuple[re.Match | None, bool]:
     """The name beside a quotation's speech verb, on its line, and whether an attribution follows the
     quotation at all (a possessive or a role may attribute it without naming anyone)."""
@@ -145,7 +152,7 @@ def _beside(text: str, quote: Quoted, surnames: set[str]) -> tuple[re.Match | No
     loose = _BEFORE_LOOSE.search(clause[-200:])
     if loose and " " not in loose.group("name") and loose.group("name") not in surnames:
         loose = None  # a capitalised word opening the sentence, not a name ("Moments after ...")
-    attributed = [m for m in (p.match(after[:200]) for p in after_patterns) if m]
+    attributed = _attributions(after[:200], after_patterns)
     who = _BEFORE.search(before[-200:]) or loose or next((m for m in attributed if _name(m.group("name"))), None)
     return who, bool(attributed)
 
@@ -155,10 +162,10 @@ def _continues(between: str) -> bool:
     speaker: nothing but the first one's attribution lies between ("…," Owen said. "…"), no narrative."""
     if not between.strip():
         return True
-    match = _AFTER_NAME.match(between) or next((m for m in (p.match(between) for p in _AFTER_VERB) if m), None)
-    if match is None:
+    found = _attributions(between, (_AFTER_NAME, *_AFTER_VERB))
+    if not found:
         return False
-    rest = _ABBREVIATED.sub("", between[match.end():])
+    rest = _ABBREVIATED.sub("", between[found[0].end():])
     return len(rest) <= 80 and re.fullmatch(r"[^.!?\"“”]*[.!?,]\s*", rest) is not None
 
 
@@ -234,9 +241,10 @@ def _aligned(a: Rendering, b: Rendering) -> bool:
 
 
 def _cross_language(renderings: list[Rendering]) -> dict[tuple[int, int], float]:
-    """Pairs of renderings in two articles of different languages that are each other's closest rendering
-    there, by embedding, at CROSS_LANGUAGE_COSINE or above; words and name spellings do not carry across
-    languages. Within an article pair, a statement has at most one rendering on each side."""
+    """Pairs of renderings in two languages that are each other's closest rendering in the other language
+    of the story, by embedding, at CROSS_LANGUAGE_COSINE or above; words and name spellings do not carry
+    across languages. Closest within the language, not within an article: an article holding a single
+    quotation would make any pair its own best. Two fragments never pair: a fragment joins only a quotation."""
     if len({r.language for r in renderings}) < 2:
         return {}
     vectors = np.stack([r.embedding for r in renderings])
@@ -245,18 +253,18 @@ def _cross_language(renderings: list[Rendering]) -> dict[tuple[int, int], float]
         for j, b in enumerate(renderings):
             if a.numbers and b.numbers and a.numbers.isdisjoint(b.numbers):
                 sims[i, j] = -1.0
-    by_article: dict[str, list[int]] = {}
+    by_language: dict[str, list[int]] = {}
     for i, rendering in enumerate(renderings):
-        by_article.setdefault(rendering.span.article_id, []).append(i)
+        by_language.setdefault(rendering.language, []).append(i)
     pairs = {}
-    for left, right in combinations(by_article.values(), 2):
-        if renderings[left[0]].language == renderings[right[0]].language:
-            continue
+    for left, right in combinations(by_language.values(), 2):
         block = sims[np.ix_(left, right)]
         best_right, best_left = block.argmax(axis=1), block.argmax(axis=0)
         for i, j in enumerate(best_right):
-            if best_left[j] == i and block[i, j] >= CROSS_LANGUAGE_COSINE:
-                pairs[(left[i], right[j])] = float(block[i, j])
+            a, b = left[i], right[j]
+            if best_left[j] == i and block[i, j] >= CROSS_LANGUAGE_COSINE and \
+                    not (renderings[a].fragment and renderings[b].fragment):
+                pairs[(a, b)] = float(block[i, j])
     return pairs
 
 
@@ -277,7 +285,6 @@ def _group(renderings: list[Rendering]) -> list[list[Rendering]]:
     pairs = [(lexical_cosine(a.vector, b.vector), i, j) for i, a in enumerate(renderings)
              for j, b in enumerate(renderings) if i < j and _aligned(a, b)]
     pairs += [(cosine, i, j) for (i, j), cosine in _cross_language(renderings).items()]
-    pairs = [pair for pair in pairs if not (renderings[pair[1]].fragment and renderings[pair[2]].fragment)]
     pairs.sort(reverse=True)
     group_of = {i: {i} for i in range(len(renderings))}
     for _, i, j in pairs:
