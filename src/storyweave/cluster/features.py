@@ -45,6 +45,8 @@ UNSEEN_ZIPF = 0.0
 #: for a language wordfreq has no list for: every word weighs the same middling amount
 DEFAULT_ZIPF = 4.0
 NUMBER_IDF = 4.0
+#: above this share of capitalised longer words a text is headline-cased (names are not read from it)
+TITLE_CASE_SHARE = 0.7
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)")
@@ -58,19 +60,27 @@ new year years told while more many much because since until during""".split())
 
 def lead(article: Article) -> str:
     title = (article.title or "").strip()
-    if article.title_source:
+    if article.title_source or article.text.startswith(title):
         title = ""
     return (title + "\n" + article.text)[:LEAD_CHARS] if title else article.text[:LEAD_CHARS]
 
 
 def tokens(article: Article) -> Counter[str]:
-    text = ((article.title or "") + "\n" + article.text) if not article.title_source else article.text
+    title = "" if article.title_source else (article.title or "")
+    parts = [article.text] if not title or article.text.startswith(title) else [title, article.text]
     counts: Counter[str] = Counter()
-    counts.update("w:" + w for w in (t.casefold() for t in _WORD.findall(text)) if w not in STOPWORDS)
-    for match in _NAME.finditer(text):
-        counts["n:" + match.group(1).casefold()] += 1
-    counts.update("#:" + n for n in _NUMBER.findall(text))
+    for text in parts:
+        counts.update("w:" + w for w in (t.casefold() for t in _WORD.findall(text)) if w not in STOPWORDS)
+        if not _title_case(text):
+            counts.update("n:" + match.group(1).casefold() for match in _NAME.finditer(text))
+        counts.update("#:" + n for n in _NUMBER.findall(text))
     return counts
+
+
+def _title_case(text: str) -> bool:
+    """Headline style capitalises every word, so capitals no longer tell a name."""
+    words = [w for w in _WORD.findall(text) if w.casefold() not in STOPWORDS and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > TITLE_CASE_SHARE * len(words)
 
 
 def token_hash(token: str) -> int:

@@ -1,0 +1,42 @@
+import numpy as np
+
+from storyweave.cluster.stream import StoryStream
+from storyweave.model import Features
+from storyweave.nlp.embed import DIM
+
+
+def _lead(cosine_to_first_axis: float) -> np.ndarray:
+    """A unit lead embedding at the given cosine to the first axis (in the plane of the first two)."""
+    vector = np.zeros(DIM, dtype=np.float32)
+    vector[0], vector[1] = cosine_to_first_axis, np.sqrt(1 - cosine_to_first_axis**2)
+    return vector
+
+
+def _features(article_id: str, embedding: np.ndarray, terms: list[int]) -> Features:
+    keys = np.array(sorted(terms), dtype=np.int64)
+    weights = np.full(len(keys), 1 / np.sqrt(len(keys)), dtype=np.float32)
+    unit = (embedding / np.linalg.norm(embedding)).astype(np.float32)
+    return Features(article_id, "en", unit, (keys, weights), None, None)
+
+
+def test_an_article_near_two_stories_joins_one_and_does_not_merge_them():
+    flow = StoryStream()
+    a = [flow.add(_features(f"a{i}", _lead(1.0), [1, 2, 3])) for i in range(2)]
+    b = [flow.add(_features(f"b{i}", _lead(0.5), [4, 5, 6])) for i in range(2)]
+    assert a[0] == a[1] and b[0] == b[1] and a[0] != b[0]
+    bridge = flow.add(_features("x", _lead(1.0) + _lead(0.5), [1, 2, 3, 4, 5, 6]))
+    assert bridge in (a[0], b[0])
+    assert flow.merges == []
+    assert len(flow.stories) == 2
+
+
+def test_stories_merge_when_evidence_joins_them_and_the_older_keeps_its_id():
+    flow = StoryStream()
+    older = flow.add(_features("a", _lead(1.0), [1, 2, 3]))
+    younger = flow.add(_features("b", _lead(0.9), [4, 5, 6]))
+    assert older != younger
+    joined = flow.add(_features("x", _lead(1.0) + _lead(0.9), [1, 2, 3, 4, 5, 6]))
+    assert joined == older
+    assert flow.resolve(younger) == older
+    assert flow.merges == [(younger, older)]
+    assert sorted(flow.stories[older].article_ids) == ["a", "b", "x"]
