@@ -128,3 +128,23 @@ def test_across_languages_a_quotation_joins_its_closest_rendering_in_the_other_l
     joined = [q for q in quotes if len(q.variants) > 1]
     assert len(joined) == 1
     assert {v.span.article_id for v in joined[0].variants} == {"a0", "a2"}
+
+
+def test_a_colon_lead_names_its_speaker_after_a_word_that_only_opens_the_sentence():
+    quotes = _quotes("On this point, Tokaev also made a response in Russia: “in Russia, some people have distorted "
+                     "the whole truth about what happened in January.”")
+    assert [q.speaker_name for q in quotes] == ["Tokaev"]
+
+
+def test_a_quotation_right_after_reported_speech_goes_on_with_its_speaker():
+    quotes = _quotes("In his speech, Tokaev said that these remarks would only harm the interests of the two peoples. "
+                     "“These remarks are inexplicable to me, and I say so openly.” The forum ended on Saturday. "
+                     "“Nobody expected a reply of this kind from the guest,” one observer wrote.")
+    assert [(q.text[:14], q.speaker_name) for q in _in_order(quotes)] == [
+        ("these remarks ", "Tokaev"), ("These remarks ", "Tokaev"), ("Nobody expecte", None)]
+
+
+def test_a_term_quoted_inside_reported_speech_is_part_of_it():
+    quotes = _quotes("Tocaev believes that sanctions and settlement \"a monthly turmoil\" are two different things "
+                     "that cannot be compared.")
+    assert [(q.text[:22], q.variants[0].direct) for q in quotes] == [("sanctions and settleme", False)]

@@ -62,7 +62,8 @@ _ABBREVIATED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Const|Gen|Sen|Rep|Gov|Lt|
 #: a titled subject ("President Tokayev spoke ...") is who a following "he" or "she" refers to
 _TITLED_SUBJECT = re.compile(r"^(?:President|Prime Minister|Minister|Foreign Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?|"
                              r"Dr\.?|Senator|Governor|Mayor|General|Judge)\s+(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
-_COLON_LEAD = re.compile(rf"{_TITLES}{_NAME}\b[^.!?:]{{0,80}}:\s*$")
+#: "X stressed:", "On this point, X also made a response in Russia:" - the name opens the clause
+_COLON_LEAD = re.compile(rf"^\s*(?:[^,:.!?\"“”]{{0,40}},\s+)?{_TITLES}{_NAME}\b[^.!?:]{{0,80}}:\s*$")
 #: capitalised words that begin sentences but name no one who speaks
 _NOT_NAMES = {"The", "This", "That", "It", "These", "Those", "There", "In", "On", "At", "As", "But", "And", "However",
               "Today", "Some", "Many", "They", "We", "I", "You", "Who", "What", "If", "When", "While", "Officials",
@@ -157,6 +158,14 @@ def _beside(text: str, quote: Quoted, surnames: set[str]) -> tuple[re.Match | No
     return who, bool(attributed)
 
 
+def _colon_lead(lead: str) -> re.Match | None:
+    """The speaker of a clause that ends in a colon before a quotation, when a name (or he/she) opens it."""
+    found = _COLON_LEAD.match(lead)
+    if found and (found.group("name").lower() in ("he", "she") or _name(found.group("name"))):
+        return found
+    return None
+
+
 def _continues(between: str) -> bool:
     """Whether a quotation after another one, with only this text between them, goes on with the same
     speaker: nothing but the first one's attribution lies between ("…," Owen said. "…"), no narrative."""
@@ -175,7 +184,7 @@ def _renderings(article: Article) -> list[Rendering]:
     found: list[Rendering] = []
     last_speaker: tuple[int, str] | None = None
     last_subject: tuple[int, str] | None = None
-    last_direct: tuple[int, str | None] | None = None
+    last_said: tuple[int, str | None] | None = None
     surnames = {m.group("last") for m in _FULL_NAME.finditer(text)}
 
     def speaker_of(raw: str | None, index: int) -> str | None:
@@ -209,25 +218,38 @@ def _renderings(article: Article) -> list[Rendering]:
             last_subject = (index, named.group("name"))
         reported = _REPORTED.match(sentence) or _ACCORDING.match(sentence)
         if reported:
-            add(s_start + reported.start("what"), s_end, False, speaker_of(reported.group("name"), index))
+            speaker = speaker_of(reported.group("name"), index)
+            add(s_start + reported.start("what"), s_end, False, speaker)
+            last_said = (s_end - 1, speaker)
         for quote in [q for q in direct if sentence_index(q.opening) == index]:
             inner = text[quote.start:quote.end]
             who, attributed = _beside(text, quote, surnames)
-            if who is None and index > 0 and text[sentences[index - 1][1]:quote.opening].strip() == "":
-                previous = text[sentences[index - 1][0]:sentences[index - 1][1]]
-                who = _COLON_LEAD.search(previous)
+            if who is None:
+                lead_in = text[s_start:quote.opening]
+                if not lead_in.strip() and index > 0:
+                    lead_in = text[sentences[index - 1][0]:sentences[index - 1][1]]
+                who = _colon_lead(lead_in)
             if who is not None:
                 speaker = speaker_of(who.group("name"), index)
-            elif last_direct and not attributed and _continues(text[last_direct[0] + 1:quote.opening]):
-                speaker = last_direct[1]
+            elif last_said and not attributed and _continues(text[last_said[0] + 1:quote.opening]):
+                speaker = last_said[1]
             else:
                 speaker = None
-            last_direct = (quote.closing, speaker)
+            last_said = (quote.closing, speaker)
             words = _words(inner)
             fragment = words < MIN_WORDS or (speaker is None and words < MIN_WORDS_UNATTRIBUTED)
             if words >= MIN_WORDS_FRAGMENT:
                 add(quote.start, quote.end, True, speaker, fragment)
-    return found
+    return [r for r in found if not (r.direct and any(_nested(r, o) for o in found if o is not r))]
+
+
+def _nested(inner: Rendering, outer: Rendering) -> bool:
+    """A quotation inside another, or a few quoted words inside reported speech (a term the speaker
+    uses), is part of that statement, not one of its own."""
+    a, b = inner.span, outer.span
+    if not (b.start <= a.start and a.end <= b.end) or (a.start, a.end) == (b.start, b.end):
+        return False
+    return outer.direct or _words(a.text) < MIN_WORDS_UNATTRIBUTED
 
 
 def _aligned(a: Rendering, b: Rendering) -> bool:
