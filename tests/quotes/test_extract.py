@@ -148,3 +148,11 @@ def test_a_term_quoted_inside_reported_speech_is_part_of_it():
     quotes = _quotes("Tocaev believes that sanctions and settlement \"a monthly turmoil\" are two different things "
                      "that cannot be compared.")
     assert [(q.text[:22], q.variants[0].direct) for q in quotes] == [("sanctions and settleme", False)]
+
+
+def test_a_role_speaks_for_the_person_named_with_it_before_and_for_no_one_otherwise():
+    quotes = _quotes("Nichols will die in prison after Superior Court Judge James Bodiford handed down the maximum "
+                     "sentence. “If there was any more I could give you, I would,” the judge said. Her agent said "
+                     "the family was grateful. “We ask for privacy for the family at this difficult time,” the "
+                     "spokesman said.")
+    assert [q.speaker_name for q in _in_order(quotes)] == ["James Bodiford", None]

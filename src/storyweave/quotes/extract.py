@@ -39,7 +39,13 @@ from .marks import Quoted, quoted
 SPEECH = (r"said|says|say|stated|states|stressed|stresses|noted|notes|added|adds|warned|warns|told|explained|"
           r"argued|argues|declared|announced|claimed|claims|insisted|emphasi[sz]ed|replied|responded|remarked|"
           r"believes|believed|concluded|pointed out|went on to say|further stated|also said")
-_NAME = r"(?P<name>(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+|[Hh]e|[Ss]he)"
+#: roles that stand for a person named with them earlier ("Judge James Bodiford ... the judge said")
+_ROLE_WORDS = (r"judge|president|prime minister|foreign minister|minister|mayor|governor|senator|chancellor|"
+               r"prosecutor|sheriff|coach|spokesman|spokeswoman|spokesperson|chairman|director|commander|captain")
+_ROLE = re.compile(rf"^(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?P<role>{_ROLE_WORDS})$")
+_ROLE_NAMED = re.compile(rf"\b(?P<role>(?i:{_ROLE_WORDS}))\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
+_NAME = (rf"(?P<name>(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:{_ROLE_WORDS})\b|"
+         r"(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+|[Hh]e|[Ss]he)")
 _TITLES = r"(?:(?:President|Prime Minister|Minister|Foreign Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Senator|" \
           r"Governor|Mayor|General|Judge|Const\.|Constable|Sgt\.|Det\.|Capt\.|Lt\.|Gen\.|Gov\.|Sen\.|Rep\.|" \
           r"spokesman|spokeswoman|spokesperson)\s+)?"
@@ -67,6 +73,7 @@ _COLON_LEAD = re.compile(rf"^\s*(?:[^,:.!?\"“”]{{0,40}},\s+)?{_TITLES}{_NAME
 #: capitalised words that begin sentences but name no one who speaks
 _NOT_NAMES = {"The", "This", "That", "It", "These", "Those", "There", "In", "On", "At", "As", "But", "And", "However",
               "Today", "Some", "Many", "They", "We", "I", "You", "Who", "What", "If", "When", "While", "Officials",
+              "Her", "His", "Its", "Their", "Our", "My", "For", "With", "From", "After", "Before", "By",
               "Western", "West", "Police", "Authorities", "Witnesses", "Residents", "Monday", "Tuesday",
               "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
               "May", "June", "July", "August", "September", "October", "November", "December"}
@@ -117,6 +124,8 @@ class Rendering:
 def _name(raw: str | None) -> str | None:
     if not raw:
         return None
+    if _ROLE.match(raw):
+        return raw
     words = raw.split()
     if words[0] in _NOT_NAMES or raw.endswith(("'s", "’s")):
         return None
@@ -186,12 +195,18 @@ def _renderings(article: Article) -> list[Rendering]:
     last_subject: tuple[int, str] | None = None
     last_said: tuple[int, str | None] | None = None
     surnames = {m.group("last") for m in _FULL_NAME.finditer(text)}
+    titled = [(m.start(), m.group("role").lower(), m.group("name")) for m in _ROLE_NAMED.finditer(text)
+              if _name(m.group("name"))]
 
     def speaker_of(raw: str | None, index: int) -> str | None:
         nonlocal last_speaker
         if raw and raw.lower() in ("he", "she"):
             near = [c for c in (last_speaker, last_subject) if c and index - c[0] <= PRONOUN_REACH]
             return max(near, key=lambda c: c[0])[1] if near else None
+        role = _ROLE.match(raw or "")
+        if role:
+            named = [name for at, word, name in titled if word == role.group("role") and at < sentences[index][1]]
+            raw = named[-1] if named else None
         name = _name(raw)
         if name:
             last_speaker = (index, name)
