@@ -183,7 +183,8 @@ class StoryStream:
         if joined:
             state = self.stories[joined[0]]
         else:
-            state = self.stories.setdefault(story_id(feats.article_id), StoryState(story_id(feats.article_id), self._seq))
+            sid = story_id(feats.article_id)
+            state = self.stories.setdefault(sid, StoryState(sid, self._seq))
             self._seq += 1
         state.add(feats, adjusted)
         self.of_article[feats.article_id] = state.id

@@ -42,10 +42,10 @@ SPEECH = (r"said|says|say|stated|states|stressed|stresses|noted|notes|added|adds
 #: roles that stand for a person named with them earlier ("Judge James Bodiford ... the judge said")
 _ROLE_WORDS = (r"judge|president|prime minister|foreign minister|minister|mayor|governor|senator|chancellor|"
                r"prosecutor|sheriff|coach|spokesman|spokeswoman|spokesperson|chairman|director|commander|captain")
-_ROLE = re.compile(rf"^(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?P<role>{_ROLE_WORDS})$")
+_ROLE_PHRASE = rf"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?P<role>{_ROLE_WORDS})"
+_ROLE = re.compile(rf"^{_ROLE_PHRASE}$")
 _ROLE_NAMED = re.compile(rf"\b(?P<role>(?i:{_ROLE_WORDS}))\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
-_NAME = (rf"(?P<name>(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:{_ROLE_WORDS})\b|"
-         r"(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+|[Hh]e|[Ss]he)")
+_NAME = rf"(?P<name>{_ROLE_PHRASE.replace('?P<role>', '?:')}\b|(?:[A-Z][\w'’-]+\s+){{0,3}}[A-Z][\w'’-]+|[Hh]e|[Ss]he)"
 _TITLES = r"(?:(?:President|Prime Minister|Minister|Foreign Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Senator|" \
           r"Governor|Mayor|General|Judge|Const\.|Constable|Sgt\.|Det\.|Capt\.|Lt\.|Gen\.|Gov\.|Sen\.|Rep\.|" \
           r"spokesman|spokeswoman|spokesperson)\s+)?"
@@ -170,9 +170,7 @@ def _beside(text: str, quote: Quoted, surnames: set[str]) -> tuple[re.Match | No
 def _colon_lead(lead: str) -> re.Match | None:
     """The speaker of a clause that ends in a colon before a quotation, when a name (or he/she) opens it."""
     found = _COLON_LEAD.match(lead)
-    if found and (found.group("name").lower() in ("he", "she") or _name(found.group("name"))):
-        return found
-    return None
+    return found if found and _name(found.group("name")) else None
 
 
 def _continues(between: str) -> bool:
