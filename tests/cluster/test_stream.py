@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from storyweave.cluster.stream import StoryStream
 from storyweave.model import Features
@@ -40,3 +41,19 @@ def test_stories_merge_when_evidence_joins_them_and_the_older_keeps_its_id():
     assert flow.resolve(younger) == older
     assert flow.merges == [(younger, older)]
     assert sorted(flow.stories[older].article_ids) == ["a", "b", "x"]
+
+
+def test_the_time_term_of_two_stories_sums_the_batch_rule_over_every_pair_of_members():
+    from storyweave.cluster.features import TIME_BONUS, TIME_PENALTY, TIME_SCALE_DAYS
+    from storyweave.cluster.stream import _time_sum
+
+    day = 738000
+    years_a, days_a = [2022, 2022, 2021, 0], [day, day, 0, 0]
+    years_b, days_b = np.array([2022, 2022, 0]), np.array([day + 1, day + 15, 0])
+    by_pair = [
+        TIME_BONUS, -TIME_PENALTY * 15 / TIME_SCALE_DAYS, 0.0,  # dated member: days, days, nothing known
+        TIME_BONUS, -TIME_PENALTY * 15 / TIME_SCALE_DAYS, 0.0,
+        -TIME_PENALTY, -TIME_PENALTY, 0.0,  # a 2021 member without a day: years
+        0.0, 0.0, 0.0,  # nothing known
+    ]
+    assert _time_sum(years_a, days_a, years_b, days_b) == pytest.approx(sum(by_pair))

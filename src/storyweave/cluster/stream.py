@@ -118,14 +118,24 @@ class StoryState:
 
 
 def _time_sum(years_a: list[int], days_a: list[int], years_b: np.ndarray, days_b: np.ndarray) -> float:
-    """Sum of the time term over all pairs, with the batch's rule: days if both have them, else years."""
-    years, days = np.array(years_a)[:, None], np.array(days_a)[:, None]
-    with_day = (days > 0) & (days_b[None, :] > 0)
-    gap = np.abs(days - days_b[None, :])
+    """Sum of the time term over all pairs, with the batch's rule: days if both have them, else years.
+    Members are grouped by (year, day) first, so two large stories cost their distinct dates, not n x m."""
+    (ya, da), na = _dates(np.array(years_a), np.array(days_a))
+    (yb, db), nb = _dates(years_b, days_b)
+    days, years = da[:, None], ya[:, None]
+    with_day = (days > 0) & (db[None, :] > 0)
+    gap = np.abs(days - db[None, :])
     by_day = np.where(gap <= 2, TIME_BONUS, -TIME_PENALTY * np.minimum(1.0, gap / TIME_SCALE_DAYS))
-    with_year = ~with_day & (years > 0) & (years_b[None, :] > 0)
-    by_year = np.where(years == years_b[None, :], TIME_BONUS, -TIME_PENALTY)
-    return float(by_day[with_day].sum() + by_year[with_year].sum())
+    with_year = ~with_day & (years > 0) & (yb[None, :] > 0)
+    by_year = np.where(years == yb[None, :], TIME_BONUS, -TIME_PENALTY)
+    term = np.where(with_day, by_day, np.where(with_year, by_year, 0.0))
+    return float(na @ term @ nb)
+
+
+def _dates(years: np.ndarray, days: np.ndarray) -> tuple[tuple[np.ndarray, np.ndarray], np.ndarray]:
+    """Distinct (year, day ordinal) pairs and how many members have each."""
+    pairs, counts = np.unique(np.stack([years, days]).reshape(2, -1), axis=1, return_counts=True)
+    return (pairs[0], pairs[1]), counts.astype(float)
 
 
 class LanguageStats:
