@@ -156,3 +156,47 @@ def test_a_role_speaks_for_the_person_named_with_it_before_and_for_no_one_otherw
                      "the family was grateful. “We ask for privacy for the family at this difficult time,” the "
                      "spokesman said.")
     assert [q.speaker_name for q in _in_order(quotes)] == ["James Bodiford", None]
+
+
+def test_reported_speech_of_someone_unnamed_has_no_speaker_and_a_noun_is_no_name():
+    quotes = _quotes("Just in April this year, a Russian TV host claimed that Kazakhstan would face the same fate as "
+                     "Ukraine. The World Health Organization (WHO) said that a new strain of coronavirus has already "
+                     "been detected in 63 countries.")
+    assert [(q.text[:20], q.speaker_name) for q in _in_order(quotes)] == [
+        ("Kazakhstan would fac", None), ("a new strain of coro", "World Health Organization")]
+
+
+def test_speech_reported_inside_a_quotation_belongs_to_it():
+    quotes = _quotes("Tokaev also made a response: “In Russia, some people have distorted the whole truth. They say "
+                     "that Russia saved Kazakhstan in January this year, and that Kazakhstan owes it everything.”")
+    assert [(q.speaker_name, q.variants[0].direct) for q in quotes] == [("Tokaev", True)]
+
+
+def test_he_is_the_subject_after_an_opening_phrase_or_the_owner_of_the_subject():
+    quotes = _quotes("President Tokayev spoke at the forum. In Russia, Tokayev said this in the presence of Putin. "
+                     "Of course, he is not hard to be hard. He explained: “Our society is open, so it is allowed to "
+                     "express different opinions.” The hall was full. Of course, Tokaev’s refusal was very artistic. "
+                     "So what kind of support does Russia need? He replied that he supported the policy in the east.")
+    assert [(q.text[:12], q.speaker_name) for q in _in_order(quotes)] == [
+        ("Our society ", "Tokayev"), ("he supported", "Tokaev")]
+
+
+def test_a_persons_spokesman_is_not_the_person_a_pronoun_refers_to():
+    quotes = _quotes("Putin’s spokesman said the talks went well. He added that “the sides agreed on nothing yet, "
+                     "but they will meet again in the summer.”")
+    assert all(q.speaker_name is None for q in quotes)
+
+
+def test_a_short_quotation_whose_sentence_says_who_speaks_is_a_quote():
+    quotes = _quotes("Brett Kavanaugh testified for hours on Thursday. He also condemned Democrats on the committee, calling "
+                     "the allegations a “grotesque and coordinated character assassination”. The armed forces said "
+                     "the helicopter crashed “during operational activity”. Critics called it a “bold move”.")
+    assert [(q.text, q.speaker_name) for q in _in_order(quotes)] == [
+        ("grotesque and coordinated character assassination", "Brett Kavanaugh"), ("during operational activity", None)]
+
+
+def test_a_quotation_that_reported_speech_introduces_is_its_rendering_with_its_speaker():
+    quotes = _quotes("According to the LA Times, “investigators have had a difficult time determining a motive for the "
+                     "killing.” Tokaev’s press secretary explained that “the head of state thanked him for this honor.”")
+    assert [(q.text[:14], q.speaker_name, q.variants[0].direct) for q in _in_order(quotes)] == [
+        ("investigators ", "LA Times", True), ("the head of st", None, True)]

@@ -34,7 +34,7 @@ from ..cluster.features import lexical_cosine, text_vector
 from ..model import Article, Quote, QuoteVariant, Span, Story
 from ..nlp import embed
 from ..nlp.sentences import spans
-from .marks import Quoted, quoted
+from .marks import DOUBLE, Quoted, quoted
 
 SPEECH = (r"said|says|say|stated|states|stressed|stresses|noted|notes|added|adds|warned|warns|told|explained|"
           r"argued|argues|declared|announced|claimed|claims|insisted|emphasi[sz]ed|replied|responded|remarked|"
@@ -49,7 +49,17 @@ _NAME = rf"(?P<name>{_ROLE_PHRASE.replace('?P<role>', '?:')}\b|(?:[A-Z][\w'’-]
 _TITLES = r"(?:(?:President|Prime Minister|Minister|Foreign Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Senator|" \
           r"Governor|Mayor|General|Judge|Const\.|Constable|Sgt\.|Det\.|Capt\.|Lt\.|Gen\.|Gov\.|Sen\.|Rep\.|" \
           r"spokesman|spokeswoman|spokesperson)\s+)?"
-_REPORTED = re.compile(rf"^(?:.{{0,60}}?\b)?{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{SPEECH})\s+that\s+(?P<what>.{{20,}})$", re.S)
+#: what may stand between a speaker and the verb: an adverb or an auxiliary ("Tokaev also said", "X has
+#: repeatedly stated"), not a noun that makes the name a modifier ("a Russian TV host claimed")
+_BETWEEN = r"(?:(?:also|further|then|later|again|once|first|has|had|have|would|will|\w+ly)\s+){0,2}"
+#: an organisation's acronym in brackets after its name ("The World Health Organization (WHO) said")
+_ACRONYM = r"(?:\s+\([A-Z]{2,}\))?"
+_REPORTED = re.compile(rf"^(?:.{{0,60}}?\b)?{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}(?:{SPEECH})\s+that\s+"
+                       rf"(?P<what>.{{20,}})$", re.S)
+#: reported speech of someone the text does not name ("a Russian TV host claimed that …", "Tokaev’s press
+#: secretary explained that …"): a rendering of a statement, with no speaker
+_REPORTED_UNNAMED = re.compile(rf"^(?:[^,]{{0,60}},\s+)?(?:[Aa]n?|[Oo]ne|[Ss]ome|[Aa]nother|[\w-]+['’]s)\s+"
+                               rf"(?:[\w-]+\s+){{0,4}}?(?:{SPEECH})\s+that\s+(?P<what>.{{20,}})$", re.S)
 _ACCORDING = re.compile(rf"^according to\s+{_TITLES}{_NAME},\s+(?P<what>.{{20,}})$", re.I | re.S)
 _BEFORE = re.compile(rf"{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{SPEECH})\s*[:,]?\s*$")
 _BEFORE_LOOSE = re.compile(rf"^{_TITLES}{_NAME}\b[^.!?:\"“”]{{0,80}}\b(?:{SPEECH}|saying),\s*$")
@@ -62,7 +72,13 @@ _AFTER_VERB = (re.compile(rf"^\s*[,.]?\s*(?:{SPEECH})\s+(?:(?!{_PREPOSITIONS})[\
 _AFTER_NAME = re.compile(rf"^\s*[,.]?\s*{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{SPEECH})\b")
 #: a sentence that opens with a name ("Nichols, who argued ..., spoke"; "Jackson said he ...") makes that
 #: name what a following "he" or "she" may refer to
-_NAMED_SUBJECT = re.compile(rf"^{_TITLES}(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})(?=\s*,|\s+[a-z])")
+#: also after an opening phrase ("In Russia, Tokayev said this …") and as the owner of the subject
+#: ("Of course, Tokaev’s refusal was …"), unless what is owned is a person who may speak himself
+_PERSON_OWNED = r"(?:press\s+|deputy\s+)?(?:spokes\w+|secretary|aide|adviser|advisor|lawyer|attorney|wife|husband|son|" \
+                r"daughter|mother|father|brother|sister|friend|representative|deputy|agent|office|team|family)\b"
+_OWNER = r"[A-Z](?:[\w-]|['’](?!s\b))+"
+_NAMED_SUBJECT = re.compile(rf"^(?:[A-Z][^,.!?\"“”]{{0,40}},\s+)?{_TITLES}(?P<name>{_OWNER}(?:\s+{_OWNER}){{0,2}})"
+                            rf"(?:['’]s\s+(?!{_PERSON_OWNED})(?=[a-z])|(?=\s*,|\s+[a-z]))")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<last>[A-Z][a-z][\w'’-]+)")
 _ABBREVIATED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Const|Gen|Sen|Rep|Gov|Lt|Col|Sgt|[A-Z])\.")
 #: a titled subject ("President Tokayev spoke ...") is who a following "he" or "she" refers to
@@ -70,6 +86,14 @@ _TITLED_SUBJECT = re.compile(r"^(?:President|Prime Minister|Minister|Foreign Min
                              r"Dr\.?|Senator|Governor|Mayor|General|Judge)\s+(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 #: "X stressed:", "On this point, X also made a response in Russia:" - the name opens the clause
 _COLON_LEAD = re.compile(rf"^\s*(?:[^,:.!?\"“”]{{0,40}},\s+)?{_TITLES}{_NAME}\b[^.!?:]{{0,80}}:\s*$")
+#: a quotation within a sentence whose subject says, calls, accuses … ("He condemned Democrats, calling the
+#: allegations a “grotesque and coordinated character assassination”"; "The armed forces said it crashed
+#: “during operational activity”"): attributed to that subject, or to no one it names
+_SAYING = rf"{SPEECH}|call(?:ed|s|ing)|describ(?:ed|es|ing)|accus(?:ed|es|ing)|den(?:ied|ies|ying)|dismiss(?:ed|es)|" \
+          r"urg(?:ed|es)|ask(?:ed|s)|demand(?:ed|s)|vow(?:ed|s)|promis(?:ed|es)|dub(?:bed|s)|brand(?:ed|s)|" \
+          r"term(?:ed|s)|condemn(?:ed|s)|wrote|writes|tweeted|saying"
+_SENTENCE_SAYS = re.compile(rf"^(?:[A-Z][^,.!?\"“”]{{0,40}},\s+)?{_TITLES}{_NAME}{_ACRONYM}\s[^\"“”«»„]{{0,160}}?"
+                            rf"\b(?:{_SAYING})\b[^\"“”«»„]{{0,120}}$")
 #: capitalised words that begin sentences but name no one who speaks
 _NOT_NAMES = {"The", "This", "That", "It", "These", "Those", "There", "In", "On", "At", "As", "But", "And", "However",
               "Today", "Some", "Many", "They", "We", "I", "You", "Who", "What", "If", "When", "While", "Officials",
@@ -127,6 +151,9 @@ def _name(raw: str | None) -> str | None:
     if _ROLE.match(raw):
         return raw
     words = raw.split()
+    if words[0] in ("The", "the") and len(words) > 1:
+        words = words[1:]
+        raw = " ".join(words)
     if words[0] in _NOT_NAMES or raw.endswith(("'s", "’s")):
         return None
     return raw
@@ -160,7 +187,7 @@ def _beside(text: str, quote: Quoted, surnames: set[str]) -> tuple[re.Match | No
     inner = text[quote.start:quote.end]
     after_patterns = _AFTER_VERB if inner.endswith(".") else (*_AFTER_VERB, _AFTER_NAME)
     loose = _BEFORE_LOOSE.search(clause[-200:])
-    if loose and " " not in loose.group("name") and loose.group("name") not in surnames:
+    if loose and " " not in loose.group("name") and not _known(loose.group("name"), surnames):
         loose = None  # a capitalised word opening the sentence, not a name ("Moments after ...")
     attributed = _attributions(after[:200], after_patterns)
     who = _BEFORE.search(before[-200:]) or loose or next((m for m in attributed if _name(m.group("name"))), None)
@@ -171,6 +198,11 @@ def _colon_lead(lead: str) -> re.Match | None:
     """The speaker of a clause that ends in a colon before a quotation, when a name (or he/she) opens it."""
     found = _COLON_LEAD.match(lead)
     return found if found and _name(found.group("name")) else None
+
+
+def _known(word: str, surnames: set[str]) -> bool:
+    """A single capitalised word is a person's name when the text gives it, in some spelling, as a surname."""
+    return any(same_speaker(word, surname) for surname in surnames)
 
 
 def _continues(between: str) -> bool:
@@ -227,13 +259,18 @@ def _renderings(article: Article) -> list[Rendering]:
         if subject:
             last_speaker = (index, subject.group("name"))
         named = _NAMED_SUBJECT.match(sentence)
-        if named and _name(named.group("name")) and (" " in named.group("name") or named.group("name") in surnames):
+        if named and _name(named.group("name")) and (" " in named.group("name") or _known(named.group("name"), surnames)):
             last_subject = (index, named.group("name"))
-        reported = _REPORTED.match(sentence) or _ACCORDING.match(sentence)
-        if reported:
-            speaker = speaker_of(reported.group("name"), index)
-            add(s_start + reported.start("what"), s_end, False, speaker)
-            last_said = (s_end - 1, speaker)
+        reported = _REPORTED.match(sentence) or _ACCORDING.match(sentence) or _REPORTED_UNNAMED.match(sentence)
+        #: speech reported with a quotation ("According to EW, “Weitz is …”"): the quotation is the rendering
+        introduced: tuple[int, str | None] | None = None
+        if reported and not any(q.opening < s_start < q.closing for q in direct):
+            speaker = speaker_of(reported.groupdict().get("name"), index)
+            if reported.group("what")[0] in DOUBLE + "«「‘":
+                introduced = (s_start + reported.start("what"), speaker)
+            else:
+                add(s_start + reported.start("what"), s_end, False, speaker)
+                last_said = (s_end - 1, speaker)
         for quote in [q for q in direct if sentence_index(q.opening) == index]:
             inner = text[quote.start:quote.end]
             who, attributed = _beside(text, quote, surnames)
@@ -242,15 +279,20 @@ def _renderings(article: Article) -> list[Rendering]:
                 if not lead_in.strip() and index > 0:
                     lead_in = text[sentences[index - 1][0]:sentences[index - 1][1]]
                 who = _colon_lead(lead_in)
+            if who is None and not attributed:
+                who = _SENTENCE_SAYS.match(text[s_start:quote.opening])
+                attributed = who is not None
             if who is not None:
                 speaker = speaker_of(who.group("name"), index)
+            elif introduced and introduced[0] == quote.opening:
+                speaker, attributed = introduced[1], True
             elif last_said and not attributed and _continues(text[last_said[0] + 1:quote.opening]):
                 speaker = last_said[1]
             else:
                 speaker = None
             last_said = (quote.closing, speaker)
             words = _words(inner)
-            fragment = words < MIN_WORDS or (speaker is None and words < MIN_WORDS_UNATTRIBUTED)
+            fragment = words < MIN_WORDS or (speaker is None and not attributed and words < MIN_WORDS_UNATTRIBUTED)
             if words >= MIN_WORDS_FRAGMENT:
                 add(quote.start, quote.end, True, speaker, fragment)
     return [r for r in found if not (r.direct and any(_nested(r, o) for o in found if o is not r))]
