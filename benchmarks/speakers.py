@@ -64,7 +64,8 @@ def main() -> None:
                 for doc in ids]
     stories = [Story(story, story, ids) for story, ids in sorted(members.items())]
     began = time.perf_counter()
-    quotes = attach_speakers(quotes_for(stories, articles), entities_for(stories, articles, load_kb(Settings())))
+    kb = load_kb(Settings())
+    quotes = attach_speakers(quotes_for(stories, articles), entities_for(stories, articles, kb), kb)
     elapsed = time.perf_counter() - began
     variants = defaultdict(list)
     for quote in quotes:

@@ -146,8 +146,9 @@ def build_report(articles: list[Article], rejected: list[Rejected], stories: lis
                  settings: Settings | None = None) -> Report:
     """Steps 5-9 over records: no store, no CLI, callable from a test."""
     settings = settings or Settings()
-    entities = entities_for(stories, articles, load_kb(settings))
-    quotes = attach_speakers(quotes_for(stories, articles), entities)
+    kb = load_kb(settings)
+    entities = entities_for(stories, articles, kb)
+    quotes = attach_speakers(quotes_for(stories, articles), entities, kb)
     claims = claims_for(stories, articles)
     timeline = timelines(stories, articles)
     stories = brief_all(stories, articles, claims)

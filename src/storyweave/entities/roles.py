@@ -114,11 +114,17 @@ def _holders(kb: KB) -> dict[tuple[str, str], tuple[KBEntity, ...]]:
     return {key: tuple(people) for key, people in out.items()}
 
 
+def holders(kb_roles: tuple[str, ...], countries: set[str], kb: KB) -> set[str]:
+    """QIDs of the KB people holding any of these roles (folded, as in ROLES' values) in these countries."""
+    table = _holders(kb)
+    return {e.qid for kb_role in kb_roles for country in countries for e in table.get((kb_role, country), ())}
+
+
 def holder(name: str, role: Role, countries: set[str], kb: KB) -> tuple[KBEntity, float] | None:
     """The one holder of ``role`` (in its countries, else the story's) whose name is alike, with the score."""
     where = role.countries or frozenset(countries)
-    holders = _holders(kb)
-    people = {e.qid: e for kb_role in ROLES[role.role] for country in where for e in holders.get((kb_role, country), ())}
+    table = _holders(kb)
+    people = {e.qid: e for kb_role in ROLES[role.role] for country in where for e in table.get((kb_role, country), ())}
     words = fold(name).split()
     scored = sorted(((_alike(words, e), e) for e in people.values()), key=lambda item: (-item[0], item[1].qid))
     if not scored or scored[0][0] < ROLE_SPELLING:

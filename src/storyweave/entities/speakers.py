@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model import Entity, Quote
+from .kb import KB
 from .names import fold, similarity
 from .resolve import SPELLING
+from .roles import ROLES, countries_of, holders
+
+#: a country's role named instead of a person ("the Kazakh leader", "Kazakhstan's president"); "leader"
+#: is whoever leads its state or government
+_COUNTRY_ROLE = re.compile(r"^(?:(?:the|his|her|its|their)\s+)?(?P<place>[A-Z][\w-]+)(?:['’]s)?\s+(?P<role>[a-z -]+)$",
+                           re.I)
+LEADER = ("president", "prime minister", "chancellor", "king", "queen", "monarch", "emir")
 
 
 def entity_named(name: str, entities: list[Entity]) -> Entity | None:
@@ -45,13 +54,37 @@ def _surname(key: str, entity: Entity) -> bool:
     return entity.type == "PERSON" and " " not in key and similarity(key, fold(entity.name).split()[-1]) >= SPELLING
 
 
-def attach_speakers(quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
-    """Quotes with ``speaker.entity_id`` set, and the speaker named canonically, where the speaker resolves."""
+def role_holder(phrase: str, entities: list[Entity], kb: KB) -> tuple[bool, Entity | None]:
+    """Whether ``phrase`` names a country's role, and the one person of ``entities`` the KB says holds it."""
+    found = _COUNTRY_ROLE.match(phrase)
+    role = fold(found.group("role")) if found else ""
+    kb_roles = LEADER if role == "leader" else ROLES.get(role)
+    if not kb_roles:
+        return False, None
+    countries = countries_of(found.group("place"), kb)
+    if not countries:
+        return False, None
+    qids = holders(kb_roles, countries, kb)
+    people = {e.id: e for e in entities if e.type == "PERSON" and e.kb_id in qids}
+    return True, next(iter(people.values())) if len(people) == 1 else None
+
+
+def attach_speakers(quotes: list[Quote], entities: list[Entity], kb: KB | None = None) -> list[Quote]:
+    """Quotes with ``speaker.entity_id`` set, and the speaker named canonically, where the speaker resolves.
+    A country's role ("the Kazakh leader") is the story's one person the KB gives that role, else no one."""
     by_story: dict[str | None, list[Entity]] = {}
     for entity in entities:
         by_story.setdefault(entity.story_id, []).append(entity)
     out = []
     for quote in quotes:
-        entity = entity_named(quote.speaker_name, by_story.get(quote.story_id, [])) if quote.speaker_name else None
+        story = by_story.get(quote.story_id, [])
+        entity = None
+        if quote.speaker_name and kb is not None:
+            is_role, entity = role_holder(quote.speaker_name, story, kb)
+            if is_role and entity is None:
+                out.append(replace(quote, speaker_name=None, speaker_entity_id=None))
+                continue
+        if entity is None and quote.speaker_name:
+            entity = entity_named(quote.speaker_name, story)
         out.append(replace(quote, speaker_name=entity.name, speaker_entity_id=entity.id) if entity else quote)
     return out

@@ -40,12 +40,16 @@ SPEECH = (r"said|says|say|stated|states|stressed|stresses|noted|notes|added|adds
           r"argued|argues|declared|announced|claimed|claims|insisted|emphasi[sz]ed|replied|responded|remarked|"
           r"believes|believed|concluded|pointed out|went on to say|further stated|also said")
 #: roles that stand for a person named with them earlier ("Judge James Bodiford ... the judge said")
-_ROLE_WORDS = (r"judge|president|prime minister|foreign minister|minister|mayor|governor|senator|chancellor|"
+_ROLE_WORDS = (r"judge|president|prime minister|foreign minister|minister|mayor|governor|senator|chancellor|leader|"
                r"prosecutor|sheriff|coach|spokesman|spokeswoman|spokesperson|chairman|director|commander|captain")
-_ROLE_PHRASE = rf"(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?P<role>{_ROLE_WORDS})"
+#: "the judge", "his spokesman"; with a place, "the Kazakh leader", "Kazakhstan's president": a role of a
+#: country, which the entity stage resolves to the story's person holding it (``entities.attach_speakers``)
+_ROLE_PHRASE = (rf"(?:(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:(?P<place>[A-Z][\w-]+)\s+)?|(?P<owner>[A-Z][\w-]+)['’]s\s+)"
+                rf"(?P<role>(?i:{_ROLE_WORDS}))")
 _ROLE = re.compile(rf"^{_ROLE_PHRASE}$")
 _ROLE_NAMED = re.compile(rf"\b(?P<role>(?i:{_ROLE_WORDS}))\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
-_NAME = rf"(?P<name>{_ROLE_PHRASE.replace('?P<role>', '?:')}\b|(?:[A-Z][\w'’-]+\s+){{0,3}}[A-Z][\w'’-]+|[Hh]e|[Ss]he)"
+_ROLE_UNNAMED = re.sub(r"\?P<\w+>", "?:", _ROLE_PHRASE)
+_NAME = rf"(?P<name>{_ROLE_UNNAMED}\b|(?:[A-Z][\w'’-]+\s+){{0,3}}[A-Z][\w'’-]+|[Hh]e|[Ss]he)"
 _TITLES = r"(?:(?:President|Prime Minister|Minister|Foreign Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Senator|" \
           r"Governor|Mayor|General|Judge|Const\.|Constable|Sgt\.|Det\.|Capt\.|Lt\.|Gen\.|Gov\.|Sen\.|Rep\.|" \
           r"spokesman|spokeswoman|spokesperson)\s+)?"
@@ -234,8 +238,9 @@ def _renderings(article: Article) -> list[Rendering]:
             near = [c for c in (last_speaker, last_subject) if c and index - c[0] <= PRONOUN_REACH]
             return max(near, key=lambda c: c[0])[1] if near else None
         role = _ROLE.match(raw or "")
-        if role:
-            named = [name for at, word, name in titled if word == role.group("role") and at < sentences[index][1]]
+        if role and not (role.group("place") or role.group("owner")):
+            word = role.group("role").lower()
+            named = [name for at, titled_as, name in titled if titled_as == word and at < sentences[index][1]]
             raw = named[-1] if named else None
         name = _name(raw)
         if name:

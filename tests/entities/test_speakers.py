@@ -1,0 +1,27 @@
+"""Quote speakers as entities: a country's role resolves to the story's person who holds it, or to no one."""
+
+from __future__ import annotations
+
+from storyweave.entities import attach_speakers, entities_for, load
+from storyweave.model import Article, Story
+from storyweave.quotes import quotes_for
+
+
+def _speakers(text: str) -> list[str | None]:
+    article = Article(id="a0", source_path="a0", text=text, language="en")
+    stories = [Story("s", "t", ["a0"])]
+    kb = load()
+    quotes = attach_speakers(quotes_for(stories, [article]), entities_for(stories, [article], kb), kb)
+    return [q.speaker_name for q in sorted(quotes, key=lambda q: q.variants[0].span.start)]
+
+
+def test_the_kazakh_leader_is_the_president_of_kazakhstan_the_story_names():
+    assert _speakers("President Kassym-Jomart Tokayev met President Vladimir Putin in St. Petersburg on Friday. “Kazakhstan will not "
+                     "recognise the two republics under any circumstances,” the Kazakh leader said. Russia’s "
+                     "president said that the talks had been open and useful for both countries.") == [
+        "Kassym-Jomart Tokayev", "Vladimir Putin"]
+
+
+def test_a_role_whose_holder_the_story_does_not_name_is_no_one():
+    assert _speakers("Kassym-Jomart Tokayev spoke in St. Petersburg on Friday. “The sanctions will hurt every "
+                     "economy of the region for years,” the Belarusian leader said.") == [None]
