@@ -25,3 +25,9 @@ def test_the_kazakh_leader_is_the_president_of_kazakhstan_the_story_names():
 def test_a_role_whose_holder_the_story_does_not_name_is_no_one():
     assert _speakers("Kassym-Jomart Tokayev spoke in St. Petersburg on Friday. “The sanctions will hurt every "
                      "economy of the region for years,” the Belarusian leader said.") == [None]
+
+
+def test_a_role_of_no_country_and_a_persons_spokesman_are_no_one_unless_named_with_the_title():
+    assert _speakers("President Kassym-Jomart Tokayev spoke in St. Petersburg on Friday. “We will take part in the "
+                     "elections and we will win them,” the opposition leader said. “The president will not accept "
+                     "any award until the end of his term,” Tokayev’s spokesman said.") == [None, None]

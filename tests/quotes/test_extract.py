@@ -200,3 +200,9 @@ def test_a_quotation_that_reported_speech_introduces_is_its_rendering_with_its_s
                      "killing.” Tokaev’s press secretary explained that “the head of state thanked him for this honor.”")
     assert [(q.text[:14], q.speaker_name, q.variants[0].direct) for q in _in_order(quotes)] == [
         ("investigators ", "LA Times", True), ("the head of st", None, True)]
+
+
+def test_the_speaker_that_reported_speech_names_beats_an_owner_opening_the_sentence():
+    quotes = _quotes("Tokayev’s spokesman Berik Uali explained that “the head of state thanked him for this honor, "
+                     "but he will not accept any awards until the end of his term.”")
+    assert [q.speaker_name for q in quotes] == ["Berik Uali"]

@@ -55,7 +55,8 @@ def _surname(key: str, entity: Entity) -> bool:
 
 
 def role_holder(phrase: str, entities: list[Entity], kb: KB) -> tuple[bool, Entity | None]:
-    """Whether ``phrase`` names a country's role, and the one person of ``entities`` the KB says holds it."""
+    """Whether ``phrase`` names a role with a place ("the Kazakh leader", "the opposition leader"), and the one
+    person of ``entities`` the KB says holds it in that country (None when the place is no country)."""
     found = _COUNTRY_ROLE.match(phrase)
     role = fold(found.group("role")) if found else ""
     kb_roles = LEADER if role == "leader" else ROLES.get(role)
@@ -63,7 +64,7 @@ def role_holder(phrase: str, entities: list[Entity], kb: KB) -> tuple[bool, Enti
         return False, None
     countries = countries_of(found.group("place"), kb)
     if not countries:
-        return False, None
+        return True, None
     qids = holders(kb_roles, countries, kb)
     people = {e.id: e for e in entities if e.type == "PERSON" and e.kb_id in qids}
     return True, next(iter(people.values())) if len(people) == 1 else None

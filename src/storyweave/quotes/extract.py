@@ -47,6 +47,9 @@ _ROLE_WORDS = (r"judge|president|prime minister|foreign minister|minister|mayor|
 _ROLE_PHRASE = (rf"(?:(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:(?P<place>[A-Z][\w-]+)\s+)?|(?P<owner>[A-Z][\w-]+)['’]s\s+)"
                 rf"(?P<role>(?i:{_ROLE_WORDS}))")
 _ROLE = re.compile(rf"^{_ROLE_PHRASE}$")
+#: roles a country has; with a place or owner ("Russia's president") they are left to the entity stage, other
+#: roles ("Tokaev's spokesman") speak for the person last named with the title, as "the judge" does
+_COUNTRY_ROLES = {"president", "prime minister", "foreign minister", "chancellor", "leader"}
 _ROLE_NAMED = re.compile(rf"\b(?P<role>(?i:{_ROLE_WORDS}))\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
 _ROLE_UNNAMED = re.sub(r"\?P<\w+>", "?:", _ROLE_PHRASE)
 _NAME = rf"(?P<name>{_ROLE_UNNAMED}\b|(?:[A-Z][\w'’-]+\s+){{0,3}}[A-Z][\w'’-]+|[Hh]e|[Ss]he)"
@@ -238,8 +241,8 @@ def _renderings(article: Article) -> list[Rendering]:
             near = [c for c in (last_speaker, last_subject) if c and index - c[0] <= PRONOUN_REACH]
             return max(near, key=lambda c: c[0])[1] if near else None
         role = _ROLE.match(raw or "")
-        if role and not (role.group("place") or role.group("owner")):
-            word = role.group("role").lower()
+        word = role.group("role").lower() if role else ""
+        if role and not ((role.group("place") or role.group("owner")) and word in _COUNTRY_ROLES):
             named = [name for at, titled_as, name in titled if titled_as == word and at < sentences[index][1]]
             raw = named[-1] if named else None
         name = _name(raw)
@@ -284,12 +287,13 @@ def _renderings(article: Article) -> list[Rendering]:
                 if not lead_in.strip() and index > 0:
                     lead_in = text[sentences[index - 1][0]:sentences[index - 1][1]]
                 who = _colon_lead(lead_in)
-            if who is None and not attributed:
+            from_report = introduced is not None and introduced[0] == quote.opening
+            if who is None and not attributed and not from_report:
                 who = _SENTENCE_SAYS.match(text[s_start:quote.opening])
                 attributed = who is not None
             if who is not None:
                 speaker = speaker_of(who.group("name"), index)
-            elif introduced and introduced[0] == quote.opening:
+            elif from_report:
                 speaker, attributed = introduced[1], True
             elif last_said and not attributed and _continues(text[last_said[0] + 1:quote.opening]):
                 speaker = last_said[1]
