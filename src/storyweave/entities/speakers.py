@@ -78,14 +78,15 @@ def attach_speakers(quotes: list[Quote], entities: list[Entity], kb: KB | None =
         by_story.setdefault(entity.story_id, []).append(entity)
     out = []
     for quote in quotes:
+        if not quote.speaker_name:
+            out.append(quote)
+            continue
         story = by_story.get(quote.story_id, [])
-        entity = None
-        if quote.speaker_name and kb is not None:
-            is_role, entity = role_holder(quote.speaker_name, story, kb)
-            if is_role and entity is None:
-                out.append(replace(quote, speaker_name=None, speaker_entity_id=None))
-                continue
-        if entity is None and quote.speaker_name:
+        is_role, entity = role_holder(quote.speaker_name, story, kb) if kb is not None else (False, None)
+        if not is_role:
             entity = entity_named(quote.speaker_name, story)
-        out.append(replace(quote, speaker_name=entity.name, speaker_entity_id=entity.id) if entity else quote)
+        if entity is not None:
+            out.append(replace(quote, speaker_name=entity.name, speaker_entity_id=entity.id))
+        else:
+            out.append(replace(quote, speaker_name=None, speaker_entity_id=None) if is_role else quote)
     return out

@@ -84,7 +84,9 @@ _AFTER_NAME = re.compile(rf"^\s*[,.]?\s*{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{SPEECH
 _PERSON_OWNED = r"(?:press\s+|deputy\s+)?(?:spokes\w+|secretary|aide|adviser|advisor|lawyer|attorney|wife|husband|son|" \
                 r"daughter|mother|father|brother|sister|friend|representative|deputy|agent|office|team|family)\b"
 _OWNER = r"[A-Z](?:[\w-]|['’](?!s\b))+"
-_NAMED_SUBJECT = re.compile(rf"^(?:[A-Z][^,.!?\"“”]{{0,40}},\s+)?{_TITLES}(?P<name>{_OWNER}(?:\s+{_OWNER}){{0,2}})"
+#: a phrase that opens a sentence before its subject ("In Russia, ", "Of course, ")
+_OPENING = r"(?:[A-Z][^,.!?\"“”]{0,40},\s+)?"
+_NAMED_SUBJECT = re.compile(rf"^{_OPENING}{_TITLES}(?P<name>{_OWNER}(?:\s+{_OWNER}){{0,2}})"
                             rf"(?:['’]s\s+(?!{_PERSON_OWNED})(?=[a-z])|(?=\s*,|\s+[a-z]))")
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<last>[A-Z][a-z][\w'’-]+)")
 _ABBREVIATED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Const|Gen|Sen|Rep|Gov|Lt|Col|Sgt|[A-Z])\.")
@@ -99,7 +101,7 @@ _COLON_LEAD = re.compile(rf"^\s*(?:[^,:.!?\"“”]{{0,40}},\s+)?{_TITLES}{_NAME
 _SAYING = rf"{SPEECH}|call(?:ed|s|ing)|describ(?:ed|es|ing)|accus(?:ed|es|ing)|den(?:ied|ies|ying)|dismiss(?:ed|es)|" \
           r"urg(?:ed|es)|ask(?:ed|s)|demand(?:ed|s)|vow(?:ed|s)|promis(?:ed|es)|dub(?:bed|s)|brand(?:ed|s)|" \
           r"term(?:ed|s)|condemn(?:ed|s)|wrote|writes|tweeted|saying"
-_SENTENCE_SAYS = re.compile(rf"^(?:[A-Z][^,.!?\"“”]{{0,40}},\s+)?{_TITLES}{_NAME}{_ACRONYM}\s[^\"“”«»„]{{0,160}}?"
+_SENTENCE_SAYS = re.compile(rf"^{_OPENING}{_TITLES}{_NAME}{_ACRONYM}\s[^\"“”«»„]{{0,160}}?"
                             rf"\b(?:{_SAYING})\b[^\"“”«»„]{{0,120}}$")
 #: capitalised words that begin sentences but name no one who speaks
 _NOT_NAMES = {"The", "This", "That", "It", "These", "Those", "There", "In", "On", "At", "As", "But", "And", "However",
