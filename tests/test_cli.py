@@ -94,6 +94,7 @@ def test_ingest_then_report_from_the_store(tmp_path, seeds_dir):
     assert result.returncode == 0, result.stderr
     report = json.loads((tmp_path / "r" / "report.json").read_text(encoding="utf-8"))
     assert len(report["articles"]) == 5
+    assert [len(story["article_ids"]) for story in report["stories"]] == [5]
 
 
 def test_max_bytes_flag(tmp_path, seeds_dir):

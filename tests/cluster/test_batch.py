@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
 from storyweave.cluster.batch import cluster, featurize
 from storyweave.cluster.stream import StoryStream, assign
@@ -40,6 +41,19 @@ def test_same_inputs_in_the_same_order_give_the_same_ids(seed_articles):
     first = cluster([dataclasses.replace(a) for a in seed_articles.values()])
     again = cluster([dataclasses.replace(a) for a in seed_articles.values()])
     assert [s.to_dict() for s in first] == [s.to_dict() for s in again]
+
+
+def test_an_undated_article_is_anchored_by_its_dates_not_by_years_it_mentions_in_passing():
+    from storyweave.cluster.features import anchor
+    from storyweave.model import Article
+
+    history = Article(id="a", source_path="a.txt", text="The medal he was given in 2015 and his 1999 role.")
+    assert anchor(history) == (None, None)
+    reported = Article(id="b", source_path="b.txt",
+                       text="Since her 1999 role she was in rehab in May 2013 and again on Oct. 3, 2013.")
+    assert anchor(reported) == (2013, None)
+    dated = Article(id="c", source_path="c.txt", text="Talks failed in May 2015.", published="2022-06-18")
+    assert anchor(dated) == (2022, date(2022, 6, 18))
 
 
 def test_two_events_of_one_ecb_topic_stay_apart(tmp_path):

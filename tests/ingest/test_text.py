@@ -121,3 +121,11 @@ def test_metadata_words_deep_in_the_body_are_not_metadata():
     parsed = text.parse(page)
     assert "Source: Xinhua" in parsed.text
     assert parsed.reposted_from is None
+
+
+def test_dated_years_take_years_that_come_with_a_month_only():
+    from storyweave.ingest.byline import dated_years
+
+    text = ("Her 1999 role; in May 2013, on 5 May, 2013, Dec. 3, 2008, 05 / 02 / 2012, 2011-04-09 and "
+            "2010年6月18日; the 2015 medal.")
+    assert dated_years(text) == [2013, 2013, 2008, 2012, 2011, 2010]

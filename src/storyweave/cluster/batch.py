@@ -15,9 +15,6 @@ from scipy.spatial.distance import squareform
 from ..model import Article, Story
 from ..nlp import embed
 from .features import (
-    TIME_BONUS,
-    TIME_PENALTY,
-    TIME_SCALE_DAYS,
     W_CROSS_LANGUAGE,
     W_SAME_LANGUAGE,
     Features,
@@ -26,6 +23,8 @@ from .features import (
     embed_similarity,
     language_offsets,
     lead,
+    time_anchors,
+    time_terms,
 )
 
 #: average-linkage distance (1 - similarity) at which clusters stop merging. Calibrated with
@@ -55,22 +54,9 @@ def similarity_matrix(features: list[Features]) -> np.ndarray:
     vals = np.concatenate([f.lexical[1] for f in features]) if n else []
     lex = csr_matrix((vals, (rows, cols)), shape=(n, int(max(cols, default=0)) + 1))
     sim += (1 - weight) * (lex @ lex.T).toarray()
-    sim += _time_matrix(features)
+    anchors = time_anchors(features)
+    sim += time_terms(anchors, anchors)
     return sim
-
-
-def _time_matrix(features: list[Features]) -> np.ndarray:
-    n = len(features)
-    days = np.array([f.day.toordinal() if f.day else np.nan for f in features], dtype=float)
-    years = np.array([f.year if f.year else np.nan for f in features], dtype=float)
-    term = np.zeros((n, n))
-    both_years = ~np.isnan(years)[:, None] & ~np.isnan(years)[None, :]
-    term[both_years] = np.where((years[:, None] == years[None, :])[both_years], TIME_BONUS, -TIME_PENALTY)
-    both_days = ~np.isnan(days)[:, None] & ~np.isnan(days)[None, :]
-    gap = np.abs(days[:, None] - days[None, :])
-    by_day = np.where(gap <= 2, TIME_BONUS, -TIME_PENALTY * np.minimum(1.0, gap / TIME_SCALE_DAYS))
-    term[both_days] = by_day[both_days]
-    return term
 
 
 def groups(sim: np.ndarray, distance: float = MERGE_DISTANCE) -> list[int]:

@@ -20,7 +20,7 @@ from functools import cache
 
 import numpy as np
 
-from ..ingest.byline import find_date
+from ..ingest.byline import dated_years, find_date
 from ..model import Article, Features
 
 #: characters of title + body the lead embedding reads (translations of one article agree in the lead;
@@ -39,6 +39,8 @@ TIME_SCALE_DAYS = 30
 #: a language's offset from the global mean is shrunk by n / (n + LANGUAGE_PRIOR) for n articles
 LANGUAGE_PRIOR = 5
 HASH_BITS = 1 << 22
+#: per article: year and day ordinal (features.anchor), 0 where unknown
+TimeAnchors = tuple[np.ndarray, np.ndarray]
 #: IDF = IDF_CEILING - Zipf frequency: 'the' (7.7) weighs 0.3, 'president' (5.5) 2.5, an unseen name 8
 IDF_CEILING = 8.0
 UNSEEN_ZIPF = 0.0
@@ -88,15 +90,16 @@ def token_hash(token: str) -> int:
 
 
 def anchor(article: Article) -> tuple[int | None, date | None]:
-    """(year, day): the published date if known, else a dateline near the top, else the most cited year."""
+    """(year, day): the published date if known, else a dateline near the top, else the year the text's
+    dates (with a month at least) give most often; a bare year cited in passing is no anchor."""
     found = article.published or (find_date(article.text[:300]) or (None,))[0]
     if found and len(found) >= 10:
         day = date.fromisoformat(found[:10])
         return day.year, day if article.published else None
     if found:
         return int(found[:4]), None
-    years = _YEAR.findall(article.text)
-    return (int(Counter(years).most_common(1)[0][0]), None) if years else (None, None)
+    years = dated_years(article.text)
+    return (Counter(years).most_common(1)[0][0], None) if years else (None, None)
 
 
 @cache
@@ -160,22 +163,28 @@ def embed_similarity(cosines: np.ndarray | float) -> np.ndarray | float:
     return (cosines - E5_FLOOR) / (1 - E5_FLOOR)
 
 
-def time_term(a: Features, b: Features) -> float:
-    if a.day is not None and b.day is not None:
-        days = abs((a.day - b.day).days)
-        return TIME_BONUS if days <= 2 else -TIME_PENALTY * min(1.0, days / TIME_SCALE_DAYS)
-    if a.year is not None and b.year is not None:
-        return TIME_BONUS if a.year == b.year else -TIME_PENALTY
-    return 0.0
+def time_terms(a: TimeAnchors, b: TimeAnchors) -> np.ndarray:
+    """The time term of every pair of a x b. Two published days: within 2 days +TIME_BONUS, further apart
+    a penalty growing to TIME_PENALTY at TIME_SCALE_DAYS. Else two years: the same +TIME_BONUS, different
+    -TIME_PENALTY. Unknown (0) on either side: 0."""
+    ya, da = (x[:, None] for x in a)
+    yb, db = (x[None, :] for x in b)
+    with_day = (da > 0) & (db > 0)
+    gap = np.abs(da - db)
+    by_day = np.where(gap <= 2, TIME_BONUS, -TIME_PENALTY * np.minimum(1.0, gap / TIME_SCALE_DAYS))
+    with_year = ~with_day & (ya > 0) & (yb > 0)
+    by_year = np.where(ya == yb, TIME_BONUS, -TIME_PENALTY)
+    return np.where(with_day, by_day, np.where(with_year, by_year, 0.0))
+
+
+def time_anchors(features: list[Features]) -> TimeAnchors:
+    """(years, day ordinals) of a list of features, 0 where unknown."""
+    return (np.array([f.year or 0 for f in features], dtype=np.int64),
+            np.array([f.day.toordinal() if f.day else 0 for f in features], dtype=np.int64))
 
 
 def embed_weight(language_a: str, language_b: str) -> float:
     return W_SAME_LANGUAGE if language_a == language_b else W_CROSS_LANGUAGE
-
-
-def similarity(a: Features, b: Features, embed_cos: float) -> float:
-    w = embed_weight(a.language, b.language)
-    return w * float(embed_similarity(embed_cos)) + (1 - w) * lexical_cosine(a.lexical, b.lexical) + time_term(a, b)
 
 
 def article_features(article: Article, embedding: np.ndarray) -> Features:

@@ -17,15 +17,7 @@ import numpy as np
 
 from ..model import Article
 from .batch import story_id
-from .features import (
-    E5_FLOOR,
-    LANGUAGE_PRIOR,
-    TIME_BONUS,
-    TIME_PENALTY,
-    TIME_SCALE_DAYS,
-    Features,
-    embed_weight,
-)
+from .features import E5_FLOOR, LANGUAGE_PRIOR, Features, TimeAnchors, embed_weight, time_anchors, time_terms
 from .index import CentroidIndex
 
 #: the streaming merge distance, swept with `benchmarks/clustering.py --calibrate` on ECB+, UCI and WMT
@@ -109,33 +101,26 @@ class StoryState:
                 small, large = sorted((mine.lexical, theirs.lexical), key=len)
                 lex_sum = sum(v * large.get(k, 0.0) for k, v in small.items())
                 total += w * embed_sum + (1 - w) * lex_sum
-        return (total + _time_sum(self.years, self.days, np.array(other.years), np.array(other.days))) / (
-            self.n * other.n)
+        return (total + _time_sum(self.anchors(), other.anchors())) / (self.n * other.n)
+
+    def anchors(self) -> TimeAnchors:
+        return np.array(self.years), np.array(self.days)
 
     def _time_total(self, feats: Features) -> float:
-        day = feats.day.toordinal() if feats.day is not None else 0
-        return _time_sum(self.years, self.days, np.array([feats.year or 0]), np.array([day]))
+        return _time_sum(self.anchors(), time_anchors([feats]))
 
 
-def _time_sum(years_a: list[int], days_a: list[int], years_b: np.ndarray, days_b: np.ndarray) -> float:
-    """Sum of the time term over all pairs, with the batch's rule: days if both have them, else years.
-    Members are grouped by (year, day) first, so two large stories cost their distinct dates, not n x m."""
-    (ya, da), na = _dates(np.array(years_a), np.array(days_a))
-    (yb, db), nb = _dates(years_b, days_b)
-    days, years = da[:, None], ya[:, None]
-    with_day = (days > 0) & (db[None, :] > 0)
-    gap = np.abs(days - db[None, :])
-    by_day = np.where(gap <= 2, TIME_BONUS, -TIME_PENALTY * np.minimum(1.0, gap / TIME_SCALE_DAYS))
-    with_year = ~with_day & (years > 0) & (yb[None, :] > 0)
-    by_year = np.where(years == yb[None, :], TIME_BONUS, -TIME_PENALTY)
-    term = np.where(with_day, by_day, np.where(with_year, by_year, 0.0))
-    return float(na @ term @ nb)
+def _time_sum(a: TimeAnchors, b: TimeAnchors) -> float:
+    """Sum of the batch's time term over all pairs of a x b. Members are grouped by their anchor first,
+    so two large stories cost their distinct dates, not n x m."""
+    (anchors_a, na), (anchors_b, nb) = _distinct(a), _distinct(b)
+    return float(na @ time_terms(anchors_a, anchors_b) @ nb)
 
 
-def _dates(years: np.ndarray, days: np.ndarray) -> tuple[tuple[np.ndarray, np.ndarray], np.ndarray]:
-    """Distinct (year, day ordinal) pairs and how many members have each."""
-    pairs, counts = np.unique(np.stack([years, days]).reshape(2, -1), axis=1, return_counts=True)
-    return (pairs[0], pairs[1]), counts.astype(float)
+def _distinct(anchors: TimeAnchors) -> tuple[TimeAnchors, np.ndarray]:
+    """Distinct (year, day ordinal) anchors and how many members have each."""
+    rows, counts = np.unique(np.stack([np.asarray(x, dtype=np.int64) for x in anchors]), axis=1, return_counts=True)
+    return (rows[0], rows[1]), counts.astype(float)
 
 
 class LanguageStats:

@@ -56,6 +56,10 @@ _DATES = (
     re.compile(rf"(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})" + _TIME, re.I),
     re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d{{2}})" + _TIME, re.I),
 )
+#: a year with its month: "May 2013", "5 May, 2013", "May 5th 2013", "05/02/2013", "2013-05-02"
+_DATED_YEAR = re.compile(
+    rf"\b(?:(?:{_MONTH})\.?,?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?|\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*)"
+    r"(?P<y>(?:19|20)\d{2})\b|\b(?P<y2>(?:19|20)\d{2})\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}", re.I)
 _DATE_LABEL = re.compile(r"^(?:" + _ROLE_LABELS["date"] + r")(?:\s+(?:on|at))?\s*[:：]?\s*", re.I)
 #: what may stand beside a date on a date line: weekday, time zone, separators
 _DATE_LEFTOVER = re.compile(r"^[\s,|·•\-–—()]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*"
@@ -96,6 +100,12 @@ def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
                     iso += f"T{hour:02d}:{parts['M']}:{parts.get('S') or '00'}"
             return iso, match.span()
     return None
+
+
+def dated_years(text: str) -> list[int]:
+    """The year of every date in ``text`` that has at least its month: a bare year ("her 1999 role")
+    is as often history as news, a month and year usually date what is being reported."""
+    return [int(m["y"] or m["y2"]) for m in _DATED_YEAR.finditer(text)]
 
 
 def parse_date_line(line: str) -> tuple[str, bool] | None:
