@@ -235,3 +235,15 @@ def test_a_statement_many_articles_carry_still_aligns_pair_by_pair():
         "surprised by his answer. Wheat exports fell.")
     [luhansk] = _holding(found, "Luton")
     assert {m.text for m in luhansk.mentions} == {"Lugansk", "Luton"}
+
+
+def test_a_place_name_two_countries_share_takes_the_country_the_story_is_about():
+    russian = _entities("Russia and Kazakhstan signed the deal in St. Petersburg on Friday. Russia will ship grain "
+                        "to Kazakhstan. Russia said the United States was not invited.",
+                        "Kazakhstan thanked Russia. Russia and Kazakhstan meet again in the autumn.")
+    [city] = _holding(russian, "St. Petersburg")
+    assert city.kb_id == "Q656"
+    balanced = _entities("Russia and the United States both claim a St. Petersburg. Russia has one on the Neva, "
+                         "the United States one in Florida.")
+    [either] = _holding(balanced, "St. Petersburg")
+    assert either.kb_id is None

@@ -60,6 +60,10 @@ PRIOR_WEIGHT = 0.15
 EDIT_COST = 0.1
 RANK_PRIOR = 0.3
 CONTEXT_WEIGHT = 0.08
+#: a country the story names at least this share as often as its most named country is one of its main
+#: countries; a country only named in passing gives half the context weight in the ranking ("St. Petersburg"
+#: in a story about Russia that names the United States a few times is the Russian city)
+MAIN_COUNTRY_SHARE = 0.25
 LINK_MARGIN = 0.03
 #: a one-word spelling variant of a place or organisation links from this similarity alone
 FUZZY_SINGLE = 0.9
@@ -207,7 +211,8 @@ def _script(text: str) -> str:
 
 def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
          partner_countries: frozenset[str] = frozenset(), unique: bool = False,
-         full_names: tuple[str, ...] = ()) -> tuple[KBEntity, float, str, str] | None:
+         full_names: tuple[str, ...] = (), main_countries: frozenset[str] | None = None,
+         ) -> tuple[KBEntity, float, str, str] | None:
     """The KB entity this group names, with its score, alias and rule; None when the evidence is not clear.
 
     A spelling variant (not an exact alias) must keep the group's type; a one-word variant of a place or
@@ -251,8 +256,9 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
         kind = KIND_WEIGHT.get(hit.kind, 0.0)
         if hit.score + PRIOR_WEIGHT * entity.prior + kind + CONTEXT_WEIGHT * in_context < LINK_SCORE:
             continue
+        main = in_context if main_countries is None else entity.country in main_countries
         rank = (-EDIT_COST * edits(name, hit.alias) + RANK_PRIOR * entity.prior + RANK_KIND.get(hit.kind, 0.0)
-                + CONTEXT_WEIGHT * in_context)
+                + CONTEXT_WEIGHT * (in_context + main) / 2)
         if entity.qid not in best or rank > best[entity.qid][0]:
             rule = "kb-surname" if hit.kind == "surname" else "kb-exact" if hit.score == 1.0 else "kb-spelling"
             best[entity.qid] = (rank, hit.score, hit.alias, rule)
@@ -274,6 +280,7 @@ def _variant_of_linked(group: Group, groups: list[Group]) -> bool:
 
 def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None:
     countries: set[str] = set()
+    mentioned: Counter[str] = Counter()
     for group in groups:
         hits = [h for h in kb.exact(group.name) if h.kind != "code"]
         named = [h for h in hits if h.kind in NAMING]
@@ -287,7 +294,9 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
             if group.qid is None and not (not exact_only and _variant_of_linked(group, groups)):
                 partners = frozenset(kb.entities[q].country or q for q in
                                      (groups[p].qid for p in group.partners) if q)
-                found = link(group, kb, countries, exact_only, partners, unique, full_names)
+                top = max(mentioned.values(), default=0)
+                main = frozenset(c for c, n in mentioned.items() if n >= MAIN_COUNTRY_SHARE * top)
+                found = link(group, kb, countries, exact_only, partners, unique, full_names, main)
                 if found:
                     entity, score, alias, rule = found
                     group.qid = entity.qid
@@ -296,6 +305,7 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
             if group.qid and kb.entities[group.qid].type == "GPE":
                 entity = kb.entities[group.qid]
                 countries.update(q for q in (entity.qid, entity.country) if q)
+                mentioned.update({q: len(group.mentions) for q in {entity.qid, entity.country} if q})
     for group in groups:
         if group.qid is None and not (group.strong and group.cls in ("PLACE", "EVENT")):
             context.link_by_role(group, kb, articles, countries)
