@@ -53,7 +53,6 @@ TITLE_CASE_SHARE = 0.7
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)")
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\b")
-_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 STOPWORDS = frozenset("""the and for that with this from have has had was were are but not you all any can her his
 him its our their they them she who what when where which will would there been being into than then also
 about after before over under more most some such only other said says say just like very could should one two
