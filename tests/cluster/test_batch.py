@@ -54,6 +54,9 @@ def test_an_undated_article_is_anchored_by_its_dates_not_by_years_it_mentions_in
     assert anchor(reported) == (2013, None)
     dated = Article(id="c", source_path="c.txt", text="Talks failed in May 2015.", published="2022-06-18")
     assert anchor(dated) == (2022, date(2022, 6, 18))
+    stamped = Article(id="d", source_path="d.jsonl", title="Updated Saturday, December 05, 2009 8:28 PM",
+                      text="Pirates seized a tanker, the navy said. Another ship was taken in May 2008.")
+    assert anchor(stamped) == (2009, None)
 
 
 def test_two_events_of_one_ecb_topic_stay_apart(tmp_path):

@@ -89,15 +89,17 @@ def token_hash(token: str) -> int:
 
 
 def anchor(article: Article) -> tuple[int | None, date | None]:
-    """(year, day): the published date if known, else a dateline near the top, else the year the text's
+    """(year, day): the published date if known, else a dateline in the title or near the top of the text
+    (feeds and scrapes give "Updated Saturday, December 05, 2009" as a headline), else the year the text's
     dates (with a month at least) give most often; a bare year cited in passing is no anchor."""
-    found = article.published or (find_date(article.text[:300]) or (None,))[0]
+    top = ("" if article.title_source else (article.title or "") + "\n") + article.text[:300]
+    found = article.published or (find_date(top) or (None,))[0]
     if found and len(found) >= 10:
         day = date.fromisoformat(found[:10])
         return day.year, day if article.published else None
     if found:
         return int(found[:4]), None
-    years = dated_years(article.text)
+    years = dated_years(top + article.text[300:])
     return (Counter(years).most_common(1)[0][0], None) if years else (None, None)
 
 
