@@ -21,6 +21,9 @@ def _source_qids() -> set[str]:
     qids = {row["wikiDataId"] for row in json.loads((KB_DATA / "dr5hn/countries.json").read_text())}
     db = sqlite3.connect(KB_DATA / "dr5hn/states.sqlite3")
     qids |= {r[0] for r in db.execute("SELECT wikiDataId FROM states")}
+    for regions in ("regions.csv", "subregions.csv"):
+        with (KB_DATA / "dr5hn/csv" / regions).open(encoding="utf-8") as handle:
+            qids |= {row["wikiDataId"] for row in csv.DictReader(handle)}
     places = json.loads((KB_DATA / "natural_earth/ne_10m_populated_places.json").read_text())
     qids |= {f["properties"]["wikidataid"] for f in places["features"]}
     for path in (KB_DATA / "everypolitician_scrapers").rglob("*.csv"):
@@ -56,6 +59,8 @@ def test_lookups_across_scripts_and_spellings():
     assert {h.entity.qid for h in kb.exact("CSTO")} == {"Q318693"}
     assert kb.fuzzy("Tokaev")[0].entity.qid == "Q200881"
     assert [e.qid for e in kb.compact("vladimirputin")] == ["Q7747"]
+    assert {h.entity.qid for h in kb.exact("Central Asia")} == {"Q27275"}
+    assert {h.entity.qid for h in kb.exact("Europe")} == {"Q46"}
 
 
 def test_user_entities_extend_the_kb(tmp_path):

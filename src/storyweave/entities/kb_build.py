@@ -2,7 +2,8 @@
 
 Sources (``shared/data/kb`` layout; each folder's README gives repository, commit and licence):
 
-- ``dr5hn/``: countries and first-level subdivisions with names in 19 languages (ODbL/DbCL)
+- ``dr5hn/``: countries and first-level subdivisions with names in 19 languages, continents and their
+  subregions (ODbL/DbCL)
 - ``natural_earth/``: populated places with Russian, Chinese and other names (public domain)
 - ``everypolitician_scrapers/``: heads of state and government 2021-22, Russian and Kazakh office holders
   and legislators; only the Wikidata-derived QID, label and date columns are used (CC0)
@@ -91,6 +92,17 @@ def _subdivisions(root: Path, countries: dict[str, str]) -> Iterator[Record]:
             record.add(other, "translation")
         yield record
     db.close()
+
+
+def _regions(root: Path) -> Iterator[Record]:
+    """Continents and the UN geoscheme's subregions ("Central Asia", "Eastern Europe"): news places events
+    in them as often as in countries."""
+    for path, prior in (("dr5hn/csv/regions.csv", 0.95), ("dr5hn/csv/subregions.csv", 0.8)):
+        for row in _read_csv(root / path):
+            if row.get("wikiDataId"):
+                record = Record(row["wikiDataId"], row["name"], "LOC", path, None, prior, "region")
+                record.add(row["name"], "label")
+                yield record
 
 
 def _places(root: Path, countries: dict[str, str]) -> Iterator[Record]:
@@ -218,6 +230,7 @@ def records(root: Path, extra: Iterable[Path] = ()) -> Iterator[Record]:
                  if row.get("wikiDataId")}
     yield from _countries(root)
     yield from _subdivisions(root, countries)
+    yield from _regions(root)
     yield from _places(root, countries)
     yield from _people(root)
     yield from _organisations(root)
