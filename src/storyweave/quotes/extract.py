@@ -227,86 +227,111 @@ def _continues(between: str) -> bool:
 
 
 def _renderings(article: Article) -> list[Rendering]:
-    text = article.text
-    sentences = list(spans(text))
-    found: list[Rendering] = []
-    last_speaker: tuple[int, str] | None = None
-    last_subject: tuple[int, str] | None = None
-    last_said: tuple[int, str | None] | None = None
-    surnames = {m.group("last") for m in _FULL_NAME.finditer(text)}
-    titled = [(m.start(), m.group("role").lower(), m.group("name")) for m in _ROLE_NAMED.finditer(text)
-              if _name(m.group("name"))]
+    found = _Reader(article).read()
+    return [r for r in found if not (r.direct and any(_nested(r, o) for o in found if o is not r))]
 
-    def speaker_of(raw: str | None, index: int) -> str | None:
-        nonlocal last_speaker
+
+class _Reader:
+    """One pass over an article's sentences. Speakers carry from sentence to sentence, so the reader keeps
+    who spoke last (for "he"/"she"), the last named sentence subject, and the last speech (a quotation
+    that goes on after it without a new attribution keeps its speaker)."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.sentences = list(spans(self.text))
+        self.direct = quoted(self.text)
+        self.found: list[Rendering] = []
+        self.last_speaker: tuple[int, str] | None = None
+        self.last_subject: tuple[int, str] | None = None
+        self.last_said: tuple[int, str | None] | None = None
+        self.surnames = {m.group("last") for m in _FULL_NAME.finditer(self.text)}
+        self.titled = [(m.start(), m.group("role").lower(), m.group("name")) for m in _ROLE_NAMED.finditer(self.text)
+                       if _name(m.group("name"))]
+
+    def read(self) -> list[Rendering]:
+        for index, (start, end) in enumerate(self.sentences):
+            self._subjects(index, self.text[start:end])
+            introduced = self._reported(index, start, end)
+            for quote in [q for q in self.direct if self._sentence_of(q.opening) == index]:
+                self._quotation(index, quote, introduced)
+        return self.found
+
+    def _subjects(self, index: int, sentence: str) -> None:
+        subject = _TITLED_SUBJECT.match(sentence)
+        if subject:
+            self.last_speaker = (index, subject.group("name"))
+        named = _NAMED_SUBJECT.match(sentence)
+        if named and _name(named.group("name")) and (" " in named.group("name")
+                                                     or _known(named.group("name"), self.surnames)):
+            self.last_subject = (index, named.group("name"))
+
+    def _reported(self, index: int, start: int, end: int) -> tuple[int, str | None] | None:
+        """Reported speech in the sentence becomes a rendering. When what is reported opens with a quotation
+        ("According to EW, “Weitz is …”"), the quotation is the rendering: returns (its opening, speaker)."""
+        sentence = self.text[start:end]
+        reported = _REPORTED.match(sentence) or _ACCORDING.match(sentence) or _REPORTED_UNNAMED.match(sentence)
+        if not reported or any(q.opening < start < q.closing for q in self.direct):
+            return None
+        speaker = self._speaker(reported.groupdict().get("name"), index)
+        if reported.group("what")[0] in DOUBLE + "«「‘":
+            return start + reported.start("what"), speaker
+        self._add(start + reported.start("what"), end, False, speaker)
+        self.last_said = (end - 1, speaker)
+        return None
+
+    def _quotation(self, index: int, quote: Quoted, introduced: tuple[int, str | None] | None) -> None:
+        text, (start, _) = self.text, self.sentences[index]
+        who, attributed = _beside(text, quote, self.surnames)
+        if who is None:
+            lead_in = text[start:quote.opening]
+            if not lead_in.strip() and index > 0:
+                lead_in = text[self.sentences[index - 1][0]:self.sentences[index - 1][1]]
+            who = _colon_lead(lead_in)
+        from_report = introduced is not None and introduced[0] == quote.opening
+        if who is None and not attributed and not from_report:
+            who = _SENTENCE_SAYS.match(text[start:quote.opening])
+            attributed = who is not None
+        if who is not None:
+            speaker = self._speaker(who.group("name"), index)
+        elif from_report:
+            speaker, attributed = introduced[1], True
+        elif self.last_said and not attributed and _continues(text[self.last_said[0] + 1:quote.opening]):
+            speaker = self.last_said[1]
+        else:
+            speaker = None
+        self.last_said = (quote.closing, speaker)
+        words = _words(text[quote.start:quote.end])
+        fragment = words < MIN_WORDS or (speaker is None and not attributed and words < MIN_WORDS_UNATTRIBUTED)
+        if words >= MIN_WORDS_FRAGMENT:
+            self._add(quote.start, quote.end, True, speaker, fragment)
+
+    def _speaker(self, raw: str | None, index: int) -> str | None:
+        """The name a written speaker stands for: "he"/"she" the nearer of the last speaker and the last
+        named subject; a person's role the one last named with that title; else the name itself."""
         if raw and raw.lower() in ("he", "she"):
-            near = [c for c in (last_speaker, last_subject) if c and index - c[0] <= PRONOUN_REACH]
+            near = [c for c in (self.last_speaker, self.last_subject) if c and index - c[0] <= PRONOUN_REACH]
             return max(near, key=lambda c: c[0])[1] if near else None
         role = _ROLE.match(raw or "")
         word = role.group("role").lower() if role else ""
         if role and not ((role.group("place") or role.group("owner")) and word in _COUNTRY_ROLES):
-            named = [name for at, titled_as, name in titled if titled_as == word and at < sentences[index][1]]
+            named = [name for at, titled_as, name in self.titled if titled_as == word and at < self.sentences[index][1]]
             raw = named[-1] if named else None
         name = _name(raw)
         if name:
-            last_speaker = (index, name)
+            self.last_speaker = (index, name)
         return name
 
-    def add(start: int, end: int, direct: bool, speaker: str | None, fragment: bool = False) -> None:
-        piece = text[start:end]
-        around = [(s, e) for s, e in sentences if s < end and start < e] or [(start, end)]
-        found.append(Rendering(Span.of(article, start, end), direct, speaker, text_vector(piece, article.language),
-                               frozenset(_NUMBER.findall(piece)), article.language, fragment=fragment,
-                               context=text[min(start, around[0][0]):max(end, around[-1][1])]))
+    def _add(self, start: int, end: int, direct: bool, speaker: str | None, fragment: bool = False) -> None:
+        piece = self.text[start:end]
+        around = [(s, e) for s, e in self.sentences if s < end and start < e] or [(start, end)]
+        self.found.append(Rendering(
+            Span.of(self.article, start, end), direct, speaker, text_vector(piece, self.article.language),
+            frozenset(_NUMBER.findall(piece)), self.article.language, fragment=fragment,
+            context=self.text[min(start, around[0][0]):max(end, around[-1][1])]))
 
-    def sentence_index(position: int) -> int:
-        return next((i for i, (s, e) in enumerate(sentences) if s <= position < e), len(sentences) - 1)
-
-    direct = quoted(text)
-    for index, (s_start, s_end) in enumerate(sentences):
-        sentence = text[s_start:s_end]
-        subject = _TITLED_SUBJECT.match(sentence)
-        if subject:
-            last_speaker = (index, subject.group("name"))
-        named = _NAMED_SUBJECT.match(sentence)
-        if named and _name(named.group("name")) and (" " in named.group("name") or _known(named.group("name"), surnames)):
-            last_subject = (index, named.group("name"))
-        reported = _REPORTED.match(sentence) or _ACCORDING.match(sentence) or _REPORTED_UNNAMED.match(sentence)
-        #: speech reported with a quotation ("According to EW, “Weitz is …”"): the quotation is the rendering
-        introduced: tuple[int, str | None] | None = None
-        if reported and not any(q.opening < s_start < q.closing for q in direct):
-            speaker = speaker_of(reported.groupdict().get("name"), index)
-            if reported.group("what")[0] in DOUBLE + "«「‘":
-                introduced = (s_start + reported.start("what"), speaker)
-            else:
-                add(s_start + reported.start("what"), s_end, False, speaker)
-                last_said = (s_end - 1, speaker)
-        for quote in [q for q in direct if sentence_index(q.opening) == index]:
-            inner = text[quote.start:quote.end]
-            who, attributed = _beside(text, quote, surnames)
-            if who is None:
-                lead_in = text[s_start:quote.opening]
-                if not lead_in.strip() and index > 0:
-                    lead_in = text[sentences[index - 1][0]:sentences[index - 1][1]]
-                who = _colon_lead(lead_in)
-            from_report = introduced is not None and introduced[0] == quote.opening
-            if who is None and not attributed and not from_report:
-                who = _SENTENCE_SAYS.match(text[s_start:quote.opening])
-                attributed = who is not None
-            if who is not None:
-                speaker = speaker_of(who.group("name"), index)
-            elif from_report:
-                speaker, attributed = introduced[1], True
-            elif last_said and not attributed and _continues(text[last_said[0] + 1:quote.opening]):
-                speaker = last_said[1]
-            else:
-                speaker = None
-            last_said = (quote.closing, speaker)
-            words = _words(inner)
-            fragment = words < MIN_WORDS or (speaker is None and not attributed and words < MIN_WORDS_UNATTRIBUTED)
-            if words >= MIN_WORDS_FRAGMENT:
-                add(quote.start, quote.end, True, speaker, fragment)
-    return [r for r in found if not (r.direct and any(_nested(r, o) for o in found if o is not r))]
+    def _sentence_of(self, position: int) -> int:
+        return next((i for i, (s, e) in enumerate(self.sentences) if s <= position < e), len(self.sentences) - 1)
 
 
 def _nested(inner: Rendering, outer: Rendering) -> bool:
