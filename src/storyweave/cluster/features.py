@@ -59,16 +59,21 @@ about after before over under more most some such only other said says say just 
 new year years told while more many much because since until during""".split())
 
 
+def headline(article: Article) -> str:
+    """The article's own headline, or "" when it has none, the title stands in (first sentence) or the
+    body opens with it: what to read besides the body, so nothing is read twice."""
+    title = "" if article.title_source else (article.title or "").strip()
+    return "" if article.text.startswith(title) else title
+
+
 def lead(article: Article) -> str:
-    title = (article.title or "").strip()
-    if article.title_source or article.text.startswith(title):
-        title = ""
+    title = headline(article)
     return (title + "\n" + article.text)[:LEAD_CHARS] if title else article.text[:LEAD_CHARS]
 
 
 def tokens(article: Article) -> Counter[str]:
-    title = "" if article.title_source else (article.title or "")
-    parts = [article.text] if not title or article.text.startswith(title) else [title, article.text]
+    title = headline(article)
+    parts = [title, article.text] if title else [article.text]
     counts: Counter[str] = Counter()
     for text in parts:
         counts.update("w:" + w for w in (t.casefold() for t in _WORD.findall(text)) if w not in STOPWORDS)
@@ -92,7 +97,8 @@ def anchor(article: Article) -> tuple[int | None, date | None]:
     """(year, day): the published date if known, else a dateline in the title or near the top of the text
     (feeds and scrapes give "Updated Saturday, December 05, 2009" as a headline), else the year the text's
     dates (with a month at least) give most often; a bare year cited in passing is no anchor."""
-    top = ("" if article.title_source else (article.title or "") + "\n") + article.text[:300]
+    title = headline(article)
+    top = (title + "\n" if title else "") + article.text[:300]
     found = article.published or (find_date(top) or (None,))[0]
     if found and len(found) >= 10:
         day = date.fromisoformat(found[:10])

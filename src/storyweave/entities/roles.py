@@ -8,6 +8,7 @@ them. Without a country in the phrase, the story's countries stand in.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -114,17 +115,15 @@ def _holders(kb: KB) -> dict[tuple[str, str], tuple[KBEntity, ...]]:
     return {key: tuple(people) for key, people in out.items()}
 
 
-def holders(kb_roles: tuple[str, ...], countries: set[str], kb: KB) -> set[str]:
-    """QIDs of the KB people holding any of these roles (folded, as in ROLES' values) in these countries."""
+def holders(kb_roles: tuple[str, ...], countries: Iterable[str], kb: KB) -> dict[str, KBEntity]:
+    """The KB people (by QID) holding any of these roles (folded, as in ROLES' values) in these countries."""
     table = _holders(kb)
-    return {e.qid for kb_role in kb_roles for country in countries for e in table.get((kb_role, country), ())}
+    return {e.qid: e for kb_role in kb_roles for country in countries for e in table.get((kb_role, country), ())}
 
 
 def holder(name: str, role: Role, countries: set[str], kb: KB) -> tuple[KBEntity, float] | None:
     """The one holder of ``role`` (in its countries, else the story's) whose name is alike, with the score."""
-    where = role.countries or frozenset(countries)
-    table = _holders(kb)
-    people = {e.qid: e for kb_role in ROLES[role.role] for country in where for e in table.get((kb_role, country), ())}
+    people = holders(ROLES[role.role], role.countries or countries, kb)
     words = fold(name).split()
     scored = sorted(((_alike(words, e), e) for e in people.values()), key=lambda item: (-item[0], item[1].qid))
     if not scored or scored[0][0] < ROLE_SPELLING:

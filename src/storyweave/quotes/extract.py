@@ -53,8 +53,10 @@ _COUNTRY_ROLES = {"president", "prime minister", "foreign minister", "chancellor
 _ROLE_NAMED = re.compile(rf"\b(?P<role>(?i:{_ROLE_WORDS}))\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
 _ROLE_UNNAMED = re.sub(r"\?P<\w+>", "?:", _ROLE_PHRASE)
 _NAME = rf"(?P<name>{_ROLE_UNNAMED}\b|(?:[A-Z][\w'’-]+\s+){{0,3}}[A-Z][\w'’-]+|[Hh]e|[Ss]he)"
-_TITLES = r"(?:(?:President|Prime Minister|Minister|Foreign Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Senator|" \
-          r"Governor|Mayor|General|Judge|Const\.|Constable|Sgt\.|Det\.|Capt\.|Lt\.|Gen\.|Gov\.|Sen\.|Rep\.|" \
+#: titles that stand before a name, in a sentence subject ("President Tokayev said") or an attribution
+_PERSON_TITLES = r"President|Prime Minister|Minister|Foreign Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Senator|" \
+                 r"Governor|Mayor|General|Judge"
+_TITLES = rf"(?:(?:{_PERSON_TITLES}|Const\.|Constable|Sgt\.|Det\.|Capt\.|Lt\.|Gen\.|Gov\.|Sen\.|Rep\.|" \
           r"spokesman|spokeswoman|spokesperson)\s+)?"
 #: what may stand between a speaker and the verb: an adverb or an auxiliary ("Tokaev also said", "X has
 #: repeatedly stated"), not a noun that makes the name a modifier ("a Russian TV host claimed")
@@ -91,8 +93,7 @@ _NAMED_SUBJECT = re.compile(rf"^{_OPENING}{_TITLES}(?P<name>{_OWNER}(?:\s+{_OWNE
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<last>[A-Z][a-z][\w'’-]+)")
 _ABBREVIATED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Const|Gen|Sen|Rep|Gov|Lt|Col|Sgt|[A-Z])\.")
 #: a titled subject ("President Tokayev spoke ...") is who a following "he" or "she" refers to
-_TITLED_SUBJECT = re.compile(r"^(?:President|Prime Minister|Minister|Foreign Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?|"
-                             r"Dr\.?|Senator|Governor|Mayor|General|Judge)\s+(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+_TITLED_SUBJECT = re.compile(rf"^(?:{_PERSON_TITLES})\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
 #: "X stressed:", "On this point, X also made a response in Russia:" - the name opens the clause
 _COLON_LEAD = re.compile(rf"^\s*(?:[^,:.!?\"“”]{{0,40}},\s+)?{_TITLES}{_NAME}\b[^.!?:]{{0,80}}:\s*$")
 #: a quotation within a sentence whose subject says, calls, accuses … ("He condemned Democrats, calling the
