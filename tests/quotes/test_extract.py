@@ -206,3 +206,51 @@ def test_the_speaker_that_reported_speech_names_beats_an_owner_opening_the_sente
     quotes = _quotes("Tokayev’s spokesman Berik Uali explained that “the head of state thanked him for this honor, "
                      "but he will not accept any awards until the end of his term.”")
     assert [q.speaker_name for q in quotes] == ["Berik Uali"]
+
+
+def test_an_attribution_that_names_no_one_makes_a_short_quotation_a_quote_without_a_speaker():
+    quotes = _quotes("Bernd Salzberger chairs the society. “Israel’s experience shows it very convincingly,” "
+                     "emphasized the expert. Critics called it a “bold move”.")
+    assert [(q.text, q.speaker_name) for q in quotes] == [("Israel’s experience shows it very convincingly,", None)]
+
+
+def test_a_closing_mark_with_no_opening_one_ends_a_quotation_when_an_attribution_follows():
+    quotes = _quotes("Brady Quinn threw two interceptions on Sunday. ''This game was on my shoulders, all of it,\u201d "
+                     "he said.\nThe extension ranged from 30 to 90 days.\nDuring the extension period, the borrower "
+                     "paid no fees to the lender,\" said the Deputy Prime Minister.\nThe figures \"were good\", it said.")
+    assert [(q.text, q.speaker_name) for q in _in_order(quotes)] == [
+        ("This game was on my shoulders, all of it,", "Brady Quinn"),
+        ("During the extension period, the borrower paid no fees to the lender,", "the Deputy Prime Minister")]
+
+
+def test_a_sentence_that_renders_a_quotation_in_another_language_joins_it_as_a_reported_variant():
+    english = ("The ministers met in Liverpool on Sunday. \u201cRussia should be in no doubt that further military "
+               "aggression against Ukraine would have massive consequences,\u201d the ministers said. The meeting "
+               "ends on Monday.")
+    german = ("Die Minister trafen sich am Sonntag in Liverpool. Russland solle nicht daran zweifeln, dass weitere "
+              "militärische Aggression gegen die Ukraine massive Konsequenzen haben würde, sagten die Minister. "
+              "Das Treffen endet am Montag.")
+    quotes = _multilingual((english, "en"), (german, "de"))
+    assert len(quotes) == 1
+    reported = [v for v in quotes[0].variants if v.span.article_id == "a1"]
+    assert len(reported) == 1 and not reported[0].direct
+    assert reported[0].span.text.startswith("Russland solle nicht daran zweifeln")
+
+
+def test_a_name_before_an_apposition_is_the_whole_name():
+    quotes = _quotes("Christopher Budd, of the software giant's security centre, said the company “encourages all "
+                     "customers to deploy this update as soon as possible”.")
+    assert [q.speaker_name for q in quotes] == ["Christopher Budd"]
+    quotes = _quotes("Recently, at the forum in the city, the minister said the plan was “a very good plan for all of "
+                     "us”. TallGrass, a wholesaler of health products, issued a statement saying it was “deeply "
+                     "saddened by the death”.")
+    assert [q.speaker_name for q in _in_order(quotes)] in ([None, "TallGrass"], ["TallGrass"])
+
+
+def test_a_one_sentence_article_is_not_a_renderings_closest_by_default():
+    quotes = _multilingual(
+        ("“We will rebuild the bridge before the winter comes, whatever it costs,” the mayor said on Monday.", "en"),
+        ("Der Bürgermeister sagte am Montag, man werde die Brücke vor dem Winter wieder aufbauen, koste es, was es "
+         "wolle.", "de"),
+        ("Die Polizei sagte am Montag, die Brücke bleibe für alle Fahrzeuge gesperrt, bis der Winter vorbei ist.", "de"))
+    assert [sorted(v.span.article_id for v in q.variants) for q in quotes] == [["a0", "a1"]]

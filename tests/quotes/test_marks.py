@@ -31,3 +31,11 @@ def test_a_quotation_runs_over_lines_and_a_reopened_paragraph_continues_it():
 def test_a_mark_that_never_closes_yields_nothing():
     text = "A \u201cstray mark here\n" + "line\n" * 8 + "and a \u201cquoted phrase\u201d later."
     assert _inner(text) == ["quoted phrase"]
+
+
+def test_a_closing_mark_before_punctuation_or_after_a_letter_opens_nothing():
+    russian = ("Алжир потерял патриота и воина до последнего вздоха\", - написал президент.\n"
+               "\"Ушедший от нас принадлежал уникальному поколению\", - добавил он.")
+    assert _inner(russian) == ["Ушедший от нас принадлежал уникальному поколению"]
+    guillemets = "Она назвала премьера «Лениным с волосами» и ушла. Позже «никто не ответил»."
+    assert _inner(guillemets) == ["Лениным с волосами", "никто не ответил"]

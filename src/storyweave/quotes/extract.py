@@ -79,6 +79,10 @@ _PREPOSITIONS = r"(?:on|in|at|from|to|after|before|during|with|for|by|while|when
 _AFTER_VERB = (re.compile(rf"^\s*[,.]?\s*(?:{SPEECH})\s+(?:(?!{_PREPOSITIONS})[\w'’.-]+\s+){{0,5}}?{_NAME}\s*(?:[,.;]|$)"),
                re.compile(rf"^\s*[,.]?\s*(?:{SPEECH})\s+{_TITLES}{_NAME}\b"))
 _AFTER_NAME = re.compile(rf"^\s*[,.]?\s*{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{SPEECH})\b")
+#: "…," said the expert / "…," the analyst wrote: speech by someone the attribution does not name
+_DETERMINER = r"(?:the|a|an|one|his|her|its|their)\s"
+_AFTER_UNNAMED = re.compile(rf"^\s*[,.]?\s*(?:(?:{SPEECH})\s+{_DETERMINER}|{_DETERMINER}(?:[\w-]+\s+){{1,3}}?"
+                            rf"(?:{SPEECH}|wrote|writes)\b)")
 #: a sentence that opens with a name ("Nichols, who argued ..., spoke"; "Jackson said he ...") makes that
 #: name what a following "he" or "she" may refer to
 #: also after an opening phrase ("In Russia, Tokayev said this …") and as the owner of the subject
@@ -102,7 +106,9 @@ _COLON_LEAD = re.compile(rf"^\s*(?:[^,:.!?\"“”]{{0,40}},\s+)?{_TITLES}{_NAME
 _SAYING = rf"{SPEECH}|call(?:ed|s|ing)|describ(?:ed|es|ing)|accus(?:ed|es|ing)|den(?:ied|ies|ying)|dismiss(?:ed|es)|" \
           r"urg(?:ed|es)|ask(?:ed|s)|demand(?:ed|s)|vow(?:ed|s)|promis(?:ed|es)|dub(?:bed|s)|brand(?:ed|s)|" \
           r"term(?:ed|s)|condemn(?:ed|s)|wrote|writes|tweeted|saying"
-_SENTENCE_SAYS = re.compile(rf"^{_OPENING}{_TITLES}{_NAME}{_ACRONYM}\s[^\"“”«»„]{{0,160}}?"
+#: what an apposition after a one-word name opens with ("TallGrass, a wholesaler of …, said")
+_APPOSITIVE = re.compile(r"\s+(?:a|an|the|who|which|whose)\s")
+_SENTENCE_SAYS = re.compile(rf"^{_OPENING}{_TITLES}{_NAME}{_ACRONYM}(?:\s|(?P<apposition>,))[^\"“”«»„]{{0,160}}?"
                             rf"\b(?:{_SAYING})\b[^\"“”«»„]{{0,120}}$")
 #: capitalised words that begin sentences but name no one who speaks
 _NOT_NAMES = {"The", "This", "That", "It", "These", "Those", "There", "In", "On", "At", "As", "But", "And", "However",
@@ -112,6 +118,8 @@ _NOT_NAMES = {"The", "This", "That", "It", "These", "Those", "There", "In", "On"
               "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
               "May", "June", "July", "August", "September", "October", "November", "December"}
 _NUMBER = re.compile(r"\d+")
+#: marks that may open a quotation whose closing mark has no partner (two apostrophes: text rebuilt from tokens)
+_OPENING_MARK = re.compile(r"''|[“„«\"]")
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
@@ -153,6 +161,8 @@ class Rendering:
     fragment: bool = False
     #: the sentences holding it: what is compared across languages, where translators move the marks
     context: str = ""
+    #: the speaker is written beside it (a name or a role), not read from "he"/"she" or an earlier quotation
+    named: bool = False
 
 
 def _name(raw: str | None) -> str | None:
@@ -201,7 +211,12 @@ def _beside(text: str, quote: Quoted, surnames: set[str]) -> tuple[re.Match | No
         loose = None  # a capitalised word opening the sentence, not a name ("Moments after ...")
     attributed = _attributions(after[:200], after_patterns)
     who = _BEFORE.search(before[-200:]) or loose or next((m for m in attributed if _name(m.group("name"))), None)
-    return who, bool(attributed)
+    return who, bool(attributed) or _AFTER_UNNAMED.match(after[:200]) is not None
+
+
+def _written(raw: str | None) -> bool:
+    """Whether an attribution writes its speaker out, rather than as "he" or "she"."""
+    return bool(raw) and raw.lower() not in ("he", "she")
 
 
 def _colon_lead(lead: str) -> re.Match | None:
@@ -252,11 +267,34 @@ class _Reader:
 
     def read(self) -> list[Rendering]:
         for index, (start, end) in enumerate(self.sentences):
-            self._subjects(index, self.text[start:end])
+            unopened = self._unopened(start, end)
+            self._subjects(index, self.text[start:end if unopened is None else unopened.opening])
             introduced = self._reported(index, start, end)
             for quote in [q for q in self.direct if self._sentence_of(q.opening) == index]:
                 self._quotation(index, quote, introduced)
+            if unopened is not None:
+                self._quotation(index, unopened, None)
         return self.found
+
+    def _unopened(self, start: int, end: int) -> Quoted | None:
+        """A closing mark that no opening one matches, with an attribution after it ("… by the lender," said
+        the Deputy Prime Minister): the quotation opened in an earlier paragraph, or its opening mark was
+        lost or is one the mark reader does not pair (''This …”). Its last part runs from that opening mark,
+        else from the sentence start, to the closing one."""
+        paired = {q.opening for q in self.direct if start <= q.opening < end}
+        for match in re.finditer(f"[{DOUBLE}»]", self.text[start:end]):
+            i = start + match.start()
+            if i - start < 2 or self.text[i - 1].isspace() or any(q.opening <= i <= q.closing for q in self.direct):
+                continue
+            line_end = self.text.find("\n", i)
+            after = self.text[i + 1:line_end if line_end >= 0 else len(self.text)][:200]
+            if not (_attributions(after, (*_AFTER_VERB, _AFTER_NAME)) or _AFTER_UNNAMED.match(after)):
+                continue
+            openings = [m.end() for m in _OPENING_MARK.finditer(self.text, start, i) if m.start() not in paired
+                        and not self.text[m.start() - 1:m.start()].isalnum() and not self.text[m.end()].isspace()]
+            begin = openings[-1] if openings else start
+            return Quoted(begin, i, begin - 1 if openings else start, i) if i - begin > 1 else None
+        return None
 
     def _subjects(self, index: int, sentence: str) -> None:
         subject = _TITLED_SUBJECT.match(sentence)
@@ -274,10 +312,11 @@ class _Reader:
         reported = _REPORTED.match(sentence) or _ACCORDING.match(sentence) or _REPORTED_UNNAMED.match(sentence)
         if not reported or any(q.opening < start < q.closing for q in self.direct):
             return None
-        speaker = self._speaker(reported.groupdict().get("name"), index)
+        raw = reported.groupdict().get("name")
+        speaker = self._speaker(raw, index)
         if reported.group("what")[0] in DOUBLE + "«「‘":
             return start + reported.start("what"), speaker
-        self._add(start + reported.start("what"), end, False, speaker)
+        self._add(start + reported.start("what"), end, False, speaker, named=_written(raw))
         self.last_said = (end - 1, speaker)
         return None
 
@@ -292,7 +331,11 @@ class _Reader:
         from_report = introduced is not None and introduced[0] == quote.opening
         if who is None and not attributed and not from_report:
             who = _SENTENCE_SAYS.match(text[start:quote.opening])
+            if who and who.group("apposition") and " " not in who.group("name") and \
+                    not _APPOSITIVE.match(text, start + who.end("apposition")):
+                who = None  # "Recently, at …": a word that opens the sentence, not a name before an apposition
             attributed = who is not None
+        named = who is not None and _written(who.group("name"))
         if who is not None:
             speaker = self._speaker(who.group("name"), index)
         elif from_report:
@@ -305,7 +348,7 @@ class _Reader:
         words = _words(text[quote.start:quote.end])
         fragment = words < MIN_WORDS or (speaker is None and not attributed and words < MIN_WORDS_UNATTRIBUTED)
         if words >= MIN_WORDS_FRAGMENT:
-            self._add(quote.start, quote.end, True, speaker, fragment)
+            self._add(quote.start, quote.end, True, speaker, fragment, named)
 
     def _speaker(self, raw: str | None, index: int) -> str | None:
         """The name a written speaker stands for: "he"/"she" the nearer of the last speaker and the last
@@ -323,13 +366,14 @@ class _Reader:
             self.last_speaker = (index, name)
         return name
 
-    def _add(self, start: int, end: int, direct: bool, speaker: str | None, fragment: bool = False) -> None:
+    def _add(self, start: int, end: int, direct: bool, speaker: str | None, fragment: bool = False,
+             named: bool = False) -> None:
         piece = self.text[start:end]
         around = [(s, e) for s, e in self.sentences if s < end and start < e] or [(start, end)]
         self.found.append(Rendering(
             Span.of(self.article, start, end), direct, speaker, text_vector(piece, self.article.language),
             frozenset(_NUMBER.findall(piece)), self.article.language, fragment=fragment,
-            context=self.text[min(start, around[0][0]):max(end, around[-1][1])]))
+            context=self.text[min(start, around[0][0]):max(end, around[-1][1])], named=named and speaker is not None))
 
     def _sentence_of(self, position: int) -> int:
         return next((i for i, (s, e) in enumerate(self.sentences) if s <= position < e), len(self.sentences) - 1)
@@ -394,6 +438,80 @@ def _sentence_renderings(articles: list[Article]) -> list[Rendering]:
     return out
 
 
+@dataclass
+class _Sentences:
+    """The sentences of a story's articles (of at least MIN_WORDS words) with their embeddings, pooled by
+    language: computed once per multilingual story, for the cross-language pairing of quotations and of the
+    sentences that render them."""
+    places: dict[str, list[tuple[str, int, int]]]  # language -> (article id, start, end) of each sentence
+    vectors: dict[str, np.ndarray]  # language -> one row per sentence
+
+    @classmethod
+    def of(cls, members: list[Article]) -> _Sentences:
+        places: dict[str, list[tuple[str, int, int]]] = {}
+        for article in members:
+            for s, e in spans(article.text):
+                if _words(article.text[s:e]) >= MIN_WORDS:
+                    places.setdefault(article.language, []).append((article.id, s, e))
+        text = {a.id: a.text for a in members}
+        flat = embed.encode([text[aid][s:e] for found in places.values() for aid, s, e in found])
+        vectors, offset = {}, 0
+        for language, found in places.items():
+            vectors[language] = flat[offset:offset + len(found)]
+            offset += len(found)
+        return cls(places, vectors)
+
+    def vector(self, rendering: Rendering) -> np.ndarray | None:
+        """The embedding of a rendering's context when that is one sentence."""
+        span = rendering.span
+        for i, (aid, s, e) in enumerate(self.places.get(rendering.language, [])):
+            if aid == span.article_id and s <= span.start and span.end <= e and len(rendering.context) == e - s:
+                return self.vectors[rendering.language][i]
+        return None
+
+
+def _translated_sentences(groups: list[list[Rendering]], members: list[Article], sentences: _Sentences) -> None:
+    """A statement quoted in one language is often given without quotation marks in another: the translator
+    drops them, or the other writer reports it. A sentence in another language joins a group as a reported
+    variant when it and a sentence holding one of the group's renderings are each other's closest in the
+    other language of the story (mutual best, as in ``_cross_language``; within the language, not within an
+    article, so that an article of one sentence is no one's best by default), at CROSS_LANGUAGE_COSINE or
+    above, with no conflicting numbers, and it holds no rendering of its own. Each article gives a group one
+    variant and each sentence joins one group, closest pairs first."""
+    held = [(v.span.article_id, v.span.start, v.span.end) for group in groups for v in group]
+    text = {a.id: a.text for a in members}
+    candidates = []
+    for g, group in enumerate(groups):
+        covered = {v.span.article_id for v in group}
+        for rendering in group:
+            source, span = sentences.places.get(rendering.language, []), rendering.span
+            holding = [i for i, (aid, s, e) in enumerate(source) if aid == span.article_id and s < span.end
+                       and span.start < e]
+            for language, places in sentences.places.items():
+                if language == rendering.language or not holding:
+                    continue
+                sims = sentences.vectors[language] @ sentences.vectors[rendering.language].T
+                for h in holding:
+                    j = int(sims[:, h].argmax())
+                    aid, s, e = places[j]
+                    _, hs, he = source[h]
+                    mine = set(_NUMBER.findall(text[aid][s:e]))
+                    theirs = set(_NUMBER.findall(text[span.article_id][hs:he]))
+                    if aid not in covered and int(sims[j].argmax()) in holding and \
+                            sims[j, h] >= CROSS_LANGUAGE_COSINE and not (mine and theirs and mine.isdisjoint(theirs)) \
+                            and not any(a == aid and s < end and start < e for a, start, end in held):
+                        candidates.append((float(sims[j, h]), g, aid, s, e))
+    by_id = {a.id: a for a in members}
+    used: set[tuple[str, int]] = set()
+    for _cosine, g, aid, s, e in sorted(candidates, key=lambda c: -c[0]):
+        if (aid, s) in used or any(v.span.article_id == aid for v in groups[g]):
+            continue
+        used.add((aid, s))
+        article, piece = by_id[aid], text[aid][s:e]
+        groups[g].append(Rendering(Span.of(article, s, e), False, None, text_vector(piece, article.language),
+                                   frozenset(_NUMBER.findall(piece)), article.language, context=piece))
+
+
 def _group(renderings: list[Rendering]) -> list[list[Rendering]]:
     """Closest pairs first; two groups join only if no article would give one statement twice."""
     pairs = [(lexical_cosine(a.vector, b.vector), i, j) for i, a in enumerate(renderings)
@@ -429,12 +547,20 @@ def _quote_id(story_id: str | None, variants: list[Rendering]) -> str:
 def story_quotes(story: Story, articles: dict[str, Article]) -> list[Quote]:
     members = [articles[aid] for aid in story.article_ids if aid in articles and articles[aid].duplicate_of is None]
     renderings = [r for article in members for r in _renderings(article)]
-    if len({r.language for r in renderings}) > 1:
-        vectors = embed.encode([r.context for r in renderings])
-        for rendering, vector in zip(renderings, vectors, strict=True):
+    multilingual = len({a.language for a in members}) > 1 and renderings
+    sentences = _Sentences.of(members) if multilingual else None
+    if sentences is not None:
+        for rendering in renderings:
+            rendering.embedding = sentences.vector(rendering)
+        missing = [r for r in renderings if r.embedding is None]
+        for rendering, vector in zip(missing, embed.encode([r.context for r in missing]), strict=True):
             rendering.embedding = vector
     groups = [group for group in _group(renderings) if not all(r.fragment for r in group)]
-    extra = _sentence_renderings(members)
+    if sentences is not None and groups:
+        _translated_sentences(groups, members, sentences)
+    held = [v.span for group in groups for v in group]
+    extra = [c for c in _sentence_renderings(members)
+             if not any(h.article_id == c.span.article_id and h.start < c.span.end and c.span.start < h.end for h in held)]
     quotes = []
     for group in groups:
         if len(group) > 1:
@@ -444,7 +570,7 @@ def story_quotes(story: Story, articles: dict[str, Article]) -> list[Quote]:
                         not any(c.span.article_id == candidate.span.article_id for c in group):
                     group.append(candidate)
                     covered.add(candidate.span.article_id)
-        speakers = [v.speaker for v in group if v.speaker]
+        speakers = [v.speaker for v in group if v.speaker and v.named] or [v.speaker for v in group if v.speaker]
         speaker = max(speakers, key=lambda s: (speakers.count(s), len(s))) if speakers else None
         fullest = max(group, key=lambda v: (not v.fragment, v.direct, len(v.span.text)))
         quotes.append(Quote(_quote_id(story.id, group), speaker, None, fullest.span.text,

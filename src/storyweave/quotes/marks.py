@@ -24,6 +24,12 @@ MAX_LINES = 6
 MAX_CHARS = 3000
 _OPENS_AFTER = " \t\n([{—–-/:;,"
 _CLOSES_BEFORE = " \t\n)]}.,;:!?—–-…"
+#: what follows a closing mark, never an opening one: in »…«.  and "…", - he wrote  the mark closes
+_NO_OPENING_BEFORE = ",.;:!?)]}"
+#: marks that close in one convention and open in another (»…« beside «…», Swedish ”…”, ‘…’ beside ‚…‘):
+#: after a letter such a mark closes, and so do the first three before a space (text rebuilt from tokens
+#: writes ‘ Tonight …’)
+_CLOSING_TOO = "»”’‘"
 #: marks that are also apostrophes (don't, don’t, the players' union)
 _APOSTROPHES = "'’"
 
@@ -37,10 +43,13 @@ class Quoted:
 
 
 def _can_open(text: str, i: int, straight: bool) -> bool:
-    if not straight:
-        return True
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if after in _NO_OPENING_BEFORE or (text[i] in _CLOSING_TOO and before.isalnum()) or \
+            (text[i] in _CLOSING_TOO[:3] and after.isspace()):
+        return False
+    if not straight:
+        return True
     return before in _OPENS_AFTER and not after.isspace()
 
 
@@ -96,8 +105,9 @@ def _pair_spans(text: str, opening: str, closing: str) -> list[Quoted]:
 
 def _double_spans(text: str) -> list[Quoted]:
     """Double marks pair in turn, whatever their shape: a mark opens when a word follows it, and the next
-    mark closes. A mark followed by a space cannot open, which puts the turn right again after a stray
-    one; a mark at the start of a line inside a quotation continues it."""
+    mark closes. A mark followed by a space or by punctuation cannot open, nor a ” after a letter, which
+    puts the turn right again after a stray one; a mark at the start of a line inside a quotation continues
+    it."""
     found: list[Quoted] = []
     start = -1
     for match in re.finditer(f"[{DOUBLE}]", text):
@@ -114,8 +124,7 @@ def _double_spans(text: str) -> list[Quoted]:
                 start = -1
                 continue
             start = -1
-        after = text[i + 1:i + 2]
-        if after and not after.isspace():
+        if i + 1 < len(text) and not text[i + 1].isspace() and _can_open(text, i, straight=False):
             start = i
     return found
 
