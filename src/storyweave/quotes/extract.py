@@ -445,6 +445,7 @@ class _Sentences:
     sentences that render them."""
     places: dict[str, list[tuple[str, int, int]]]  # language -> (article id, start, end) of each sentence
     vectors: dict[str, np.ndarray]  # language -> one row per sentence
+    _mutual: dict[tuple[str, str], dict[int, tuple[int, float]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, members: list[Article]) -> _Sentences:
@@ -460,6 +461,26 @@ class _Sentences:
             vectors[language] = flat[offset:offset + len(found)]
             offset += len(found)
         return cls(places, vectors)
+
+    def mutual(self, language_a: str, language_b: str) -> dict[int, tuple[int, float]]:
+        """Sentence i of language_a -> (sentence j of language_b, cosine) where each is the other's closest
+        among the story's sentences of the two languages, at CROSS_LANGUAGE_COSINE or above."""
+        key = (language_a, language_b)
+        if key not in self._mutual:
+            sims = self.vectors[language_a] @ self.vectors[language_b].T
+            found = {}
+            if sims.size:
+                best_b, best_a = sims.argmax(axis=1), sims.argmax(axis=0)
+                found = {i: (int(j), float(sims[i, j])) for i, j in enumerate(best_b)
+                         if best_a[j] == i and sims[i, j] >= CROSS_LANGUAGE_COSINE}
+            self._mutual[key] = found
+        return self._mutual[key]
+
+    def holding(self, rendering: Rendering) -> list[int]:
+        """The indices of the sentences a rendering lies in, within its language."""
+        span = rendering.span
+        return [i for i, (aid, s, e) in enumerate(self.places.get(rendering.language, []))
+                if aid == span.article_id and s < span.end and span.start < e]
 
     def vector(self, rendering: Rendering) -> np.ndarray | None:
         """The embedding of a rendering's context when that is one sentence."""
@@ -484,23 +505,19 @@ def _translated_sentences(groups: list[list[Rendering]], members: list[Article],
     for g, group in enumerate(groups):
         covered = {v.span.article_id for v in group}
         for rendering in group:
-            source, span = sentences.places.get(rendering.language, []), rendering.span
-            holding = [i for i, (aid, s, e) in enumerate(source) if aid == span.article_id and s < span.end
-                       and span.start < e]
-            for language, places in sentences.places.items():
-                if language == rendering.language or not holding:
-                    continue
-                sims = sentences.vectors[language] @ sentences.vectors[rendering.language].T
-                for h in holding:
-                    j = int(sims[:, h].argmax())
+            source = sentences.places.get(rendering.language, [])
+            for h in sentences.holding(rendering):
+                _, hs, he = source[h]
+                theirs = set(_NUMBER.findall(text[rendering.span.article_id][hs:he]))
+                for language, places in sentences.places.items():
+                    if language == rendering.language or h not in sentences.mutual(rendering.language, language):
+                        continue
+                    j, cosine = sentences.mutual(rendering.language, language)[h]
                     aid, s, e = places[j]
-                    _, hs, he = source[h]
                     mine = set(_NUMBER.findall(text[aid][s:e]))
-                    theirs = set(_NUMBER.findall(text[span.article_id][hs:he]))
-                    if aid not in covered and int(sims[j].argmax()) in holding and \
-                            sims[j, h] >= CROSS_LANGUAGE_COSINE and not (mine and theirs and mine.isdisjoint(theirs)) \
-                            and not any(a == aid and s < end and start < e for a, start, end in held):
-                        candidates.append((float(sims[j, h]), g, aid, s, e))
+                    if aid not in covered and not (mine and theirs and mine.isdisjoint(theirs)) and \
+                            not any(a == aid and s < end and start < e for a, start, end in held):
+                        candidates.append((cosine, g, aid, s, e))
     by_id = {a.id: a for a in members}
     used: set[tuple[str, int]] = set()
     for _cosine, g, aid, s, e in sorted(candidates, key=lambda c: -c[0]):
