@@ -290,10 +290,10 @@ class _Reader:
             after = self.text[i + 1:line_end if line_end >= 0 else len(self.text)][:200]
             if not (_attributions(after, (*_AFTER_VERB, _AFTER_NAME)) or _AFTER_UNNAMED.match(after)):
                 continue
-            openings = [m.end() for m in _OPENING_MARK.finditer(self.text, start, i) if m.start() not in paired
+            openings = [m for m in _OPENING_MARK.finditer(self.text, start, i) if m.start() not in paired
                         and not self.text[m.start() - 1:m.start()].isalnum() and not self.text[m.end()].isspace()]
-            begin = openings[-1] if openings else start
-            return Quoted(begin, i, begin - 1 if openings else start, i) if i - begin > 1 else None
+            opening, begin = (openings[-1].start(), openings[-1].end()) if openings else (start, start)
+            return Quoted(begin, i, opening, i) if i - begin > 1 else None
         return None
 
     def _subjects(self, index: int, sentence: str) -> None:

@@ -27,9 +27,10 @@ _CLOSES_BEFORE = " \t\n)]}.,;:!?—–-…"
 #: what follows a closing mark, never an opening one: in »…«.  and "…", - he wrote  the mark closes
 _NO_OPENING_BEFORE = ",.;:!?)]}"
 #: marks that close in one convention and open in another (»…« beside «…», Swedish ”…”, ‘…’ beside ‚…‘):
-#: after a letter such a mark closes, and so do the first three before a space (text rebuilt from tokens
-#: writes ‘ Tonight …’)
+#: after a letter such a mark closes; so does one of the first three before a space (while text rebuilt
+#: from tokens writes ‘ Tonight …’)
 _CLOSING_TOO = "»”’‘"
+_CLOSING_BEFORE_SPACE = "»”’"
 #: marks that are also apostrophes (don't, don’t, the players' union)
 _APOSTROPHES = "'’"
 
@@ -46,7 +47,7 @@ def _can_open(text: str, i: int, straight: bool) -> bool:
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if after in _NO_OPENING_BEFORE or (text[i] in _CLOSING_TOO and before.isalnum()) or \
-            (text[i] in _CLOSING_TOO[:3] and after.isspace()):
+            (text[i] in _CLOSING_BEFORE_SPACE and after.isspace()):
         return False
     if not straight:
         return True
