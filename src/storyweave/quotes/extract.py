@@ -13,8 +13,9 @@
        cosine with the same numbers, and compatible speakers; a sentence of another article that renders
        an aligned statement this closely joins it as a reported variant even where that article names no
        speaker. Across languages, where words and spellings do not carry: the embeddings of the sentences
-       holding the two quotations, each the other's closest in its article (mutual best, as in parallel
-       corpus mining), with no conflicting numbers.
+       holding the two quotations, each the other's closest in the other language of the story (mutual
+       best, as in parallel corpus mining), with no conflicting numbers; a sentence without quotation
+       marks that is this close to a sentence holding a quotation joins it as a reported variant.
 
 Speakers are names as written, matched across spellings by similarity (Tokaev ~ Tokayev); the pipeline
 then resolves them to entities (``entities.attach_speakers``). Speech verbs and speakers: English rules.
@@ -564,8 +565,8 @@ def _quote_id(story_id: str | None, variants: list[Rendering]) -> str:
 def story_quotes(story: Story, articles: dict[str, Article]) -> list[Quote]:
     members = [articles[aid] for aid in story.article_ids if aid in articles and articles[aid].duplicate_of is None]
     renderings = [r for article in members for r in _renderings(article)]
-    multilingual = len({a.language for a in members}) > 1 and renderings
-    sentences = _Sentences.of(members) if multilingual else None
+    multilingual = len({a.language for a in members}) > 1
+    sentences = _Sentences.of(members) if multilingual and renderings else None
     if sentences is not None:
         for rendering in renderings:
             rendering.embedding = sentences.vector(rendering)
