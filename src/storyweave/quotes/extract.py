@@ -511,9 +511,10 @@ def _translated_sentences(groups: list[list[Rendering]], members: list[Article],
                 _, hs, he = source[h]
                 theirs = set(_NUMBER.findall(text[rendering.span.article_id][hs:he]))
                 for language, places in sentences.places.items():
-                    if language == rendering.language or h not in sentences.mutual(rendering.language, language):
+                    hit = None if language == rendering.language else sentences.mutual(rendering.language, language).get(h)
+                    if hit is None:
                         continue
-                    j, cosine = sentences.mutual(rendering.language, language)[h]
+                    j, cosine = hit
                     aid, s, e = places[j]
                     mine = set(_NUMBER.findall(text[aid][s:e]))
                     if aid not in covered and not (mine and theirs and mine.isdisjoint(theirs)) and \
