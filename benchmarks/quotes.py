@@ -23,12 +23,11 @@ import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
-from pathlib import Path
+
+from wmt import DATA, language, parallel, versions
 
 from storyweave.model import Article, Story
 from storyweave.quotes import extract
-
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "wmt-multiway"
 
 #: where each gold row lies in an article: (article id, start, end, row)
 Placed = list[tuple[str, int, int, int]]
@@ -41,20 +40,11 @@ def _rows() -> list[dict]:
 
 def load_articles() -> tuple[list[Story], dict[str, Article], Placed]:
     """Whole language versions as articles; each gold row found in its version near its line index."""
-    versions = [json.loads(line) for line in (DATA / "dev.jsonl").read_text(encoding="utf-8").splitlines()
-                if line.strip()]
-    articles: dict[str, Article] = {}
-    members: dict[str, list[str]] = defaultdict(list)
-    for version in versions:
-        text = version["title"] + "\n" + version["text"]
-        story = version["id"].rsplit(":", 1)[0]
-        articles[version["id"]] = Article(id=version["id"], source_path=version["id"], text=text,
-                                          language=version["language"])
-        members[story].append(version["id"])
+    stories, articles = versions()
     placed: Placed = []
     for index, row in enumerate(_rows()):
-        for language, segment in row["segments"].items():
-            article = articles.get(f"{row['story_id']}:{language}")
+        for lang, segment in row["segments"].items():
+            article = articles.get(f"{row['story_id']}:{lang}")
             if article is None or not segment.strip():
                 continue
             starts, position = [], article.text.find(segment)
@@ -66,7 +56,6 @@ def load_articles() -> tuple[list[Story], dict[str, Article], Placed]:
             line_of = [article.text.count("\n", 0, s) for s in starts]
             start = min(zip(line_of, starts, strict=True), key=lambda pair: abs(pair[0] - row["seg_idx"]))[1]
             placed.append((article.id, start, start + len(segment), index))
-    stories = [Story(sid, sid, ids) for sid, ids in members.items()]
     return stories, articles, placed
 
 
@@ -76,16 +65,12 @@ def load_sentences() -> tuple[list[Story], dict[str, Article], Placed]:
     members: dict[str, list[str]] = defaultdict(list)
     placed: Placed = []
     for index, row in enumerate(_rows()):
-        for language, text in row["segments"].items():
-            aid = f"{index}:{language}"
-            articles[aid] = Article(id=aid, source_path=aid, text=text, language=language)
+        for lang, text in row["segments"].items():
+            aid = f"{index}:{lang}"
+            articles[aid] = Article(id=aid, source_path=aid, text=text, language=lang)
             members[row["story_id"]].append(aid)
             placed.append((aid, 0, len(text), index))
     return [Story(sid, sid, ids) for sid, ids in members.items()], articles, placed
-
-
-def language(article_id: str) -> str:
-    return article_id.rsplit(":", 1)[1]
 
 
 @dataclass
@@ -117,7 +102,7 @@ def evaluate(stories, articles, placed: Placed, by_lines: bool = True) -> Figure
     credited: set[tuple[int, str, str]] = set()
     found: Counter[str] = Counter()
     for story in stories:
-        parallel = by_lines and len({articles[aid].text.count("\n") for aid in story.article_ids}) == 1
+        aligned = by_lines and parallel(story, articles)
         for quote in extract.story_quotes(story, articles):
             placed_variants = []
             for variant in quote.variants:
@@ -136,7 +121,7 @@ def evaluate(stories, articles, placed: Placed, by_lines: bool = True) -> Figure
                 if shared:
                     right_on_rows += 1
                     credited.update((row, *sorted((la, lb))) for row in shared)
-                if shared or (parallel and lines_a & lines_b):
+                if shared or (aligned and lines_a & lines_b):
                     right += 1
     both = {(row, a, b) for row, a, b in gold if found[(row, a)] and found[(row, b)]}
     recall = len(credited & gold) / len(gold) if gold else 0.0
