@@ -47,3 +47,38 @@ def test_the_same_statement_with_another_number_contradicts(disputed_reports):
     assert len(injured) == 2 and all(len(c.contradict) == 1 for c in injured)
     shared = next(c for c in claims if "burned for several hours" in c.text)
     assert shared.independent_sources == 2 and not shared.contradict
+
+
+def _story(*texts_and_languages):
+    articles = [Article(id=f"a{i}", source_path=f"a{i}", text=text, language=language, outlet=f"Outlet {i}")
+                for i, (text, language) in enumerate(texts_and_languages)]
+    return story_claims(Story("s", "t", [a.id for a in articles]), {a.id: a for a in articles})
+
+
+ENGLISH = ("A fire destroyed the old town hall of Bergstadt on Tuesday night. "
+           "Firefighters fought the flames for more than six hours before they had them under control. "
+           "Nobody was hurt, but the building's archive of maps was lost. "
+           "The mayor said the town would rebuild the hall within three years.")
+
+
+def test_one_assertion_in_two_languages_is_one_claim_backed_by_both_sources():
+    german = ("Ein Feuer hat in der Nacht zum Mittwoch das alte Rathaus von Bergstadt zerstört. "
+              "Die Feuerwehr bekämpfte die Flammen mehr als sechs Stunden lang, bevor sie sie unter Kontrolle hatte. "
+              "Verletzt wurde niemand, doch das Kartenarchiv des Gebäudes ging verloren. "
+              "Die Opposition im Stadtrat verlangt nun eine Untersuchung der Brandschutzmängel.")
+    claims = _story((ENGLISH, "en"), (german, "de"))
+    joined = [sorted(s.text[:12] for s in c.support) for c in claims if len(c.support) == 2]
+    assert sorted(joined) == [["A fire destr", "Ein Feuer ha"], ["Die Feuerweh", "Firefighters"],
+                              ["Nobody was h", "Verletzt wur"]]
+    assert all(c.independent_sources == len({s.article_id for s in c.support}) for c in claims)
+    alone = [c for c in claims if c.text.startswith(("The mayor said", "Die Opposition"))]
+    assert len(alone) == 2 and all(len(c.support) == 1 for c in alone)
+
+
+def test_a_translation_with_another_number_does_not_join():
+    german = ("Ein Feuer hat in der Nacht zum Mittwoch das alte Rathaus von Bergstadt zerstört. "
+              "Die Feuerwehr bekämpfte die Flammen mehr als 9 Stunden lang, bevor sie sie unter Kontrolle hatte.")
+    english = ENGLISH.replace("six hours", "6 hours")
+    claims = _story((english, "en"), (german, "de"))
+    hours = [c for c in claims if "Stunden" in c.text or "hours" in c.text]
+    assert len(hours) == 2 and all(len(c.support) == 1 for c in hours)

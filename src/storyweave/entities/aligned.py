@@ -3,13 +3,11 @@
 Two outlets translating one statement write the same sentence twice; where one of them turned a name into
 another word ("the independence of Luton" for Luhansk), the other sentence names it. The resolver asks only
 in stories with a stray name, about the articles that hold it or a sentence sharing a name with it, so a
-story without strays costs nothing; vectors are remembered per sentence text, as reposts and quotations
-repeat sentences across a corpus.
+story without strays costs nothing; vectors are remembered per sentence text (``embed.remembered``).
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import combinations
@@ -18,8 +16,6 @@ import numpy as np
 
 from ..nlp import embed, parallel
 
-#: sentence vectors remembered (oldest dropped first)
-CACHE = 20_000
 #: an article with fewer pool sentences than this is topped up with its other sentences, embedded only to
 #: measure margins against (a sentence's nearest neighbours must not all be its own parallel)
 BACKGROUND = 6
@@ -43,18 +39,11 @@ class Parallel:
 class Aligner:
     """Finds parallel sentences with one embedding model, loaded once and shared by every story."""
 
-    def __init__(self, encode: Callable[[list[str]], np.ndarray] = embed.encode) -> None:
+    def __init__(self, encode: Callable[[list[str]], np.ndarray] = embed.remembered) -> None:
         self.encode = encode
-        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
 
     def vectors(self, texts: list[str]) -> np.ndarray:
-        missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
-        for text, vector in zip(missing, self.encode(missing), strict=True):
-            self._vectors[text] = vector
-        out = np.vstack([self._vectors[t] for t in texts]) if texts else np.zeros((0, embed.DIM), np.float32)
-        while len(self._vectors) > CACHE:
-            self._vectors.popitem(last=False)
-        return out
+        return self.encode(texts) if texts else np.zeros((0, embed.DIM), np.float32)
 
     def pairs(self, pool: list[Sentence], texts: dict[str, str], focus: set[Sentence] | None = None,
               background: list[Sentence] = ()) -> list[Parallel]:

@@ -9,6 +9,14 @@ from collections.abc import Iterator
 #: and the next sentence starts with a capital, digit or quote; CJK full stops always end one
 SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?]+[\"'”’»)]?"
                           r"(?=\s+[\"'“‘«(\[]?[A-Z0-9\u0400-\u04FF]|\s*$)|[。！？]")
+#: scripts written without spaces between words (Chinese, Japanese kana and kanji)
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def words(text: str) -> int:
+    """Words, counting two characters of an unspaced script as one, so that length bounds hold across
+    languages."""
+    return len(text.split()) + len(_UNSPACED.findall(text)) // 2
 
 
 def spans(text: str) -> Iterator[tuple[int, int]]:

@@ -1,0 +1,124 @@
+"""Claims grouped across languages, on the WMT multiway dev stories (../shared/data/wmt-multiway/).
+
+    python benchmarks/claims.py [--calibrate]
+
+Each language version of a WMT article is an article and all versions of one article are one story
+(wmt.py), so every sentence of a version asserts what the same line of each other version asserts:
+versions are sentence-aligned translations. Gold links: every line of a story whose versions have the
+same number of lines, for every pair of its versions. A predicted link joins two supporting spans of one
+claim from different versions; it is right when they lie on one line. Printed: link precision, recall
+and F1, the share of gold links whose two lines both gave an assertion (the recall extraction allows),
+and the claims' sizes. Stories whose versions differ in line count are left out of both counts.
+--calibrate repeats it for several CROSS_CLAIM_COSINE and CLAIM_MARGIN values, and beside each counts the
+assertions joined across two unrelated articles (each story's first version with the other versions of
+the story closest in meaning: every join is wrong), since translations have a partner for every sentence
+and independent coverage does not.
+
+Contradiction (a number, a negation or an actor changed) is measured on copies of these English versions
+with such changes made: see ``--contradictions``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter
+from itertools import combinations
+
+from wmt import language, parallel, versions
+
+from storyweave.claims import extract
+from storyweave.model import Story
+from storyweave.nlp import embed
+
+#: characters of a version that stand for its meaning when choosing the closest unrelated story
+LEAD = 300
+
+
+def lines_of(text: str, start: int, end: int) -> set[int]:
+    return set(range(text.count("\n", 0, start), text.count("\n", 0, end) + 1))
+
+
+def links(cosine: float, margin: float) -> None:
+    extract.CROSS_CLAIM_COSINE, extract.CLAIM_MARGIN = cosine, margin
+    stories, articles = versions()
+    stories = [s for s in stories if parallel(s, articles) and len(s.article_ids) > 1]
+    gold: set[tuple[str, int, str, str]] = set()
+    asserted: set[tuple[str, int, str]] = set()
+    for story in stories:
+        count = articles[story.article_ids[0]].text.count("\n") + 1
+        for line in range(count):
+            gold.update((story.id, line, *pair) for pair in
+                        combinations(sorted(language(aid) for aid in story.article_ids), 2))
+    predicted = right = 0
+    credited: set[tuple[str, int, str, str]] = set()
+    sizes: Counter[int] = Counter()
+    began = time.perf_counter()
+    for story in stories:
+        for claim in extract.story_claims(story, articles):
+            sizes[len({s.article_id for s in claim.support})] += 1
+            placed = []
+            for span in claim.support:
+                text = articles[span.article_id].text
+                on = lines_of(text, span.start, span.end)
+                placed.append((language(span.article_id), on))
+                asserted.update((story.id, line, language(span.article_id)) for line in on)
+            for (la, lines_a), (lb, lines_b) in combinations(placed, 2):
+                if la == lb:
+                    continue
+                predicted += 1
+                shared = lines_a & lines_b
+                if shared:
+                    right += 1
+                    credited.update((story.id, line, *sorted((la, lb))) for line in shared)
+    seconds = time.perf_counter() - began
+    precision = right / predicted if predicted else 0.0
+    recall = len(credited & gold) / len(gold) if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    bound = sum(1 for sid, line, a, b in gold if (sid, line, a) in asserted and (sid, line, b) in asserted)
+    print(f"claims across languages on WMT multiway dev: {len(stories)} sentence-aligned stories, "
+          f"{sum(len(s.article_ids) for s in stories)} versions, {len(gold)} gold links; {seconds:.0f} s")
+    print(f"  CROSS_CLAIM_COSINE {cosine:.2f}, CLAIM_MARGIN {margin:.2f}: links precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f} ({predicted} predicted)")
+    print(f"  gold links whose two lines both gave an assertion (the recall extraction allows): "
+          f"{bound / len(gold) if gold else 0.0:.3f}")
+    print("  claims by number of supporting versions: " +
+          ", ".join(f"{k}: {v}" for k, v in sorted(sizes.items())))
+
+
+def unrelated(cosine: float, margin: float) -> None:
+    """Links between the versions of two different stories, the closest in meaning: all wrong."""
+    extract.CROSS_CLAIM_COSINE, extract.CLAIM_MARGIN = cosine, margin
+    stories, articles = versions()
+    stories = [s for s in stories if len(s.article_ids) > 1]
+    means = {}
+    for story in stories:
+        for aid in story.article_ids:
+            means[aid] = embed.remembered([articles[aid].text[:LEAD]])[0]
+    joined = assertions = 0
+    for story in stories:
+        first = story.article_ids[0]
+        others = [s for s in stories if s.id != story.id and language(first) not in map(language, s.article_ids[1:])]
+        other = max(others, key=lambda s: float(means[first] @ means[s.article_ids[1]]))
+        mixed = Story(f"{story.id}+{other.id}", "", [first] + other.article_ids[1:])
+        for claim in extract.story_claims(mixed, articles):
+            ours = sum(1 for span in claim.support if span.article_id == first)
+            assertions += ours
+            joined += ours if len(claim.support) > ours else 0
+    print(f"  unrelated stories: {joined} of {assertions} assertions of the first version joined to the other "
+          f"story's ({100 * joined / max(assertions, 1):.1f} %, all wrong)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--calibrate", action="store_true")
+    args = parser.parse_args()
+    grid = [(c, m) for m in (1.0, 1.02, 1.03, 1.04, 1.06) for c in (0.8, 0.82)] if args.calibrate else [
+        (extract.CROSS_CLAIM_COSINE, extract.CLAIM_MARGIN)]
+    for cosine, margin in grid:
+        links(cosine, margin)
+        if args.calibrate:
+            unrelated(cosine, margin)
+
+
+if __name__ == "__main__":
+    main()
