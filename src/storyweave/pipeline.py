@@ -149,7 +149,7 @@ def build_report(articles: list[Article], rejected: list[Rejected], stories: lis
     kb = load_kb(settings)
     entities = entities_for(stories, articles, kb)
     quotes = attach_speakers(quotes_for(stories, articles), entities, kb)
-    claims = claims_for(stories, articles)
+    claims = claims_for(stories, articles, entities)
     timeline = timelines(stories, articles)
     stories = brief_all(stories, articles, claims)
     return Report(articles=articles, rejected=rejected, stories=stories, entities=entities, quotes=quotes,

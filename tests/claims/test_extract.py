@@ -82,3 +82,30 @@ def test_a_translation_with_another_number_does_not_join():
     claims = _story((english, "en"), (german, "de"))
     hours = [c for c in claims if "Stunden" in c.text or "hours" in c.text]
     assert len(hours) == 2 and all(len(c.support) == 1 for c in hours)
+
+
+def test_the_same_report_negated_or_with_another_month_contradicts():
+    claims = _story(("The council will close the old bridge over the river in June for repairs.", "en"),
+                    ("The council will not close the old bridge over the river in June for repairs.", "en"),
+                    ("The council will close the old bridge over the river in August for repairs.", "en"))
+    assert len(claims) == 3
+    assert all(len(c.contradict) == 2 and len(c.support) == 1 for c in claims)
+
+
+def test_another_actor_for_the_same_act_contradicts_but_not_another_speaker():
+    from storyweave.entities import entities_for
+    from storyweave.entities.kb import load
+
+    texts = ("Police arrested John Miller on Friday after the fire at the harbour warehouse.",
+             "Police arrested Peter Brown on Friday after the fire at the harbour warehouse.",
+             "John Miller told reporters that the fire at the harbour warehouse began after midnight.",
+             "Peter Brown told reporters that the fire at the harbour warehouse began after midnight.")
+    articles = [Article(id=f"a{i}", source_path=f"a{i}", text=t, language="en", outlet=f"Outlet {i}")
+                for i, t in enumerate(texts)]
+    story = Story("s", "t", [a.id for a in articles])
+    entities = entities_for([story], articles, load())
+    claims = story_claims(story, {a.id: a for a in articles}, entities)
+    arrests = [c for c in claims if c.text.startswith("Police arrested")]
+    assert len(arrests) == 2 and all(len(c.contradict) == 1 for c in arrests)
+    said = [c for c in claims if "told reporters" in c.text]
+    assert len(said) == 1 and len(said[0].support) == 2 and not said[0].contradict

@@ -6,7 +6,9 @@
        their words (same language: story-weighted lexical cosine) or, across languages, their meaning
        (multilingual sentence embeddings, each the other's closest in the other language); each article
        supports a claim once, and two groups join only on the average of their pairs (average linkage)
-    3. the same statement with other numbers in another source contradicts it
+    3. the same statement in another source contradicts it with another value (number, month, weekday),
+       the opposite polarity (negated), or another actor (people and organisations, from the entities
+       stage); conflict.py
     4. independent_sources: supporting articles after collapsing copies and articles that declare the same
        original (reposted_from) or outlet
 
@@ -16,17 +18,17 @@ Within one language the comparison is lexical. English rules for opinion.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..cluster.batch import source_key
 from ..cluster.features import lexical_cosine, text_vector
-from ..model import Article, Claim, Span, Story
+from ..model import Article, Claim, Entity, Span, Story
 from ..nlp import embed, parallel
 from ..nlp.sentences import spans, words
-from .opinion import is_opinion
+from .conflict import Values, content_words, other_actor, overlap, values
+from .opinion import REPORTED, is_opinion
 
 #: an assertion's length in words (two characters of Chinese or Japanese count as one): shorter sentences
 #: are captions, datelines and fragments ("It didn't work." is 3), longer ones run-ons of a bad splitter
@@ -35,8 +37,14 @@ MIN_WORDS, MAX_WORDS = 5, 80
 #: the seed corpus: the four renderings of Tokayev's 193-vs-500-600 remark score 0.58-0.89 pairwise;
 #: random sentence pairs from different articles p95 0.12, p99 0.24
 SAME_CLAIM_COSINE = 0.45
-#: the same statement with other numbers: a contradiction
+#: the same statement with one thing changed is a contradiction: another figure of one kind ("14 points",
+#: "12 points") at this cosine and sharing this much of its words (conflict.overlap, Dice); another number
+#: of no named kind or another date, negated or another actor (its people masked) sharing nearly every word, as sentences on one event name
+#: other days for other moments of it. A cosine alone is no test of "the same statement": a short sentence
+#: and another that share only the story's main name can reach 0.6
 CONTRADICT_COSINE = 0.45
+VALUE_OVERLAP = 0.6
+SAME_SENTENCE_OVERLAP = 0.85
 #: one assertion in two languages: the two sentences are each other's closest in the other language of the
 #: story, at this multilingual-e5 cosine and this margin over their nearest neighbours (nlp.parallel).
 #: `benchmarks/claims.py --calibrate` (WMT dev): translations link at precision 0.999-1.000 throughout, with
@@ -45,7 +53,6 @@ CONTRADICT_COSINE = 0.45
 #: has no partner for most sentences, and a wrong join counts a source that did not say it: 1.04
 CROSS_CLAIM_COSINE = 0.82
 CLAIM_MARGIN = 1.04
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @dataclass
@@ -53,19 +60,37 @@ class _Assertion:
     span: Span
     article: Article
     vector: tuple[np.ndarray, np.ndarray]
-    numbers: frozenset[str]
+    values: Values
     opinion: bool
+    words: frozenset[str] = frozenset()
+    #: entity ids of the people and organisations named in it, and its words with their names masked
+    actors: frozenset[str] = frozenset()
+    masked: frozenset[str] = frozenset()
     group: list[_Assertion] = field(default_factory=list, repr=False)
     meaning: np.ndarray | None = field(default=None, repr=False)
 
 
-def _assertions(article: Article) -> list[_Assertion]:
+def _assertions(article: Article, actors: list[tuple[int, int, str]]) -> list[_Assertion]:
+    """The article's sentences of assertion length; ``actors``: (start, end, entity id) of its mentions of
+    people and organisations."""
     found = []
     for start, end in spans(article.text):
         text = article.text[start:end]
         if MIN_WORDS <= words(text) <= MAX_WORDS:
-            found.append(_Assertion(Span.of(article, start, end), article, text_vector(text, article.language),
-                                    frozenset(n.replace(",", "") for n in _NUMBER.findall(text)), is_opinion(text)))
+            assertion = _Assertion(Span.of(article, start, end), article, text_vector(text, article.language),
+                                   values(text, article.language), is_opinion(text),
+                                   content_words(text, article.language))
+            inside = sorted((s, e, eid) for s, e, eid in actors if start <= s and e <= end)
+            if inside:
+                assertion.actors = frozenset(eid for *_, eid in inside)
+                masked, cursor = [], start
+                for s, e, _ in inside:
+                    if s >= cursor:
+                        masked.append(article.text[cursor:s])
+                        cursor = e
+                masked.append(article.text[cursor:end])
+                assertion.masked = content_words(" ".join(masked), article.language)
+            found.append(assertion)
     return found
 
 
@@ -79,12 +104,28 @@ def _weight(assertions: list[_Assertion]) -> None:
     n = len(assertions)
     for a in assertions:
         local = np.log((1 + n) / (1 + np.array([df[k] for k in a.vector[0].tolist()], dtype=np.float32))) + 1
-        values = a.vector[1] * local
-        a.vector = (a.vector[0], values / max(float(np.linalg.norm(values)), 1e-12))
+        weights = a.vector[1] * local
+        a.vector = (a.vector[0], weights / max(float(np.linalg.norm(weights)), 1e-12))
 
 
 def _conflict(a: _Assertion, b: _Assertion) -> bool:
-    return bool(a.numbers and b.numbers and a.numbers.isdisjoint(b.numbers))
+    return a.values.conflicts(b.values) or a.values.opposed(b.values)
+
+
+def _contradicts(a: _Assertion, b: _Assertion, similarity: float) -> bool:
+    """Two reports of one language that say the same with one thing changed (conflict.py). Another actor
+    counts only outside reported speech: two people saying the same is agreement, not contradiction."""
+    if a.opinion or b.opinion:
+        return False
+    shared = overlap(a.words, b.words)
+    if similarity >= CONTRADICT_COSINE and shared >= VALUE_OVERLAP and a.values.figures_differ(b.values):
+        return True
+    if shared >= SAME_SENTENCE_OVERLAP and (a.values.numbers_differ(b.values) or a.values.dates_differ(b.values)
+                                            or a.values.opposed(b.values, b.words)
+                                            or b.values.opposed(a.values, a.words)):
+        return True
+    return (other_actor(a.actors, b.actors) and overlap(a.masked, b.masked) >= SAME_SENTENCE_OVERLAP
+            and not REPORTED.search(a.span.text) and not REPORTED.search(b.span.text))
 
 
 Pair = tuple[float, "_Assertion", "_Assertion"]
@@ -98,7 +139,7 @@ def _same_language(assertions: list[_Assertion]) -> tuple[list[Pair], list[tuple
             if a.article.id == b.article.id or a.opinion != b.opinion or a.article.language != b.article.language:
                 continue
             similarity = lexical_cosine(a.vector, b.vector)
-            if similarity >= CONTRADICT_COSINE and _conflict(a, b) and not a.opinion:
+            if _contradicts(a, b, similarity):
                 contradictions.append((a, b))
             elif similarity >= SAME_CLAIM_COSINE and not _conflict(a, b):
                 pairs.append((similarity / SAME_CLAIM_COSINE, a, b))
@@ -107,7 +148,8 @@ def _same_language(assertions: list[_Assertion]) -> tuple[list[Pair], list[tuple
 
 def _across_languages(assertions: list[_Assertion]) -> list[Pair]:
     """Pairs of two languages that mean the same: each the other's closest in the other language, at
-    CROSS_CLAIM_COSINE or above, with no conflicting numbers. Their opinion flags may differ, as the
+    CROSS_CLAIM_COSINE or above, with no conflicting numbers. Polarity is not compared: translations move
+    a negation ("failed to" is "не удалось") where the cue lists cannot follow. Their opinion flags may differ, as the
     opinion rules read English only: a translation of the writer's judgement is one too. Embeds only
     stories of several languages."""
     by_language: dict[str, list[_Assertion]] = {}
@@ -127,7 +169,7 @@ def _across_languages(assertions: list[_Assertion]) -> list[Pair]:
             for pair in parallel.align(np.vstack([x.meaning for x in xs]), np.vstack([y.meaning for y in ys]),
                                        near[:len(xs)], near[len(xs):], CLAIM_MARGIN, CROSS_CLAIM_COSINE):
                 a, b = xs[pair.left], ys[pair.right]
-                if not _conflict(a, b):
+                if not a.values.conflicts(b.values, units=False):
                     pairs.append((pair.cosine / CROSS_CLAIM_COSINE, a, b))
     return pairs
 
@@ -150,9 +192,27 @@ def independent_sources(articles: list[Article]) -> int:
     return len({source_key(a) for a in articles if a.duplicate_of is None})
 
 
-def story_claims(story: Story, articles: dict[str, Article]) -> list[Claim]:
+#: entity types that act: another one of these doing the same thing is another actor. People only: the
+#: NER takes capitalised phrases for organisations ("the reigning National Player of the Year")
+ACTOR_TYPES = frozenset({"PERSON"})
+
+
+def _actors(entities: list[Entity]) -> dict[str, list[tuple[int, int, str]]]:
+    """Article id -> (start, end, entity id) of each mention of a person or organisation."""
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    for entity in entities:
+        if entity.type in ACTOR_TYPES:
+            for mention in entity.mentions:
+                found.setdefault(mention.article_id, []).append((mention.start, mention.end, entity.id))
+    return found
+
+
+def story_claims(story: Story, articles: dict[str, Article], entities: list[Entity] = ()) -> list[Claim]:
+    """The story's claims; with its ``entities``, a sentence naming another actor for the same act
+    contradicts."""
     members = [articles[aid] for aid in story.article_ids if aid in articles and articles[aid].duplicate_of is None]
-    assertions = [a for article in members for a in _assertions(article)]
+    actors = _actors(entities)
+    assertions = [a for article in members for a in _assertions(article, actors.get(article.id, []))]
     if not assertions:
         return []
     _weight(assertions)
@@ -189,6 +249,9 @@ def story_claims(story: Story, articles: dict[str, Article]) -> list[Claim]:
     return claims
 
 
-def claims_for(stories: list[Story], articles: list[Article]) -> list[Claim]:
+def claims_for(stories: list[Story], articles: list[Article], entities: list[Entity] = ()) -> list[Claim]:
     by_id = {a.id: a for a in articles}
-    return [claim for story in stories for claim in story_claims(story, by_id)]
+    by_story: dict[str | None, list[Entity]] = {}
+    for entity in entities:
+        by_story.setdefault(entity.story_id, []).append(entity)
+    return [claim for story in stories for claim in story_claims(story, by_id, by_story.get(story.id, []))]

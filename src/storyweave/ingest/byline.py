@@ -65,6 +65,15 @@ _DATE_LABEL = re.compile(r"^(?:" + _ROLE_LABELS["date"] + r")(?:\s+(?:on|at))?\s
 _DATE_LEFTOVER = re.compile(r"^[\s,|·•\-–—()]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*"
                             r"|[+-]\d{2}:?\d{2})?[\s,|·•\-–—()]*$")
 
+#: what may open a date stamp glued to the first sentence ("Posted: Friday, March 8, 2013 2:39 pm Doug …")
+_STAMP_HEAD = re.compile(r"(?:(?:" + _ROLE_LABELS["date"] + r"|edited)(?:\s+(?:on|at))?\s*[:：]?\s*)?"
+                         r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|BST|[ECMP][SD]T))?\s*,?\s*)?"
+                         r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?", re.I)
+#: a slashed date, day and month in either order: recognised as a stamp, not read as a date
+_SLASHED = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)?\d{2}" + _TIME, re.I)
+_STAMP_TAIL = re.compile(r"(?:\s*(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|IST|MSK|JST|ET|PT)(?:[+-][\d:]+)?\b)?"
+                         r"(?:\s*\((?:GMT|UTC)[^()]{0,12}\))?[\s,|·•\-–—]*")
+
 
 @dataclass
 class Byline:
@@ -100,6 +109,22 @@ def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
                     iso += f"T{hour:02d}:{parts['M']}:{parts.get('S') or '00'}"
             return iso, match.span()
     return None
+
+
+def leading_stamp(text: str) -> int:
+    """Where the date stamps that open ``text`` end (label, time, weekday, date, time, zone; "Published
+    …  Updated …" gives two), else 0: scraped and rebuilt texts glue the dateline to the first sentence."""
+    end = 0
+    while True:
+        head = _STAMP_HEAD.match(text, end).end()
+        found = find_date(text[head:head + 60])
+        if found is not None and found[1][0] == 0:
+            stamp = head + found[1][1]
+        elif (slashed := _SLASHED.match(text, head)) is not None:
+            stamp = slashed.end()
+        else:
+            return end
+        end = _STAMP_TAIL.match(text, stamp).end()
 
 
 def dated_years(text: str) -> list[int]:

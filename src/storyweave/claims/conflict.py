@@ -1,0 +1,153 @@
+"""When two sentences that say nearly the same thing disagree: another value (a number, year, time of day,
+month or weekday), the opposite polarity (one of them negated), or another actor (the same act done by someone
+else). Each test answers only where both sentences give what it compares; silence is no disagreement.
+
+Negation cues exist for the languages listed in NEGATION; elsewhere polarity is unknown and never conflicts.
+Month and weekday names and number words are read in English.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..cluster.features import STOPWORDS
+from ..ingest.byline import leading_stamp
+
+#: numbers and words in order; separators dropped from numbers: "1,000" and "1.000" are one number across
+#: languages, as "1,5" and "1.5" are
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+", re.UNICODE)
+#: number words as digits ("one" left out: mostly a pronoun, "one of them", "no one")
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split(), start=2)} | {w: str(10 * i) for i, w in enumerate(
+        "thirty forty fifty sixty seventy eighty ninety".split(), start=3)}
+#: a time of day ("9:40 p.m.") is compared with times only, not read as two numbers
+_TIME = re.compile(r"\b(\d{1,2})\s*:\s*(\d{2})\b")
+#: a year is a date, compared with years only ("by March 2022" and "two doses" do not disagree)
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+#: a word of three letters or more: what a negation cue denies (skipping "a", "be" …)
+_CONTENT = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+#: words after a number that name no kind of thing ("13 for the Bulldogs", "20 were found"): such a number
+#: is compared as a number only, across languages
+_NOT_UNITS = STOPWORDS | frozenset("a an as at by in is it of on or to".split())
+#: "May" is a month only beside a day number or after in/of/since/until (else the modal verb)
+_MONTH = re.compile(r"\b(January|February|March|April|June|July|August|September|October|November|December)\b"
+                    r"|\b(?:(?<=\d )|(?<=in )|(?<=of )|(?<=since )|(?<=until ))(May)\b|\b(May)(?= \d)")
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+#: what negates a clause, per language (ISO 639-1); French counts its "ne", not the "pas" that goes with it.
+#: A sentence with any cue is negated: news rarely negates twice, and "Nobody was hurt and the fire did not
+#: spread" still agrees with "Nobody was hurt".
+NEGATION = {language: re.compile(pattern, re.I) for language, pattern in {
+    "en": r"\b(?:not|no|never|nobody|none|nothing|neither|nor|cannot)\b|n['’]t\b",
+    "de": r"\b(?:nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|niemand|nichts|weder)\b",
+    "fr": r"\bne\b|\bn'",
+    "es": r"\b(?:no|nunca|nadie|nada|ningún|ninguno|ninguna|jamás)\b",
+    "it": r"\b(?:non|mai|nessuno|nessuna|niente|nulla)\b",
+    "ru": r"(?<![\w-])(?:не|нет|никогда|никто|ничего|ни)(?![\w-])",
+    "uk": r"(?<![\w-])(?:не|немає|ніколи|ніхто|нічого|ні)(?![\w-])",
+}.items()}
+
+
+@dataclass(frozen=True)
+class Values:
+    """What a sentence states that another rendering could state otherwise."""
+
+    #: numbers with the word that names their kind ("14 points", "36-year-old": year), those of no named kind
+    #: ("13 for the Bulldogs"), and every number
+    figures: frozenset[tuple[str, str]]
+    bare: frozenset[str]
+    numbers: frozenset[str]
+    #: calendar values: years, times of day, months, weekdays
+    years: frozenset[str]
+    times: frozenset[str]
+    months: frozenset[str]
+    weekdays: frozenset[str]
+    negated: bool | None  # None: no cues for the language
+    #: the word after each negation cue: what is denied ("not [close]")
+    denied: frozenset[str] = frozenset()
+
+    def figures_differ(self, other: Values) -> bool:
+        """A figure of one kind that each gives otherwise: "14 points" against "12 points"; an added figure
+        ("88-72, the eighth loss in 10 games") or another unit ("60m", "200 feet") is no conflict."""
+        kinds = {unit for _, unit in self.figures} & {unit for _, unit in other.figures}
+        return any(_differ(frozenset(v for v, u in self.figures if u == kind),
+                           frozenset(v for v, u in other.figures if u == kind)) for kind in kinds)
+
+    def dates_differ(self, other: Values) -> bool:
+        """Another year, time of day, month or weekday, where both give one."""
+        return any(_differ(mine, theirs) for mine, theirs in ((self.years, other.years), (self.times, other.times),
+                                                              (self.months, other.months),
+                                                              (self.weekdays, other.weekdays)))
+
+    def numbers_differ(self, other: Values, units: bool = True) -> bool:
+        """Numbers of no named kind that differ; without ``units`` (two languages, whose unit words
+        differ) every number is compared with every number."""
+        return _differ(self.bare, other.bare) if units else _differ(self.numbers, other.numbers)
+
+    def conflicts(self, other: Values, units: bool = True) -> bool:
+        """Any value given otherwise: what keeps two sentences from being one claim."""
+        return ((units and self.figures_differ(other)) or self.numbers_differ(other, units)
+                or self.dates_differ(other))
+
+    def opposed(self, other: Values, other_words: frozenset[str] | None = None) -> bool:
+        """One negated and the other not; with ``other_words`` (the other sentence's content words), only
+        when the other says what this one denies: "The council will not close the bridge" against "The
+        council will close the bridge", not against a sentence that leaves the denied clause out."""
+        if self.negated is None or other.negated is None or self.negated == other.negated:
+            return False
+        if other_words is None or not self.negated:
+            return True
+        return bool(self.denied & other_words)
+
+
+def _differ(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Each gives a value the other does not (one that only adds a value says more, not otherwise)."""
+    return bool(mine and theirs and not (mine <= theirs or theirs <= mine))
+
+
+def values(text: str, language: str) -> Values:
+    """What the sentence states, after a date stamp glued to its start (the dateline is not the claim)."""
+    text = text[leading_stamp(text):]
+    times = frozenset(f"{int(h)}:{m}" for h, m in _TIME.findall(text))
+    tokens = _TOKEN.findall(_TIME.sub(" ", text))
+    figures, bare, numbers = set(), set(), set()
+    for i, token in enumerate(tokens):
+        value = re.sub(r"[.,]", "", token) if token[0].isdigit() else (
+            _NUMBER_WORDS.get(token.casefold()) if language == "en" else None)
+        if value is not None:
+            unit = tokens[i + 1].casefold() if i + 1 < len(tokens) and not tokens[i + 1][0].isdigit() else ""
+            if unit and unit not in _NOT_UNITS:
+                figures.add((value, unit.removesuffix("s")))
+            else:
+                bare.add(value)
+            numbers.add(value)
+    years = {v for v in numbers if _YEAR.fullmatch(v)}
+    figures = {(v, u) for v, u in figures if v not in years}
+    cues = NEGATION.get(language)
+    denied = frozenset() if cues is None else frozenset(
+        w.group().casefold() for cue in cues.finditer(text)
+        if (w := _CONTENT.search(text, cue.end())) is not None)
+    months = {next(g for g in m.groups() if g) for m in _MONTH.finditer(text)}
+    return Values(frozenset(figures), frozenset(bare - years), frozenset(numbers - years), frozenset(years), times, frozenset(months),
+                  frozenset(_WEEKDAY.findall(text)), None if cues is None else bool(cues.search(text)), denied)
+
+
+def content_words(text: str, language: str) -> frozenset[str]:
+    """The words two renderings of one statement share: letters only (numbers are values), casefolded,
+    without the language's negation cues (polarity is compared on its own)."""
+    cues = NEGATION.get(language)
+    if cues is not None:
+        text = cues.sub(" ", text)
+    return frozenset(w.casefold() for w in _WORD.findall(text) if len(w) > 1 or not w.isascii())
+
+
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Dice coefficient of two word sets: 1.0 when one sentence says every word of the other and no more."""
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
+
+
+def other_actor(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Each names someone (entity ids of people and organisations) the other does not."""
+    return bool(mine and theirs and not (mine <= theirs or theirs <= mine))

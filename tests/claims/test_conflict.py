@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from storyweave.claims.conflict import other_actor, values
+
+
+def test_a_figure_added_is_no_conflict_but_a_figure_changed_is():
+    five = values("Five people died in the fire on 3 May.", "en")
+    assert not five.conflicts(values("5 people died in the fire.", "en"))
+    assert five.conflicts(values("Seven people died in the fire on 3 May.", "en"))
+    assert values("Storm damage was put at 1,5 million.", "de").numbers == values("1.5 million", "de").numbers
+
+
+def test_figures_are_compared_kind_by_kind():
+    assert values("Carter scored 14 points for the Bulldogs.", "en").conflicts(
+        values("Carter added 12 points for the Bulldogs.", "en"))
+    assert not values("The 88-72 loss was the team's eighth in 10 games.", "en").conflicts(
+        values("The 88-72 loss came in the team's 3rd season under Cheeks.", "en"))
+    assert not values("He fell about 60m from a ridge.", "en").conflicts(values("He fell about 200 feet.", "en"))
+    assert values("He fell 60 metres.", "de").conflicts(values("He fell 200 Meter.", "de"), units=False)
+
+
+def test_a_date_stamp_glued_to_the_sentence_is_not_what_it_states():
+    assert not values("Posted: Thursday, July 29, 2004 Fred LaRue, a Nixon aide, has died.", "en").conflicts(
+        values("Published July 28, 2004 Fred LaRue, a Nixon aide, has died.", "en"))
+    assert values("Firefighters were called at 9:40 p.m.", "en").times == frozenset({"9:40"})
+
+
+def test_a_year_is_compared_with_years_only():
+    vaccine = values("The makers plan a vaccine adapted for Omicron by March 2022.", "en")
+    assert not vaccine.conflicts(values("Two doses of the vaccine give less protection.", "en"))
+    assert vaccine.conflicts(values("The makers plan a vaccine adapted for Omicron by March 2023.", "en"))
+
+
+def test_months_and_weekdays_but_not_the_modal_may():
+    assert values("The bridge will reopen in June.", "en").conflicts(values("The bridge will reopen in July.", "en"))
+    assert values("It happened on Monday.", "en").conflicts(values("It happened on Tuesday.", "en"))
+    assert values("The bridge may reopen in June.", "en").months == frozenset({"June"})
+    assert values("It was signed on 3 May.", "en").months == frozenset({"May"})
+
+
+def test_polarity_in_several_languages_and_unknown_elsewhere():
+    assert values("Nobody was hurt.", "en").opposed(values("Two people were hurt.", "en"))
+    assert values("It didn't work.", "en").negated and values("It didn’t work.", "en").negated
+    assert values("Verletzt wurde niemand.", "de").negated and values("Он не приедет.", "ru").negated
+    assert values("Il ne viendra pas.", "fr").negated and not values("Il viendra.", "fr").negated
+    assert values("Aliyetoa taarifa hakuwa.", "sw").negated is None
+    assert not values("Nobody was hurt.", "en").opposed(values("Aliyetoa taarifa.", "sw"))
+
+
+def test_another_actor_is_someone_the_other_does_not_name():
+    assert other_actor(frozenset({"a", "b"}), frozenset({"c", "b"}))
+    assert not other_actor(frozenset({"a", "b"}), frozenset({"a"}))
+    assert not other_actor(frozenset(), frozenset({"a"}))

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+import pytest
+
+from storyweave.ingest.byline import leading_stamp
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("Posted: Friday, March 8, 2013 2:39 pm Doug McDermott scored 23 points.", "Doug McDermott"),
+    ("First Published: June 13, 2013 4:59 PM EDT Lindsay Lohan has left", "Lindsay Lohan"),
+    ("26 September 2013, 10:00 (GMT+05: 00) Parliamentary elections in", "Parliamentary"),
+    ("2 / 3 / 2009 5:59:13 PM San Diego Chargers defensive tackle", "San Diego"),
+    ("PUBLISHED: 22:07 GMT, 7 July 2012 UPDATED: 22:07 GMT, 7 July 2012 Wladimir Klitschko", "Wladimir"),
+    ("July 28, 2004 NASA said the launch would wait.", "NASA said"),
+])
+def test_a_date_stamp_glued_to_the_first_sentence_ends_where_the_sentence_starts(text, rest):
+    assert text[leading_stamp(text):].startswith(rest)
+
+
+@pytest.mark.parametrize("text", ["On May 5, 2013 the council met.", "Five people died on Monday.",
+                                  "2013 was a hard year for the town."])
+def test_a_sentence_that_only_mentions_a_date_has_no_stamp(text):
+    assert leading_stamp(text) == 0
