@@ -51,3 +51,19 @@ def test_another_actor_is_someone_the_other_does_not_name():
     assert other_actor(frozenset({"a", "b"}), frozenset({"c", "b"}))
     assert not other_actor(frozenset({"a", "b"}), frozenset({"a"}))
     assert not other_actor(frozenset(), frozenset({"a"}))
+
+
+def test_bounds_currencies_and_values_given_for_someone_else_are_no_conflict():
+    assert not values("Police chased him at more than 100 mph.", "en").conflicts(
+        values("Police chased him at speeds up to 120 mph.", "en"))
+    assert not values("Robbers took jewels worth £88m.", "en").conflicts(values("Robbers took jewels worth €103m.", "en"))
+    assert not values("Peyton Hillis rushed for 101 yards.", "en").conflicts(
+        values("Jamaal Charles rushed for 226 yards while Peyton Hillis added 101.", "en"))
+
+
+def test_a_negation_denies_only_what_the_other_says_word_for_word():
+    closes = values("The council will close the bridge in June.", "en")
+    assert values("The council will not close the bridge in June.", "en").denies(closes)
+    assert values("The council won't close the bridge in June.", "en").opposed(closes)
+    combination = values("The source was probably a combination of people.", "en")
+    assert not values("The source was not one person but a combination of people.", "en").denies(combination)

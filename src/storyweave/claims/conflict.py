@@ -14,21 +14,24 @@ from dataclasses import dataclass
 from ..cluster.features import STOPWORDS
 from ..ingest.byline import leading_stamp
 
-#: numbers and words in order; separators dropped from numbers: "1,000" and "1.000" are one number across
+#: a number with what it counts: a currency sign before, the word (hyphenated words) after: "$108 million",
+#: "6-foot", "14 points". Separators are dropped from the value: "1,000" and "1.000" are one number across
 #: languages, as "1,5" and "1.5" are
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+", re.UNICODE)
+_FIGURE = re.compile(r"(?P<sign>[$€£¥])?(?P<value>\d+(?:[.,]\d+)*)(?:\s*-?\s*(?P<unit>[^\W\d_]+(?:-[^\W\d_]+)*))?")
 #: number words as digits ("one" left out: mostly a pronoun, "one of them", "no one")
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty".split(), start=2)} | {w: str(10 * i) for i, w in enumerate(
         "thirty forty fifty sixty seventy eighty ninety".split(), start=3)}
+_FIGURE_EN = re.compile(_FIGURE.pattern.replace("(?P<value>", "(?P<value>(?i:\\b(?:" + "|".join(_NUMBER_WORDS) + r")\b)|"))
+#: a number given as a bound or an estimate agrees with others ("more than 100 mph", "up to 120 mph")
+_APPROXIMATE = re.compile(r"\b(?:about|around|nearly|almost|over|under|more than|less than|fewer than|up to|at least|"
+                          r"at most|roughly|approximately|some)\s*[$€£¥]?$", re.I)
 #: a time of day ("9:40 p.m.") is compared with times only, not read as two numbers
 _TIME = re.compile(r"\b(\d{1,2})\s*:\s*(\d{2})\b")
 #: a year is a date, compared with years only ("by March 2022" and "two doses" do not disagree)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-#: a word of three letters or more: what a negation cue denies (skipping "a", "be" …)
-_CONTENT = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 #: words after a number that name no kind of thing ("13 for the Bulldogs", "20 were found"): such a number
 #: is compared as a number only, across languages
 _NOT_UNITS = STOPWORDS | frozenset("a an as at by in is it of on or to".split())
@@ -65,15 +68,22 @@ class Values:
     months: frozenset[str]
     weekdays: frozenset[str]
     negated: bool | None  # None: no cues for the language
-    #: the word after each negation cue: what is denied ("not [close]")
-    denied: frozenset[str] = frozenset()
+    #: the words around each negation cue ("will not close": will, close) and every pair of adjacent words
+    denied: frozenset[tuple[str, str]] = frozenset()
+    pairs: frozenset[tuple[str, str]] = frozenset()
 
     def figures_differ(self, other: Values) -> bool:
-        """A figure of one kind that each gives otherwise: "14 points" against "12 points"; an added figure
-        ("88-72, the eighth loss in 10 games") or another unit ("60m", "200 feet") is no conflict."""
+        """A figure of one kind that each gives otherwise, and the other nowhere: "14 points" against "12
+        points". No conflict: an added figure ("88-72, the eighth loss in 10 games"), another unit or
+        currency ("60m", "200 feet"; "£88m", "€103m"), a bound or estimate ("more than 100 mph"), or a
+        value the other gives for someone else ("Charles rushed for 226 yards while Hillis added 101")."""
         kinds = {unit for _, unit in self.figures} & {unit for _, unit in other.figures}
-        return any(_differ(frozenset(v for v, u in self.figures if u == kind),
-                           frozenset(v for v, u in other.figures if u == kind)) for kind in kinds)
+        for kind in kinds:
+            mine = {v for v, u in self.figures if u == kind}
+            theirs = {v for v, u in other.figures if u == kind}
+            if mine - other.numbers and theirs - self.numbers:
+                return True
+        return False
 
     def dates_differ(self, other: Values) -> bool:
         """Another year, time of day, month or weekday, where both give one."""
@@ -91,15 +101,15 @@ class Values:
         return ((units and self.figures_differ(other)) or self.numbers_differ(other, units)
                 or self.dates_differ(other))
 
-    def opposed(self, other: Values, other_words: frozenset[str] | None = None) -> bool:
-        """One negated and the other not; with ``other_words`` (the other sentence's content words), only
-        when the other says what this one denies: "The council will not close the bridge" against "The
-        council will close the bridge", not against a sentence that leaves the denied clause out."""
-        if self.negated is None or other.negated is None or self.negated == other.negated:
-            return False
-        if other_words is None or not self.negated:
-            return True
-        return bool(self.denied & other_words)
+    def opposed(self, other: Values) -> bool:
+        """One negated and the other not."""
+        return self.negated is not None and other.negated is not None and self.negated != other.negated
+
+    def denies(self, other: Values) -> bool:
+        """This one negates what the other says, word for word around the cue: "The council will not close
+        the bridge" against "The council will close the bridge"; not "the source was not one person, but a
+        combination" against "the source was a combination", which leaves the denied clause out."""
+        return bool(self.negated and other.negated is False and self.denied & other.pairs)
 
 
 def _differ(mine: frozenset[str], theirs: frozenset[str]) -> bool:
@@ -111,27 +121,32 @@ def values(text: str, language: str) -> Values:
     """What the sentence states, after a date stamp glued to its start (the dateline is not the claim)."""
     text = text[leading_stamp(text):]
     times = frozenset(f"{int(h)}:{m}" for h, m in _TIME.findall(text))
-    tokens = _TOKEN.findall(_TIME.sub(" ", text))
+    text = _TIME.sub(" ", text)
     figures, bare, numbers = set(), set(), set()
-    for i, token in enumerate(tokens):
-        value = re.sub(r"[.,]", "", token) if token[0].isdigit() else (
-            _NUMBER_WORDS.get(token.casefold()) if language == "en" else None)
-        if value is not None:
-            unit = tokens[i + 1].casefold() if i + 1 < len(tokens) and not tokens[i + 1][0].isdigit() else ""
-            if unit and unit not in _NOT_UNITS:
-                figures.add((value, unit.removesuffix("s")))
-            else:
-                bare.add(value)
-            numbers.add(value)
+    for match in (_FIGURE_EN if language == "en" else _FIGURE).finditer(text):
+        raw = match["value"]
+        value = re.sub(r"[.,]", "", raw) if raw[0].isdigit() else _NUMBER_WORDS[raw.casefold()]
+        numbers.add(value)
+        if _APPROXIMATE.search(text, 0, match.start()):
+            continue
+        unit = (match["unit"] or "").casefold()
+        if unit and unit.split("-")[0] not in _NOT_UNITS:
+            figures.add((value, (match["sign"] or "") + unit.removesuffix("s")))
+        else:
+            bare.add(value)
     years = {v for v in numbers if _YEAR.fullmatch(v)}
     figures = {(v, u) for v, u in figures if v not in years}
     cues = NEGATION.get(language)
-    denied = frozenset() if cues is None else frozenset(
-        w.group().casefold() for cue in cues.finditer(text)
-        if (w := _CONTENT.search(text, cue.end())) is not None)
+    words = [w.casefold() for w in _WORD.findall(text)]
+    denied = set()
+    for cue in cues.finditer(text) if cues is not None else ():
+        before, after = _WORD.findall(text[:cue.start()])[-1:], _WORD.findall(text, cue.end())[:1]
+        if before and after:
+            denied.add((before[0].casefold(), after[0].casefold()))
     months = {next(g for g in m.groups() if g) for m in _MONTH.finditer(text)}
-    return Values(frozenset(figures), frozenset(bare - years), frozenset(numbers - years), frozenset(years), times, frozenset(months),
-                  frozenset(_WEEKDAY.findall(text)), None if cues is None else bool(cues.search(text)), denied)
+    return Values(frozenset(figures), frozenset(bare - years), frozenset(numbers - years), frozenset(years), times,
+                  frozenset(months), frozenset(_WEEKDAY.findall(text)), None if cues is None else bool(cues.search(text)),
+                  frozenset(denied), frozenset(zip(words, words[1:], strict=False)))
 
 
 def content_words(text: str, language: str) -> frozenset[str]:

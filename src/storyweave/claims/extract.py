@@ -121,8 +121,7 @@ def _contradicts(a: _Assertion, b: _Assertion, similarity: float) -> bool:
     if similarity >= CONTRADICT_COSINE and shared >= VALUE_OVERLAP and a.values.figures_differ(b.values):
         return True
     if shared >= SAME_SENTENCE_OVERLAP and (a.values.numbers_differ(b.values) or a.values.dates_differ(b.values)
-                                            or a.values.opposed(b.values, b.words)
-                                            or b.values.opposed(a.values, a.words)):
+                                            or a.values.denies(b.values) or b.values.denies(a.values)):
         return True
     return (other_actor(a.actors, b.actors) and overlap(a.masked, b.masked) >= SAME_SENTENCE_OVERLAP
             and not REPORTED.search(a.span.text) and not REPORTED.search(b.span.text))
