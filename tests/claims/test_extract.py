@@ -70,6 +70,7 @@ def test_one_assertion_in_two_languages_is_one_claim_backed_by_both_sources():
     joined = [sorted(s.text[:12] for s in c.support) for c in claims if len(c.support) == 2]
     assert sorted(joined) == [["A fire destr", "Ein Feuer ha"], ["Die Feuerweh", "Firefighters"],
                               ["Nobody was h", "Verletzt wur"]]
+    assert all(c.text in ENGLISH for c in claims if len(c.support) == 2)
     assert all(c.independent_sources == len({s.article_id for s in c.support}) for c in claims)
     alone = [c for c in claims if c.text.startswith(("The mayor said", "Die Opposition"))]
     assert len(alone) == 2 and all(len(c.support) == 1 for c in alone)

@@ -59,19 +59,20 @@ def _mmr(pool: list[Claim], scores: dict[str, float], vectors: dict[str, tuple],
 
 
 def _render(claim: Claim, articles: dict[str, Article]) -> SummarySentence:
-    first = articles[claim.support[0].article_id]
+    """The claim in its own words (its rendering in the story's reading language), citing every span."""
+    lead = next((s for s in claim.support if s.text == claim.text), claim.support[0])
+    first = articles[lead.article_id]
     if claim.kind == "opinion":
-        text = f"Commentary in {_source_name(first)}: {claim.support[0].text}"
-        return SummarySentence(text, [claim.support[0]])
+        return SummarySentence(f"Commentary in {_source_name(first)}: {lead.text}", [lead])
     if claim.contradict:
         other = claim.contradict[0]
-        text = (f"Sources differ: {_source_name(first)} reports “{claim.support[0].text}”, while "
+        text = (f"Sources differ: {_source_name(first)} reports “{lead.text}”, while "
                 f"{_source_name(articles[other.article_id])} reports “{other.text}”")
-        return SummarySentence(text, [claim.support[0], other])
+        return SummarySentence(text, [lead, other])
+    rest = [s for s in claim.support if s is not lead]
     if claim.independent_sources <= 1:
-        return SummarySentence(f"According to {_source_name(first)}: {claim.support[0].text}", claim.support)
-    lead = max(claim.support, key=lambda s: len(s.text))
-    return SummarySentence(lead.text, [lead] + [s for s in claim.support if s is not lead])
+        return SummarySentence(f"According to {_source_name(first)}: {lead.text}", [lead] + rest)
+    return SummarySentence(lead.text, [lead] + rest)
 
 
 def brief(story: Story, articles: list[Article], claims: list[Claim]) -> list[SummarySentence]:

@@ -5,7 +5,8 @@
     2. assertions of different articles that carry no conflicting numbers are one claim when they share
        their words (same language: story-weighted lexical cosine) or, across languages, their meaning
        (multilingual sentence embeddings, each the other's closest in the other language); each article
-       supports a claim once, and two groups join only on the average of their pairs (average linkage)
+       supports a claim once, and two groups join only on the average of their pairs (average linkage);
+       a claim is stated in the story's reading language where one of its renderings is in it
     3. the same statement in another source contradicts it with another value (number, month, weekday),
        the opposite polarity (negated), or another actor (people and organisations, from the entities
        stage); conflict.py
@@ -18,6 +19,7 @@ Within one language the comparison is lexical. English rules for opinion.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -187,6 +189,15 @@ def _linked(left: list[_Assertion], right: list[_Assertion]) -> bool:
             and (not meaning or sum(meaning) / len(meaning) >= CROSS_CLAIM_COSINE))
 
 
+def reading_language(members: list[Article]) -> str:
+    """The language a story's claims are stated in: the one most of its articles are in; on a tie English
+    if it is one of them, else the first in alphabetical order."""
+    counts = Counter(a.language for a in members)
+    top = max(counts.values(), default=0)
+    tied = sorted(language for language, n in counts.items() if n == top)
+    return "en" if "en" in tied else (tied[0] if tied else "und")
+
+
 def independent_sources(articles: list[Article]) -> int:
     return len({source_key(a) for a in articles if a.duplicate_of is None})
 
@@ -229,6 +240,7 @@ def story_claims(story: Story, articles: dict[str, Article], entities: list[Enti
         for x in merged:
             x.group = merged
     groups = list({id(a.group): a.group for a in assertions}.values())
+    reading = reading_language(members)
     claims = []
     for group in groups:
         against = [y for x in group for a, b in contradictions for y in ((b,) if a is x else (a,) if b is x else ())]
@@ -237,7 +249,7 @@ def story_claims(story: Story, articles: dict[str, Article], entities: list[Enti
         claim_id = "c-" + hashlib.sha256(f"{story.id}:{head.article.id}:{head.span.start}".encode()).hexdigest()[:16]
         claims.append(Claim(
             id=claim_id,
-            text=max(group, key=lambda x: len(x.span.text)).span.text,
+            text=max(group, key=lambda x: (x.article.language == reading, len(x.span.text))).span.text,
             kind="opinion" if opinion else "report",
             support=[x.span for x in group],
             contradict=list({(y.span.article_id, y.span.start): y.span for y in against}.values()),
