@@ -30,6 +30,8 @@ def _source_qids() -> set[str]:
         with path.open(encoding="utf-8") as handle:
             for row in csv.reader(handle):
                 qids.update(cell for cell in row if cell.startswith("Q") and cell[1:].isdigit())
+    flags = json.loads((KB_DATA / "name_suggestion_index/data/flags/man_made/flagpole.json").read_text())
+    qids |= {i["tags"].get("subject:wikidata", "") for i in flags["items"] if i["tags"].get("flag:type") == "national"}
     orgs = yaml.safe_load((KB_DATA / "supraverden/general_list.yaml").read_text())
     qids |= {str(o.get("Wikidata_code")) for o in orgs.values()}
     return {q for q in qids if q}
@@ -58,6 +60,8 @@ def test_lookups_across_scripts_and_spellings():
     assert "Q134279" in {h.entity.qid for h in kb.exact("Lugansk")}  # the Russian name, transliterated
     assert {h.entity.qid for h in kb.exact("CSTO")} == {"Q318693"}
     assert kb.fuzzy("Tokaev")[0].entity.qid == "Q200881"
+    assert {h.entity.qid for h in kb.exact("the Soviet Union")} == {h.entity.qid for h in kb.exact("СССР")} == {"Q15180"}
+    assert {h.entity.qid for h in kb.exact("Great Britain")} == {"Q145"}
     assert [e.qid for e in kb.compact("vladimirputin")] == ["Q7747"]
     assert {h.entity.qid for h in kb.exact("Central Asia")} == {"Q27275"}
     assert {h.entity.qid for h in kb.exact("Europe")} == {"Q46"}

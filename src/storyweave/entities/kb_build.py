@@ -8,6 +8,8 @@ Sources (``shared/data/kb`` layout; each folder's README gives repository, commi
 - ``everypolitician_scrapers/``: heads of state and government 2021-22, Russian and Kazakh office holders
   and legislators; only the Wikidata-derived QID, label and date columns are used (CC0)
 - ``supraverden/``: international organisations with abbreviations and names in several languages (CC BY-SA)
+- ``name_suggestion_index/``: the states of its national flag presets, for other names of countries and
+  former states (BSD-3-Clause)
 - optional user files (``extra``): CSV or JSONL with ``name``, ``type`` and optional ``id``, ``aliases``
   (``|``-separated in CSV), ``country``, ``prior``
 
@@ -77,6 +79,24 @@ def _countries(root: Path) -> Iterator[Record]:
         record.add(row.get("iso2"), "code")
         for name in (row.get("translations") or {}).values():
             record.add(name, "translation")
+        yield record
+
+
+def _flag_subjects(root: Path) -> Iterator[Record]:
+    """The states national flags stand for (name-suggestion-index's flagpole presets): other names of
+    countries ("Great Britain", "UK") and states that no longer exist (the Soviet Union, "USSR", "СССР"),
+    which the country list lacks. Names of the flag itself ("union flag") are left out."""
+    data = json.loads((root / "name_suggestion_index/data/flags/man_made/flagpole.json").read_text(encoding="utf-8"))
+    for item in data["items"]:
+        tags = item.get("tags", {})
+        qid, subject = tags.get("subject:wikidata", ""), tags.get("subject")
+        if tags.get("flag:type") != "national" or not qid.startswith("Q") or not subject:
+            continue
+        record = Record(qid, subject, "GPE", "name_suggestion_index/flags", qid, 0.9)
+        record.add(subject, "label")
+        for name in item.get("matchNames", []):
+            if "flag" not in name.split():
+                record.add(name, "alias")
         yield record
 
 
@@ -229,6 +249,7 @@ def records(root: Path, extra: Iterable[Path] = ()) -> Iterator[Record]:
     countries = {row["iso2"]: row["wikiDataId"] for row in _read_csv(root / "dr5hn/csv/countries.csv")
                  if row.get("wikiDataId")}
     yield from _countries(root)
+    yield from _flag_subjects(root)
     yield from _subdivisions(root, countries)
     yield from _regions(root)
     yield from _places(root, countries)
