@@ -119,3 +119,20 @@ def test_pages_use_only_the_apps_own_assets(client):
     assert "http://" not in page.split("<main>")[0] and "https://" not in page.split("<main>")[0]
     assert client.get("/static/app.js").status_code == 200
     assert client.get("/static/style.css").status_code == 200
+
+
+def test_the_story_page_shows_what_each_source_says_of_a_contradicted_claim(client):
+    injured = "Officials said that {} people were injured in the fire at the warehouse near the river."
+    courier = ("A fire broke out in the old town of Lyon on Monday night and burned for several hours. "
+               "Residents of three streets were told to keep their windows shut. " + injured.format(12))
+    post = ("Firefighters from four stations fought a warehouse blaze in Lyon until early Tuesday morning. "
+            + injured.format(31) + " The cause of the fire is not yet known, the prefecture said.")
+    posted = client.post("/articles", json=[
+        {"id": "fire-a", "outlet": "Daily Courier", "text": courier, "published": "2022-06-20"},
+        {"id": "fire-b", "outlet": "Evening Post", "text": post, "published": "2022-06-20"}])
+    ids = [a["id"] for a in posted.json()["articles"]]
+    sid = client.get(f"/articles/{ids[0]}").json()["story_id"]
+    assert client.get(f"/articles/{ids[1]}").json()["story_id"] == sid
+    claims = client.get(f"/ui/stories/{sid}").text.split('id="claims"')[1].split('id="timeline"')[0]
+    assert "12 people were injured" in claims and "31 people were injured" in claims
+    assert claims.count('class="against"') == 2

@@ -39,3 +39,15 @@ def test_page_is_self_contained(seed_articles, tmp_path):
     for article in seed_articles.values():
         assert article.id in page
     assert "comment form" in page and "Leave a Reply" in page
+
+
+def test_a_contradicted_claim_shows_what_each_source_says(disputed_reports):
+    from storyweave.claims import story_claims
+    from storyweave.model import Story
+
+    story = Story("s", "A fire in Lyon", ["a", "b"])
+    claims = story_claims(story, {a.id: a for a in disputed_reports})
+    page = render_html(Report(articles=disputed_reports, stories=[story], claims=claims))
+    claims_section = page[page.index('id="claims"'):page.index('id="timeline"')]
+    assert "12 people were injured" in claims_section and "31 people were injured" in claims_section
+    assert claims_section.count('class="against"') == 2
