@@ -23,9 +23,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from ..cluster.batch import source_key
-from ..cluster.features import lexical_cosine, text_vector
+from ..cluster.features import HASH_BITS, lexical_cosine, text_vector
 from ..model import Article, Claim, Entity, Span, Story
 from ..nlp import embed, parallel
 from ..nlp.sentences import spans, words
@@ -45,6 +46,9 @@ SAME_CLAIM_COSINE = 0.45
 #: other days for other moments of it. A cosine alone is no test of "the same statement": a short sentence
 #: and another that share only the story's main name can reach 0.6
 CONTRADICT_COSINE = 0.45
+#: pairs below this cosine are not examined at all: far under the bars above, and two sentences that share
+#: 85 % of their words score well over it
+PAIR_FLOOR = 0.25
 VALUE_OVERLAP = 0.6
 SAME_SENTENCE_OVERLAP = 0.85
 #: one assertion in two languages: the two sentences are each other's closest in the other language of the
@@ -61,6 +65,7 @@ CLAIM_MARGIN = 1.04
 class _Assertion:
     span: Span
     article: Article
+    language: str
     vector: tuple[np.ndarray, np.ndarray]
     values: Values
     opinion: bool
@@ -72,16 +77,16 @@ class _Assertion:
     meaning: np.ndarray | None = field(default=None, repr=False)
 
 
-def _assertions(article: Article, actors: list[tuple[int, int, str]]) -> list[_Assertion]:
+def _assertions(article: Article, actors: list[tuple[int, int, str]], reading: str) -> list[_Assertion]:
     """The article's sentences of assertion length; ``actors``: (start, end, entity id) of its mentions of
-    people and organisations."""
+    people and organisations. An article whose language was not determined is read in the story's."""
+    language = reading if article.language == "und" else article.language
     found = []
     for start, end in spans(article.text):
         text = article.text[start:end]
         if MIN_WORDS <= words(text) <= MAX_WORDS:
-            assertion = _Assertion(Span.of(article, start, end), article, text_vector(text, article.language),
-                                   values(text, article.language), is_opinion(text),
-                                   content_words(text, article.language))
+            assertion = _Assertion(Span.of(article, start, end), article, language, text_vector(text, language),
+                                   values(text, language), is_opinion(text), content_words(text, language))
             inside = sorted((s, e, eid) for s, e, eid in actors if start <= s and e <= end)
             if inside:
                 assertion.actors = frozenset(eid for *_, eid in inside)
@@ -91,7 +96,7 @@ def _assertions(article: Article, actors: list[tuple[int, int, str]]) -> list[_A
                         masked.append(article.text[cursor:s])
                         cursor = e
                 masked.append(article.text[cursor:end])
-                assertion.masked = content_words(" ".join(masked), article.language)
+                assertion.masked = content_words(" ".join(masked), language)
             found.append(assertion)
     return found
 
@@ -133,17 +138,23 @@ Pair = tuple[float, "_Assertion", "_Assertion"]
 
 
 def _same_language(assertions: list[_Assertion]) -> tuple[list[Pair], list[tuple[_Assertion, _Assertion]]]:
-    """Pairs of one language that share their words, as (score, a, b), and contradictions."""
+    """Pairs of one language that share their words, as (score, a, b), and contradictions. All cosines come
+    from one sparse product; only pairs at PAIR_FLOOR or above are examined."""
     pairs, contradictions = [], []
-    for i, a in enumerate(assertions):
-        for b in assertions[i + 1:]:
-            if a.article.id == b.article.id or a.opinion != b.opinion or a.article.language != b.article.language:
-                continue
-            similarity = lexical_cosine(a.vector, b.vector)
-            if _contradicts(a, b, similarity):
-                contradictions.append((a, b))
-            elif similarity >= SAME_CLAIM_COSINE and not _conflict(a, b):
-                pairs.append((similarity / SAME_CLAIM_COSINE, a, b))
+    rows = np.concatenate([np.full(len(a.vector[0]), i) for i, a in enumerate(assertions)])
+    vectors = csr_matrix((np.concatenate([a.vector[1] for a in assertions]),
+                          (rows, np.concatenate([a.vector[0] for a in assertions]))),
+                         shape=(len(assertions), HASH_BITS))
+    cosines = (vectors @ vectors.T).tocoo()
+    for i, j, similarity in zip(cosines.row.tolist(), cosines.col.tolist(), cosines.data.tolist(), strict=True):
+        a, b = assertions[i], assertions[j]
+        if (i >= j or similarity < PAIR_FLOOR or a.article.id == b.article.id or a.opinion != b.opinion
+                or a.language != b.language):
+            continue
+        if _contradicts(a, b, similarity):
+            contradictions.append((a, b))
+        elif similarity >= SAME_CLAIM_COSINE and not _conflict(a, b):
+            pairs.append((similarity / SAME_CLAIM_COSINE, a, b))
     return pairs, contradictions
 
 
@@ -155,7 +166,7 @@ def _across_languages(assertions: list[_Assertion]) -> list[Pair]:
     stories of several languages."""
     by_language: dict[str, list[_Assertion]] = {}
     for a in assertions:
-        by_language.setdefault(a.article.language, []).append(a)
+        by_language.setdefault(a.language, []).append(a)
     if len(by_language) < 2:
         return []
     vectors = embed.remembered([a.span.text for a in assertions])
@@ -181,7 +192,7 @@ def _linked(left: list[_Assertion], right: list[_Assertion]) -> bool:
     lexical, meaning = [], []
     for x in left:
         for y in right:
-            if x.article.language == y.article.language:
+            if x.language == y.language:
                 lexical.append(lexical_cosine(x.vector, y.vector))
             elif x.meaning is not None and y.meaning is not None:
                 meaning.append(float(x.meaning @ y.meaning))
@@ -192,7 +203,7 @@ def _linked(left: list[_Assertion], right: list[_Assertion]) -> bool:
 def reading_language(members: list[Article]) -> str:
     """The language a story's claims are stated in: the one most of its articles are in; on a tie English
     if it is one of them, else the first in alphabetical order."""
-    counts = Counter(a.language for a in members)
+    counts = Counter(a.language for a in members if a.language != "und") or Counter(a.language for a in members)
     top = max(counts.values(), default=0)
     tied = sorted(language for language, n in counts.items() if n == top)
     return "en" if "en" in tied else (tied[0] if tied else "und")
@@ -222,7 +233,8 @@ def story_claims(story: Story, articles: dict[str, Article], entities: list[Enti
     contradicts."""
     members = [articles[aid] for aid in story.article_ids if aid in articles and articles[aid].duplicate_of is None]
     actors = _actors(entities)
-    assertions = [a for article in members for a in _assertions(article, actors.get(article.id, []))]
+    reading = reading_language(members)
+    assertions = [a for article in members for a in _assertions(article, actors.get(article.id, []), reading)]
     if not assertions:
         return []
     _weight(assertions)
@@ -240,7 +252,6 @@ def story_claims(story: Story, articles: dict[str, Article], entities: list[Enti
         for x in merged:
             x.group = merged
     groups = list({id(a.group): a.group for a in assertions}.values())
-    reading = reading_language(members)
     claims = []
     for group in groups:
         against = [y for x in group for a, b in contradictions for y in ((b,) if a is x else (a,) if b is x else ())]
@@ -249,7 +260,7 @@ def story_claims(story: Story, articles: dict[str, Article], entities: list[Enti
         claim_id = "c-" + hashlib.sha256(f"{story.id}:{head.article.id}:{head.span.start}".encode()).hexdigest()[:16]
         claims.append(Claim(
             id=claim_id,
-            text=max(group, key=lambda x: (x.article.language == reading, len(x.span.text))).span.text,
+            text=max(group, key=lambda x: (x.language == reading, len(x.span.text))).span.text,
             kind="opinion" if opinion else "report",
             support=[x.span for x in group],
             contradict=list({(y.span.article_id, y.span.start): y.span for y in against}.values()),

@@ -560,7 +560,7 @@ def _quote_id(story_id: str | None, variants: list[Rendering]) -> str:
 def story_quotes(story: Story, articles: dict[str, Article]) -> list[Quote]:
     members = [articles[aid] for aid in story.article_ids if aid in articles and articles[aid].duplicate_of is None]
     renderings = [r for article in members for r in _renderings(article)]
-    multilingual = len({a.language for a in members}) > 1
+    multilingual = len({a.language for a in members} - {"und"}) > 1
     sentences = _Sentences.of(members) if multilingual and renderings else None
     if sentences is not None:
         for rendering in renderings:
