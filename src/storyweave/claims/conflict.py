@@ -164,5 +164,5 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def other_actor(mine: frozenset[str], theirs: frozenset[str]) -> bool:
-    """Each names someone (entity ids of people and organisations) the other does not."""
-    return bool(mine and theirs and not (mine <= theirs or theirs <= mine))
+    """Each names someone (entity ids) the other does not."""
+    return _differ(mine, theirs)

@@ -8,10 +8,9 @@
        supports a claim once, and two groups join only on the average of their pairs (average linkage);
        a claim is stated in the story's reading language where one of its renderings is in it
     3. the same statement in another source contradicts it with another value (number, month, weekday),
-       the opposite polarity (negated), or another actor (people and organisations, from the entities
-       stage); conflict.py
-    4. independent_sources: supporting articles after collapsing copies and articles that declare the same
-       original (reposted_from) or outlet
+       the opposite polarity (negated), or another actor (a person, from the entities stage); conflict.py
+    4. independent_sources: supporting articles after collapsing copies, articles that declare the same
+       original (reposted_from) or outlet, and translations of one text (most of their assertions pair)
 
 Within one language the comparison is lexical. English rules for opinion.
 """
@@ -59,6 +58,10 @@ SAME_SENTENCE_OVERLAP = 0.85
 #: has no partner for most sentences, and a wrong join counts a source that did not say it: 1.04
 CROSS_CLAIM_COSINE = 0.82
 CLAIM_MARGIN = 1.04
+#: two articles in two languages are one text translated when this share of the shorter one's assertions
+#: (and at least TRANSLATION_MIN) pair with the other's; `benchmarks/claims.py`
+TRANSLATION_SHARE = 0.5
+TRANSLATION_MIN = 3
 
 
 @dataclass
@@ -70,7 +73,7 @@ class _Assertion:
     values: Values
     opinion: bool
     words: frozenset[str] = frozenset()
-    #: entity ids of the people and organisations named in it, and its words with their names masked
+    #: entity ids of the actors (ACTOR_TYPES) named in it, and its words with their names masked
     actors: frozenset[str] = frozenset()
     masked: frozenset[str] = frozenset()
     group: list[_Assertion] = field(default_factory=list, repr=False)
@@ -79,7 +82,7 @@ class _Assertion:
 
 def _assertions(article: Article, actors: list[tuple[int, int, str]], reading: str) -> list[_Assertion]:
     """The article's sentences of assertion length; ``actors``: (start, end, entity id) of its mentions of
-    people and organisations. An article whose language was not determined is read in the story's."""
+    actors. An article whose language was not determined is read in the story's."""
     language = reading if article.language == "und" else article.language
     found = []
     for start, end in spans(article.text):
@@ -209,8 +212,33 @@ def reading_language(members: list[Article]) -> str:
     return "en" if "en" in tied else (tied[0] if tied else "und")
 
 
-def independent_sources(articles: list[Article]) -> int:
-    return len({source_key(a) for a in articles if a.duplicate_of is None})
+def independent_sources(articles: list[Article], same_text: dict[str, Article] | None = None) -> int:
+    """Distinct sources among the articles: copies collapsed, and with ``same_text`` (article id -> the
+    article standing for its text) translations of one text counted once."""
+    same_text = same_text or {}
+    return len({source_key(same_text.get(a.id, a)) for a in articles if a.duplicate_of is None})
+
+
+def _translations(across: list[Pair], assertions: list[_Assertion]) -> dict[str, Article]:
+    """Article id -> the article standing for its text, for articles that render one text in several
+    languages: two articles are one text when at least TRANSLATION_SHARE of the shorter one's assertions
+    (and TRANSLATION_MIN) pair with the other's across languages. A translated wire story is one source."""
+    sizes = Counter(a.article.id for a in assertions)
+    aligned = Counter(tuple(sorted((a.article.id, b.article.id))) for _, a, b in across)
+    by_id = {a.article.id: a.article for a in assertions}
+    root = {aid: aid for aid in sizes}
+
+    def find(aid: str) -> str:
+        while root[aid] != aid:
+            root[aid] = root[root[aid]]
+            aid = root[aid]
+        return aid
+
+    for (x, y), n in sorted(aligned.items()):
+        if n >= TRANSLATION_MIN and n >= TRANSLATION_SHARE * min(sizes[x], sizes[y]):
+            rx, ry = sorted((find(x), find(y)))
+            root[ry] = rx
+    return {aid: by_id[find(aid)] for aid in sizes if find(aid) != aid}
 
 
 #: entity types that act: another one of these doing the same thing is another actor. People only: the
@@ -219,7 +247,7 @@ ACTOR_TYPES = frozenset({"PERSON"})
 
 
 def _actors(entities: list[Entity]) -> dict[str, list[tuple[int, int, str]]]:
-    """Article id -> (start, end, entity id) of each mention of a person or organisation."""
+    """Article id -> (start, end, entity id) of each mention of an actor (ACTOR_TYPES)."""
     found: dict[str, list[tuple[int, int, str]]] = {}
     for entity in entities:
         if entity.type in ACTOR_TYPES:
@@ -241,7 +269,9 @@ def story_claims(story: Story, articles: dict[str, Article], entities: list[Enti
     for a in assertions:
         a.group = [a]
     pairs, contradictions = _same_language(assertions)
-    pairs += _across_languages(assertions)
+    across = _across_languages(assertions)
+    pairs += across
+    same_text = _translations(across, assertions)
     for _, a, b in sorted(pairs, key=lambda p: -p[0]):
         if a.group is b.group:
             continue
@@ -252,9 +282,13 @@ def story_claims(story: Story, articles: dict[str, Article], entities: list[Enti
         for x in merged:
             x.group = merged
     groups = list({id(a.group): a.group for a in assertions}.values())
+    opposite: dict[int, list[_Assertion]] = {}
+    for a, b in contradictions:
+        opposite.setdefault(id(a), []).append(b)
+        opposite.setdefault(id(b), []).append(a)
     claims = []
     for group in groups:
-        against = [y for x in group for a, b in contradictions for y in ((b,) if a is x else (a,) if b is x else ())]
+        against = [y for x in group for y in opposite.get(id(x), ())]
         head = min(group, key=lambda x: (x.article.id, x.span.start))
         opinion = any(x.opinion for x in group)
         claim_id = "c-" + hashlib.sha256(f"{story.id}:{head.article.id}:{head.span.start}".encode()).hexdigest()[:16]
@@ -264,7 +298,7 @@ def story_claims(story: Story, articles: dict[str, Article], entities: list[Enti
             kind="opinion" if opinion else "report",
             support=[x.span for x in group],
             contradict=list({(y.span.article_id, y.span.start): y.span for y in against}.values()),
-            independent_sources=0 if opinion else independent_sources([x.article for x in group]),
+            independent_sources=0 if opinion else independent_sources([x.article for x in group], same_text),
             story_id=story.id,
         ))
     claims.sort(key=lambda c: (c.kind != "report", -c.independent_sources, -len(c.contradict), c.id))
