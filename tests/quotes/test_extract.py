@@ -254,3 +254,34 @@ def test_a_one_sentence_article_is_not_a_renderings_closest_by_default():
          "wolle.", "de"),
         ("Die Polizei sagte am Montag, die Brücke bleibe für alle Fahrzeuge gesperrt, bis der Winter vorbei ist.", "de"))
     assert [sorted(v.span.article_id for v in q.variants) for q in quotes] == [["a0", "a1"]]
+
+
+@pytest.mark.parametrize(("text", "speaker", "said"), [
+    ("Ri says it's a pipe dream that continued sanctions will ever bring the North to its knees.", "Ri",
+     "it's a pipe dream that continued sanctions"),
+    ("Mr Marshall told the Commons Foreign Affairs Committee that some of those hoping to escape were murdered.",
+     "Marshall", "some of those hoping to escape"),
+    ("Police Lt. Jeffrey Silva said on Tuesday the landlord's son found the bodies after entering the apartment.",
+     "Jeffrey Silva", "the landlord's son found the bodies"),
+    ("Officers used a Taser to subdue him after he refused to leave the car, said Sgt. Marty Earley.",
+     "Marty Earley", "Officers used a Taser to subdue him"),
+    ("In monetary terms, the Russian car market will continue to grow next year, says Sergey Burgazliev, "
+     "independent consultant on the car industry.", "Sergey Burgazliev", "In monetary terms, the Russian car"),
+    ("Further, deposit rates could even fall to 4% if the Central Bank reduces the key rate, Pokatovich believes.",
+     "Pokatovich", "Further, deposit rates could even fall"),
+])
+def test_reported_speech_without_that_or_with_the_attribution_after_it(text, speaker, said):
+    quotes = _quotes(text)
+    assert [(q.speaker_name, q.variants[0].direct) for q in quotes] == [(speaker, False)]
+    assert quotes[0].text.startswith(said)
+
+
+@pytest.mark.parametrize("text", [
+    "The nearly three-month battle in the icy heights of Ladakh had claimed the lives of more than 500 soldiers.",
+    "Failing to get the funding he desired from Congress, Trump declared the national emergency in February.",
+    "In Russia, Tokayev said this in the presence of Putin and of the other guests at the forum.",
+    "In an exclusive interview, the acting head of Khabarovsk Krai told Komsomolskaya Pravda about his trip.",
+    "It is because of their focus on him, he said this week on Fox's Tucker Carlson Tonight, journalists are lost.",
+])
+def test_an_object_or_a_narrated_act_is_not_reported_speech(text):
+    assert _quotes(text) == []

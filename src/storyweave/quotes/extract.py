@@ -39,7 +39,7 @@ from .marks import DOUBLE, Quoted, quoted
 
 SPEECH = (r"said|says|say|stated|states|stressed|stresses|noted|notes|added|adds|warned|warns|told|explained|"
           r"argued|argues|declared|announced|claimed|claims|insisted|emphasi[sz]ed|replied|responded|remarked|"
-          r"believes|believed|concluded|pointed out|went on to say|further stated|also said")
+          r"believes|believed|believe|concluded|pointed out|went on to say|further stated|also said")
 #: roles that stand for a person named with them earlier ("Judge James Bodiford ... the judge said")
 _ROLE_WORDS = (r"judge|president|prime minister|foreign minister|minister|mayor|governor|senator|chancellor|leader|"
                r"prosecutor|sheriff|coach|spokesman|spokeswoman|spokesperson|chairman|director|commander|captain")
@@ -53,7 +53,7 @@ _ROLE = re.compile(rf"^{_ROLE_PHRASE}$")
 _COUNTRY_ROLES = {"president", "prime minister", "foreign minister", "chancellor", "leader"}
 _ROLE_NAMED = re.compile(rf"\b(?P<role>(?i:{_ROLE_WORDS}))\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
 _ROLE_UNNAMED = re.sub(r"\?P<\w+>", "?:", _ROLE_PHRASE)
-_NAME = rf"(?P<name>{_ROLE_UNNAMED}\b|(?:[A-Z][\w'’-]+\s+){{0,3}}[A-Z][\w'’-]+|[Hh]e|[Ss]he)"
+_NAME = rf"(?P<name>{_ROLE_UNNAMED}\b|(?:[A-Z]\.\s*){{0,2}}(?:[A-Z][\w'’-]+\s+){{0,3}}[A-Z][\w'’-]+|[Hh]e|[Ss]he)"
 #: titles that stand before a name, in a sentence subject ("President Tokayev said") or an attribution
 _PERSON_TITLES = r"President|Prime Minister|Minister|Foreign Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Senator|" \
                  r"Governor|Mayor|General|Judge"
@@ -64,8 +64,43 @@ _TITLES = rf"(?:(?:{_PERSON_TITLES}|Const\.|Constable|Sgt\.|Det\.|Capt\.|Lt\.|Ge
 _BETWEEN = r"(?:(?:also|further|then|later|again|once|first|has|had|have|would|will|\w+ly)\s+){0,2}"
 #: an organisation's acronym in brackets after its name ("The World Health Organization (WHO) said")
 _ACRONYM = r"(?:\s+\([A-Z]{2,}\))?"
-_REPORTED = re.compile(rf"^(?:.{{0,60}}?\b)?{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}(?:{SPEECH})\s+that\s+"
-                       rf"(?P<what>.{{20,}})$", re.S)
+#: whom it was told ("told reporters", "told the BBC", "told Komsomolskaya Pravda": a run of capitalised
+#: words is taken whole, so what is said cannot begin inside it)
+_TOLD = r"(?:told|tells|assured|informed)\s+(?:reporters|journalists|(?:the|a|an)\s+(?:(?>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)" \
+        r"|[\w-]+(?:\s+[\w-]+)?)|(?>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*))"
+_DAY = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTH = r"January|February|March|April|May|June|July|August|September|October|November|December"
+#: when or where it was said, between the verb and what is said: a closed list ("announced at 2pm on the 12th
+#: that", "said in a statement on Monday"), so that a clause the verb governs is not taken for it ("said in this
+#: public place that it did make Putin …" is the writer's, not the speaker's)
+_WHEN = (rf"(?:(?:on|last|this|early|late|earlier|later)\s+(?:{_DAY}|week|month|year|night|morning|afternoon|evening)|"
+         rf"{_DAY}|yesterday|today|earlier|later|on\s+the\s+\d{{1,2}}(?:st|nd|rd|th)|on\s+(?:{_MONTH})\s+\d{{1,2}}|"
+         r"at\s+\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|"
+         r"in\s+(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|post|speech|letter|tweet|message|address|assessment)|"
+         r"at\s+(?:a|an|the|today['’]s|[A-Z]\w+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:conference|briefing|meeting|rally|summit|hearing)|"
+         r"on\s+(?:Twitter|Facebook|Telegram|television|TV|radio))")
+_CIRCUMSTANCE = rf"(?>(?:(?:{_WHEN})\s+){{0,3}})"
+_REPORTED = re.compile(rf"^(?:.{{0,60}}?\b)?{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}(?:{_TOLD}|{SPEECH})\s+"
+                       rf"{_CIRCUMSTANCE}that\s+(?P<what>.{{20,}})$", re.S)
+#: the same without "that" ("Ri says it's a pipe dream …", "He told reporters the talks had failed"): only
+#: verbs that take a clause rather than an object ("claimed the lives of …" does not), and what follows
+#: opens as a clause's subject does. Where such a sentence quotes a statement in part ("the minister said the
+#: plan was “a very good plan for all of us”"), the quotation is the rendering
+_CLAUSE_VERBS = r"said|says|believes|believed|argued|argues|insisted|insists"
+_CLAUSE_SUBJECT = r"(?:he|she|it|they|we|you|there|the|a|an|his|her|its|their|our|no|[A-Z][\w'’-]*)\b"
+_REPORTED_BARE = re.compile(rf"^(?:.{{0,60}}?\b)?{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}(?:{_TOLD}|{_CLAUSE_VERBS})"
+                            rf"\s+{_CIRCUMSTANCE}(?P<what>{_CLAUSE_SUBJECT}.{{20,}})$", re.S)
+#: the attribution after what is said, without quotation marks, ending the sentence ("The talks will resume
+#: next week, the minister said on Monday."; "…, says Vladimir Bespalov, analyst at VTB Capital."): after
+#: the speaker an apposition, after the verb only when, where or to whom, not an object ("…, Trump declared
+#: the national emergency")
+_UNQUOTED_CLAUSE = r"^(?P<what>[^\"“”«»„]{20,}?),\s+"
+_SAID_WHERE = r"(?:\s+(?:reporters|journalists|(?:on|in|at|to|during|after|from|via|last|this)\b[^\"“”«»„!?,]{1,60}|" \
+              rf"{_WHEN}))?"
+_REPORTED_AFTER = (re.compile(rf"{_UNQUOTED_CLAUSE}(?:{SPEECH})\s+{_TITLES}{_NAME}\b(?:\s*,[^\"“”«»„!?]{{1,120}}|{_SAID_WHERE})"
+                              rf"[.!]?\s*$", re.S),
+                   re.compile(rf"{_UNQUOTED_CLAUSE}{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}(?:{SPEECH}){_SAID_WHERE}"
+                              rf"[.!]?\s*$", re.S))
 #: reported speech of someone the text does not name ("a Russian TV host claimed that …", "Tokaev’s press
 #: secretary explained that …"): a rendering of a statement, with no speaker
 _REPORTED_UNNAMED = re.compile(rf"^(?:[^,]{{0,60}},\s+)?(?:[Aa]n?|[Oo]ne|[Ss]ome|[Aa]nother|[\w-]+['’]s)\s+"
@@ -305,6 +340,9 @@ class _Reader:
         ("According to EW, “Weitz is …”"), the quotation is the rendering: returns (its opening, speaker)."""
         sentence = self.text[start:end]
         reported = _REPORTED.match(sentence) or _ACCORDING.match(sentence) or _REPORTED_UNNAMED.match(sentence)
+        if not reported and not any(start <= q.opening < end and words(self.text[q.start:q.end]) >= MIN_WORDS
+                                    for q in self.direct):
+            reported = _REPORTED_BARE.match(sentence) or next(iter(_attributions(sentence, _REPORTED_AFTER)), None)
         if not reported or any(q.opening < start < q.closing for q in self.direct):
             return None
         raw = reported.groupdict().get("name")
