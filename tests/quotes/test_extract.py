@@ -285,3 +285,25 @@ def test_reported_speech_without_that_or_with_the_attribution_after_it(text, spe
 ])
 def test_an_object_or_a_narrated_act_is_not_reported_speech(text):
     assert _quotes(text) == []
+
+
+def test_a_short_quotation_is_a_partial_quote_when_its_speaker_is_named_and_it_names_nothing():
+    quotes = _quotes("Alex Smith threw for 300 yards. Earlier this week, Smith called Jackson a “true professional”.")
+    assert [(q.text, q.speaker_name) for q in quotes] == [("true professional", "Smith")]
+
+
+@pytest.mark.parametrize("text", [
+    "Alex Smith threw for 300 yards. On Monday, Smith called “Catching Fire” the best film of the year.",
+    "Alex Smith threw for 300 yards. On Monday, Smith called the so-called “medical conscience” rule a mistake.",
+])
+def test_a_short_quotation_that_names_something_is_no_quote(text):
+    assert _quotes(text) == []
+
+
+def test_a_word_that_only_opens_sentences_is_no_speaker_and_according_to_her_is_she():
+    quotes = _quotes("The navy said its ships were on patrol. Last month, the navy said it had sunk a pirate “mother "
+                     "vessel” in the gulf and that the crew of the ship had been detained by the last patrol.")
+    assert all(q.speaker_name != "Last" for q in quotes)
+    quotes = _quotes("Zukhra Pavlova wrote about it on her Telegram channel. According to her, the weekend migraine is "
+                     "most widespread among workaholics.")
+    assert [(q.speaker_name, q.text[:20]) for q in quotes] == [("Zukhra Pavlova", "the weekend migraine")]
