@@ -518,6 +518,7 @@ class _Sentences:
     places: dict[str, list[tuple[str, int, int]]]  # language -> (article id, start, end) of each sentence
     vectors: dict[str, np.ndarray]  # language -> one row per sentence
     _mutual: dict[tuple[str, str], dict[int, tuple[int, float]]] = field(default_factory=dict, repr=False)
+    _within: dict[tuple[str, str], list[tuple[int, int, int]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, members: list[Article]) -> _Sentences:
@@ -548,17 +549,25 @@ class _Sentences:
             self._mutual[key] = found
         return self._mutual[key]
 
+    def _of_article(self, language: str, article_id: str) -> list[tuple[int, int, int]]:
+        """(index within the language, start, end) of an article's sentences, indexed on first use."""
+        if not self._within:
+            for lang, found in self.places.items():
+                for i, (aid, s, e) in enumerate(found):
+                    self._within.setdefault((lang, aid), []).append((i, s, e))
+        return self._within.get((language, article_id), [])
+
     def holding(self, rendering: Rendering) -> list[int]:
         """The indices of the sentences a rendering lies in, within its language."""
         span = rendering.span
-        return [i for i, (aid, s, e) in enumerate(self.places.get(rendering.language, []))
-                if aid == span.article_id and s < span.end and span.start < e]
+        return [i for i, s, e in self._of_article(rendering.language, span.article_id)
+                if s < span.end and span.start < e]
 
     def vector(self, rendering: Rendering) -> np.ndarray | None:
         """The embedding of a rendering's context when that is one sentence."""
         span = rendering.span
-        for i, (aid, s, e) in enumerate(self.places.get(rendering.language, [])):
-            if aid == span.article_id and s <= span.start and span.end <= e and len(rendering.context) == e - s:
+        for i, s, e in self._of_article(rendering.language, span.article_id):
+            if s <= span.start and span.end <= e and len(rendering.context) == e - s:
                 return self.vectors[rendering.language][i]
         return None
 
