@@ -178,7 +178,7 @@ MIN_WORDS, MIN_WORDS_UNATTRIBUTED = 3, 8
 #: not); on its own it is not a quote
 MIN_WORDS_FRAGMENT = 1
 #: what before a quotation makes it a name or a term rather than words someone said
-_NAMING = re.compile(r"\b(?:so[- ]called|known as|nicknamed|titled|entitled|named|dubbed)\s*$", re.I)
+_NAMING = re.compile(r"\b(?:so\s*-?\s*called|known as|nicknamed|titled|entitled|named|dubbed)\s*$", re.I)
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
