@@ -23,6 +23,8 @@ def test_a_date_stamp_glued_to_the_sentence_is_not_what_it_states():
     assert not values("Posted: Thursday, July 29, 2004 Fred LaRue, a Nixon aide, has died.", "en").conflicts(
         values("Published July 28, 2004 Fred LaRue, a Nixon aide, has died.", "en"))
     assert values("Firefighters were called at 9:40 p.m.", "en").times == frozenset({"9:40"})
+    assert not values("He faked illness updated 12 / 19 / 2005 2:48:40 PM ET Mob boss Vincent Gigante died.", "en")\
+        .conflicts(values("Edited on Mon Dec-19-05 03:49 PM Mob boss Vincent Gigante died.", "en"))
 
 
 def test_a_year_is_compared_with_years_only():

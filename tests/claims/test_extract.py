@@ -41,6 +41,19 @@ def test_copies_and_declared_originals_count_once():
     assert {s.article_id for s in claims[0].support} == {"a", "b"}
 
 
+def test_a_copy_that_changes_a_figure_contradicts_its_original_and_adds_no_source():
+    text = ("Officials said on Monday that the old bridge over the river will close for repairs in June. "
+            "The repairs will cost 14 million euros, the city council said in a statement.")
+    a = Article(id="a", source_path="a", text=text, outlet="Wire", language="en")
+    b = Article(id="b", source_path="b", text=text.replace("14 million", "41 million"), outlet="Other",
+                duplicate_of="a", language="en")
+    claims = story_claims(Story("s", "t", ["a", "b"]), {x.id: x for x in (a, b)})
+    cost = [c for c in claims if "million euros" in c.text]
+    assert len(cost) == 2 and all(len(c.contradict) == 1 and c.independent_sources == 1 for c in cost)
+    bridge = next(c for c in claims if "bridge" in c.text)
+    assert [s.article_id for s in bridge.support] == ["a"] and bridge.independent_sources == 1
+
+
 def test_the_same_statement_with_another_number_contradicts(disputed_reports):
     claims = story_claims(Story("s", "t", ["a", "b"]), {a.id: a for a in disputed_reports})
     injured = [c for c in claims if "injured" in c.text]

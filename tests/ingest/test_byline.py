@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyweave.ingest.byline import leading_stamp
+from storyweave.ingest.byline import date_stamps, leading_stamp
 
 
 @pytest.mark.parametrize("text, rest", [
@@ -12,6 +12,7 @@ from storyweave.ingest.byline import leading_stamp
     ("2 / 3 / 2009 5:59:13 PM San Diego Chargers defensive tackle", "San Diego"),
     ("PUBLISHED: 22:07 GMT, 7 July 2012 UPDATED: 22:07 GMT, 7 July 2012 Wladimir Klitschko", "Wladimir"),
     ("July 28, 2004 NASA said the launch would wait.", "NASA said"),
+    ("Edited on Mon Dec-19-05 03:49 PM Mob boss Vincent Gigante died.", "Mob boss"),
 ])
 def test_a_date_stamp_glued_to_the_first_sentence_ends_where_the_sentence_starts(text, rest):
     assert text[leading_stamp(text):].startswith(rest)
@@ -21,3 +22,9 @@ def test_a_date_stamp_glued_to_the_first_sentence_ends_where_the_sentence_starts
                                   "2013 was a hard year for the town."])
 def test_a_sentence_that_only_mentions_a_date_has_no_stamp(text):
     assert leading_stamp(text) == 0
+
+
+def test_a_stamp_after_a_glued_headline_is_found_but_a_sentence_about_an_update_is_none():
+    text = "Nixon aide was 'bagman' in cover-up updated 7 / 28 / 2004 3:02:00 PM ET Fred LaRue has died."
+    assert [text[s:e] for s, e in date_stamps(text)] == ["updated 7 / 28 / 2004 3:02:00 PM ET "]
+    assert date_stamps("The story was updated on Monday to add the toll of 12 dead.") == []

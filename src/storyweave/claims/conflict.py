@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..cluster.features import STOPWORDS
-from ..ingest.byline import leading_stamp
+from ..ingest.byline import date_stamps
 
 #: a number with what it counts: a currency sign before, the word (hyphenated words) after: "$108 million",
 #: "6-foot", "14 points". Separators are dropped from the value: "1,000" and "1.000" are one number across
@@ -118,8 +118,9 @@ def _differ(mine: frozenset[str], theirs: frozenset[str]) -> bool:
 
 
 def values(text: str, language: str) -> Values:
-    """What the sentence states, after a date stamp glued to its start (the dateline is not the claim)."""
-    text = text[leading_stamp(text):]
+    """What the sentence states, without the date stamps glued into it (a dateline is not the claim)."""
+    for start, end in reversed(date_stamps(text)):
+        text = text[:start] + " " + text[end:]
     times = frozenset(f"{int(h)}:{m}" for h, m in _TIME.findall(text))
     text = _TIME.sub(" ", text)
     figures, bare, numbers = set(), set(), set()

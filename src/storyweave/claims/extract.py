@@ -1,7 +1,7 @@
 """Claims: what each source asserts, grouped across a story's articles, with support and contradiction.
 
-    1. every sentence of the story's original articles (copies collapsed) is an assertion; the writer's
-       own judgements (opinion.py) are kind "opinion", never counted as corroboration
+    1. every sentence of the story's original articles is an assertion, and of each copy the sentences it
+       changed; the writer's own judgements (opinion.py) are kind "opinion", never counted as corroboration
     2. assertions of different articles that carry no conflicting numbers are one claim when they share
        their words (same language: story-weighted lexical cosine) or, across languages, their meaning
        (multilingual sentence embeddings, each the other's closest in the other language); each article
@@ -214,9 +214,25 @@ def reading_language(members: list[Article]) -> str:
 
 def independent_sources(articles: list[Article], same_text: dict[str, Article] | None = None) -> int:
     """Distinct sources among the articles: copies collapsed, and with ``same_text`` (article id -> the
-    article standing for its text) translations of one text counted once."""
+    article standing for its text: a copy's original, one translation of a text) each text counted once."""
     same_text = same_text or {}
-    return len({source_key(same_text.get(a.id, a)) for a in articles if a.duplicate_of is None})
+    return len({source_key(same_text.get(a.id, a)) for a in articles
+                if a.duplicate_of is None or a.id in same_text})
+
+
+def _edited(present: list[Article], assertions: list[_Assertion], actors: dict[str, list[tuple[int, int, str]]],
+            reading: str) -> list[_Assertion]:
+    """The sentences a copy changed: a repost that gives another figure than its original contradicts it, and
+    one that adds a sentence asserts it. Sentences it repeats word for word are its original's already."""
+    said: dict[str, set[str]] = {}
+    for a in assertions:
+        said.setdefault(a.article.id, set()).add(a.span.text)
+    found = []
+    for copy in present:
+        if copy.duplicate_of is not None:
+            known = said.get(copy.duplicate_of, set())
+            found += [a for a in _assertions(copy, actors.get(copy.id, []), reading) if a.span.text not in known]
+    return found
 
 
 def _translations(across: list[Pair], assertions: list[_Assertion]) -> dict[str, Article]:
@@ -259,10 +275,12 @@ def _actors(entities: list[Entity]) -> dict[str, list[tuple[int, int, str]]]:
 def story_claims(story: Story, articles: dict[str, Article], entities: list[Entity] = ()) -> list[Claim]:
     """The story's claims; with its ``entities``, a sentence naming another actor for the same act
     contradicts."""
-    members = [articles[aid] for aid in story.article_ids if aid in articles and articles[aid].duplicate_of is None]
+    present = [articles[aid] for aid in story.article_ids if aid in articles]
+    members = [a for a in present if a.duplicate_of is None]
     actors = _actors(entities)
     reading = reading_language(members)
     assertions = [a for article in members for a in _assertions(article, actors.get(article.id, []), reading)]
+    assertions += _edited(present, assertions, actors, reading)
     if not assertions:
         return []
     _weight(assertions)
@@ -272,6 +290,10 @@ def story_claims(story: Story, articles: dict[str, Article], entities: list[Enti
     across = _across_languages(assertions)
     pairs += across
     same_text = _translations(across, assertions)
+    for a in assertions:
+        if a.article.duplicate_of is not None:
+            original = articles.get(a.article.duplicate_of, a.article)
+            same_text[a.article.id] = same_text.get(original.id, original)
     for _, a, b in sorted(pairs, key=lambda p: -p[0]):
         if a.group is b.group:
             continue

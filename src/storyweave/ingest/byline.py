@@ -69,8 +69,13 @@ _DATE_LEFTOVER = re.compile(r"^[\s,|·•\-–—()]*(?:(?:mon|tue|wed|thu|fri|s
 _STAMP_HEAD = re.compile(r"(?:(?:" + _ROLE_LABELS["date"] + r"|edited)(?:\s+(?:on|at))?\s*[:：]?\s*)?"
                          r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|BST|[ECMP][SD]T))?\s*,?\s*)?"
                          r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?", re.I)
-#: a slashed date, day and month in either order: recognised as a stamp, not read as a date
-_SLASHED = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)?\d{2}" + _TIME, re.I)
+#: a slashed date, day and month in either order, or a forum's "Dec-19-05": recognised as a stamp, not read
+#: as a date
+_SLASHED = re.compile(r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)?\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                      r"[a-z]*-\d{1,2}-(?:19|20)?\d{2})" + _TIME + r"(?:\s*[ap]\.?m\.?)?", re.I)
+#: where a stamp may open inside a text, after a headline glued before it ("… in cover-up updated 7 / 28 / 2004
+#: 3:02:00 PM ET Fred LaRue …")
+_STAMP_LABEL = re.compile(r"\b(?:updated|posted|edited|published)\b", re.I)
 _STAMP_TAIL = re.compile(r"(?:\s*(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|IST|MSK|JST|ET|PT)(?:[+-][\d:]+)?\b)?"
                          r"(?:\s*\((?:GMT|UTC)[^()]{0,12}\))?[\s,|·•\-–—]*")
 
@@ -125,6 +130,18 @@ def leading_stamp(text: str) -> int:
         else:
             return end
         end = _STAMP_TAIL.match(text, stamp).end()
+
+
+def date_stamps(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the date stamps in ``text``: the one that opens it and any that a label opens later."""
+    found = [(0, leading_stamp(text))] if leading_stamp(text) else []
+    for label in _STAMP_LABEL.finditer(text):
+        if found and label.start() < found[-1][1]:
+            continue
+        end = leading_stamp(text[label.start():])
+        if end > label.end() - label.start():
+            found.append((label.start(), label.start() + end))
+    return found
 
 
 def dated_years(text: str) -> list[int]:
