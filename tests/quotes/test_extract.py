@@ -307,3 +307,12 @@ def test_a_word_that_only_opens_sentences_is_no_speaker_and_according_to_her_is_
     quotes = _quotes("Zukhra Pavlova wrote about it on her Telegram channel. According to her, the weekend migraine is "
                      "most widespread among workaholics.")
     assert [(q.speaker_name, q.text[:20]) for q in quotes] == [("Zukhra Pavlova", "the weekend migraine")]
+
+
+def test_a_long_opening_phrase_is_not_the_speaker_and_a_plural_owner_is_not_either():
+    quotes = _quotes("Watching the PBS documentary looking back at Watergate last summer, LaRue called Magruder a "
+                     "“congenital liar” on the air.")
+    assert [(q.text, q.speaker_name) for q in quotes] == [("congenital liar", "LaRue")]
+    quotes = _quotes("As she came into the courthouse before the sentencing, Nichols' mother expressed their "
+                     "sentiments in a few words: “We just want to fade into obscurity and live our lives.”")
+    assert all(q.speaker_name != "Nichols'" for q in quotes) and len(quotes) == 1
