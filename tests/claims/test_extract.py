@@ -72,13 +72,13 @@ ENGLISH = ("A fire destroyed the old town hall of Bergstadt on Tuesday night. "
            "Firefighters fought the flames for more than six hours before they had them under control. "
            "Nobody was hurt, but the building's archive of maps was lost. "
            "The mayor said the town would rebuild the hall within three years.")
+FIRE_DE = "Ein Feuer hat in der Nacht zum Mittwoch das alte Rathaus von Bergstadt zerstört. "
+INQUIRY_DE = "Die Opposition im Stadtrat verlangt nun eine Untersuchung der Brandschutzmängel. "
 
 
 def test_one_assertion_in_two_languages_is_one_claim_backed_by_both_sources():
-    german = ("Ein Feuer hat in der Nacht zum Mittwoch das alte Rathaus von Bergstadt zerstört. "
-              "Die Feuerwehr bekämpfte die Flammen mehr als sechs Stunden lang, bevor sie sie unter Kontrolle hatte. "
-              "Verletzt wurde niemand, doch das Kartenarchiv des Gebäudes ging verloren. "
-              "Die Opposition im Stadtrat verlangt nun eine Untersuchung der Brandschutzmängel.")
+    german = (FIRE_DE + "Die Feuerwehr bekämpfte die Flammen mehr als sechs Stunden lang, bevor sie sie unter "
+              "Kontrolle hatte. Verletzt wurde niemand, doch das Kartenarchiv des Gebäudes ging verloren. " + INQUIRY_DE)
     claims = _story((ENGLISH, "en"), (german, "de"))
     joined = [sorted(s.text[:12] for s in c.support) for c in claims if len(c.support) == 2]
     assert sorted(joined) == [["A fire destr", "Ein Feuer ha"], ["Die Feuerweh", "Firefighters"],
@@ -90,18 +90,15 @@ def test_one_assertion_in_two_languages_is_one_claim_backed_by_both_sources():
 
 
 def test_two_reports_in_two_languages_that_share_one_fact_are_two_sources():
-    german = ("Ein Feuer hat in der Nacht zum Mittwoch das alte Rathaus von Bergstadt zerstört. "
-              "Der Bürgermeister war zu diesem Zeitpunkt im Urlaub auf Mallorca und kehrte am Morgen zurück. "
-              "Die Opposition im Stadtrat verlangt nun eine Untersuchung der Brandschutzmängel. "
-              "Schon im vergangenen Jahr hatte ein Gutachten die veralteten Leitungen im Keller bemängelt.")
+    german = (FIRE_DE + "Der Bürgermeister war zu diesem Zeitpunkt im Urlaub auf Mallorca und kehrte am Morgen zurück. "
+              + INQUIRY_DE + "Schon im vergangenen Jahr hatte ein Gutachten die veralteten Leitungen im Keller bemängelt.")
     claims = _story((ENGLISH, "en"), (german, "de"))
     fire = next(c for c in claims if len(c.support) == 2)
     assert fire.text.startswith("A fire destroyed") and fire.independent_sources == 2
 
 
 def test_a_translation_with_another_number_does_not_join():
-    german = ("Ein Feuer hat in der Nacht zum Mittwoch das alte Rathaus von Bergstadt zerstört. "
-              "Die Feuerwehr bekämpfte die Flammen mehr als 9 Stunden lang, bevor sie sie unter Kontrolle hatte.")
+    german = (FIRE_DE + "Die Feuerwehr bekämpfte die Flammen mehr als 9 Stunden lang, bevor sie sie unter Kontrolle hatte.")
     english = ENGLISH.replace("six hours", "6 hours")
     claims = _story((english, "en"), (german, "de"))
     hours = [c for c in claims if "Stunden" in c.text or "hours" in c.text]
