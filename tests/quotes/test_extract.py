@@ -316,3 +316,11 @@ def test_a_long_opening_phrase_is_not_the_speaker_and_a_plural_owner_is_not_eith
     quotes = _quotes("As she came into the courthouse before the sentencing, Nichols' mother expressed their "
                      "sentiments in a few words: “We just want to fade into obscurity and live our lives.”")
     assert all(q.speaker_name != "Nichols'" for q in quotes) and len(quotes) == 1
+
+
+def test_a_closing_mark_followed_by_a_comma_and_a_dash_ends_a_quotation_whose_opening_was_lost():
+    text = ("Глава округа встретился с жителями.\nМы будем развивать курорт и дальше, потому что это наше главное "
+            "богатство\", - рассказал журналистам глава округа Николай Парфенов.")
+    article = Article(id="r", source_path="r", text=text, language="ru")
+    quotes = story_quotes(Story("s", "t", ["r"]), {"r": article})
+    assert [q.text for q in quotes] == ["Мы будем развивать курорт и дальше, потому что это наше главное богатство"]

@@ -116,6 +116,9 @@ _PREPOSITIONS = r"(?:on|in|at|from|to|after|before|during|with|for|by|while|when
 _AFTER_VERB = (re.compile(rf"^\s*[,.]?\s*(?:{SPEECH})\s+(?:(?!{_PREPOSITIONS})[\w'’.-]+\s+){{0,5}}?{_NAME}\s*(?:[,.;]|$)"),
                re.compile(rf"^\s*[,.]?\s*(?:{SPEECH})\s+{_TITLES}{_NAME}\b"))
 _AFTER_NAME = re.compile(rf"^\s*[,.]?\s*{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{SPEECH})\b")
+#: "…», — сказал он": a comma and a dash after the closing mark attribute a quotation in Russian, Ukrainian and
+#: other languages that punctuate speech so, whatever the verb
+_DASHED = re.compile(r"^\s*,\s*[-–—]\s*[^\W\d_]")
 #: "…," said the expert / "…," the analyst wrote: speech by someone the attribution does not name
 _DETERMINER = r"(?:the|a|an|one|his|her|its|their)\s"
 _AFTER_UNNAMED = re.compile(rf"^\s*[,.]?\s*(?:(?:{SPEECH})\s+{_DETERMINER}|{_DETERMINER}(?:[\w-]+\s+){{1,3}}?"
@@ -345,7 +348,8 @@ class _Reader:
                 continue
             line_end = self.text.find("\n", i)
             after = self.text[i + 1:line_end if line_end >= 0 else len(self.text)][:200]
-            if not (_attributions(after, (*_AFTER_VERB, _AFTER_NAME)) or _AFTER_UNNAMED.match(after)):
+            if not (_attributions(after, (*_AFTER_VERB, _AFTER_NAME)) or _AFTER_UNNAMED.match(after)
+                    or _DASHED.match(after)):
                 continue
             openings = [m for m in _OPENING_MARK.finditer(self.text, start, i) if m.start() not in paired
                         and not self.text[m.start() - 1:m.start()].isalnum() and not self.text[m.end()].isspace()]
