@@ -324,3 +324,18 @@ def test_a_closing_mark_followed_by_a_comma_and_a_dash_ends_a_quotation_whose_op
     article = Article(id="r", source_path="r", text=text, language="ru")
     quotes = story_quotes(Story("s", "t", ["r"]), {"r": article})
     assert [q.text for q in quotes] == ["Мы будем развивать курорт и дальше, потому что это наше главное богатство"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("«Прямо в глаза бросается горнолыжный курорт, и это наше главное богатство», — рассказал журналистам глава "
+     "Рузского округа Николай Парфенов.", "Николай Парфенов"),
+    ("Песков заявил: «Мы не видим никаких оснований для пересмотра наших планов на этот год».", "Песков"),
+    ("Андрей Тяжельников выступил на радио. \"Витамины важны для иммунитета в любое время года, особенно зимой\", "
+     "- заявил он в беседе с радиостанцией.", "Андрей Тяжельников"),
+    ("«Мы будемо намагатися швидко діагностувати нові варіанти вірусу», – заявив професор Лі.", "Лі"),
+])
+def test_russian_and_ukrainian_attributions_name_the_speaker(text, speaker):
+    language = "uk" if "заявив" in text else "ru"
+    article = Article(id="r", source_path="r", text=text, language=language)
+    quotes = story_quotes(Story("s", "t", ["r"]), {"r": article})
+    assert [q.speaker_name for q in quotes] == [speaker]

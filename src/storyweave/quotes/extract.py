@@ -35,6 +35,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..cluster.features import lexical_cosine, text_vector
 from ..model import Article, Quote, QuoteVariant, Span, Story
 from ..nlp import embed
+from ..nlp.morph import person_name
 from ..nlp.sentences import spans, words
 from .marks import DOUBLE, Quoted, quoted
 
@@ -119,6 +120,23 @@ _AFTER_NAME = re.compile(rf"^\s*[,.]?\s*{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{SPEECH
 #: "…», — сказал он": a comma and a dash after the closing mark attribute a quotation in Russian, Ukrainian and
 #: other languages that punctuate speech so, whatever the verb
 _DASHED = re.compile(r"^\s*,\s*[-–—]\s*[^\W\d_]")
+#: Russian and Ukrainian speech verbs (past tense in any gender and number, and the present of a few)
+_SPEECH_CYRILLIC = (r"(?:(?:сказа|заяви|отмети|добави|написа|рассказа|подчеркну|сообщи|поясни|заключи|предупреди|замети|"
+                    r"призна|уточни|ответи|зазначи|дода|розпові|підкресли|повідоми|попереди)(?:л|ла|ло|ли|в)|"
+                    r"говорит|считает|пишет|отмечает|подчеркивает|говорить|вважає|пише|зазначає)")
+_CYRILLIC_WORD = r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+"
+_CYRILLIC_PRONOUN = r"[Оо]на?|[Вв]ін|[Вв]она"
+_CYRILLIC_FULL = rf"(?:[А-ЯЁІЇЄҐ]\.\s*){{0,2}}{_CYRILLIC_WORD}(?:\s+{_CYRILLIC_WORD})?"
+_CYRILLIC_NAME = rf"(?P<name>(?:{_CYRILLIC_PRONOUN})\b|{_CYRILLIC_FULL})"
+#: "…», — сказал журналистам глава округа Николай Парфенов." / "…», — заявил он в беседе …": the name that
+#: ends the attribution, as in English ("said team president Billy King"), or a pronoun
+_AFTER_CYRILLIC = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{_SPEECH_CYRILLIC}\s+(?:[\w.-]+\s+){{0,6}}?"
+                             rf"(?P<name>(?:{_CYRILLIC_PRONOUN})\b|{_CYRILLIC_FULL}(?=\s*(?:[,.;(]|$)))")
+#: a sentence that opens with a name ("Андрей Тяжельников выступил …"), for a following "он" or "она"
+_NAMED_SUBJECT_CYRILLIC = re.compile(rf"^(?P<name>{_CYRILLIC_WORD}(?:\s+{_CYRILLIC_WORD}){{0,2}})(?=\s+[а-яёіїєґ])")
+_FULL_NAME_CYRILLIC = re.compile(rf"\b{_CYRILLIC_WORD}\s+(?P<last>{_CYRILLIC_WORD})")
+#: "Песков заявил: «…»"
+_BEFORE_CYRILLIC = re.compile(rf"{_CYRILLIC_NAME}\s+(?:[а-яёіїє]+\s+){{0,4}}?{_SPEECH_CYRILLIC}\s*[:,]?\s*$")
 #: "…," said the expert / "…," the analyst wrote: speech by someone the attribution does not name
 _DETERMINER = r"(?:the|a|an|one|his|her|its|their)\s"
 _AFTER_UNNAMED = re.compile(rf"^\s*[,.]?\s*(?:(?:{SPEECH})\s+{_DETERMINER}|{_DETERMINER}(?:[\w-]+\s+){{1,3}}?"
@@ -159,15 +177,16 @@ _NOT_NAMES = {"The", "This", "That", "It", "These", "Those", "There", "In", "On"
               "Observers", "Sources", "Investigators", "Scientists", "Researchers", "Doctors", "Prosecutors",
               "Lawmakers", "Protesters", "Activists", "Opponents", "Supporters", "Economists", "Diplomats",
               "Officers", "Deputies", "Neighbours", "Neighbors", "Fans", "Locals", "Later", "Earlier", "Meanwhile",
-              "Instead", "Now", "Then", "Yesterday", "Monday", "Tuesday",
+              "Instead", "Now", "Then", "Yesterday", "Другой", "Другая", "Один", "Одна", "Інший", "Інша", "Monday",
+              "Tuesday",
               "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
               "May", "June", "July", "August", "September", "October", "November", "December"}
 _NUMBER = re.compile(r"\d+")
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
-#: a capitalised word inside a sentence, after a lower-case word or a comma: a name, not a sentence opener
-_INNER_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w'’-]*)")
-#: pronouns that stand for a speaker ("he said"; "according to her" reads as "she")
-_PRONOUNS = frozenset({"he", "she"})
+#: words and the marks that tell a capitalised word inside a sentence (after a lower-case word or a comma: a
+#: name) from one that opens it
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[,;.!?]")
+#: pronouns that stand for a speaker ("he said", "сказал он"; "according to her" reads as "she")
+_PRONOUNS = frozenset({"he", "she", "он", "она", "він", "вона"})
 _SUBJECT_FORM = {"him": "he", "her": "she"}
 #: marks that may open a quotation whose closing mark has no partner (two apostrophes: text rebuilt from tokens)
 _OPENING_MARK = re.compile(r"''|[“„«\"]")
@@ -267,9 +286,19 @@ def _beside(text: str, quote: Quoted, surnames: set[str]) -> tuple[re.Match | No
     loose = _BEFORE_LOOSE.search(clause[-200:])
     if loose and " " not in loose.group("name") and not _known(loose.group("name"), surnames):
         loose = None  # a capitalised word opening the sentence, not a name ("Moments after ...")
-    attributed = _attributions(after[:200], after_patterns)
-    who = _BEFORE.search(before[-200:]) or loose or next((m for m in attributed if _name(m.group("name"))), None)
+    attributed = _attributions(after[:200], (*after_patterns, _AFTER_CYRILLIC))
+    who = (_BEFORE.search(before[-200:]) or _cyrillic_person(_BEFORE_CYRILLIC.search(before[-200:])) or loose
+           or next((m for m in attributed if _name(m.group("name"))), None))
     return who, bool(attributed) or _AFTER_UNNAMED.match(after[:200]) is not None
+
+
+def _cyrillic_person(found: re.Match | None) -> re.Match | None:
+    """A Cyrillic sentence subject or speaker before a quotation, when it is a pronoun or a person's name: there
+    roles open as often ("Директор Общества …", "Министры заявили: …"). After a quotation a name ends the
+    attribution and is kept as written, as foreign surnames ("Трасс") are not in the dictionary."""
+    if found is None or found.group("name").lower() in _PRONOUNS or person_name(found.group("name")):
+        return found
+    return None
 
 
 def _written(raw: str | None) -> bool:
@@ -293,14 +322,15 @@ def _continues(between: str) -> bool:
     speaker: nothing but the first one's attribution lies between ("…," Owen said. "…"), no narrative."""
     if not between.strip():
         return True
-    found = _attributions(between, (_AFTER_NAME, *_AFTER_VERB))
+    found = _attributions(between, (_AFTER_NAME, *_AFTER_VERB, _AFTER_CYRILLIC))
     if not found:
         return False
     rest = _ABBREVIATED.sub("", between[found[0].end():])
     return len(rest) <= 80 and re.fullmatch(r"[^.!?\"“”]*[.!?,]\s*", rest) is not None
 
 
-def _renderings(article: Article) -> list[Rendering]:
+def article_renderings(article: Article) -> list[Rendering]:
+    """An article's quotations and reported statements, each with its speaker as written, before alignment."""
     found = _Reader(article).read()
     return [r for r in found if not (r.direct and any(_nested(r, o) for o in found if o is not r))]
 
@@ -319,9 +349,12 @@ class _Reader:
         self.last_speaker: tuple[int, str] | None = None
         self.last_subject: tuple[int, str] | None = None
         self.last_said: tuple[int, str | None] | None = None
-        self.surnames = {m.group("last") for m in _FULL_NAME.finditer(self.text)}
-        self.proper = {m.group(1) for m in _INNER_CAPITAL.finditer(self.text)}
-        self.common = set(_LOWER_WORD.findall(self.text)) | STOP_WORDS
+        self.surnames = {m.group("last") for pattern in (_FULL_NAME, _FULL_NAME_CYRILLIC)
+                         for m in pattern.finditer(self.text)}
+        tokens = _TOKEN.findall(self.text)
+        self.proper = {t for before, t in zip(tokens, tokens[1:], strict=False)
+                       if t[0].isupper() and (before in ",;" or before.islower())}
+        self.common = {t for t in tokens if t.islower()} | STOP_WORDS
         self.titled = [(m.start(), m.group("role").lower(), m.group("name")) for m in _ROLE_NAMED.finditer(self.text)
                        if _name(m.group("name"))]
 
@@ -361,7 +394,7 @@ class _Reader:
         subject = _TITLED_SUBJECT.match(sentence)
         if subject:
             self.last_speaker = (index, subject.group("name"))
-        named = _NAMED_SUBJECT.match(sentence)
+        named = _NAMED_SUBJECT.match(sentence) or _cyrillic_person(_NAMED_SUBJECT_CYRILLIC.match(sentence))
         if named and _name(named.group("name")) and (" " in named.group("name")
                                                      or _known(named.group("name"), self.surnames)):
             self.last_subject = (index, named.group("name"))
@@ -650,7 +683,7 @@ def _quote_id(story_id: str | None, variants: list[Rendering]) -> str:
 
 def story_quotes(story: Story, articles: dict[str, Article]) -> list[Quote]:
     members = [articles[aid] for aid in story.article_ids if aid in articles and articles[aid].duplicate_of is None]
-    renderings = [r for article in members for r in _renderings(article)]
+    renderings = [r for article in members for r in article_renderings(article)]
     multilingual = len({a.language for a in members} - {"und"}) > 1
     sentences = _Sentences.of(members) if multilingual and renderings else None
     if sentences is not None:

@@ -1,0 +1,34 @@
+"""Whether Cyrillic words name a person, by the Russian dictionary natasha carries (pymorphy2): speech
+attributions and sentence subjects in Russian and Ukrainian open with roles ("Директор Общества …",
+"Министры …") as often as with names, and a role is no speaker."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..errors import ModelError
+
+#: grammemes of given names, patronymics and surnames
+PERSON = frozenset({"Name", "Patr", "Surn"})
+#: words the dictionary does not know (foreign names written in Cyrillic: "Лі", "Няэс")
+UNKNOWN = frozenset({"UNKN", "LATN"})
+
+
+@cache
+def _vocabulary():
+    try:
+        from natasha import MorphVocab
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise ModelError(f"natasha not available: {exc}") from exc
+    return MorphVocab()
+
+
+def person_name(name: str) -> bool:
+    """Some word of ``name`` can be a given name, patronymic or surname, or none of its words is in the
+    dictionary; a name made only of common words ("Директор Общества", "Клерка" read as a noun) is not."""
+    parses = [_vocabulary().parse(word) for word in name.replace(".", ". ").split() if len(word) > 2]
+    if not parses:
+        return True
+    if any(PERSON & set(p.tag.grammemes) for found in parses for p in found):
+        return True
+    return all(any(UNKNOWN & set(p.tag.grammemes) for p in found) for found in parses)
