@@ -2,8 +2,11 @@
 
     1. direct speech: text between paired quotation marks (``marks.py``: “…”, "…", «…», „…“, „…”, 「…」,
        ‘…’, '…', also over several lines), at least a clause long, attributed by a speech verb next to
-       it ("…," he said; X stressed: "…"); a shorter quoted fragment only as a translation's rendering
-    2. reported speech: "X said that …", "X went on to say that …", "according to X, …"
+       it ("…," he said; X stressed: "…"); one or two quoted words when the attribution names the speaker
+       and they name nothing ("called him a “true professional”"); a shorter fragment only as a
+       translation's rendering
+    2. reported speech: "X said that …", "X went on to say that …", "according to X, …", "Ri says it's …",
+       "…, the minister said on Monday"
     3. the speaker: a name beside the verb, before or after the quotation; "he"/"she" is the more recent
        of the last named speaker and the last sentence opening with a person's name, a few sentences back
        at most; a quotation that follows an attributed one with only that attribution between goes on
@@ -18,7 +21,8 @@
        marks that is this close to a sentence holding a quotation joins it as a reported variant.
 
 Speakers are names as written, matched across spellings by similarity (Tokaev ~ Tokayev); the pipeline
-then resolves them to entities (``entities.attach_speakers``). Speech verbs and speakers: English rules.
+then resolves them to entities (``entities.attach_speakers``). Speech verbs and speakers: English rules,
+and for Russian and Ukrainian the dashed attribution after a quotation and a name with a colon before it.
 """
 
 from __future__ import annotations
