@@ -32,3 +32,14 @@ def person_name(name: str) -> bool:
     if any(PERSON & set(p.tag.grammemes) for found in parses for p in found):
         return True
     return all(any(UNKNOWN & set(p.tag.grammemes) for p in found) for found in parses)
+
+
+def from_genitive(name: str) -> str:
+    """A name written in the genitive ("По словам Дмитрия Пескова") in the nominative ("Дмитрий Песков"):
+    each word that can be a person's name in the genitive is put back; other words stay as written."""
+    out = []
+    for word in name.split():
+        parse = next((p for p in _vocabulary().parse(word) if PERSON & set(p.tag.grammemes) and "gent" in p.tag), None)
+        inflected = parse.inflect({"Nom"}) if parse is not None else None
+        out.append(inflected.word.capitalize() if inflected is not None else word)
+    return " ".join(out)

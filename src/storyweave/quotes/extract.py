@@ -39,7 +39,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..cluster.features import lexical_cosine, text_vector
 from ..model import Article, Quote, QuoteVariant, Span, Story
 from ..nlp import embed
-from ..nlp.morph import person_name
+from ..nlp.morph import from_genitive, person_name
 from ..nlp.sentences import spans, words
 from .marks import DOUBLE, Quoted, quoted
 
@@ -136,6 +136,10 @@ _CYRILLIC_NAME = rf"(?P<name>(?:{_CYRILLIC_PRONOUN})\b|{_CYRILLIC_FULL})"
 #: ends the attribution, as in English ("said team president Billy King"), or a pronoun
 _AFTER_CYRILLIC = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{_SPEECH_CYRILLIC}\s+(?:[\w.-]+\s+){{0,6}}?"
                              rf"(?P<name>(?:{_CYRILLIC_PRONOUN})\b|{_CYRILLIC_FULL}(?=\s*(?:[,.;(]|$)))")
+#: reported speech: "Песков заявил, что …", "По словам Пескова, …" (the name as written, here in the genitive)
+_REPORTED_CYRILLIC = re.compile(rf"^(?:[^,]{{0,60}},\s+)?{_CYRILLIC_NAME}\s+(?:[а-яёіїє]+\s+){{0,3}}?{_SPEECH_CYRILLIC}"
+                                rf"\s*,\s*(?:что|що)\s+(?P<what>.{{20,}})$", re.S)
+_ACCORDING_CYRILLIC = re.compile(rf"^(?:По словам|За словами)\s+{_CYRILLIC_NAME},\s+(?P<what>.{{20,}})$", re.S)
 #: a sentence that opens with a name ("Андрей Тяжельников выступил …"), for a following "он" or "она"
 _NAMED_SUBJECT_CYRILLIC = re.compile(rf"^(?P<name>{_CYRILLIC_WORD}(?:\s+{_CYRILLIC_WORD}){{0,2}})(?=\s+[а-яёіїєґ])")
 _FULL_NAME_CYRILLIC = re.compile(rf"\b{_CYRILLIC_WORD}\s+(?P<last>{_CYRILLIC_WORD})")
@@ -191,7 +195,7 @@ _NUMBER = re.compile(r"\d+")
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[,;.!?]")
 #: pronouns that stand for a speaker ("he said", "сказал он"; "according to her" reads as "she")
 _PRONOUNS = frozenset({"he", "she", "он", "она", "він", "вона"})
-_SUBJECT_FORM = {"him": "he", "her": "she"}
+_SUBJECT_FORM = {"him": "he", "her": "she", "него": "он", "нее": "она", "неё": "она", "нього": "він", "неї": "вона"}
 #: marks that may open a quotation whose closing mark has no partner (two apostrophes: text rebuilt from tokens)
 _OPENING_MARK = re.compile(r"''|[“„«\"]")
 #: a quotation shorter than these many words is a scare quote or a term ("quasi-state"), not a statement:
@@ -407,15 +411,18 @@ class _Reader:
         """Reported speech in the sentence becomes a rendering. When what is reported opens with a quotation
         ("According to EW, “Weitz is …”"), the quotation is the rendering: returns (its opening, speaker)."""
         sentence = self.text[start:end]
-        reported = _REPORTED.match(sentence) or _ACCORDING.match(sentence) or _REPORTED_UNNAMED.match(sentence)
+        reported = (_REPORTED.match(sentence) or _ACCORDING.match(sentence) or _REPORTED_UNNAMED.match(sentence)
+                    or _cyrillic_person(_REPORTED_CYRILLIC.match(sentence)) or _ACCORDING_CYRILLIC.match(sentence))
         if not reported and not any(start <= q.opening < end and words(self.text[q.start:q.end]) >= MIN_WORDS
                                     for q in self.direct):
             reported = _REPORTED_BARE.match(sentence) or next(iter(_attributions(sentence, _REPORTED_AFTER)), None)
         if not reported or any(q.opening < start < q.closing for q in self.direct):
             return None
         raw = reported.groupdict().get("name")
-        if reported.re is _ACCORDING and raw:
+        if reported.re in (_ACCORDING, _ACCORDING_CYRILLIC) and raw:
             raw = _SUBJECT_FORM.get(raw.lower(), raw)
+        if reported.re is _ACCORDING_CYRILLIC and raw and raw.lower() not in _PRONOUNS:
+            raw = from_genitive(raw)
         speaker = self._speaker(raw, index)
         if reported.group("what")[0] in DOUBLE + "«「‘":
             return start + reported.start("what"), speaker
