@@ -350,3 +350,22 @@ def test_a_russian_role_before_a_quotation_is_not_taken_for_a_name():
     text = "Директор Общества гражданских инженеров заявил: «Мост нуждается в ремонте уже много лет подряд»."
     article = Article(id="r", source_path="r", text=text, language="ru")
     assert [q.speaker_name for q in story_quotes(Story("s", "t", ["r"]), {"r": article})] == [None]
+
+
+def test_a_role_written_as_a_title_without_a_name_speaks_for_the_person_who_holds_it():
+    quotes = _quotes("President Abdelmadjid Tebboune sent a message of condolence on Friday. \"He is leaving us "
+                     "today at a time when Algeria needs him,\" added President of the Republic.")
+    assert [q.speaker_name for q in quotes] == ["Abdelmadjid Tebboune"]
+
+
+def test_a_quote_in_several_languages_is_stated_in_the_story_reading_language():
+    english = Article(id="en", source_path="en", language="en", outlet="A",
+                      text="“We will rebuild the town hall within three years, whatever it costs,” the mayor said.")
+    english_too = Article(id="en2", source_path="en2", language="en", outlet="B",
+                          text="The fire destroyed the old town hall of Bergstadt on Tuesday night.")
+    german = Article(id="de", source_path="de", language="de", outlet="C",
+                     text="„Wir werden das Rathaus innerhalb von drei Jahren wieder aufbauen, koste es, was es "
+                          "wolle, und zwar genau so, wie es früher war“, sagte der Bürgermeister.")
+    quotes = story_quotes(Story("s", "t", ["en", "en2", "de"]), {a.id: a for a in (english, english_too, german)})
+    joined = [q for q in quotes if len(q.variants) == 2]
+    assert len(joined) == 1 and joined[0].text.startswith("We will rebuild")

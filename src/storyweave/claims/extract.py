@@ -28,6 +28,7 @@ from ..cluster.batch import source_key
 from ..cluster.features import HASH_BITS, lexical_cosine, text_vector
 from ..model import Article, Claim, Entity, Span, Story
 from ..nlp import embed, parallel
+from ..nlp.reading import reading_language
 from ..nlp.sentences import spans, words
 from .conflict import Values, content_words, other_actor, overlap, values
 from .opinion import REPORTED, is_opinion
@@ -201,15 +202,6 @@ def _linked(left: list[_Assertion], right: list[_Assertion]) -> bool:
                 meaning.append(float(x.meaning @ y.meaning))
     return ((not lexical or sum(lexical) / len(lexical) >= SAME_CLAIM_COSINE)
             and (not meaning or sum(meaning) / len(meaning) >= CROSS_CLAIM_COSINE))
-
-
-def reading_language(members: list[Article]) -> str:
-    """The language a story's claims are stated in: the one most of its articles are in; on a tie English
-    if it is one of them, else the first in alphabetical order."""
-    counts = Counter(a.language for a in members if a.language != "und") or Counter(a.language for a in members)
-    top = max(counts.values(), default=0)
-    tied = sorted(language for language, n in counts.items() if n == top)
-    return "en" if "en" in tied else (tied[0] if tied else "und")
 
 
 def independent_sources(articles: list[Article], same_text: dict[str, Article] | None = None) -> int:

@@ -40,6 +40,7 @@ from ..cluster.features import lexical_cosine, text_vector
 from ..model import Article, Quote, QuoteVariant, Span, Story
 from ..nlp import embed
 from ..nlp.morph import from_genitive, person_name
+from ..nlp.reading import reading_language
 from ..nlp.sentences import spans, words
 from .marks import DOUBLE, Quoted, quoted
 
@@ -54,6 +55,8 @@ _ROLE_WORDS = (r"judge|president|prime minister|foreign minister|minister|mayor|
 _ROLE_PHRASE = (rf"(?:(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:(?P<place>[A-Z][\w-]+)\s+)?|(?P<owner>[A-Z][\w-]+)['’]s\s+)"
                 rf"(?P<role>(?i:{_ROLE_WORDS}))")
 _ROLE = re.compile(rf"^{_ROLE_PHRASE}$")
+#: a role written as a title without its name ("President", "Prime Minister")
+_ROLE_ALONE = re.compile(rf"^(?=[A-Z])(?i:{_ROLE_WORDS})$")
 #: roles a country has; with a place or owner ("Russia's president") they are left to the entity stage, other
 #: roles ("Tokaev's spokesman") speak for the person last named with the title, as "the judge" does
 _COUNTRY_ROLES = {"president", "prime minister", "foreign minister", "chancellor", "leader"}
@@ -467,6 +470,8 @@ class _Reader:
         if raw and raw.lower() in _PRONOUNS:
             near = [c for c in (self.last_speaker, self.last_subject) if c and index - c[0] <= PRONOUN_REACH]
             return max(near, key=lambda c: c[0])[1] if near else None
+        if raw and _ROLE_ALONE.match(raw):
+            raw = "the " + raw.lower()  # "added President of the Republic": the role, not a name
         role = _ROLE.match(raw or "")
         word = role.group("role").lower() if role else ""
         if role and not ((role.group("place") or role.group("owner")) and word in _COUNTRY_ROLES):
@@ -695,6 +700,7 @@ def _quote_id(story_id: str | None, variants: list[Rendering]) -> str:
 def story_quotes(story: Story, articles: dict[str, Article]) -> list[Quote]:
     members = [articles[aid] for aid in story.article_ids if aid in articles and articles[aid].duplicate_of is None]
     renderings = [r for article in members for r in article_renderings(article)]
+    reading = reading_language(members)
     multilingual = len({a.language for a in members} - {"und"}) > 1
     sentences = _Sentences.of(members) if multilingual and renderings else None
     if sentences is not None:
@@ -718,9 +724,11 @@ def story_quotes(story: Story, articles: dict[str, Article]) -> list[Quote]:
                         not any(c.span.article_id == candidate.span.article_id for c in group):
                     group.append(candidate)
                     covered.add(candidate.span.article_id)
-        speakers = [v.speaker for v in group if v.speaker and v.named] or [v.speaker for v in group if v.speaker]
-        speaker = max(speakers, key=lambda s: (speakers.count(s), len(s))) if speakers else None
-        fullest = max(group, key=lambda v: (not v.fragment, v.direct, len(v.span.text)))
+        said = [(v.speaker, v.language) for v in group if v.speaker and v.named] or \
+            [(v.speaker, v.language) for v in group if v.speaker]
+        names = [name for name, _ in said]
+        speaker = max(said, key=lambda s: (names.count(s[0]), s[1] == reading, len(s[0])))[0] if said else None
+        fullest = max(group, key=lambda v: (not v.fragment, v.language == reading, v.direct, len(v.span.text)))
         quotes.append(Quote(_quote_id(story.id, group), speaker, None, fullest.span.text,
                             [QuoteVariant(v.span, v.direct) for v in group], story.id))
     quotes.sort(key=lambda q: (-len(q.variants), q.id))
