@@ -336,6 +336,8 @@ def test_a_closing_mark_followed_by_a_comma_and_a_dash_ends_a_quotation_whose_op
     ("Песков заявил, что Москва не видит оснований для пересмотра своих планов на этот год.", "Песков"),
     ("По словам Дмитрия Пескова, Москва не видит оснований для пересмотра своих планов на этот год.",
      "Дмитрий Песков"),
+    ("Президент России Владимир Путин провел совещание. «Мы обязательно выполним все поставленные задачи в срок», "
+     "— добавил президент.", "Владимир Путин"),
 ])
 def test_russian_and_ukrainian_attributions_name_the_speaker(text, speaker):
     """Direct speech with the attribution after or before it, and reported speech ("заявил, что",

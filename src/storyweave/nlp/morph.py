@@ -23,6 +23,19 @@ def _vocabulary():
     return MorphVocab()
 
 
+def _personal(word: str) -> bool:
+    parses = _vocabulary().parse(word)
+    return (any(PERSON & set(p.tag.grammemes) for p in parses)
+            or all(UNKNOWN & set(p.tag.grammemes) for p in parses))
+
+
+def person_part(name: str) -> str:
+    """The name from its first word that can be a person's ("России Владимир Путин" gives "Владимир Путин",
+    as a title's words run into the name after it); the whole when none can."""
+    words = name.split()
+    return next((" ".join(words[i:]) for i, word in enumerate(words) if _personal(word)), name)
+
+
 def person_name(name: str) -> bool:
     """Some word of ``name`` can be a given name, patronymic or surname, or none of its words is in the
     dictionary; a name made only of common words ("Директор Общества", "Клерка" read as a noun) is not."""

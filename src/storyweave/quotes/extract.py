@@ -39,7 +39,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..cluster.features import lexical_cosine, text_vector
 from ..model import Article, Quote, QuoteVariant, Span, Story
 from ..nlp import embed
-from ..nlp.morph import from_genitive, person_name
+from ..nlp.morph import from_genitive, person_name, person_part
 from ..nlp.reading import reading_language
 from ..nlp.sentences import spans, words
 from .marks import DOUBLE, Quoted, quoted
@@ -139,6 +139,16 @@ _CYRILLIC_NAME = rf"(?P<name>(?:{_CYRILLIC_PRONOUN})\b|{_CYRILLIC_FULL})"
 #: ends the attribution, as in English ("said team president Billy King"), or a pronoun
 _AFTER_CYRILLIC = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{_SPEECH_CYRILLIC}\s+(?:[\w.-]+\s+){{0,6}}?"
                              rf"(?P<name>(?:{_CYRILLIC_PRONOUN})\b|{_CYRILLIC_FULL}(?=\s*(?:[,.;(]|$)))")
+#: roles in Russian and Ukrainian ("— добавил президент республики" speaks for the person last named with
+#: the title, "президент Теббун")
+_ROLE_WORDS_CYRILLIC = (r"президент|премьер-министр|прем'єр-міністр|министр|міністр|мэр|мер|губернатор|глава|голова|"
+                        r"пресс-секретарь|прес-секретар|посол|судья|суддя|прокурор|тренер|директор|председатель|"
+                        r"канцлер|адвокат|профессор|професор")
+_AFTER_CYRILLIC_ROLE = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{_SPEECH_CYRILLIC}\s+(?:[а-яёіїє-]+\s+){{0,3}}?"
+                                  rf"(?P<name>{_ROLE_WORDS_CYRILLIC})\b")
+_ROLE_CYRILLIC = re.compile(rf"^(?:{_ROLE_WORDS_CYRILLIC})$", re.I)
+_ROLE_NAMED_CYRILLIC = re.compile(rf"(?i:\b(?P<role>{_ROLE_WORDS_CYRILLIC}))\s+(?:\S+\s+){{0,4}}?"
+                                  rf"(?P<name>{_CYRILLIC_WORD}(?:\s+{_CYRILLIC_WORD}){{0,2}})")
 #: reported speech: "Песков заявил, что …", "По словам Пескова, …" (the name as written, here in the genitive)
 _REPORTED_CYRILLIC = re.compile(rf"^(?:[^,]{{0,60}},\s+)?{_CYRILLIC_NAME}\s+(?:[а-яёіїє]+\s+){{0,3}}?{_SPEECH_CYRILLIC}"
                                 rf"\s*,\s*(?:что|що)\s+(?P<what>.{{20,}})$", re.S)
@@ -297,7 +307,7 @@ def _beside(text: str, quote: Quoted, surnames: set[str]) -> tuple[re.Match | No
     loose = _BEFORE_LOOSE.search(clause[-200:])
     if loose and " " not in loose.group("name") and not _known(loose.group("name"), surnames):
         loose = None  # a capitalised word opening the sentence, not a name ("Moments after ...")
-    attributed = _attributions(after[:200], (*after_patterns, _AFTER_CYRILLIC))
+    attributed = _attributions(after[:200], (*after_patterns, _AFTER_CYRILLIC, _AFTER_CYRILLIC_ROLE))
     who = (_BEFORE.search(before[-200:]) or _cyrillic_person(_BEFORE_CYRILLIC.search(before[-200:])) or loose
            or next((m for m in attributed if _name(m.group("name"))), None))
     return who, bool(attributed) or _AFTER_UNNAMED.match(after[:200]) is not None
@@ -368,6 +378,8 @@ class _Reader:
         self.common = {t for t in tokens if t.islower()} | STOP_WORDS
         self.titled = [(m.start(), m.group("role").lower(), m.group("name")) for m in _ROLE_NAMED.finditer(self.text)
                        if _name(m.group("name"))]
+        self.titled += [(m.start(), m.group("role").lower(), person_part(m.group("name")))
+                        for m in _ROLE_NAMED_CYRILLIC.finditer(self.text) if person_name(m.group("name"))]
 
     def read(self) -> list[Rendering]:
         for index, (start, end) in enumerate(self.sentences):
@@ -472,6 +484,10 @@ class _Reader:
             return max(near, key=lambda c: c[0])[1] if near else None
         if raw and _ROLE_ALONE.match(raw):
             raw = "the " + raw.lower()  # "added President of the Republic": the role, not a name
+        if raw and _ROLE_CYRILLIC.match(raw):  # "— добавил президент": the one last named with the title
+            named = [name for at, titled_as, name in self.titled
+                     if titled_as == raw.lower() and at < self.sentences[index][1]]
+            raw = named[-1] if named else None
         role = _ROLE.match(raw or "")
         word = role.group("role").lower() if role else ""
         if role and not ((role.group("place") or role.group("owner")) and word in _COUNTRY_ROLES):
