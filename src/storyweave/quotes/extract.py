@@ -42,6 +42,7 @@ from ..nlp import embed
 from ..nlp.morph import from_genitive, person_name, person_part
 from ..nlp.reading import reading_language
 from ..nlp.sentences import spans, words
+from . import cyrillic
 from .marks import DOUBLE, Quoted, quoted
 
 SPEECH = (r"said|says|say|stated|states|stressed|stresses|noted|notes|added|adds|warned|warns|told|explained|"
@@ -127,37 +128,6 @@ _AFTER_NAME = re.compile(rf"^\s*[,.]?\s*{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{SPEECH
 #: "…», — сказал он": a comma and a dash after the closing mark attribute a quotation in Russian, Ukrainian and
 #: other languages that punctuate speech so, whatever the verb
 _DASHED = re.compile(r"^\s*,\s*[-–—]\s*[^\W\d_]")
-#: Russian and Ukrainian speech verbs (past tense in any gender and number, and the present of a few)
-_SPEECH_CYRILLIC = (r"(?:(?:сказа|заяви|отмети|добави|написа|рассказа|подчеркну|сообщи|поясни|заключи|предупреди|замети|"
-                    r"призна|уточни|ответи|зазначи|дода|розпові|підкресли|повідоми|попереди)(?:л|ла|ло|ли|в)|"
-                    r"говорит|считает|пишет|отмечает|подчеркивает|говорить|вважає|пише|зазначає)")
-_CYRILLIC_WORD = r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+"
-_CYRILLIC_PRONOUN = r"[Оо]на?|[Вв]ін|[Вв]она"
-_CYRILLIC_FULL = rf"(?:[А-ЯЁІЇЄҐ]\.\s*){{0,2}}{_CYRILLIC_WORD}(?:\s+{_CYRILLIC_WORD})?"
-_CYRILLIC_NAME = rf"(?P<name>(?:{_CYRILLIC_PRONOUN})\b|{_CYRILLIC_FULL})"
-#: "…», — сказал журналистам глава округа Николай Парфенов." / "…», — заявил он в беседе …": the name that
-#: ends the attribution, as in English ("said team president Billy King"), or a pronoun
-_AFTER_CYRILLIC = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{_SPEECH_CYRILLIC}\s+(?:[\w.-]+\s+){{0,6}}?"
-                             rf"(?P<name>(?:{_CYRILLIC_PRONOUN})\b|{_CYRILLIC_FULL}(?=\s*(?:[,.;(]|$)))")
-#: roles in Russian and Ukrainian ("— добавил президент республики" speaks for the person last named with
-#: the title, "президент Теббун")
-_ROLE_WORDS_CYRILLIC = (r"президент|премьер-министр|прем'єр-міністр|министр|міністр|мэр|мер|губернатор|глава|голова|"
-                        r"пресс-секретарь|прес-секретар|посол|судья|суддя|прокурор|тренер|директор|председатель|"
-                        r"канцлер|адвокат|профессор|професор")
-_AFTER_CYRILLIC_ROLE = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{_SPEECH_CYRILLIC}\s+(?:[а-яёіїє-]+\s+){{0,3}}?"
-                                  rf"(?P<name>{_ROLE_WORDS_CYRILLIC})\b")
-_ROLE_CYRILLIC = re.compile(rf"^(?:{_ROLE_WORDS_CYRILLIC})$", re.I)
-_ROLE_NAMED_CYRILLIC = re.compile(rf"(?i:\b(?P<role>{_ROLE_WORDS_CYRILLIC}))\s+(?:\S+\s+){{0,4}}?"
-                                  rf"(?P<name>{_CYRILLIC_WORD}(?:\s+{_CYRILLIC_WORD}){{0,2}})")
-#: reported speech: "Песков заявил, что …", "По словам Пескова, …" (the name as written, here in the genitive)
-_REPORTED_CYRILLIC = re.compile(rf"^(?:[^,]{{0,60}},\s+)?{_CYRILLIC_NAME}\s+(?:[а-яёіїє]+\s+){{0,3}}?{_SPEECH_CYRILLIC}"
-                                rf"\s*,\s*(?:что|що)\s+(?P<what>.{{20,}})$", re.S)
-_ACCORDING_CYRILLIC = re.compile(rf"^(?:По словам|За словами)\s+{_CYRILLIC_NAME},\s+(?P<what>.{{20,}})$", re.S)
-#: a sentence that opens with a name ("Андрей Тяжельников выступил …"), for a following "он" or "она"
-_NAMED_SUBJECT_CYRILLIC = re.compile(rf"^(?P<name>{_CYRILLIC_WORD}(?:\s+{_CYRILLIC_WORD}){{0,2}})(?=\s+[а-яёіїєґ])")
-_FULL_NAME_CYRILLIC = re.compile(rf"\b{_CYRILLIC_WORD}\s+(?P<last>{_CYRILLIC_WORD})")
-#: "Песков заявил: «…»"
-_BEFORE_CYRILLIC = re.compile(rf"{_CYRILLIC_NAME}\s+(?:[а-яёіїє]+\s+){{0,4}}?{_SPEECH_CYRILLIC}\s*[:,]?\s*$")
 #: "…," said the expert / "…," the analyst wrote: speech by someone the attribution does not name
 _DETERMINER = r"(?:the|a|an|one|his|her|its|their)\s"
 _AFTER_UNNAMED = re.compile(rf"^\s*[,.]?\s*(?:(?:{SPEECH})\s+{_DETERMINER}|{_DETERMINER}(?:[\w-]+\s+){{1,3}}?"
@@ -307,8 +277,8 @@ def _beside(text: str, quote: Quoted, surnames: set[str]) -> tuple[re.Match | No
     loose = _BEFORE_LOOSE.search(clause[-200:])
     if loose and " " not in loose.group("name") and not _known(loose.group("name"), surnames):
         loose = None  # a capitalised word opening the sentence, not a name ("Moments after ...")
-    attributed = _attributions(after[:200], (*after_patterns, _AFTER_CYRILLIC, _AFTER_CYRILLIC_ROLE))
-    who = (_BEFORE.search(before[-200:]) or _cyrillic_person(_BEFORE_CYRILLIC.search(before[-200:])) or loose
+    attributed = _attributions(after[:200], (*after_patterns, cyrillic.AFTER, cyrillic.AFTER_ROLE))
+    who = (_BEFORE.search(before[-200:]) or _cyrillic_person(cyrillic.BEFORE.search(before[-200:])) or loose
            or next((m for m in attributed if _name(m.group("name"))), None))
     return who, bool(attributed) or _AFTER_UNNAMED.match(after[:200]) is not None
 
@@ -343,7 +313,7 @@ def _continues(between: str) -> bool:
     speaker: nothing but the first one's attribution lies between ("…," Owen said. "…"), no narrative."""
     if not between.strip():
         return True
-    found = _attributions(between, (_AFTER_NAME, *_AFTER_VERB, _AFTER_CYRILLIC))
+    found = _attributions(between, (_AFTER_NAME, *_AFTER_VERB, cyrillic.AFTER))
     if not found:
         return False
     rest = _ABBREVIATED.sub("", between[found[0].end():])
@@ -370,7 +340,7 @@ class _Reader:
         self.last_speaker: tuple[int, str] | None = None
         self.last_subject: tuple[int, str] | None = None
         self.last_said: tuple[int, str | None] | None = None
-        self.surnames = {m.group("last") for pattern in (_FULL_NAME, _FULL_NAME_CYRILLIC)
+        self.surnames = {m.group("last") for pattern in (_FULL_NAME, cyrillic.FULL_NAME)
                          for m in pattern.finditer(self.text)}
         tokens = _TOKEN.findall(self.text)
         self.proper = {t for before, t in zip(tokens, tokens[1:], strict=False)
@@ -379,7 +349,7 @@ class _Reader:
         self.titled = [(m.start(), m.group("role").lower(), m.group("name")) for m in _ROLE_NAMED.finditer(self.text)
                        if _name(m.group("name"))]
         self.titled += [(m.start(), m.group("role").lower(), person_part(m.group("name")))
-                        for m in _ROLE_NAMED_CYRILLIC.finditer(self.text) if person_name(m.group("name"))]
+                        for m in cyrillic.ROLE_NAMED.finditer(self.text) if person_name(m.group("name"))]
 
     def read(self) -> list[Rendering]:
         for index, (start, end) in enumerate(self.sentences):
@@ -417,7 +387,7 @@ class _Reader:
         subject = _TITLED_SUBJECT.match(sentence)
         if subject:
             self.last_speaker = (index, subject.group("name"))
-        named = _NAMED_SUBJECT.match(sentence) or _cyrillic_person(_NAMED_SUBJECT_CYRILLIC.match(sentence))
+        named = _NAMED_SUBJECT.match(sentence) or _cyrillic_person(cyrillic.NAMED_SUBJECT.match(sentence))
         if named and _name(named.group("name")) and (" " in named.group("name")
                                                      or _known(named.group("name"), self.surnames)):
             self.last_subject = (index, named.group("name"))
@@ -427,16 +397,16 @@ class _Reader:
         ("According to EW, “Weitz is …”"), the quotation is the rendering: returns (its opening, speaker)."""
         sentence = self.text[start:end]
         reported = (_REPORTED.match(sentence) or _ACCORDING.match(sentence) or _REPORTED_UNNAMED.match(sentence)
-                    or _cyrillic_person(_REPORTED_CYRILLIC.match(sentence)) or _ACCORDING_CYRILLIC.match(sentence))
+                    or _cyrillic_person(cyrillic.REPORTED.match(sentence)) or cyrillic.ACCORDING.match(sentence))
         if not reported and not any(start <= q.opening < end and words(self.text[q.start:q.end]) >= MIN_WORDS
                                     for q in self.direct):
             reported = _REPORTED_BARE.match(sentence) or next(iter(_attributions(sentence, _REPORTED_AFTER)), None)
         if not reported or any(q.opening < start < q.closing for q in self.direct):
             return None
         raw = reported.groupdict().get("name")
-        if reported.re in (_ACCORDING, _ACCORDING_CYRILLIC) and raw:
+        if reported.re in (_ACCORDING, cyrillic.ACCORDING) and raw:
             raw = _SUBJECT_FORM.get(raw.lower(), raw)
-        if reported.re is _ACCORDING_CYRILLIC and raw and raw.lower() not in _PRONOUNS:
+        if reported.re is cyrillic.ACCORDING and raw and raw.lower() not in _PRONOUNS:
             raw = from_genitive(raw)
         speaker = self._speaker(raw, index)
         if reported.group("what")[0] in DOUBLE + "«「‘":
@@ -484,7 +454,7 @@ class _Reader:
             return max(near, key=lambda c: c[0])[1] if near else None
         if raw and _ROLE_ALONE.match(raw):
             raw = "the " + raw.lower()  # "added President of the Republic": the role, not a name
-        if raw and _ROLE_CYRILLIC.match(raw):  # "— добавил президент": the one last named with the title
+        if raw and cyrillic.ROLE.match(raw):  # "— добавил президент": the one last named with the title
             named = [name for at, titled_as, name in self.titled
                      if titled_as == raw.lower() and at < self.sentences[index][1]]
             raw = named[-1] if named else None

@@ -1,0 +1,39 @@
+"""Speech in Russian and Ukrainian: the verbs, names, pronouns and roles of their attributions. Russian and
+Ukrainian punctuate speech with a dash after the quotation ("…», — сказал он"), write names in Cyrillic and
+decline them ("по словам Пескова"); extract.py reads these beside its English rules."""
+
+from __future__ import annotations
+
+import re
+
+#: Russian and Ukrainian speech verbs (past tense in any gender and number, and the present of a few)
+SPEECH = (r"(?:(?:сказа|заяви|отмети|добави|написа|рассказа|подчеркну|сообщи|поясни|заключи|предупреди|замети|"
+          r"призна|уточни|ответи|зазначи|дода|розпові|підкресли|повідоми|попереди)(?:л|ла|ло|ли|в)|"
+          r"говорит|считает|пишет|отмечает|подчеркивает|говорить|вважає|пише|зазначає)")
+_WORD = r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+"
+_PRONOUN = r"[Оо]на?|[Вв]ін|[Вв]она"
+_FULL = rf"(?:[А-ЯЁІЇЄҐ]\.\s*){{0,2}}{_WORD}(?:\s+{_WORD})?"
+_NAME = rf"(?P<name>(?:{_PRONOUN})\b|{_FULL})"
+#: "…», — сказал журналистам глава округа Николай Парфенов." / "…», — заявил он в беседе …": the name that
+#: ends the attribution, as in English ("said team president Billy King"), or a pronoun
+AFTER = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{SPEECH}\s+(?:[\w.-]+\s+){{0,6}}?"
+                   rf"(?P<name>(?:{_PRONOUN})\b|{_FULL}(?=\s*(?:[,.;(]|$)))")
+#: roles in Russian and Ukrainian ("— добавил президент республики" speaks for the person last named with
+#: the title, "президент Теббун")
+ROLE_WORDS = (r"президент|премьер-министр|прем'єр-міністр|министр|міністр|мэр|мер|губернатор|глава|голова|"
+              r"пресс-секретарь|прес-секретар|посол|судья|суддя|прокурор|тренер|директор|председатель|"
+              r"канцлер|адвокат|профессор|професор")
+AFTER_ROLE = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{SPEECH}\s+(?:[а-яёіїє-]+\s+){{0,3}}?"
+                        rf"(?P<name>{ROLE_WORDS})\b")
+ROLE = re.compile(rf"^(?:{ROLE_WORDS})$", re.I)
+ROLE_NAMED = re.compile(rf"(?i:\b(?P<role>{ROLE_WORDS}))\s+(?:\S+\s+){{0,4}}?"
+                        rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})")
+#: reported speech: "Песков заявил, что …", "По словам Пескова, …" (the name as written, here in the genitive)
+REPORTED = re.compile(rf"^(?:[^,]{{0,60}},\s+)?{_NAME}\s+(?:[а-яёіїє]+\s+){{0,3}}?{SPEECH}"
+                      rf"\s*,\s*(?:что|що)\s+(?P<what>.{{20,}})$", re.S)
+ACCORDING = re.compile(rf"^(?:По словам|За словами)\s+{_NAME},\s+(?P<what>.{{20,}})$", re.S)
+#: a sentence that opens with a name ("Андрей Тяжельников выступил …"), for a following "он" or "она"
+NAMED_SUBJECT = re.compile(rf"^(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})(?=\s+[а-яёіїєґ])")
+FULL_NAME = re.compile(rf"\b{_WORD}\s+(?P<last>{_WORD})")
+#: "Песков заявил: «…»"
+BEFORE = re.compile(rf"{_NAME}\s+(?:[а-яёіїє]+\s+){{0,4}}?{SPEECH}\s*[:,]?\s*$")
