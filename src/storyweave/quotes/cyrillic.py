@@ -34,6 +34,7 @@ REPORTED = re.compile(rf"^(?:[^,]{{0,60}},\s+)?{_NAME}\s+(?:[а-яёіїє]+\s+)
 ACCORDING = re.compile(rf"^(?:По словам|За словами)\s+{_NAME},\s+(?P<what>.{{20,}})$", re.S)
 #: a sentence that opens with a name ("Андрей Тяжельников выступил …"), for a following "он" or "она"
 NAMED_SUBJECT = re.compile(rf"^(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})(?=\s+[а-яёіїєґ])")
+#: a given name and surname, whose surname alone may name the speaker later in the article
 FULL_NAME = re.compile(rf"\b{_WORD}\s+(?P<last>{_WORD})")
 #: "Песков заявил: «…»"
 BEFORE = re.compile(rf"{_NAME}\s+(?:[а-яёіїє]+\s+){{0,4}}?{SPEECH}\s*[:,]?\s*$")
