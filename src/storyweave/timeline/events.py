@@ -24,7 +24,7 @@ def story_timeline(story: Story, articles: dict[str, Article]) -> list[TimelineE
     fallback = story.first_published
     events: list[tuple[str, list[Span], tuple]] = []
     for article in members:
-        for expression in find(article.text, article.published, fallback):
+        for expression in find(article.text, article.published, fallback, article.language):
             start, end = _sentence_of(article, expression.start)
             span = Span.of(article, start, end)
             vector = text_vector(span.text, article.language)

@@ -5,7 +5,8 @@ and day without a year, the nearest explicit date in the same article; then the 
 published date — for a weekday too (the last such day on or before it: a story's first report comes
 within days of its event, whatever day a later, undated article went out), but never for "yesterday",
 "two days ago" or "last month", which count from the article's own, unknown, day. An expression with nothing to anchor it ("two days ago" in an undated article) is
-dropped, never guessed. Rules are English; other languages' expressions are not read yet.
+dropped, never guessed. Rules are English, and Russian and Ukrainian (``cyrillic.py``: read into the English
+rules' terms); other languages are read by the English rules, whose numeric dates (ISO, "12.03.2020") hold.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
+
+from . import cyrillic
 
 MONTHS = {m: i for i, names in enumerate(
     (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -96,6 +99,9 @@ def _resolve(kind: str, g: dict[str, str | None], anchor: date | None, context: 
     if kind == "dmy2":
         day = _safe(2000 + int(g["y2"]) if int(g["y2"]) < 50 else 1900 + int(g["y2"]), month, int(g["day"]))
         return day.isoformat() if day else None
+    if kind == "dmy_num":
+        day = _safe(int(g["year"]), int(g["m"]), int(g["day"]))
+        return day.isoformat() if day else None
     if kind == "mdy_num":
         year = int(g["y2"]) if len(g["y2"]) == 4 else 2000 + int(g["y2"]) if int(g["y2"]) < 50 else 1900 + int(g["y2"])
         day = _safe(year, int(g["m"]), int(g["day"]))
@@ -158,31 +164,49 @@ def _as_date(value: str) -> date | None:
     return date.fromisoformat(value) if len(value) == 10 else None
 
 
-def find(text: str, published: str | None = None, fallback: str | None = None) -> list[TimeExpression]:
+#: a date in digits with dots, day first ("12.03.2020"), as Europe writes it
+DOTTED = ("dmy_num", re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<year>(?:19|20)\d{2})\b"))
+
+
+def _patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Russian and Ukrainian rules for those languages; the English ones for every other (an article whose
+    language was misread keeps them, and most of their numeric forms are not English-only)."""
+    if language in cyrillic.LANGUAGES:
+        return (PATTERNS[0], DOTTED) + cyrillic.PATTERNS
+    return PATTERNS + (DOTTED,)
+
+
+def find(text: str, published: str | None = None, fallback: str | None = None,
+         language: str = "en") -> list[TimeExpression]:
     """Time expressions of ``text`` in order, each resolved; unresolvable ones are left out."""
     anchor = _as_date(published[:10]) if published and len(published) >= 10 else None
     fallback_day = _as_date(fallback[:10]) if fallback and len(fallback) >= 10 else None
     taken: list[tuple[int, int]] = []
     matches = []
-    for kind, pattern in PATTERNS:
+    english = language not in cyrillic.LANGUAGES
+    for kind, pattern in _patterns(language):
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):
                 continue
-            if (match.groupdict().get("mon") or "A")[0].islower():
+            if english and (match.groupdict().get("mon") or "A")[0].islower():
                 continue  # "may" the verb, "march" the walk: month names are capitalised
+            groups = match.groupdict() if english else cyrillic.in_english(kind, match.groupdict())
+            if groups is None:
+                continue
             taken.append((start, end))
-            matches.append((start, end, kind, match.groupdict()))
+            matches.append((start, end, kind, groups))
     matches.sort()
     explicit = []
     for start, _end, kind, groups in matches:
-        if kind in ("iso", "mdy", "dmy", "dmy2", "mdy_num", "md", "dm"):
+        if kind in ("iso", "mdy", "dmy", "dmy2", "mdy_num", "dmy_num", "md", "dm"):
             value = _resolve(kind, groups, anchor or fallback_day, None, None)
             if value and len(value) == 10:
                 explicit.append((start, date.fromisoformat(value)))
     if anchor is None:
         # no published date: the first full date the text gives (a dateline, most often) anchors it
-        full = [(s, date.fromisoformat(v)) for s, _e, k, g in matches if k in ("iso", "mdy", "dmy", "dmy2", "mdy_num")
+        full = [(s, date.fromisoformat(v)) for s, _e, k, g in matches
+                if k in ("iso", "mdy", "dmy", "dmy2", "mdy_num", "dmy_num")
                 for v in [_resolve(k, g, None, None, None)] if v]
         anchor = full[0][1] if full else None
     found = []
@@ -195,7 +219,7 @@ def find(text: str, published: str | None = None, fallback: str | None = None) -
             previous = explicit_at[following[0]]  # "two days after the May 3 fire": counted from that date
         if kind == "weekday":
             clause = re.split(r"[.!?;]", text[max(0, start - FUTURE_REACH):start])[-1]
-            groups = {**groups, "future": FUTURE.search(clause) is not None}
+            groups = {**groups, "future": groups.get("future") or FUTURE.search(clause) is not None}
         base = anchor or (fallback_day if kind not in ("relday", "ago", "relunit") else None)
         value = _resolve(kind, groups, base, context, previous)
         if value is None:
