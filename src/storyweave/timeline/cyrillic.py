@@ -30,7 +30,7 @@ _NUMBERS = {w: n for n, words in enumerate((
     for w in words}
 _DAY = r"(?P<day>[0-3]?\d)"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
-_YEAR_WORD = r"(?:\s*(?:года|году|годах|год|г\.|гг\.|року|році|роках|рік|р\.)|-(?:м|го|х|ом))"
+_YEAR_WORD = r"(?:\s*(?:года|году|годах|год|г\.|гг\.|року|році|роках|рік|р\.)|-(?:м|го|ом)(?!\w))"
 #: what a number after "в" counts when it is no year ("в 2000 метров")
 _NOT_YEAR = r"(?!\s*(?:%|процент|руб|долл|евро|тыс|млн|млрд|метр|км|человек|раз|відсот|грн|осіб))"
 _COUNT = r"(?P<count>\d+|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
@@ -49,7 +49,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(patt
     ("year", rf"\b{_YEAR}\s*[-–/]\s*(?:19|20)?\d\d{_YEAR_WORD}(?!\w)"),
     ("year", rf"\b(?:с|со|з|от|від)\s+{_YEAR}\s+(?:по|до)\s+(?:19|20)\d\d\b"),
     ("year", rf"(?:\b(?:в|во|с|со|до|к|после|по|у|з|від|після|на)\s+)?{_YEAR}{_YEAR_WORD}(?!\w)"),
-    ("year", rf"\b(?:в|у)\s+{_YEAR}\b(?![-–.,]?\d){_NOT_YEAR}"),
+    ("year", rf"\b(?:в|у)\s+{_YEAR}\b(?![-–.,/]?\w){_NOT_YEAR}"),
 ))
 
 
