@@ -16,7 +16,8 @@ dates line i of the English one gives. No version carries a published date, so o
 (a year, a month and year, a full date; a day of the month beside a full date) is compared: recall is the
 share of English values on a line that the other version's line also yields, precision the share of its values
 that the English line yields. The English rules are the reference, not a gold: where they miss, a right value
-counts as wrong.
+counts as wrong. Then each story's timeline, read whole: how many entries join sources in several languages,
+and whether the joined sentences lie on one line (the same sentence translated: right) or not.
 """
 
 from __future__ import annotations
@@ -54,7 +55,11 @@ def story_of(path: Path) -> str:
 
 
 def cyrillic() -> None:
+    from itertools import combinations
+
     from wmt import parallel, versions
+
+    from storyweave.timeline import story_timeline
 
     stories, articles = versions()
     shared = english_only = theirs_only = 0
@@ -75,6 +80,20 @@ def cyrillic() -> None:
     print(f"Russian and Ukrainian time expressions against the English line (WMT dev, absolute values only): "
           f"{shared + english_only} English values, {shared + theirs_only} ru/uk values; recall "
           f"{shared / max(shared + english_only, 1):.3f}, precision {shared / max(shared + theirs_only, 1):.3f}")
+    entries = several = right = wrong = 0
+    for story in stories:
+        if not parallel(story, articles):
+            continue
+        for event in story_timeline(story, articles):
+            entries += 1
+            several += len({articles[s.article_id].language for s in event.sources}) > 1
+            for a, b in combinations(event.sources, 2):
+                same = articles[a.article_id].text.count("\n", 0, a.start) == articles[b.article_id].text.count(
+                    "\n", 0, b.start)
+                right += same
+                wrong += not same
+    print(f"  the stories' timelines: {entries} entries, {several} with sources in several languages; pairs of "
+          f"sources on one line (the same sentence translated) {right}, on different lines {wrong}")
 
 
 def main() -> None:
