@@ -38,11 +38,10 @@ def test_one_dated_event_told_in_english_and_russian_is_one_entry():
     from storyweave.model import Article, Story
     from storyweave.timeline import story_timeline
 
-    english = Article(id="en", source_path="en", language="en", outlet="A",
-                      text="The bridge over the river was closed for repairs on June 18, 2021, the city said.")
-    russian = Article(id="ru", source_path="ru", language="ru", outlet="B",
-                      text="18 июня 2021 года мост через реку был закрыт на ремонт, сообщили в мэрии.")
-    unrelated = Article(id="ru2", source_path="ru2", language="ru", outlet="C",
-                        text="18 июня 2021 года в городе прошел концерт симфонического оркестра под открытым небом.")
-    timeline = story_timeline(Story("s", "t", ["en", "ru", "ru2"]), {a.id: a for a in (english, russian, unrelated)})
+    texts = {"en": "The bridge over the river was closed for repairs on June 18, 2021, the city said.",
+             "ru": "18 июня 2021 года мост через реку был закрыт на ремонт, сообщили в мэрии.",
+             "ru2": "18 июня 2021 года в городе прошел концерт симфонического оркестра под открытым небом."}
+    articles = {aid: Article(id=aid, source_path=aid, language=aid[:2], outlet=aid, text=text)
+                for aid, text in texts.items()}
+    timeline = story_timeline(Story("s", "t", list(texts)), articles)
     assert sorted(sorted(s.article_id for s in e.sources) for e in timeline) == [["en", "ru"], ["ru2"]]

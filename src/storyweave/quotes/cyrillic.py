@@ -18,6 +18,8 @@ _NAME = rf"(?P<name>(?:{_PRONOUN})\b|{_FULL})"
 #: ends the attribution, as in English ("said team president Billy King"), or a pronoun
 AFTER = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{SPEECH}\s+(?:[\w.-]+\s+){{0,6}}?"
                    rf"(?P<name>(?:{_PRONOUN})\b|{_FULL}(?=\s*(?:[,.;(]|$)))")
+#: "Песков заявил: «…»"
+BEFORE = re.compile(rf"{_NAME}\s+(?:[а-яёіїє]+\s+){{0,4}}?{SPEECH}\s*[:,]?\s*$")
 #: roles in Russian and Ukrainian ("— добавил президент республики" speaks for the person last named with
 #: the title, "президент Теббун")
 ROLE_WORDS = (r"президент|премьер-министр|прем'єр-міністр|министр|міністр|мэр|мер|губернатор|глава|голова|"
@@ -36,5 +38,3 @@ ACCORDING = re.compile(rf"^(?:По словам|За словами)\s+{_NAME},\
 NAMED_SUBJECT = re.compile(rf"^(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})(?=\s+[а-яёіїєґ])")
 #: a given name and surname, whose surname alone may name the speaker later in the article
 FULL_NAME = re.compile(rf"\b{_WORD}\s+(?P<last>{_WORD})")
-#: "Песков заявил: «…»"
-BEFORE = re.compile(rf"{_NAME}\s+(?:[а-яёіїє]+\s+){{0,4}}?{SPEECH}\s*[:,]?\s*$")
