@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+import numpy as np
+
 from ..cluster.features import lexical_cosine, text_vector
 from ..model import Article, Span, Story, TimelineEvent
 from ..nlp import embed
@@ -25,17 +29,25 @@ def _sentence_of(article: Article, position: int) -> tuple[int, int]:
     return position, position + 1
 
 
-def _same(a: tuple, b: tuple) -> bool:
+class _Told(NamedTuple):
+    """What a dated sentence is compared by: its words (the date's own left out), language and meaning."""
+
+    words: tuple
+    language: str
+    meaning: np.ndarray | None
+
+
+def _same(a: _Told, b: _Told) -> bool:
     """Two sentences on one date tell one event: shared words in one language, meaning across two."""
-    if a[1] == b[1] or "und" in (a[1], b[1]) or a[2] is None or b[2] is None:
-        return lexical_cosine(a[0], b[0]) >= SAME_EVENT_COSINE
-    return float(a[2] @ b[2]) >= SAME_EVENT_ACROSS
+    if a.language == b.language or "und" in (a.language, b.language) or a.meaning is None or b.meaning is None:
+        return lexical_cosine(a.words, b.words) >= SAME_EVENT_COSINE
+    return float(a.meaning @ b.meaning) >= SAME_EVENT_ACROSS
 
 
 def story_timeline(story: Story, articles: dict[str, Article]) -> list[TimelineEvent]:
     members = [articles[aid] for aid in story.article_ids if aid in articles and articles[aid].duplicate_of is None]
     fallback = story.first_published
-    events: list[tuple[str, list[Span], list[tuple]]] = []
+    events: list[tuple[str, list[Span], list[_Told]]] = []
     found = [(article, expression, Span.of(article, *_sentence_of(article, expression.start)))
              for article in members for expression in find(article.text, article.published, fallback, article.language)]
     meaning = {}
@@ -44,7 +56,7 @@ def story_timeline(story: Story, articles: dict[str, Article]) -> list[TimelineE
         meaning = dict(zip(texts, embed.remembered(texts), strict=True))
     for article, expression, span in found:
         words = span.text[:expression.start - span.start] + " " + span.text[expression.end - span.start:]
-        vector = (text_vector(words, article.language), article.language, meaning.get(span.text))
+        vector = _Told(text_vector(words, article.language), article.language, meaning.get(span.text))
         for value, sources, vectors in events:
             if value == expression.value and any(s.article_id == article.id and s.start == span.start for s in sources):
                 break
