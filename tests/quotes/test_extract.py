@@ -7,7 +7,7 @@ import pytest
 from storyweave.cluster.batch import cluster
 from storyweave.model import Article, Story
 from storyweave.quotes import story_quotes
-from storyweave.quotes.extract import same_speaker
+from storyweave.quotes.extract import article_renderings, same_speaker
 
 
 def _quotes(*texts):
@@ -301,9 +301,10 @@ def test_a_short_quotation_that_names_something_is_no_quote(text):
 
 
 def test_a_word_that_only_opens_sentences_is_no_speaker_and_according_to_her_is_she():
-    quotes = _quotes("The navy said its ships were on patrol. Last month, the navy said it had sunk a pirate “mother "
-                     "vessel” in the gulf and that the crew of the ship had been detained by the last patrol.")
-    assert all(q.speaker_name != "Last" for q in quotes)
+    text = ("The navy said its ships were on patrol. Last month, the navy said it had sunk a pirate “mother vessel” "
+            "in the gulf and that the crew of the ship had been detained by the last patrol.")
+    found = article_renderings(Article(id="a", source_path="a", text=text, language="en"))
+    assert [(r.speaker, r.span.text) for r in found] == [(None, "mother vessel")]
     quotes = _quotes("Zukhra Pavlova wrote about it on her Telegram channel. According to her, the weekend migraine is "
                      "most widespread among workaholics.")
     assert [(q.speaker_name, q.text[:20]) for q in quotes] == [("Zukhra Pavlova", "the weekend migraine")]

@@ -134,7 +134,8 @@ def leading_stamp(text: str) -> int:
 
 def date_stamps(text: str) -> list[tuple[int, int]]:
     """(start, end) of the date stamps in ``text``: the one that opens it and any that a label opens later."""
-    found = [(0, leading_stamp(text))] if leading_stamp(text) else []
+    first = leading_stamp(text)
+    found = [(0, first)] if first else []
     for label in _STAMP_LABEL.finditer(text):
         if found and label.start() < found[-1][1]:
             continue

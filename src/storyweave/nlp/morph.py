@@ -15,7 +15,8 @@ UNKNOWN = frozenset({"UNKN", "LATN"})
 
 
 @cache
-def _vocabulary():
+def vocabulary():
+    """natasha's MorphVocab (pymorphy2's dictionary), one per process: the NER stage normalises spans with it."""
     try:
         from natasha import MorphVocab
     except ImportError as exc:  # pragma: no cover - a broken install
@@ -23,10 +24,17 @@ def _vocabulary():
     return MorphVocab()
 
 
+def _named(parses) -> bool:
+    return any(PERSON & set(p.tag.grammemes) for p in parses)
+
+
+def _unknown(parses) -> bool:
+    return any(UNKNOWN & set(p.tag.grammemes) for p in parses)
+
+
 def _personal(word: str) -> bool:
-    parses = _vocabulary().parse(word)
-    return (any(PERSON & set(p.tag.grammemes) for p in parses)
-            or all(UNKNOWN & set(p.tag.grammemes) for p in parses))
+    parses = vocabulary().parse(word)
+    return _named(parses) or _unknown(parses)
 
 
 def person_part(name: str) -> str:
@@ -39,12 +47,8 @@ def person_part(name: str) -> str:
 def person_name(name: str) -> bool:
     """Some word of ``name`` can be a given name, patronymic or surname, or none of its words is in the
     dictionary; a name made only of common words ("Директор Общества", "Клерка" read as a noun) is not."""
-    parses = [_vocabulary().parse(word) for word in name.replace(".", ". ").split() if len(word) > 2]
-    if not parses:
-        return True
-    if any(PERSON & set(p.tag.grammemes) for found in parses for p in found):
-        return True
-    return all(any(UNKNOWN & set(p.tag.grammemes) for p in found) for found in parses)
+    parses = [vocabulary().parse(word) for word in name.replace(".", ". ").split() if len(word) > 2]
+    return any(map(_named, parses)) or all(map(_unknown, parses))
 
 
 def from_genitive(name: str) -> str:
@@ -52,7 +56,7 @@ def from_genitive(name: str) -> str:
     each word that can be a person's name in the genitive is put back; other words stay as written."""
     out = []
     for word in name.split():
-        parse = next((p for p in _vocabulary().parse(word) if PERSON & set(p.tag.grammemes) and "gent" in p.tag), None)
+        parse = next((p for p in vocabulary().parse(word) if PERSON & set(p.tag.grammemes) and "gent" in p.tag), None)
         inflected = parse.inflect({"Nom"}) if parse is not None else None
         out.append(inflected.word.capitalize() if inflected is not None else word)
     return " ".join(out)

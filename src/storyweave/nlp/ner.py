@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import ModelError
+from .morph import vocabulary
 
 #: spaCy labels kept, mapped to the contract's types (NORP - "Russian", "Western" - is not an entity)
 SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "EVENT": "EVENT"}
@@ -45,11 +46,11 @@ def _spacy():
 @lru_cache(maxsize=1)
 def _natasha():
     try:
-        from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+        from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
     except ImportError as exc:
         raise ModelError(f"natasha not available: {exc}") from exc
     embedding = NewsEmbedding()
-    return Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), MorphVocab()
+    return Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), vocabulary()
 
 
 def recognise(texts: list[str], languages: list[str], batch_size: int = 16) -> list[list[Found]]:

@@ -452,23 +452,23 @@ class _Reader:
         if raw and raw.lower() in _PRONOUNS:
             near = [c for c in (self.last_speaker, self.last_subject) if c and index - c[0] <= PRONOUN_REACH]
             return max(near, key=lambda c: c[0])[1] if near else None
-        if raw and _ROLE_ALONE.match(raw):
-            raw = "the " + raw.lower()  # "added President of the Republic": the role, not a name
-        if raw and cyrillic.ROLE.match(raw):  # "— добавил президент": the one last named with the title
-            named = [name for at, titled_as, name in self.titled
-                     if titled_as == raw.lower() and at < self.sentences[index][1]]
-            raw = named[-1] if named else None
         role = _ROLE.match(raw or "")
-        word = role.group("role").lower() if role else ""
-        if role and not ((role.group("place") or role.group("owner")) and word in _COUNTRY_ROLES):
-            named = [name for at, titled_as, name in self.titled if titled_as == word and at < self.sentences[index][1]]
-            raw = named[-1] if named else None
+        if raw and (_ROLE_ALONE.match(raw) or cyrillic.ROLE.match(raw)):
+            # "added President of the Republic", "— добавил президент": the role, not a name
+            raw = self._holder(raw.lower(), index)
+        elif role and not ((role.group("place") or role.group("owner")) and role.group("role").lower() in _COUNTRY_ROLES):
+            raw = self._holder(role.group("role").lower(), index)
         name = _name(raw)
         if name and " " not in name and self._opener(name):
             name = None
         if name:
             self.last_speaker = (index, name)
         return name
+
+    def _holder(self, role: str, index: int) -> str | None:
+        """The person last named with this title up to the sentence ("Judge James Bodiford ... the judge")."""
+        named = [name for at, titled_as, name in self.titled if titled_as == role and at < self.sentences[index][1]]
+        return named[-1] if named else None
 
     def _opener(self, word: str) -> bool:
         """A capitalised word that only opens a sentence ("Last month, the navy said", "Though she did not …"):
@@ -557,8 +557,9 @@ class _Sentences:
     sentences that render them."""
     places: dict[str, list[tuple[str, int, int]]]  # language -> (article id, start, end) of each sentence
     vectors: dict[str, np.ndarray]  # language -> one row per sentence
+    #: (language, article id) -> (index within the language, start, end) of each of the article's sentences
+    within: dict[tuple[str, str], list[tuple[int, int, int]]]
     _mutual: dict[tuple[str, str], dict[int, tuple[int, float]]] = field(default_factory=dict, repr=False)
-    _within: dict[tuple[str, str], list[tuple[int, int, int]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, members: list[Article]) -> _Sentences:
@@ -573,7 +574,11 @@ class _Sentences:
         for language, found in places.items():
             vectors[language] = flat[offset:offset + len(found)]
             offset += len(found)
-        return cls(places, vectors)
+        within: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
+        for language, found in places.items():
+            for i, (aid, s, e) in enumerate(found):
+                within.setdefault((language, aid), []).append((i, s, e))
+        return cls(places, vectors, within)
 
     def mutual(self, language_a: str, language_b: str) -> dict[int, tuple[int, float]]:
         """Sentence i of language_a -> (sentence j of language_b, cosine) where each is the other's closest
@@ -589,24 +594,16 @@ class _Sentences:
             self._mutual[key] = found
         return self._mutual[key]
 
-    def _of_article(self, language: str, article_id: str) -> list[tuple[int, int, int]]:
-        """(index within the language, start, end) of an article's sentences, indexed on first use."""
-        if not self._within:
-            for lang, found in self.places.items():
-                for i, (aid, s, e) in enumerate(found):
-                    self._within.setdefault((lang, aid), []).append((i, s, e))
-        return self._within.get((language, article_id), [])
-
     def holding(self, rendering: Rendering) -> list[int]:
         """The indices of the sentences a rendering lies in, within its language."""
         span = rendering.span
-        return [i for i, s, e in self._of_article(rendering.language, span.article_id)
+        return [i for i, s, e in self.within.get((rendering.language, span.article_id), [])
                 if s < span.end and span.start < e]
 
     def vector(self, rendering: Rendering) -> np.ndarray | None:
         """The embedding of a rendering's context when that is one sentence."""
         span = rendering.span
-        for i, s, e in self._of_article(rendering.language, span.article_id):
+        for i, s, e in self.within.get((rendering.language, span.article_id), []):
             if s <= span.start and span.end <= e and len(rendering.context) == e - s:
                 return self.vectors[rendering.language][i]
         return None
