@@ -27,7 +27,7 @@ from itertools import combinations
 from wmt import DATA, language, parallel, versions
 
 from storyweave.model import Article, Story
-from storyweave.quotes import extract
+from storyweave.quotes import align
 
 #: where each gold row lies in an article: (article id, start, end, row)
 Placed = list[tuple[str, int, int, int]]
@@ -103,7 +103,7 @@ def evaluate(stories, articles, placed: Placed, by_lines: bool = True) -> Figure
     found: Counter[str] = Counter()
     for story in stories:
         aligned = by_lines and parallel(story, articles)
-        for quote in extract.story_quotes(story, articles):
+        for quote in align.story_quotes(story, articles):
             placed_variants = []
             for variant in quote.variants:
                 span = variant.span
@@ -144,9 +144,9 @@ def main() -> None:
     print(f"quote alignment on WMT multiway dev: {len({row for *_, row in placed})} quotation sentences, "
           f"{len(placed)} language versions placed in {len(articles)} "
           f"{'one-sentence articles' if args.sentences else 'articles'}, {len(stories)} stories")
-    values = (0.76, 0.78, 0.8, 0.82, 0.84, 0.86) if args.calibrate else (extract.CROSS_LANGUAGE_COSINE,)
+    values = (0.76, 0.78, 0.8, 0.82, 0.84, 0.86) if args.calibrate else (align.CROSS_LANGUAGE_COSINE,)
     for value in values:
-        extract.CROSS_LANGUAGE_COSINE = value
+        align.CROSS_LANGUAGE_COSINE = value
         began = time.perf_counter()
         figures = evaluate(stories, articles, placed, by_lines=not args.sentences)
         print(f"  CROSS_LANGUAGE_COSINE {value:.2f}: links precision {figures.precision:.3f} recall "

@@ -53,7 +53,7 @@ def cyrillic(show: bool) -> None:
     from anyascii import anyascii
     from wmt import parallel, versions
 
-    from storyweave.quotes.extract import article_renderings, same_speaker
+    from storyweave.quotes import article_renderings, same_speaker
 
     stories, articles = versions()
     agree = disagree = unnamed = only_ours = 0

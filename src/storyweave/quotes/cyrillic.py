@@ -1,6 +1,6 @@
 """Speech in Russian and Ukrainian: the verbs, names, pronouns and roles of their attributions. Russian and
 Ukrainian punctuate speech with a dash after the quotation ("…», — сказал он"), write names in Cyrillic and
-decline them ("по словам Пескова"); extract.py reads these beside its English rules."""
+decline them ("по словам Пескова"); speech.py reads these beside english.py."""
 
 from __future__ import annotations
 

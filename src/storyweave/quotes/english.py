@@ -1,0 +1,136 @@
+"""Speech in English: the verbs, names, titles, roles and sentence shapes of its attributions ("…," he said;
+X stressed: "…"; "X said that …"; "according to X, …"; "…, the minister said on Monday"). ``speech.py``
+reads these beside ``cyrillic.py``'s rules for Russian and Ukrainian."""
+
+from __future__ import annotations
+
+import re
+
+#: English speech verbs
+SPEECH = (r"said|says|say|stated|states|stressed|stresses|noted|notes|added|adds|warned|warns|told|explained|"
+          r"argued|argues|declared|announced|claimed|claims|insisted|emphasi[sz]ed|replied|responded|remarked|"
+          r"believes|believed|believe|concluded|pointed out|went on to say|further stated|also said")
+#: roles that stand for a person named with them earlier ("Judge James Bodiford ... the judge said")
+_ROLE_WORDS = (r"judge|president|prime minister|foreign minister|minister|mayor|governor|senator|chancellor|leader|"
+               r"prosecutor|sheriff|coach|spokesman|spokeswoman|spokesperson|chairman|director|commander|captain")
+#: "the judge", "his spokesman"; with a place, "the Kazakh leader", "Kazakhstan's president": a role of a
+#: country, which the entity stage resolves to the story's person holding it (``entities.attach_speakers``)
+_ROLE_PHRASE = (rf"(?:(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:(?P<place>[A-Z][\w-]+)\s+)?|(?P<owner>[A-Z][\w-]+)['’]s\s+)"
+                rf"(?P<role>(?i:{_ROLE_WORDS}))")
+ROLE = re.compile(rf"^{_ROLE_PHRASE}$")
+#: a role written as a title without its name ("President", "Prime Minister")
+ROLE_ALONE = re.compile(rf"^(?=[A-Z])(?i:{_ROLE_WORDS})$")
+#: roles a country has; with a place or owner ("Russia's president") they are left to the entity stage, other
+#: roles ("Tokaev's spokesman") speak for the person last named with the title, as "the judge" does
+COUNTRY_ROLES = {"president", "prime minister", "foreign minister", "chancellor", "leader"}
+ROLE_NAMED = re.compile(rf"\b(?P<role>(?i:{_ROLE_WORDS}))\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
+_ROLE_UNNAMED = re.sub(r"\?P<\w+>", "?:", _ROLE_PHRASE)
+_NAME = rf"(?P<name>{_ROLE_UNNAMED}\b|(?:[A-Z]\.\s*){{0,2}}(?:[A-Z][\w'’-]+\s+){{0,3}}[A-Z][\w'’-]+|[Hh]e|[Ss]he)"
+#: titles that stand before a name, in a sentence subject ("President Tokayev said") or an attribution
+_PERSON_TITLES = r"President|Prime Minister|Minister|Foreign Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Senator|" \
+                 r"Governor|Mayor|General|Judge"
+_TITLES = rf"(?:(?:{_PERSON_TITLES}|Const\.|Constable|Sgt\.|Det\.|Capt\.|Lt\.|Gen\.|Gov\.|Sen\.|Rep\.|" \
+          r"spokesman|spokeswoman|spokesperson)\s+)?"
+#: what may stand between a speaker and the verb: an adverb or an auxiliary ("Tokaev also said", "X has
+#: repeatedly stated"), not a noun that makes the name a modifier ("a Russian TV host claimed")
+_BETWEEN = r"(?:(?:also|further|then|later|again|once|first|has|had|have|would|will|\w+ly)\s+){0,2}"
+#: an organisation's acronym in brackets after its name ("The World Health Organization (WHO) said")
+_ACRONYM = r"(?:\s+\([A-Z]{2,}\))?"
+#: whom it was told ("told reporters", "told the BBC", "told Komsomolskaya Pravda": a run of capitalised
+#: words is taken whole, so what is said cannot begin inside it)
+_TOLD = r"(?:told|tells|assured|informed)\s+(?:reporters|journalists|(?:the|a|an)\s+(?:(?>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)" \
+        r"|[\w-]+(?:\s+[\w-]+)?)|(?>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*))"
+_DAY = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTH = r"January|February|March|April|May|June|July|August|September|October|November|December"
+#: when or where it was said, between the verb and what is said: a closed list ("announced at 2pm on the 12th
+#: that", "said in a statement on Monday"), so that a clause the verb governs is not taken for it ("said in this
+#: public place that it did make Putin …" is the writer's, not the speaker's)
+_WHEN = (rf"(?:(?:on|last|this|early|late|earlier|later)\s+(?:{_DAY}|week|month|year|night|morning|afternoon|evening)|"
+         rf"{_DAY}|yesterday|today|earlier|later|on\s+the\s+\d{{1,2}}(?:st|nd|rd|th)|on\s+(?:{_MONTH})\s+\d{{1,2}}|"
+         r"at\s+\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|"
+         r"in\s+(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|post|speech|letter|tweet|message|address|assessment)|"
+         r"at\s+(?:a|an|the|today['’]s|[A-Z]\w+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:conference|briefing|meeting|rally|summit|hearing)|"
+         r"on\s+(?:Twitter|Facebook|Telegram|television|TV|radio))")
+_CIRCUMSTANCE = rf"(?>(?:(?:{_WHEN})\s+){{0,3}})"
+REPORTED = re.compile(rf"^(?:.{{0,60}}?\b)?{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}(?:{_TOLD}|{SPEECH})\s+"
+                       rf"{_CIRCUMSTANCE}that\s+(?P<what>.{{20,}})$", re.S)
+#: the same without "that" ("Ri says it's a pipe dream …", "He told reporters the talks had failed"): only
+#: verbs that take a clause rather than an object ("claimed the lives of …" does not), and what follows
+#: opens as a clause's subject does. Where such a sentence quotes a statement in part ("the minister said the
+#: plan was “a very good plan for all of us”"), the quotation is the rendering
+_CLAUSE_VERBS = r"said|says|believes|believed|argued|argues|insisted|insists"
+_CLAUSE_SUBJECT = r"(?:he|she|it|they|we|you|there|the|a|an|his|her|its|their|our|no|[A-Z][\w'’-]*)\b"
+REPORTED_BARE = re.compile(rf"^(?:.{{0,60}}?\b)?{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}(?:{_TOLD}|{_CLAUSE_VERBS})"
+                            rf"\s+{_CIRCUMSTANCE}(?P<what>{_CLAUSE_SUBJECT}.{{20,}})$", re.S)
+#: the attribution after what is said, without quotation marks, ending the sentence ("The talks will resume
+#: next week, the minister said on Monday."; "…, says Vladimir Bespalov, analyst at VTB Capital."): after
+#: the speaker an apposition, after the verb only when, where or to whom, not an object ("…, Trump declared
+#: the national emergency")
+_UNQUOTED_CLAUSE = r"^(?P<what>[^\"“”«»„]{20,}?),\s+"
+_SAID_WHERE = r"(?:\s+(?:reporters|journalists|(?:on|in|at|to|during|after|from|via|last|this)\b[^\"“”«»„!?,]{1,60}|" \
+              rf"{_WHEN}))?"
+REPORTED_AFTER = (re.compile(rf"{_UNQUOTED_CLAUSE}(?:{SPEECH})\s+{_TITLES}{_NAME}\b(?:\s*,[^\"“”«»„!?]{{1,120}}|{_SAID_WHERE})"
+                              rf"[.!]?\s*$", re.S),
+                   re.compile(rf"{_UNQUOTED_CLAUSE}{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}(?:{SPEECH}){_SAID_WHERE}"
+                              rf"[.!]?\s*$", re.S))
+#: reported speech of someone the text does not name ("a Russian TV host claimed that …", "Tokaev’s press
+#: secretary explained that …"): a rendering of a statement, with no speaker
+REPORTED_UNNAMED = re.compile(rf"^(?:[^,]{{0,60}},\s+)?(?:[Aa]n?|[Oo]ne|[Ss]ome|[Aa]nother|[\w-]+['’]s)\s+"
+                               rf"(?:[\w-]+\s+){{0,4}}?(?:{SPEECH})\s+that\s+(?P<what>.{{20,}})$", re.S)
+ACCORDING = re.compile(rf"^according to\s+{_TITLES}{_NAME},\s+(?P<what>.{{20,}})$", re.I | re.S)
+BEFORE = re.compile(rf"{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{SPEECH})\s*[:,]?\s*$")
+BEFORE_LOOSE = re.compile(rf"^{_TITLES}{_NAME}\b[^.!?:\"“”]{{0,80}}\b(?:{SPEECH}|saying),\s*$")
+#: after the closing mark: "…," said X / "…," X said (a name alone after a quotation says nothing); the
+#: first form also reads the name that ends a longer attribution ("…," said team president Billy King,
+#: "…," said South Richmond Hill resident Suri Charanjit.)
+_PREPOSITIONS = r"(?:on|in|at|from|to|after|before|during|with|for|by|while|when|of)\s"
+AFTER_VERB = (re.compile(rf"^\s*[,.]?\s*(?:{SPEECH})\s+(?:(?!{_PREPOSITIONS})[\w'’.-]+\s+){{0,5}}?{_NAME}\s*(?:[,.;]|$)"),
+               re.compile(rf"^\s*[,.]?\s*(?:{SPEECH})\s+{_TITLES}{_NAME}\b"))
+AFTER_NAME = re.compile(rf"^\s*[,.]?\s*{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{SPEECH})\b")
+#: "…», — сказал он": a comma and a dash after the closing mark attribute a quotation in Russian, Ukrainian and
+#: other languages that punctuate speech so, whatever the verb
+DASHED = re.compile(r"^\s*,\s*[-–—]\s*[^\W\d_]")
+#: "…," said the expert / "…," the analyst wrote: speech by someone the attribution does not name
+_DETERMINER = r"(?:the|a|an|one|his|her|its|their)\s"
+AFTER_UNNAMED = re.compile(rf"^\s*[,.]?\s*(?:(?:{SPEECH})\s+{_DETERMINER}|{_DETERMINER}(?:[\w-]+\s+){{1,3}}?"
+                            rf"(?:{SPEECH}|wrote|writes)\b)")
+#: a sentence that opens with a name ("Nichols, who argued ..., spoke"; "Jackson said he ...") makes that
+#: name what a following "he" or "she" may refer to
+#: also after an opening phrase ("In Russia, Tokayev said this …") and as the owner of the subject
+#: ("Of course, Tokaev’s refusal was …"), unless what is owned is a person who may speak himself
+_PERSON_OWNED = r"(?:press\s+|deputy\s+)?(?:spokes\w+|secretary|aide|adviser|advisor|lawyer|attorney|wife|husband|son|" \
+                r"daughter|mother|father|brother|sister|friend|representative|deputy|agent|office|team|family)\b"
+_OWNER = r"[A-Z](?:[\w-]|['’](?!s\b))+"
+#: a phrase that opens a sentence before its subject ("In Russia, ", "Of course, ", "Watching the PBS documentary
+#: looking back at Watergate last summer, "): 80 characters took one more ECB+ speaker than 40, at no error
+_OPENING = r"(?:[A-Z][^,.!?\"“”]{0,80},\s+)?"
+NAMED_SUBJECT = re.compile(rf"^{_OPENING}{_TITLES}(?P<name>{_OWNER}(?:\s+{_OWNER}){{0,2}})"
+                            rf"(?:['’]s\s+(?!{_PERSON_OWNED})(?=[a-z])|(?=\s*,|\s+[a-z]))")
+FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<last>[A-Z][a-z][\w'’-]+)")
+ABBREVIATED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Const|Gen|Sen|Rep|Gov|Lt|Col|Sgt|[A-Z])\.")
+#: a titled subject ("President Tokayev spoke ...") is who a following "he" or "she" refers to
+TITLED_SUBJECT = re.compile(rf"^(?:{_PERSON_TITLES})\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
+#: "X stressed:", "On this point, X also made a response in Russia:" - the name opens the clause
+COLON_LEAD = re.compile(rf"^\s*(?:[^,:.!?\"“”]{{0,40}},\s+)?{_TITLES}{_NAME}\b[^.!?:]{{0,80}}:\s*$")
+#: a quotation within a sentence whose subject says, calls, accuses … ("He condemned Democrats, calling the
+#: allegations a “grotesque and coordinated character assassination”"; "The armed forces said it crashed
+#: “during operational activity”"): attributed to that subject, or to no one it names
+_SAYING = rf"{SPEECH}|call(?:ed|s|ing)|describ(?:ed|es|ing)|accus(?:ed|es|ing)|den(?:ied|ies|ying)|dismiss(?:ed|es)|" \
+          r"urg(?:ed|es)|ask(?:ed|s)|demand(?:ed|s)|vow(?:ed|s)|promis(?:ed|es)|dub(?:bed|s)|brand(?:ed|s)|" \
+          r"term(?:ed|s)|condemn(?:ed|s)|wrote|writes|tweeted|saying"
+#: what an apposition after a one-word name opens with ("TallGrass, a wholesaler of …, said")
+APPOSITIVE = re.compile(r"\s+(?:a|an|the|who|which|whose)\s")
+SENTENCE_SAYS = re.compile(rf"^{_OPENING}{_TITLES}{_NAME}{_ACRONYM}(?:\s|(?P<apposition>,))[^\"“”«»„]{{0,160}}?"
+                            rf"\b(?:{_SAYING})\b[^\"“”«»„]{{0,120}}$")
+#: capitalised words that begin sentences but name no one who speaks
+NOT_NAMES = {"The", "This", "That", "It", "These", "Those", "There", "In", "On", "At", "As", "But", "And", "However",
+              "Today", "Some", "Many", "They", "We", "I", "You", "Who", "What", "If", "When", "While", "Officials",
+              "Her", "His", "Its", "Their", "Our", "My", "For", "With", "From", "After", "Before", "By",
+              "Western", "West", "Police", "Authorities", "Witnesses", "Residents", "Critics", "Analysts", "Experts",
+              "Observers", "Sources", "Investigators", "Scientists", "Researchers", "Doctors", "Prosecutors",
+              "Lawmakers", "Protesters", "Activists", "Opponents", "Supporters", "Economists", "Diplomats",
+              "Officers", "Deputies", "Neighbours", "Neighbors", "Fans", "Locals", "Later", "Earlier", "Meanwhile",
+              "Instead", "Now", "Then", "Yesterday", "Другой", "Другая", "Один", "Одна", "Інший", "Інша", "Monday",
+              "Tuesday",
+              "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
+              "May", "June", "July", "August", "September", "October", "November", "December"}

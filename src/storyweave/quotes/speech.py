@@ -1,0 +1,361 @@
+"""Speech in one article: direct and reported statements with their speakers as written, before alignment.
+
+    1. direct speech: text between paired quotation marks (``marks.py``: “…”, "…", «…», „…“, „…”, 「…」,
+       ‘…’, '…', also over several lines), at least a clause long, attributed by a speech verb next to
+       it ("…," he said; X stressed: "…"); one or two quoted words when the attribution names the speaker
+       and they name nothing ("called him a “true professional”"); a shorter fragment only as a
+       translation's rendering
+    2. reported speech: "X said that …", "X went on to say that …", "according to X, …", "Ri says it's …",
+       "…, the minister said on Monday"
+    3. the speaker: a name beside the verb, before or after the quotation; "he"/"she" is the more recent
+       of the last named speaker and the last sentence opening with a person's name, a few sentences back
+       at most; a quotation that follows an attributed one with only that attribution between goes on
+       with its speaker; otherwise None, never a guess
+
+Speakers are names as written, matched across spellings by similarity (Tokaev ~ Tokayev); the pipeline
+then resolves them to entities (``entities.attach_speakers``). The attribution rules are ``english.py``'s
+and, for Russian and Ukrainian, ``cyrillic.py``'s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..cluster.features import text_vector
+from ..model import Article, Span
+from ..nlp.morph import from_genitive, person_name, person_part
+from ..nlp.sentences import spans, words
+from . import cyrillic, english
+from .marks import DOUBLE, Quoted, quoted
+
+_NUMBER = re.compile(r"\d+")
+
+
+def numbers(text: str) -> frozenset[str]:
+    """The figures a statement gives: two renderings with different figures are not one statement."""
+    return frozenset(_NUMBER.findall(text))
+
+
+#: words and the marks that tell a capitalised word inside a sentence (after a lower-case word or a comma: a
+#: name) from one that opens it
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[,;.!?]")
+#: pronouns that stand for a speaker ("he said", "сказал он"; "according to her" reads as "she")
+_PRONOUNS = frozenset({"he", "she", "он", "она", "він", "вона"})
+_SUBJECT_FORM = {"him": "he", "her": "she", "него": "он", "нее": "она", "неё": "она", "нього": "він", "неї": "вона"}
+#: marks that may open a quotation whose closing mark has no partner (two apostrophes: text rebuilt from tokens)
+_OPENING_MARK = re.compile(r"''|[“„«\"]")
+#: a quotation shorter than these many words is a scare quote or a term ("quasi-state"), not a statement:
+#: three where a speech verb names who says it ("It feels very tense," said …), eight where none does
+#: (8 found 20 % more WMT quotations than 12 at link precision 0.93)
+#: A shorter one is a partial quote when the attribution names its speaker ("Smith called Jackson a “true
+#: professional”", "G7 warned Russia of “massive consequences”") and it is no name or term (``_term``).
+MIN_WORDS, MIN_WORDS_UNATTRIBUTED = 3, 8
+#: a quoted fragment below these bounds is a rendering of a statement only where it aligns with a quotation
+#: in another language that clears them (a translation that quotes less, or quotes a word the other does
+#: not); on its own it is not a quote
+MIN_WORDS_FRAGMENT = 1
+#: what before a quotation makes it a name or a term rather than words someone said
+_NAMING = re.compile(r"\b(?:so\s*-?\s*called|known as|nicknamed|titled|entitled|named|dubbed)\s*$", re.I)
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _term(text: str, quote: Quoted) -> bool:
+    """A short quotation that names something rather than quoting someone: title case ("Deep Throat",
+    "Catching Fire", "Chin") or introduced as a name ("the so-called “medical conscience” rule")."""
+    found = _TITLE_WORD.findall(text[quote.start:quote.end])
+    return (not found or all(w[0].isupper() for w in found)
+            or _NAMING.search(text, max(0, quote.opening - 40), quote.opening) is not None)
+#: a pronoun's speaker is named at most this many sentences back
+PRONOUN_REACH = 3
+#: two spellings of one name (Tokaev, Tokayev) compare at or above this ratio
+NAME_SIMILARITY = 0.8
+
+
+@dataclass
+class Rendering:
+    span: Span
+    direct: bool
+    speaker: str | None
+    vector: tuple[np.ndarray, np.ndarray] = field(repr=False)
+    numbers: frozenset[str] = frozenset()
+    language: str = "und"
+    embedding: np.ndarray | None = field(default=None, repr=False)
+    fragment: bool = False
+    #: the sentences holding it: what is compared across languages, where translators move the marks
+    context: str = ""
+    #: the speaker is written beside it (a name or a role), not read from "he"/"she" or an earlier quotation
+    named: bool = False
+
+
+def _name(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    if english.ROLE.match(raw):
+        return raw
+    parts = raw.split()
+    if parts[0] in ("The", "the") and len(parts) > 1:
+        parts = parts[1:]
+        raw = " ".join(parts)
+    if parts[0] in english.NOT_NAMES or raw.endswith(("'s", "’s", "s'", "s’")):
+        return None
+    return raw
+
+
+def _sound(name: str) -> str:
+    """A rough transliteration key: c/k and y spellings and doubled letters count alike (Tocaev, Tokayev)."""
+    key = name.lower().replace("c", "k").replace("y", "")
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def same_speaker(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    last_a, last_b = _sound(a.split()[-1]), _sound(b.split()[-1])
+    return SequenceMatcher(None, last_a, last_b).ratio() >= NAME_SIMILARITY
+
+
+def _attributions(text: str, patterns) -> list[re.Match]:
+    """The attributions ("…," X said; "…," said X) that open ``text``, in the order of ``patterns``."""
+    return [m for m in (pattern.match(text) for pattern in patterns) if m]
+
+
+def _beside(text: str, quote: Quoted, surnames: set[str]) -> tuple[re.Match | None, bool]:
+    """The name beside a quotation's speech verb, on its line, and whether an attribution follows the
+    quotation at all (a possessive or a role may attribute it without naming anyone)."""
+    before = text[text.rfind("\n", 0, quote.opening) + 1:quote.opening]
+    line_end = text.find("\n", quote.closing)
+    after = text[quote.closing + 1:line_end if line_end >= 0 else len(text)]
+    clause = before[before.rfind(". ") + 2 if ". " in before else 0:]
+    inner = text[quote.start:quote.end]
+    after_patterns = english.AFTER_VERB if inner.endswith(".") else (*english.AFTER_VERB, english.AFTER_NAME)
+    loose = english.BEFORE_LOOSE.search(clause[-200:])
+    if loose and " " not in loose.group("name") and not _known(loose.group("name"), surnames):
+        loose = None  # a capitalised word opening the sentence, not a name ("Moments after ...")
+    attributed = _attributions(after[:200], (*after_patterns, cyrillic.AFTER, cyrillic.AFTER_ROLE))
+    who = (english.BEFORE.search(before[-200:]) or _cyrillic_person(cyrillic.BEFORE.search(before[-200:])) or loose
+           or next((m for m in attributed if _name(m.group("name"))), None))
+    return who, bool(attributed) or english.AFTER_UNNAMED.match(after[:200]) is not None
+
+
+def _cyrillic_person(found: re.Match | None) -> re.Match | None:
+    """A Cyrillic sentence subject or speaker before a quotation, when it is a pronoun or a person's name: there
+    roles open as often ("Директор Общества …", "Министры заявили: …"). After a quotation a name ends the
+    attribution and is kept as written, as foreign surnames ("Трасс") are not in the dictionary."""
+    if found is None or found.group("name").lower() in _PRONOUNS or person_name(found.group("name")):
+        return found
+    return None
+
+
+def _written(raw: str | None) -> bool:
+    """Whether an attribution writes its speaker out, rather than as "he" or "she"."""
+    return bool(raw) and raw.lower() not in _PRONOUNS
+
+
+def _colon_lead(lead: str) -> re.Match | None:
+    """The speaker of a clause that ends in a colon before a quotation, when a name (or he/she) opens it."""
+    found = english.COLON_LEAD.match(lead)
+    return found if found and _name(found.group("name")) else None
+
+
+def _known(word: str, surnames: set[str]) -> bool:
+    """A single capitalised word is a person's name when the text gives it, in some spelling, as a surname."""
+    return any(same_speaker(word, surname) for surname in surnames)
+
+
+def _continues(between: str) -> bool:
+    """Whether a quotation after another one, with only this text between them, goes on with the same
+    speaker: nothing but the first one's attribution lies between ("…," Owen said. "…"), no narrative."""
+    if not between.strip():
+        return True
+    found = _attributions(between, (english.AFTER_NAME, *english.AFTER_VERB, cyrillic.AFTER))
+    if not found:
+        return False
+    rest = english.ABBREVIATED.sub("", between[found[0].end():])
+    return len(rest) <= 80 and re.fullmatch(r"[^.!?\"“”]*[.!?,]\s*", rest) is not None
+
+
+def article_renderings(article: Article) -> list[Rendering]:
+    """An article's quotations and reported statements, each with its speaker as written, before alignment."""
+    found = _Reader(article).read()
+    return [r for r in found if not (r.direct and any(_nested(r, o) for o in found if o is not r))]
+
+
+class _Reader:
+    """One pass over an article's sentences. Speakers carry from sentence to sentence, so the reader keeps
+    who spoke last (for "he"/"she"), the last named sentence subject, and the last speech (a quotation
+    that goes on after it without a new attribution keeps its speaker)."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.sentences = list(spans(self.text))
+        self.direct = quoted(self.text)
+        self.found: list[Rendering] = []
+        self.last_speaker: tuple[int, str] | None = None
+        self.last_subject: tuple[int, str] | None = None
+        self.last_said: tuple[int, str | None] | None = None
+        self.surnames = {m.group("last") for pattern in (english.FULL_NAME, cyrillic.FULL_NAME)
+                         for m in pattern.finditer(self.text)}
+        tokens = _TOKEN.findall(self.text)
+        self.proper = {t for before, t in zip(tokens, tokens[1:], strict=False)
+                       if t[0].isupper() and (before in ",;" or before.islower())}
+        self.common = {t for t in tokens if t.islower()} | STOP_WORDS
+        self.titled = [(m.start(), m.group("role").lower(), m.group("name")) for m in english.ROLE_NAMED.finditer(self.text)
+                       if _name(m.group("name"))]
+        self.titled += [(m.start(), m.group("role").lower(), person_part(m.group("name")))
+                        for m in cyrillic.ROLE_NAMED.finditer(self.text) if person_name(m.group("name"))]
+
+    def read(self) -> list[Rendering]:
+        for index, (start, end) in enumerate(self.sentences):
+            unopened = self._unopened(start, end)
+            self._subjects(index, self.text[start:end if unopened is None else unopened.opening])
+            introduced = self._reported(index, start, end)
+            for quote in [q for q in self.direct if self._sentence_of(q.opening) == index]:
+                self._quotation(index, quote, introduced)
+            if unopened is not None:
+                self._quotation(index, unopened, None)
+        return self.found
+
+    def _unopened(self, start: int, end: int) -> Quoted | None:
+        """A closing mark that no opening one matches, with an attribution after it ("… by the lender," said
+        the Deputy Prime Minister): the quotation opened in an earlier paragraph, or its opening mark was
+        lost or is one the mark reader does not pair (''This …”). Its last part runs from that opening mark,
+        else from the sentence start, to the closing one."""
+        paired = {q.opening for q in self.direct if start <= q.opening < end}
+        for match in re.finditer(f"[{DOUBLE}»]", self.text[start:end]):
+            i = start + match.start()
+            if i - start < 2 or self.text[i - 1].isspace() or any(q.opening <= i <= q.closing for q in self.direct):
+                continue
+            line_end = self.text.find("\n", i)
+            after = self.text[i + 1:line_end if line_end >= 0 else len(self.text)][:200]
+            if not (_attributions(after, (*english.AFTER_VERB, english.AFTER_NAME)) or english.AFTER_UNNAMED.match(after)
+                    or english.DASHED.match(after)):
+                continue
+            openings = [m for m in _OPENING_MARK.finditer(self.text, start, i) if m.start() not in paired
+                        and not self.text[m.start() - 1:m.start()].isalnum() and not self.text[m.end()].isspace()]
+            opening, begin = (openings[-1].start(), openings[-1].end()) if openings else (start, start)
+            return Quoted(begin, i, opening, i) if i - begin > 1 else None
+        return None
+
+    def _subjects(self, index: int, sentence: str) -> None:
+        subject = english.TITLED_SUBJECT.match(sentence)
+        if subject:
+            self.last_speaker = (index, subject.group("name"))
+        named = english.NAMED_SUBJECT.match(sentence) or _cyrillic_person(cyrillic.NAMED_SUBJECT.match(sentence))
+        if named and _name(named.group("name")) and (" " in named.group("name")
+                                                     or _known(named.group("name"), self.surnames)):
+            self.last_subject = (index, named.group("name"))
+
+    def _reported(self, index: int, start: int, end: int) -> tuple[int, str | None] | None:
+        """Reported speech in the sentence becomes a rendering. When what is reported opens with a quotation
+        ("According to EW, “Weitz is …”"), the quotation is the rendering: returns (its opening, speaker)."""
+        sentence = self.text[start:end]
+        reported = (english.REPORTED.match(sentence) or english.ACCORDING.match(sentence) or english.REPORTED_UNNAMED.match(sentence)
+                    or _cyrillic_person(cyrillic.REPORTED.match(sentence)) or cyrillic.ACCORDING.match(sentence))
+        if not reported and not any(start <= q.opening < end and words(self.text[q.start:q.end]) >= MIN_WORDS
+                                    for q in self.direct):
+            reported = english.REPORTED_BARE.match(sentence) or next(iter(_attributions(sentence, english.REPORTED_AFTER)), None)
+        if not reported or any(q.opening < start < q.closing for q in self.direct):
+            return None
+        raw = reported.groupdict().get("name")
+        if reported.re in (english.ACCORDING, cyrillic.ACCORDING) and raw:
+            raw = _SUBJECT_FORM.get(raw.lower(), raw)
+        if reported.re is cyrillic.ACCORDING and raw and raw.lower() not in _PRONOUNS:
+            raw = from_genitive(raw)
+        speaker = self._speaker(raw, index)
+        if reported.group("what")[0] in DOUBLE + "«「‘":
+            return start + reported.start("what"), speaker
+        self._add(start + reported.start("what"), end, False, speaker, named=_written(raw))
+        self.last_said = (end - 1, speaker)
+        return None
+
+    def _quotation(self, index: int, quote: Quoted, introduced: tuple[int, str | None] | None) -> None:
+        text, (start, _) = self.text, self.sentences[index]
+        who, attributed = _beside(text, quote, self.surnames)
+        if who is None:
+            lead_in = text[start:quote.opening]
+            if not lead_in.strip() and index > 0:
+                lead_in = text[self.sentences[index - 1][0]:self.sentences[index - 1][1]]
+            who = _colon_lead(lead_in)
+        from_report = introduced is not None and introduced[0] == quote.opening
+        if who is None and not attributed and not from_report:
+            who = english.SENTENCE_SAYS.match(text[start:quote.opening])
+            if who and who.group("apposition") and " " not in who.group("name") and \
+                    not english.APPOSITIVE.match(text, start + who.end("apposition")):
+                who = None  # "Recently, at …": a word that opens the sentence, not a name before an apposition
+            attributed = who is not None
+        named = who is not None and _written(who.group("name"))
+        if who is not None:
+            speaker = self._speaker(who.group("name"), index)
+        elif from_report:
+            speaker, attributed = introduced[1], True
+        elif self.last_said and not attributed and _continues(text[self.last_said[0] + 1:quote.opening]):
+            speaker = self.last_said[1]
+        else:
+            speaker = None
+        self.last_said = (quote.closing, speaker)
+        length = words(text[quote.start:quote.end])
+        fragment = ((length < MIN_WORDS and (speaker is None or _term(text, quote)))
+                    or (speaker is None and not attributed and length < MIN_WORDS_UNATTRIBUTED))
+        if length >= MIN_WORDS_FRAGMENT:
+            self._add(quote.start, quote.end, True, speaker, fragment, named)
+
+    def _speaker(self, raw: str | None, index: int) -> str | None:
+        """The name a written speaker stands for: "he"/"she" the nearer of the last speaker and the last
+        named subject; a person's role the one last named with that title; else the name itself."""
+        if raw and raw.lower() in _PRONOUNS:
+            near = [c for c in (self.last_speaker, self.last_subject) if c and index - c[0] <= PRONOUN_REACH]
+            return max(near, key=lambda c: c[0])[1] if near else None
+        role = english.ROLE.match(raw or "")
+        if raw and (english.ROLE_ALONE.match(raw) or cyrillic.ROLE.match(raw)):
+            # "added President of the Republic", "— добавил президент": the role, not a name
+            raw = self._holder(raw.lower(), index)
+        elif role and not ((role.group("place") or role.group("owner")) and role.group("role").lower() in english.COUNTRY_ROLES):
+            raw = self._holder(role.group("role").lower(), index)
+        name = _name(raw)
+        if name and " " not in name and self._opener(name):
+            name = None
+        if name:
+            self.last_speaker = (index, name)
+        return name
+
+    def _holder(self, role: str, index: int) -> str | None:
+        """The person last named with this title up to the sentence ("Judge James Bodiford ... the judge")."""
+        named = [name for at, titled_as, name in self.titled if titled_as == role and at < self.sentences[index][1]]
+        return named[-1] if named else None
+
+    def _opener(self, word: str) -> bool:
+        """A capitalised word that only opens a sentence ("Last month, the navy said", "Though she did not …"):
+        a common word, one the text also writes in lower case, never written as a name inside a sentence nor
+        given as someone's surname. (Participles are not told from names: "Watching the film" / "Fanning said".)"""
+        if word in self.proper or word.isupper() or word in self.surnames:
+            return False
+        return word.lower() in self.common
+
+    def _add(self, start: int, end: int, direct: bool, speaker: str | None, fragment: bool = False,
+             named: bool = False) -> None:
+        piece = self.text[start:end]
+        around = [(s, e) for s, e in self.sentences if s < end and start < e] or [(start, end)]
+        self.found.append(Rendering(
+            Span.of(self.article, start, end), direct, speaker, text_vector(piece, self.article.language),
+            numbers(piece), self.article.language, fragment=fragment,
+            context=self.text[min(start, around[0][0]):max(end, around[-1][1])], named=named and speaker is not None))
+
+    def _sentence_of(self, position: int) -> int:
+        return next((i for i, (s, e) in enumerate(self.sentences) if s <= position < e), len(self.sentences) - 1)
+
+
+def _nested(inner: Rendering, outer: Rendering) -> bool:
+    """A quotation inside another, or a few quoted words inside reported speech (a term the speaker
+    uses), is part of that statement, not one of its own."""
+    a, b = inner.span, outer.span
+    if not (b.start <= a.start and a.end <= b.end) or (a.start, a.end) == (b.start, b.end):
+        return False
+    return outer.direct or words(a.text) < MIN_WORDS_UNATTRIBUTED
+
+

@@ -1,0 +1,95 @@
+"""One statement rendered in several articles and languages is one Quote."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from storyweave.cluster.batch import cluster
+from storyweave.model import Article, Story
+from storyweave.quotes import same_speaker, story_quotes
+from tests.quotes.stories import multilingual
+
+
+def test_spellings_of_one_name_are_one_speaker_and_two_names_are_two():
+    assert same_speaker("Tokaev", "President Tokayev") and same_speaker("Tocaev", "Tokayev")
+    assert not same_speaker("Tokayev", "Putin")
+
+
+def test_the_193_remark_is_one_quote_across_four_seed_articles(seed_articles):
+    articles = [dataclasses.replace(a) for a in seed_articles.values()]
+    story = cluster(articles)[0]
+    quotes = story_quotes(story, {a.id: a for a in articles})
+    remark = next(q for q in quotes if "193" in q.text)
+    assert len({v.span.article_id for v in remark.variants}) == 4
+    assert all("193" in v.span.text for v in remark.variants)
+    assert same_speaker(remark.speaker_name, "Kassym-Jomart Tokayev")
+    by_id = {a.id: a for a in articles}
+    for variant in remark.variants:
+        assert by_id[variant.span.article_id].text[variant.span.start:variant.span.end] == variant.span.text
+
+
+def test_one_statement_in_two_languages_is_one_quote_and_a_translation_that_quotes_less_joins_it():
+    english = ("The ministers met in Liverpool on Sunday. \u201cRussia should be in no doubt that further military "
+               "aggression against Ukraine would have massive consequences,\u201d the ministers said. The meeting "
+               "ends on Monday.")
+    german = ("Die Minister trafen sich am Sonntag in Liverpool. Russland solle nicht daran zweifeln, dass weitere "
+              "Aggression gegen die Ukraine \u201emassive Konsequenzen haben w\u00fcrde\u201c, sagten die Minister. Das Treffen "
+              "endet am Montag.")
+    russian = "Министры встретились в Ливерпуле в воскресенье. Встреча завершится в понедельник."
+    quotes = multilingual((english, "en"), (german, "de"), (russian, "ru"))
+    assert len(quotes) == 1
+    assert {v.span.article_id for v in quotes[0].variants} == {"a0", "a1"}
+    assert quotes[0].text.startswith("Russia should be in no doubt")
+
+
+def test_a_quoted_term_alone_is_no_quote_in_any_language():
+    assert multilingual(("Die Partei nennt das \u201eeine gute Idee\u201c.", "de"),
+                         ("Il partito lo chiama \u00abuna buona idea\u00bb.", "it")) == []
+
+
+def test_across_languages_a_quotation_joins_its_closest_rendering_in_the_other_language_not_any_article():
+    quotes = multilingual(
+        ("“We will rebuild the bridge before the winter comes, whatever it costs,” the mayor said on Monday.", "en"),
+        ("„Die Brücke ist seit Montag für alle Fahrzeuge gesperrt und bleibt es bis auf Weiteres“, sagte die "
+         "Polizei.", "de"),
+        ("„Wir werden die Brücke vor dem Winter wieder aufbauen, koste es, was es wolle“, sagte der "
+         "Bürgermeister am Montag.", "de"))
+    joined = [q for q in quotes if len(q.variants) > 1]
+    assert len(joined) == 1
+    assert {v.span.article_id for v in joined[0].variants} == {"a0", "a2"}
+
+
+def test_a_sentence_that_renders_a_quotation_in_another_language_joins_it_as_a_reported_variant():
+    english = ("The ministers met in Liverpool on Sunday. \u201cRussia should be in no doubt that further military "
+               "aggression against Ukraine would have massive consequences,\u201d the ministers said. The meeting "
+               "ends on Monday.")
+    german = ("Die Minister trafen sich am Sonntag in Liverpool. Russland solle nicht daran zweifeln, dass weitere "
+              "militärische Aggression gegen die Ukraine massive Konsequenzen haben würde, sagten die Minister. "
+              "Das Treffen endet am Montag.")
+    quotes = multilingual((english, "en"), (german, "de"))
+    assert len(quotes) == 1
+    reported = [v for v in quotes[0].variants if v.span.article_id == "a1"]
+    assert len(reported) == 1 and not reported[0].direct
+    assert reported[0].span.text.startswith("Russland solle nicht daran zweifeln")
+
+
+def test_a_one_sentence_article_is_not_a_renderings_closest_by_default():
+    quotes = multilingual(
+        ("“We will rebuild the bridge before the winter comes, whatever it costs,” the mayor said on Monday.", "en"),
+        ("Der Bürgermeister sagte am Montag, man werde die Brücke vor dem Winter wieder aufbauen, koste es, was es "
+         "wolle.", "de"),
+        ("Die Polizei sagte am Montag, die Brücke bleibe für alle Fahrzeuge gesperrt, bis der Winter vorbei ist.", "de"))
+    assert [sorted(v.span.article_id for v in q.variants) for q in quotes] == [["a0", "a1"]]
+
+
+def test_a_quote_in_several_languages_is_stated_in_the_story_reading_language():
+    english = Article(id="en", source_path="en", language="en", outlet="A",
+                      text="“We will rebuild the town hall within three years, whatever it costs,” the mayor said.")
+    english_too = Article(id="en2", source_path="en2", language="en", outlet="B",
+                          text="The fire destroyed the old town hall of Bergstadt on Tuesday night.")
+    german = Article(id="de", source_path="de", language="de", outlet="C",
+                     text="„Wir werden das Rathaus innerhalb von drei Jahren wieder aufbauen, koste es, was es "
+                          "wolle, und zwar genau so, wie es früher war“, sagte der Bürgermeister.")
+    quotes = story_quotes(Story("s", "t", ["en", "en2", "de"]), {a.id: a for a in (english, english_too, german)})
+    joined = [q for q in quotes if len(q.variants) == 2]
+    assert len(joined) == 1 and joined[0].text.startswith("We will rebuild")

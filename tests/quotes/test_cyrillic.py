@@ -1,0 +1,36 @@
+"""Attributions in Russian and Ukrainian."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyweave.model import Article, Story
+from storyweave.quotes import story_quotes
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("«Прямо в глаза бросается горнолыжный курорт, и это наше главное богатство», — рассказал журналистам глава "
+     "Рузского округа Николай Парфенов.", "Николай Парфенов"),
+    ("Песков заявил: «Мы не видим никаких оснований для пересмотра наших планов на этот год».", "Песков"),
+    ("Андрей Тяжельников выступил на радио. \"Витамины важны для иммунитета в любое время года, особенно зимой\", "
+     "- заявил он в беседе с радиостанцией.", "Андрей Тяжельников"),
+    ("«Мы будемо намагатися швидко діагностувати нові варіанти вірусу», – заявив професор Лі.", "Лі"),
+    ("Песков заявил, что Москва не видит оснований для пересмотра своих планов на этот год.", "Песков"),
+    ("По словам Дмитрия Пескова, Москва не видит оснований для пересмотра своих планов на этот год.",
+     "Дмитрий Песков"),
+    ("Президент России Владимир Путин провел совещание. «Мы обязательно выполним все поставленные задачи в срок», "
+     "— добавил президент.", "Владимир Путин"),
+])
+def test_russian_and_ukrainian_attributions_name_the_speaker(text, speaker):
+    """Direct speech with the attribution after or before it, and reported speech ("заявил, что",
+    "по словам" with the name put back into the nominative)."""
+    language = "uk" if "заявив" in text else "ru"
+    article = Article(id="r", source_path="r", text=text, language=language)
+    quotes = story_quotes(Story("s", "t", ["r"]), {"r": article})
+    assert [q.speaker_name for q in quotes] == [speaker]
+
+
+def test_a_russian_role_before_a_quotation_is_not_taken_for_a_name():
+    text = "Директор Общества гражданских инженеров заявил: «Мост нуждается в ремонте уже много лет подряд»."
+    article = Article(id="r", source_path="r", text=text, language="ru")
+    assert [q.speaker_name for q in story_quotes(Story("s", "t", ["r"]), {"r": article})] == [None]

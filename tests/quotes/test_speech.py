@@ -1,0 +1,245 @@
+"""Speech in one article: quotations and reported statements, in English, with their speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyweave.model import Article, Story
+from storyweave.quotes import article_renderings, story_quotes
+from tests.quotes.stories import in_order, quotes_of
+
+
+@pytest.mark.parametrize(("text", "speaker", "said"), [
+    ("“We will not recognise these republics under any circumstances,” President Tokayev said on Friday.",
+     "Tokayev", "We will not recognise these republics under any circumstances,"),
+    ("Tokayev stressed: «The principle applies to every quasi-state entity in the region.»", "Tokayev",
+     "The principle applies to every quasi-state entity in the region."),
+    ("The mayor said that the bridge will stay closed until the engineers finish their checks next month.",
+     "mayor", "the bridge will stay closed until the engineers finish their checks next month."),
+    ("According to Holley, the actress looks forward to continuing her treatment at the new facility.",
+     "Holley", "the actress looks forward to continuing her treatment at the new facility."),
+])
+def test_direct_and_reported_speech_with_its_speaker(text, speaker, said):
+    quotes = quotes_of(text)
+    assert len(quotes) == 1
+    assert quotes[0].text == said
+    assert (quotes[0].speaker_name or "").endswith(speaker) or speaker == "mayor"
+
+
+def test_a_pronoun_takes_the_last_named_speaker_and_scare_quotes_are_not_quotes():
+    quotes = quotes_of("President Tokayev spoke at the forum on Friday. He said that Kazakhstan would not recognise the "
+                     "two republics in the east. Critics called it a \"bold move\".")
+    assert [(q.speaker_name, q.variants[0].direct) for q in quotes] == [("Tokayev", False)]
+
+
+def test_no_speaker_is_none_not_a_guess():
+    quotes = quotes_of("“This principle also applies to Lugansk and Donetsk, which are considered quasi-state entities.”")
+    assert len(quotes) == 1 and quotes[0].speaker_name is None
+
+
+def test_a_name_after_a_quotation_is_a_speaker_only_beside_a_speech_verb():
+    quotes = quotes_of("Nobody settles \u201cnational self determination\u201d. Different. \u201cIt feels very tense,\u201d "
+                     "said Risa Kusuma at the evacuation centre.")
+    assert [(q.text, q.speaker_name) for q in quotes] == [("It feels very tense,", "Risa Kusuma")]
+
+
+def test_a_quotation_after_an_attributed_one_goes_on_with_its_speaker_but_not_across_narrative():
+    quotes = quotes_of("“It’s called surround and drown, when you are fighting from the air,” Owen said. “And the big "
+                     "thing was we had to protect the petroleum depot next door.” Work place fires are rare, police "
+                     "say. “Nobody can prepare a business for something like this,” Const. Fanning said.")
+    assert [(q.text[:12], q.speaker_name) for q in in_order(quotes)] == [
+        ("It’s called ", "Owen"), ("And the big ", "Owen"), ("Nobody can p", "Fanning")]
+
+
+def test_he_is_the_person_the_previous_sentence_is_about_when_more_recent_than_the_last_speaker():
+    quotes = quotes_of("“We will appeal,” said defence lawyer Stephen Bright. Brian Nichols, who argued he was insane, "
+                     "spoke for the first time in court on Saturday. “I know that the things I've done caused a lot "
+                     "of pain and I'm sorry,” he said.")
+    assert [q.speaker_name for q in in_order(quotes)] == ["Stephen Bright", "Brian Nichols"]
+
+
+def test_mixed_quotation_marks_of_text_rebuilt_from_tokens_and_the_name_that_ends_an_attribution():
+    quotes = quotes_of("\"The cars come straight from the avenue and nothing stops them, “said South Richmond Hill "
+                     "resident Suri Charanjit. \"We appreciate your respect for her privacy at this time, “Reid's "
+                     "representative said.")
+    assert [q.speaker_name for q in in_order(quotes)] == ["Suri Charanjit", None]
+
+
+def test_a_colon_lead_names_its_speaker_after_a_word_that_only_opens_the_sentence():
+    quotes = quotes_of("On this point, Tokaev also made a response in Russia: “in Russia, some people have distorted "
+                     "the whole truth about what happened in January.”")
+    assert [q.speaker_name for q in quotes] == ["Tokaev"]
+
+
+def test_a_quotation_right_after_reported_speech_goes_on_with_its_speaker():
+    quotes = quotes_of("In his speech, Tokaev said that these remarks would only harm the interests of the two peoples. "
+                     "“These remarks are inexplicable to me, and I say so openly.” The forum ended on Saturday. "
+                     "“Nobody expected a reply of this kind from the guest,” one observer wrote.")
+    assert [(q.text[:14], q.speaker_name) for q in in_order(quotes)] == [
+        ("these remarks ", "Tokaev"), ("These remarks ", "Tokaev"), ("Nobody expecte", None)]
+
+
+def test_a_term_quoted_inside_reported_speech_is_part_of_it():
+    quotes = quotes_of("Tocaev believes that sanctions and settlement \"a monthly turmoil\" are two different things "
+                     "that cannot be compared.")
+    assert [(q.text[:22], q.variants[0].direct) for q in quotes] == [("sanctions and settleme", False)]
+
+
+def test_a_role_speaks_for_the_person_named_with_it_before_and_for_no_one_otherwise():
+    quotes = quotes_of("Nichols will die in prison after Superior Court Judge James Bodiford handed down the maximum "
+                     "sentence. “If there was any more I could give you, I would,” the judge said. Her agent said "
+                     "the family was grateful. “We ask for privacy for the family at this difficult time,” the "
+                     "spokesman said.")
+    assert [q.speaker_name for q in in_order(quotes)] == ["James Bodiford", None]
+
+
+def test_reported_speech_of_someone_unnamed_has_no_speaker_and_a_noun_is_no_name():
+    quotes = quotes_of("Just in April this year, a Russian TV host claimed that Kazakhstan would face the same fate as "
+                     "Ukraine. The World Health Organization (WHO) said that a new strain of coronavirus has already "
+                     "been detected in 63 countries.")
+    assert [(q.text[:20], q.speaker_name) for q in in_order(quotes)] == [
+        ("Kazakhstan would fac", None), ("a new strain of coro", "World Health Organization")]
+
+
+def test_speech_reported_inside_a_quotation_belongs_to_it():
+    quotes = quotes_of("Tokaev also made a response: “In Russia, some people have distorted the whole truth. They say "
+                     "that Russia saved Kazakhstan in January this year, and that Kazakhstan owes it everything.”")
+    assert [(q.speaker_name, q.variants[0].direct) for q in quotes] == [("Tokaev", True)]
+
+
+def test_he_is_the_subject_after_an_opening_phrase_or_the_owner_of_the_subject():
+    quotes = quotes_of("President Tokayev spoke at the forum. In Russia, Tokayev said this in the presence of Putin. "
+                     "Of course, he is not hard to be hard. He explained: “Our society is open, so it is allowed to "
+                     "express different opinions.” The hall was full. Of course, Tokaev’s refusal was very artistic. "
+                     "So what kind of support does Russia need? He replied that he supported the policy in the east.")
+    assert [(q.text[:12], q.speaker_name) for q in in_order(quotes)] == [
+        ("Our society ", "Tokayev"), ("he supported", "Tokaev")]
+
+
+def test_a_persons_spokesman_is_not_the_person_a_pronoun_refers_to():
+    quotes = quotes_of("Putin’s spokesman said the talks went well. He added that “the sides agreed on nothing yet, "
+                     "but they will meet again in the summer.”")
+    assert all(q.speaker_name is None for q in quotes)
+
+
+def test_a_short_quotation_whose_sentence_says_who_speaks_is_a_quote():
+    quotes = quotes_of("Brett Kavanaugh testified for hours on Thursday. He also condemned Democrats on the committee, calling "
+                     "the allegations a “grotesque and coordinated character assassination”. The armed forces said "
+                     "the helicopter crashed “during operational activity”. Critics called it a “bold move”.")
+    assert [(q.text, q.speaker_name) for q in in_order(quotes)] == [
+        ("grotesque and coordinated character assassination", "Brett Kavanaugh"), ("during operational activity", None)]
+
+
+def test_a_quotation_that_reported_speech_introduces_is_its_rendering_with_its_speaker():
+    quotes = quotes_of("According to the LA Times, “investigators have had a difficult time determining a motive for the "
+                     "killing.” Tokaev’s press secretary explained that “the head of state thanked him for this honor.”")
+    assert [(q.text[:14], q.speaker_name, q.variants[0].direct) for q in in_order(quotes)] == [
+        ("investigators ", "LA Times", True), ("the head of st", None, True)]
+
+
+def test_the_speaker_that_reported_speech_names_beats_an_owner_opening_the_sentence():
+    quotes = quotes_of("Tokayev’s spokesman Berik Uali explained that “the head of state thanked him for this honor, "
+                     "but he will not accept any awards until the end of his term.”")
+    assert [q.speaker_name for q in quotes] == ["Berik Uali"]
+
+
+def test_an_attribution_that_names_no_one_makes_a_short_quotation_a_quote_without_a_speaker():
+    quotes = quotes_of("Bernd Salzberger chairs the society. “Israel’s experience shows it very convincingly,” "
+                     "emphasized the expert. Critics called it a “bold move”.")
+    assert [(q.text, q.speaker_name) for q in quotes] == [("Israel’s experience shows it very convincingly,", None)]
+
+
+def test_a_closing_mark_with_no_opening_one_ends_a_quotation_when_an_attribution_follows():
+    quotes = quotes_of("Brady Quinn threw two interceptions on Sunday. ''This game was on my shoulders, all of it,\u201d "
+                     "he said.\nThe extension ranged from 30 to 90 days.\nDuring the extension period, the borrower "
+                     "paid no fees to the lender,\" said the Deputy Prime Minister.\nThe figures \"were good\", it said.")
+    assert [(q.text, q.speaker_name) for q in in_order(quotes)] == [
+        ("This game was on my shoulders, all of it,", "Brady Quinn"),
+        ("During the extension period, the borrower paid no fees to the lender,", "the Deputy Prime Minister")]
+
+
+def test_a_name_before_an_apposition_is_the_whole_name():
+    quotes = quotes_of("Christopher Budd, of the software giant's security centre, said the company “encourages all "
+                     "customers to deploy this update as soon as possible”.")
+    assert [q.speaker_name for q in quotes] == ["Christopher Budd"]
+    quotes = quotes_of("Recently, at the forum in the city, the minister said the plan was “a very good plan for all of "
+                     "us”. TallGrass, a wholesaler of health products, issued a statement saying it was “deeply "
+                     "saddened by the death”.")
+    assert [q.speaker_name for q in in_order(quotes)] in ([None, "TallGrass"], ["TallGrass"])
+
+
+@pytest.mark.parametrize(("text", "speaker", "said"), [
+    ("Ri says it's a pipe dream that continued sanctions will ever bring the North to its knees.", "Ri",
+     "it's a pipe dream that continued sanctions"),
+    ("Mr Marshall told the Commons Foreign Affairs Committee that some of those hoping to escape were murdered.",
+     "Marshall", "some of those hoping to escape"),
+    ("Police Lt. Jeffrey Silva said on Tuesday the landlord's son found the bodies after entering the apartment.",
+     "Jeffrey Silva", "the landlord's son found the bodies"),
+    ("Officers used a Taser to subdue him after he refused to leave the car, said Sgt. Marty Earley.",
+     "Marty Earley", "Officers used a Taser to subdue him"),
+    ("In monetary terms, the Russian car market will continue to grow next year, says Sergey Burgazliev, "
+     "independent consultant on the car industry.", "Sergey Burgazliev", "In monetary terms, the Russian car"),
+    ("Further, deposit rates could even fall to 4% if the Central Bank reduces the key rate, Pokatovich believes.",
+     "Pokatovich", "Further, deposit rates could even fall"),
+])
+def test_reported_speech_without_that_or_with_the_attribution_after_it(text, speaker, said):
+    quotes = quotes_of(text)
+    assert [(q.speaker_name, q.variants[0].direct) for q in quotes] == [(speaker, False)]
+    assert quotes[0].text.startswith(said)
+
+
+@pytest.mark.parametrize("text", [
+    "The nearly three-month battle in the icy heights of Ladakh had claimed the lives of more than 500 soldiers.",
+    "Failing to get the funding he desired from Congress, Trump declared the national emergency in February.",
+    "In Russia, Tokayev said this in the presence of Putin and of the other guests at the forum.",
+    "In an exclusive interview, the acting head of Khabarovsk Krai told Komsomolskaya Pravda about his trip.",
+    "It is because of their focus on him, he said this week on Fox's Tucker Carlson Tonight, journalists are lost.",
+])
+def test_an_object_or_a_narrated_act_is_not_reported_speech(text):
+    assert quotes_of(text) == []
+
+
+def test_a_short_quotation_is_a_partial_quote_when_its_speaker_is_named_and_it_names_nothing():
+    quotes = quotes_of("Alex Smith threw for 300 yards. Earlier this week, Smith called Jackson a “true professional”.")
+    assert [(q.text, q.speaker_name) for q in quotes] == [("true professional", "Smith")]
+
+
+@pytest.mark.parametrize("text", [
+    "Alex Smith threw for 300 yards. On Monday, Smith called “Catching Fire” the best film of the year.",
+    "Alex Smith threw for 300 yards. On Monday, Smith called the so-called “medical conscience” rule a mistake.",
+])
+def test_a_short_quotation_that_names_something_is_no_quote(text):
+    assert quotes_of(text) == []
+
+
+def test_a_word_that_only_opens_sentences_is_no_speaker_and_according_to_her_is_she():
+    text = ("The navy said its ships were on patrol. Last month, the navy said it had sunk a pirate “mother vessel” "
+            "in the gulf and that the crew of the ship had been detained by the last patrol.")
+    found = article_renderings(Article(id="a", source_path="a", text=text, language="en"))
+    assert [(r.speaker, r.span.text) for r in found] == [(None, "mother vessel")]
+    quotes = quotes_of("Zukhra Pavlova wrote about it on her Telegram channel. According to her, the weekend migraine is "
+                     "most widespread among workaholics.")
+    assert [(q.speaker_name, q.text[:20]) for q in quotes] == [("Zukhra Pavlova", "the weekend migraine")]
+
+
+def test_a_long_opening_phrase_is_not_the_speaker_and_a_plural_owner_is_not_either():
+    quotes = quotes_of("Watching the PBS documentary looking back at Watergate last summer, LaRue called Magruder a "
+                     "“congenital liar” on the air.")
+    assert [(q.text, q.speaker_name) for q in quotes] == [("congenital liar", "LaRue")]
+    quotes = quotes_of("As she came into the courthouse before the sentencing, Nichols' mother expressed their "
+                     "sentiments in a few words: “We just want to fade into obscurity and live our lives.”")
+    assert all(q.speaker_name != "Nichols'" for q in quotes) and len(quotes) == 1
+
+
+def test_a_closing_mark_followed_by_a_comma_and_a_dash_ends_a_quotation_whose_opening_was_lost():
+    text = ("Глава округа встретился с жителями.\nМы будем развивать курорт и дальше, потому что это наше главное "
+            "богатство\", - рассказал журналистам глава округа Николай Парфенов.")
+    article = Article(id="r", source_path="r", text=text, language="ru")
+    quotes = story_quotes(Story("s", "t", ["r"]), {"r": article})
+    assert [q.text for q in quotes] == ["Мы будем развивать курорт и дальше, потому что это наше главное богатство"]
+
+
+def test_a_role_written_as_a_title_without_a_name_speaks_for_the_person_who_holds_it():
+    quotes = quotes_of("President Abdelmadjid Tebboune sent a message of condolence on Friday. \"He is leaving us "
+                     "today at a time when Algeria needs him,\" added President of the Republic.")
+    assert [q.speaker_name for q in quotes] == ["Abdelmadjid Tebboune"]
