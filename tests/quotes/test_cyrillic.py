@@ -20,6 +20,8 @@ from storyweave.quotes import story_quotes
      "Дмитрий Песков"),
     ("Президент России Владимир Путин провел совещание. «Мы обязательно выполним все поставленные задачи в срок», "
      "— добавил президент.", "Владимир Путин"),
+    ("«Его часто не понимали, потому что он был чрезвычайно тактичен», — сказала вдова де Клерка, Элита "
+     "Гиоргадес, в присутствии 200 человек.", "Элита Гиоргадес"),
 ])
 def test_russian_and_ukrainian_attributions_name_the_speaker(text, speaker):
     """Direct speech with the attribution after or before it, and reported speech ("заявил, что",

@@ -18,6 +18,10 @@ _NAME = rf"(?P<name>(?:{_PRONOUN})\b|{_FULL})"
 #: ends the attribution, as in English ("said team president Billy King"), or a pronoun
 AFTER = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{SPEECH}\s+(?:[\w.-]+\s+){{0,6}}?"
                    rf"(?P<name>(?:{_PRONOUN})\b|{_FULL}(?=\s*(?:[,.;(]|$)))")
+#: "…», — сказала вдова де Клерка, Элита Гиоргадес, …": a full name in apposition after an owner in the
+#: genitive ("вдова де Клерка") is the speaker, not the owner
+AFTER_APPOSED = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{SPEECH}\s+(?:[\w.-]+\s+){{0,6}}?{_FULL},\s+"
+                           rf"(?P<name>{_WORD}\s+{_WORD})(?=\s*(?:[,.;(]|$))")
 #: "Песков заявил: «…»"
 BEFORE = re.compile(rf"{_NAME}\s+(?:[а-яёіїє]+\s+){{0,4}}?{SPEECH}\s*[:,]?\s*$")
 #: roles in Russian and Ukrainian ("— добавил президент республики" speaks for the person last named with

@@ -136,7 +136,9 @@ def _beside(text: str, quote: Quoted, surnames: set[str]) -> tuple[re.Match | No
     loose = english.BEFORE_LOOSE.search(clause[-200:])
     if loose and " " not in loose.group("name") and not _known(loose.group("name"), surnames):
         loose = None  # a capitalised word opening the sentence, not a name ("Moments after ...")
-    attributed = _attributions(after[:200], (*after_patterns, cyrillic.AFTER, cyrillic.AFTER_ROLE))
+    attributed = [m for m in _attributions(after[:200], (*after_patterns, cyrillic.AFTER_APPOSED, cyrillic.AFTER,
+                                                         cyrillic.AFTER_ROLE))
+                  if m.re is not cyrillic.AFTER_APPOSED or person_name(m.group("name"))]
     who = (english.BEFORE.search(before[-200:]) or _cyrillic_person(cyrillic.BEFORE.search(before[-200:])) or loose
            or next((m for m in attributed if _name(m.group("name"))), None))
     return who, bool(attributed) or english.AFTER_UNNAMED.match(after[:200]) is not None
