@@ -243,3 +243,19 @@ def test_a_role_written_as_a_title_without_a_name_speaks_for_the_person_who_hold
     quotes = quotes_of("President Abdelmadjid Tebboune sent a message of condolence on Friday. \"He is leaving us "
                      "today at a time when Algeria needs him,\" added President of the Republic.")
     assert [q.speaker_name for q in quotes] == ["Abdelmadjid Tebboune"]
+
+
+def test_an_outlet_reports_and_a_letter_writes_but_the_noun_reports_is_no_speech_verb():
+    quotes = quotes_of("The lead ship of the class, the Ivan Gren, is already serving in the Northern Fleet, TASS "
+                       "reports. \"He was a patriot who never wavered in his commitment to his people,\" President "
+                       "Tebboune wrote in his message of condolence.")
+    assert [(q.speaker_name, q.variants[0].direct) for q in in_order(quotes)] == [("TASS", False), ("Tebboune", True)]
+    assert quotes_of("Despite reports last week that said Gary Ross would not return to direct the sequel, he "
+                     "will be back at the negotiating table this week.") == []
+
+
+def test_a_surname_written_with_a_possessive_is_still_the_surname_a_pronoun_can_refer_to():
+    quotes = quotes_of("Weitz comes on board to helm the second installment in Stephenie Meyer's series. The Weitz "
+                       "move prompted a campaign of reassurance. Meyer penned a letter to the fans. The director "
+                       "\u201cis excited by the story and eager to keep the movie close to the book,\u201d she wrote.")
+    assert [q.speaker_name for q in quotes] == ["Meyer"]

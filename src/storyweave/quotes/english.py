@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import re
 
-#: English speech verbs
+#: English speech verbs, also of what an outlet or a letter says ("…, TASS reports"; "…," Tebboune wrote)
 SPEECH = (r"said|says|say|stated|states|stressed|stresses|noted|notes|added|adds|warned|warns|told|explained|"
           r"argued|argues|declared|announced|claimed|claims|insisted|emphasi[sz]ed|replied|responded|remarked|"
-          r"believes|believed|believe|concluded|pointed out|went on to say|further stated|also said")
+          r"believes|believed|believe|concluded|pointed out|went on to (?:say|explain|add|stress|note)|"
+          r"further stated|also said|wrote|writes|reported")
+#: after what is said also "reports" ("…, TASS reports"), which before it is as often the noun ("Despite
+#: reports last week that …")
+_SPEECH_AFTER = rf"{SPEECH}|reports"
 #: roles that stand for a person named with them earlier ("Judge James Bodiford ... the judge said")
 _ROLE_WORDS = (r"judge|president|prime minister|foreign minister|minister|mayor|governor|senator|chancellor|leader|"
                r"prosecutor|sheriff|coach|spokesman|spokeswoman|spokesperson|chairman|director|commander|captain")
@@ -69,9 +73,9 @@ REPORTED_BARE = re.compile(rf"^(?:.{{0,60}}?\b)?{_TITLES}{_NAME}{_ACRONYM}\s+{_B
 _UNQUOTED_CLAUSE = r"^(?P<what>[^\"“”«»„]{20,}?),\s+"
 _SAID_WHERE = r"(?:\s+(?:reporters|journalists|(?:on|in|at|to|during|after|from|via|last|this)\b[^\"“”«»„!?,]{1,60}|" \
               rf"{_WHEN}))?"
-REPORTED_AFTER = (re.compile(rf"{_UNQUOTED_CLAUSE}(?:{SPEECH})\s+{_TITLES}{_NAME}\b(?:\s*,[^\"“”«»„!?]{{1,120}}|{_SAID_WHERE})"
+REPORTED_AFTER = (re.compile(rf"{_UNQUOTED_CLAUSE}(?:{_SPEECH_AFTER})\s+{_TITLES}{_NAME}\b(?:\s*,[^\"“”«»„!?]{{1,120}}|{_SAID_WHERE})"
                               rf"[.!]?\s*$", re.S),
-                   re.compile(rf"{_UNQUOTED_CLAUSE}{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}(?:{SPEECH}){_SAID_WHERE}"
+                   re.compile(rf"{_UNQUOTED_CLAUSE}{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}(?:{_SPEECH_AFTER}){_SAID_WHERE}"
                               rf"[.!]?\s*$", re.S))
 #: reported speech of someone the text does not name ("a Russian TV host claimed that …", "Tokaev’s press
 #: secretary explained that …"): a rendering of a statement, with no speaker
@@ -84,16 +88,16 @@ BEFORE_LOOSE = re.compile(rf"^{_TITLES}{_NAME}\b[^.!?:\"“”]{{0,80}}\b(?:{SPE
 #: first form also reads the name that ends a longer attribution ("…," said team president Billy King,
 #: "…," said South Richmond Hill resident Suri Charanjit.)
 _PREPOSITIONS = r"(?:on|in|at|from|to|after|before|during|with|for|by|while|when|of)\s"
-AFTER_VERB = (re.compile(rf"^\s*[,.]?\s*(?:{SPEECH})\s+(?:(?!{_PREPOSITIONS})[\w'’.-]+\s+){{0,5}}?{_NAME}\s*(?:[,.;]|$)"),
-               re.compile(rf"^\s*[,.]?\s*(?:{SPEECH})\s+{_TITLES}{_NAME}\b"))
-AFTER_NAME = re.compile(rf"^\s*[,.]?\s*{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{SPEECH})\b")
+AFTER_VERB = (re.compile(rf"^\s*[,.]?\s*(?:{_SPEECH_AFTER})\s+(?:(?!{_PREPOSITIONS})[\w'’.-]+\s+){{0,5}}?{_NAME}\s*(?:[,.;]|$)"),
+               re.compile(rf"^\s*[,.]?\s*(?:{_SPEECH_AFTER})\s+{_TITLES}{_NAME}\b"))
+AFTER_NAME = re.compile(rf"^\s*[,.]?\s*{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{_SPEECH_AFTER})\b")
 #: "…», — сказал он": a comma and a dash after the closing mark attribute a quotation in Russian, Ukrainian and
 #: other languages that punctuate speech so, whatever the verb
 DASHED = re.compile(r"^\s*,\s*[-–—]\s*[^\W\d_]")
 #: "…," said the expert / "…," the analyst wrote: speech by someone the attribution does not name
 _DETERMINER = r"(?:the|a|an|one|his|her|its|their)\s"
 AFTER_UNNAMED = re.compile(rf"^\s*[,.]?\s*(?:(?:{SPEECH})\s+{_DETERMINER}|{_DETERMINER}(?:[\w-]+\s+){{1,3}}?"
-                            rf"(?:{SPEECH}|wrote|writes)\b)")
+                            rf"(?:{SPEECH})\b)")
 #: a sentence that opens with a name ("Nichols, who argued ..., spoke"; "Jackson said he ...") makes that
 #: name what a following "he" or "she" may refer to
 #: also after an opening phrase ("In Russia, Tokayev said this …") and as the owner of the subject
@@ -106,7 +110,7 @@ _OWNER = r"[A-Z](?:[\w-]|['’](?!s\b))+"
 _OPENING = r"(?:[A-Z][^,.!?\"“”]{0,80},\s+)?"
 NAMED_SUBJECT = re.compile(rf"^{_OPENING}{_TITLES}(?P<name>{_OWNER}(?:\s+{_OWNER}){{0,2}})"
                             rf"(?:['’]s\s+(?!{_PERSON_OWNED})(?=[a-z])|(?=\s*,|\s+[a-z]))")
-FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<last>[A-Z][a-z][\w'’-]+)")
+FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<last>[A-Z][a-z](?:[\w-]|['’](?!s\b))+)")
 ABBREVIATED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Const|Gen|Sen|Rep|Gov|Lt|Col|Sgt|[A-Z])\.")
 #: a titled subject ("President Tokayev spoke ...") is who a following "he" or "she" refers to
 TITLED_SUBJECT = re.compile(rf"^(?:{_PERSON_TITLES})\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
@@ -117,7 +121,7 @@ COLON_LEAD = re.compile(rf"^\s*(?:[^,:.!?\"“”]{{0,40}},\s+)?{_TITLES}{_NAME}
 #: “during operational activity”"): attributed to that subject, or to no one it names
 _SAYING = rf"{SPEECH}|call(?:ed|s|ing)|describ(?:ed|es|ing)|accus(?:ed|es|ing)|den(?:ied|ies|ying)|dismiss(?:ed|es)|" \
           r"urg(?:ed|es)|ask(?:ed|s)|demand(?:ed|s)|vow(?:ed|s)|promis(?:ed|es)|dub(?:bed|s)|brand(?:ed|s)|" \
-          r"term(?:ed|s)|condemn(?:ed|s)|wrote|writes|tweeted|saying"
+          r"term(?:ed|s)|condemn(?:ed|s)|tweeted|saying"
 #: what an apposition after a one-word name opens with ("TallGrass, a wholesaler of …, said")
 APPOSITIVE = re.compile(r"\s+(?:a|an|the|who|which|whose)\s")
 SENTENCE_SAYS = re.compile(rf"^{_OPENING}{_TITLES}{_NAME}{_ACRONYM}(?:\s|(?P<apposition>,))[^\"“”«»„]{{0,160}}?"
