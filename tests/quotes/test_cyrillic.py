@@ -36,3 +36,20 @@ def test_a_russian_role_before_a_quotation_is_not_taken_for_a_name():
     text = "Директор Общества гражданских инженеров заявил: «Мост нуждается в ремонте уже много лет подряд»."
     article = Article(id="r", source_path="r", text=text, language="ru")
     assert [q.speaker_name for q in story_quotes(Story("s", "t", ["r"]), {"r": article})] == [None]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Головной корабль этой серии \"Иван Грен\" уже служит на Северном флоте, передает ТАСС.", "ТАСС"),
+    ("Credit Suisse требует от сотрудников доступ к их мобильным устройствам, пишет Financial Times.",
+     "Financial Times"),
+    ("БПЛА \"Eren\" протестировали на дистанции от 100 до 500 м, сообщает \"МИР24\".", "МИР24"),
+])
+def test_the_source_named_after_what_is_reported_is_its_speaker(text, speaker):
+    article = Article(id="r", source_path="r", text=text, language="ru")
+    quotes = story_quotes(Story("s", "t", ["r"]), {"r": article})
+    assert [(q.speaker_name, q.variants[0].direct, q.text) for q in quotes] == [(speaker, False, text)]
+
+
+def test_a_report_that_points_back_at_the_sentence_before_is_no_statement():
+    article = Article(id="r", source_path="r", text="Об этом в субботу, 11 декабря, сообщает Die Welt.", language="ru")
+    assert story_quotes(Story("s", "t", ["r"]), {"r": article}) == []

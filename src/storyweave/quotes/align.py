@@ -45,11 +45,14 @@ def _aligned(a: Rendering, b: Rendering) -> bool:
     return same_speaker(a.speaker, b.speaker) and lexical_cosine(a.vector, b.vector) >= ALIGN_COSINE
 
 
-def _cross_language(renderings: list[Rendering]) -> dict[tuple[int, int], float]:
+def _cross_language(renderings: list[Rendering], sentences: _Sentences | None = None) -> dict[tuple[int, int], float]:
     """Pairs of renderings in two languages that are each other's closest rendering in the other language
     of the story, by embedding, at CROSS_LANGUAGE_COSINE or above; words and name spellings do not carry
     across languages. Closest within the language, not within an article: an article holding a single
-    quotation would make any pair its own best. Two fragments never pair: a fragment joins only a quotation."""
+    quotation would make any pair its own best. Closest among the story's sentences too, where they are
+    given: a version whose rendering of the statement was not extracted holds another statement that is
+    the closest rendering but not the closest sentence. Two fragments never pair: a fragment joins only a
+    quotation."""
     if len({r.language for r in renderings}) < 2:
         return {}
     vectors = np.stack([r.embedding for r in renderings])
@@ -68,7 +71,8 @@ def _cross_language(renderings: list[Rendering]) -> dict[tuple[int, int], float]
         for i, j in enumerate(best_right):
             a, b = left[i], right[j]
             if best_left[j] == i and block[i, j] >= CROSS_LANGUAGE_COSINE and \
-                    not (renderings[a].fragment and renderings[b].fragment):
+                    not (renderings[a].fragment and renderings[b].fragment) and \
+                    (sentences is None or sentences.closest(renderings[a], renderings[b])):
                 pairs[(a, b)] = float(block[i, j])
     return pairs
 
@@ -135,6 +139,16 @@ class _Sentences:
         return [i for i, s, e in self.within.get((rendering.language, span.article_id), [])
                 if s < span.end and span.start < e]
 
+    def closest(self, a: Rendering, b: Rendering) -> bool:
+        """Whether the closest sentence in b's language to a sentence of ``a`` is one of b's, or the other way
+        round (either holding no sentence of at least MIN_WORDS words: nothing to compare)."""
+        held_a, held_b = self.holding(a), self.holding(b)
+        if not held_a or not held_b:
+            return True
+        sims = self.vectors[a.language] @ self.vectors[b.language].T
+        return any(int(sims[i].argmax()) in held_b for i in held_a) or \
+            any(int(sims[:, j].argmax()) in held_a for j in held_b)
+
     def vector(self, rendering: Rendering) -> np.ndarray | None:
         """The embedding of a rendering's context when that is one sentence."""
         span = rendering.span
@@ -183,11 +197,11 @@ def _translated_sentences(groups: list[list[Rendering]], members: list[Article],
                                    numbers(piece), article.language, context=piece))
 
 
-def _group(renderings: list[Rendering]) -> list[list[Rendering]]:
+def _group(renderings: list[Rendering], sentences: _Sentences | None = None) -> list[list[Rendering]]:
     """Closest pairs first; two groups join only if no article would give one statement twice."""
     pairs = [(lexical_cosine(a.vector, b.vector), i, j) for i, a in enumerate(renderings)
              for j, b in enumerate(renderings) if i < j and _aligned(a, b)]
-    pairs += [(cosine, i, j) for (i, j), cosine in _cross_language(renderings).items()]
+    pairs += [(cosine, i, j) for (i, j), cosine in _cross_language(renderings, sentences).items()]
     pairs.sort(reverse=True)
     group_of = {i: {i} for i in range(len(renderings))}
     for _, i, j in pairs:
@@ -227,7 +241,7 @@ def story_quotes(story: Story, articles: dict[str, Article]) -> list[Quote]:
         missing = [r for r in renderings if r.embedding is None]
         for rendering, vector in zip(missing, embed.encode([r.context for r in missing]), strict=True):
             rendering.embedding = vector
-    groups = [group for group in _group(renderings) if not all(r.fragment for r in group)]
+    groups = [group for group in _group(renderings, sentences) if not all(r.fragment for r in group)]
     if sentences is not None and groups:
         _translated_sentences(groups, members, sentences)
     held = [v.span for group in groups for v in group]

@@ -38,6 +38,14 @@ ROLE_NAMED = re.compile(rf"(?i:\b(?P<role>{ROLE_WORDS}))\s+(?:\S+\s+){{0,4}}?"
 REPORTED = re.compile(rf"^(?:[^,]{{0,60}},\s+)?{_NAME}\s+(?:[а-яёіїє]+\s+){{0,3}}?{SPEECH}"
                       rf"\s*,\s*(?:что|що)\s+(?P<what>.{{20,}})$", re.S)
 ACCORDING = re.compile(rf"^(?:По словам|За словами)\s+{_NAME},\s+(?P<what>.{{20,}})$", re.S)
+#: the source named after what is reported, ending the sentence ("…, сообщает ТАСС.", "…, пишет Financial
+#: Times.", "…, отмечает Бургазлиев."): a person, an outlet or an agency, in Cyrillic or Latin letters or quoted;
+#: not "Об этом сообщает …", which points back at the sentence before
+_REPORTS = r"сообща(?:ет|ют)|переда(?:ет|ёт|ют)|пиш(?:ет|ут)|отмечает|повідомля(?:є|ють)|переда(?:є|ють)|пише|зазначає"
+_SOURCE_WORD = r"[A-ZА-ЯЁІЇЄҐ0-9][\w'’-]*(?:\.[\w'’-]+)*"
+REPORTED_AFTER = re.compile(rf"^(?!Об этом|Про це)(?P<what>.{{20,}}?[^»\"“”\s]),\s+(?:{_REPORTS}|{SPEECH})\s+[«\"„“]?"
+                            rf"(?P<name>(?:{_PRONOUN})\b|(?=[^0-9]){_SOURCE_WORD}(?:\s+{_SOURCE_WORD}){{0,4}})"
+                            r"[»\"“”]?(?:\s+\([^)]{1,20}\))?\s*[.!]?\s*$", re.S)
 #: a sentence that opens with a name ("Андрей Тяжельников выступил …"), for a following "он" or "она"
 NAMED_SUBJECT = re.compile(rf"^(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})(?=\s+[а-яёіїєґ])")
 #: a given name and surname, whose surname alone may name the speaker later in the article

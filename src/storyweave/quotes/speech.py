@@ -261,7 +261,8 @@ class _Reader:
                     or _cyrillic_person(cyrillic.REPORTED.match(sentence)) or cyrillic.ACCORDING.match(sentence))
         if not reported and not any(start <= q.opening < end and words(self.text[q.start:q.end]) >= MIN_WORDS
                                     for q in self.direct):
-            reported = english.REPORTED_BARE.match(sentence) or next(iter(_attributions(sentence, english.REPORTED_AFTER)), None)
+            reported = english.REPORTED_BARE.match(sentence) or next(iter(_attributions(
+                sentence, (*english.REPORTED_AFTER, cyrillic.REPORTED_AFTER))), None)
         if not reported or any(q.opening < start < q.closing for q in self.direct):
             return None
         raw = reported.groupdict().get("name")
