@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-#: a sentence ends at . ! ? unless the word before is a short capitalised abbreviation (St., Mr., U.S.),
-#: and the next sentence starts with a capital, digit or quote; CJK full stops always end one
-SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?]+[\"'”’»)]?"
+#: a sentence ends at . ! ? unless the word before is a short capitalised abbreviation (St., Mr., U.S.) or an
+#: initial (J. R. Dabney), and the next sentence starts with a capital, digit or quote; CJK full stops always
+#: end one. An acronym does end one ("…, reports AP. She hopped …", "… the BBC. The")
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?]+[\"'”’»)]?"
                           r"(?=\s+[\"'“‘«(\[]?[A-Z0-9\u0400-\u04FF]|\s*$)|[。！？]")
 #: scripts written without spaces between words (Chinese, Japanese kana and kanji)
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")

@@ -1,0 +1,25 @@
+"""Sentence boundaries, which every cited span and every claim, quote and timeline entry rests on."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyweave.nlp.sentences import spans
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in spans(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Heller told L. A. Superior Court Judge James R. Dabney that she had checked in, reports AP. She hopped on a "
+     "private jet.",
+     ["Heller told L. A. Superior Court Judge James R. Dabney that she had checked in, reports AP.",
+      "She hopped on a private jet."]),
+    ("The U.S. Navy said so. It was on the BBC. Then Gen. Smith left. Mr. Jones stayed.",
+     ["The U.S. Navy said so.", "It was on the BBC.", "Then Gen. Smith left.", "Mr. Jones stayed."]),
+    ("First line without a stop\nSecond line.\n日本語です。東京です。",
+     ["First line without a stop", "Second line.", "日本語です。", "東京です。"]),
+])
+def test_acronyms_end_sentences_but_initials_and_abbreviations_do_not(text, expected):
+    assert _sentences(text) == expected
