@@ -18,8 +18,12 @@ def _sentences(text: str) -> list[str]:
       "She hopped on a private jet."]),
     ("The U.S. Navy said so. It was on the BBC. Then Gen. Smith left. Mr. Jones stayed.",
      ["The U.S. Navy said so.", "It was on the BBC.", "Then Gen. Smith left.", "Mr. Jones stayed."]),
+    ("The crowd looted a Rite Aid. The manager said so, according to spokesperson Const. Tim Fanning. On Oct. 3 "
+     "Microsoft Corp. said it had a fix.",
+     ["The crowd looted a Rite Aid.", "The manager said so, according to spokesperson Const. Tim Fanning.",
+      "On Oct. 3 Microsoft Corp. said it had a fix."]),
     ("First line without a stop\nSecond line.\n日本語です。東京です。",
      ["First line without a stop", "Second line.", "日本語です。", "東京です。"]),
 ])
-def test_acronyms_end_sentences_but_initials_and_abbreviations_do_not(text, expected):
+def test_acronyms_and_capitalised_words_end_sentences_but_initials_and_abbreviations_do_not(text, expected):
     assert _sentences(text) == expected

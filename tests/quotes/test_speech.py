@@ -259,3 +259,19 @@ def test_a_surname_written_with_a_possessive_is_still_the_surname_a_pronoun_can_
                        "move prompted a campaign of reassurance. Meyer penned a letter to the fans. The director "
                        "\u201cis excited by the story and eager to keep the movie close to the book,\u201d she wrote.")
     assert [q.speaker_name for q in quotes] == ["Meyer"]
+
+
+def test_according_to_after_a_statement_names_its_speaker_whom_a_following_he_refers_to():
+    quotes = quotes_of("The American Pie actress has checked into Promises Treatment Center in Malibu, according to her "
+                       "publicist, Jack Ketsoyan. \u201cWe appreciate your respect to her and her family's privacy at "
+                       "this time,\u201d he said.")
+    assert [(q.speaker_name, q.variants[0].direct) for q in in_order(quotes)] == [
+        ("Jack Ketsoyan", False), ("Jack Ketsoyan", True)]
+
+
+def test_a_name_that_modifies_a_noun_before_the_speech_verb_is_no_speaker_unless_the_noun_speaks_for_it():
+    quotes = quotes_of("When asked whether she was still a party girl, the Taradise star said, \u201cI've done enough "
+                       "of everything for a lifetime!\u201d A visitor from Shiga prefecture said, \u201cI was pleasantly "
+                       "surprised to discover the illuminations.\u201d A Surrey Police spokeswoman said: \u201cThe fire "
+                       "has progressed rapidly through the store.\u201d")
+    assert [q.speaker_name for q in in_order(quotes)] == [None, None, "Surrey Police"]

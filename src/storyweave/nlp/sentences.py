@@ -5,11 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-#: a sentence ends at . ! ? unless the word before is a short capitalised abbreviation (St., Mr., U.S.) or an
-#: initial (J. R. Dabney), and the next sentence starts with a capital, digit or quote; CJK full stops always
-#: end one. An acronym does end one ("…, reports AP. She hopped …", "… the BBC. The")
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?]+[\"'”’»)]?"
+#: a sentence ends at . ! ? unless the word before is an initial or a dotted abbreviation (J. R. Dabney, U.S.)
+#: or a capitalised two-letter abbreviation (Mr., St., No.), and the next sentence starts with a capital, digit
+#: or quote; CJK full stops always end one. An acronym does end one ("…, reports AP. She hopped …")
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?]+[\"'”’»)]?"
                           r"(?=\s+[\"'“‘«(\[]?[A-Z0-9\u0400-\u04FF]|\s*$)|[。！？]")
+#: longer abbreviations of titles, months and names of firms that a full stop follows inside a sentence
+#: (Gen. Smith, Const. Tim Fanning, Oct. 3, Microsoft Corp. said); other capitalised words end it ("… a
+#: Rite Aid. The manager said")
+ABBREVIATIONS = frozenset("""Gen Gov Sen Rep Col Sgt Maj Det Rev Hon Cpl Pvt Adm Cmdr Capt Const Insp Supt Prof
+Lieut Brig Sec Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Ave
+Blvd Inc Ltd Corp Bros Assn Dept Univ Vol Fig Calif Conn Ariz Colo Fla Kan Mich Minn Nev Okla Ore Tenn Tex Wis
+Wyo""".split())
+_LAST_WORD = re.compile(r"(\w+)$")
 #: scripts written without spaces between words (Chinese, Japanese kana and kanji)
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
@@ -27,6 +35,9 @@ def spans(text: str) -> Iterator[tuple[int, int]]:
         chunk = paragraph.group()
         cursor = 0
         for end in SENTENCE_END.finditer(chunk):
+            before = _LAST_WORD.search(chunk, cursor, end.start())
+            if chunk[end.start()] == "." and before and before.group(1) in ABBREVIATIONS:
+                continue
             yield from _trimmed(text, start + cursor, start + end.end())
             cursor = end.end()
         if cursor < len(chunk):

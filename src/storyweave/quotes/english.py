@@ -70,6 +70,7 @@ REPORTED_BARE = re.compile(rf"^(?:.{{0,60}}?\b)?{_TITLES}{_NAME}{_ACRONYM}\s+{_B
 #: next week, the minister said on Monday."; "…, says Vladimir Bespalov, analyst at VTB Capital."): after
 #: the speaker an apposition, after the verb only when, where or to whom, not an object ("…, Trump declared
 #: the national emergency")
+_PREPOSITIONS = r"(?:on|in|at|from|to|after|before|during|with|for|by|while|when|of)\s"
 _UNQUOTED_CLAUSE = r"^(?P<what>[^\"“”«»„]{20,}?),\s+"
 _SAID_WHERE = r"(?:\s+(?:reporters|journalists|(?:on|in|at|to|during|after|from|via|last|this)\b[^\"“”«»„!?,]{1,60}|" \
               rf"{_WHEN}))?"
@@ -82,12 +83,18 @@ REPORTED_AFTER = (re.compile(rf"{_UNQUOTED_CLAUSE}(?:{_SPEECH_AFTER})\s+{_TITLES
 REPORTED_UNNAMED = re.compile(rf"^(?:[^,]{{0,60}},\s+)?(?:[Aa]n?|[Oo]ne|[Ss]ome|[Aa]nother|[\w-]+['’]s)\s+"
                                rf"(?:[\w-]+\s+){{0,4}}?(?:{SPEECH})\s+that\s+(?P<what>.{{20,}})$", re.S)
 ACCORDING = re.compile(rf"^according to\s+{_TITLES}{_NAME},\s+(?P<what>.{{20,}})$", re.I | re.S)
-BEFORE = re.compile(rf"{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{SPEECH})\s*[:,]?\s*$")
+#: "…, according to her publicist, Jack Ketsoyan." / "…, according to the Associated Press.": the name that ends it
+ACCORDING_AFTER = re.compile(rf"{_UNQUOTED_CLAUSE}according to\s+(?:(?!{_PREPOSITIONS})[\w'’.-]+,?\s+){{0,5}}?"
+                             rf"{_TITLES}{_NAME}[.!]?\s*$", re.S)
+#: the speaker and verb before a quotation; between them only what may stand between a name and its verb
+#: ("Tokayev also said:") or who speaks for it ("A Surrey Police spokeswoman said:"), not a noun that makes
+#: the name a modifier ("the Taradise star said,", "A visitor from Shiga prefecture said,")
+BEFORE = re.compile(rf"{_TITLES}{_NAME}\s+(?:{_BETWEEN}|(?:himself|herself|spokes\w+|representative)\s+)"
+                    rf"(?:{SPEECH})\s*[:,]?\s*$")
 BEFORE_LOOSE = re.compile(rf"^{_TITLES}{_NAME}\b[^.!?:\"“”]{{0,80}}\b(?:{SPEECH}|saying),\s*$")
 #: after the closing mark: "…," said X / "…," X said (a name alone after a quotation says nothing); the
 #: first form also reads the name that ends a longer attribution ("…," said team president Billy King,
 #: "…," said South Richmond Hill resident Suri Charanjit.)
-_PREPOSITIONS = r"(?:on|in|at|from|to|after|before|during|with|for|by|while|when|of)\s"
 AFTER_VERB = (re.compile(rf"^\s*[,.]?\s*(?:{_SPEECH_AFTER})\s+(?:(?!{_PREPOSITIONS})[\w'’.-]+\s+){{0,5}}?{_NAME}\s*(?:[,.;]|$)"),
                re.compile(rf"^\s*[,.]?\s*(?:{_SPEECH_AFTER})\s+{_TITLES}{_NAME}\b"))
 AFTER_NAME = re.compile(rf"^\s*[,.]?\s*{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{_SPEECH_AFTER})\b")

@@ -249,8 +249,8 @@ class _Reader:
         if subject:
             self.last_speaker = (index, subject.group("name"))
         named = english.NAMED_SUBJECT.match(sentence) or _cyrillic_person(cyrillic.NAMED_SUBJECT.match(sentence))
-        if named and _name(named.group("name")) and (" " in named.group("name")
-                                                     or _known(named.group("name"), self.surnames)):
+        if named and _name(named.group("name")) == named.group("name") and (
+                " " in named.group("name") or _known(named.group("name"), self.surnames)):
             self.last_subject = (index, named.group("name"))
 
     def _reported(self, index: int, start: int, end: int) -> tuple[int, str | None] | None:
@@ -262,7 +262,7 @@ class _Reader:
         if not reported and not any(start <= q.opening < end and words(self.text[q.start:q.end]) >= MIN_WORDS
                                     for q in self.direct):
             reported = english.REPORTED_BARE.match(sentence) or next(iter(_attributions(
-                sentence, (*english.REPORTED_AFTER, cyrillic.REPORTED_AFTER))), None)
+                sentence, (*english.REPORTED_AFTER, english.ACCORDING_AFTER, cyrillic.REPORTED_AFTER))), None)
         if not reported or any(q.opening < start < q.closing for q in self.direct):
             return None
         raw = reported.groupdict().get("name")
