@@ -15,6 +15,22 @@ def seed(prefix: str) -> Path:
     return next(SEEDS.glob(f"{prefix}_*.txt"))
 
 
+def wmt_versions(document: str) -> list:
+    """The language versions of one WMT multiway dev document ("wmt22:euronews-en.19225") as articles."""
+    import json
+
+    from storyweave.model import Article
+
+    versions = []
+    for line in (DATA / "wmt-multiway" / "dev.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["id"].startswith(document + ":"):
+            versions.append(Article(id=record["id"], source_path=record["id"], language=record["language"],
+                                    title=record["title"], text=record["text"]))
+    assert versions, f"no WMT dev document {document}"
+    return versions
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     if not SEEDS.is_dir():

@@ -189,7 +189,7 @@ def _stored_story(sid: str, present: list[Article], positions: dict[str, int],
     if scored:
         sim = batch.similarity_matrix([features[a.id] for a in scored]).mean(axis=1)
         ranked = [scored[i] for i in sorted(range(len(scored)), key=lambda i: -sim[i])]
-        central = next((a for a in ranked if a.title and not a.title_source), ranked[0])
+        central = batch.headline_article(ranked)
     return batch.make_story(present, positions, central, sid)
 
 

@@ -6,6 +6,7 @@ from storyweave.brief import brief as brief_from_claims
 from storyweave.claims import story_claims
 from storyweave.cluster.batch import cluster
 from storyweave.model import Article, Story
+from tests.conftest import wmt_versions
 
 
 def brief(story, articles):
@@ -72,3 +73,16 @@ def test_the_same_statement_with_other_numbers_is_shown_as_a_disagreement(disput
     assert "12 people" in differ[0].text and "31 people" in differ[0].text
     agreed = [s for s in summary if "burned for several hours" in s.text]
     assert agreed and len({c.article_id for c in agreed[0].citations}) == 2
+
+
+def test_a_story_told_in_several_languages_is_titled_and_briefed_in_its_reading_language():
+    """Seven translations of one English report: the brief and the title are English throughout, not a
+    sentence from each version."""
+    articles = wmt_versions("wmt22:euronews-en.19225")
+    story = cluster(articles)[0]
+    assert len(story.article_ids) == len(articles)
+    by_id = {a.id: a for a in articles}
+    assert story.title == next(a.title for a in articles if a.language == "en")
+    summary = brief(story, articles)
+    assert len(summary) >= 4
+    assert {by_id[sentence.citations[0].article_id].language for sentence in summary} == {"en"}

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 
 from storyweave.cluster.batch import cluster
 from storyweave.model import Article, Story
 from storyweave.quotes import same_speaker, story_quotes
-from tests.conftest import DATA
+from tests.conftest import wmt_versions
 from tests.quotes.stories import multilingual
 
 
@@ -101,12 +100,7 @@ def test_a_rendering_pairs_across_languages_only_with_the_sentence_closest_to_it
     """WMT dev: the Russian version reports the flights cancelled at Belgrade's airport; the Ukrainian, Czech,
     Japanese and Chinese versions quote only the authorities on the power cuts. The closest rendering is
     not the closest sentence, which is their unquoted rendering of the flights."""
-    articles = []
-    for line in (DATA / "wmt-multiway" / "dev.jsonl").read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        if record["id"].startswith("wmt22:euronews-en.19225:"):
-            articles.append(Article(id=record["id"], source_path=record["id"], language=record["language"],
-                                    text=record["title"] + "\n" + record["text"]))
+    articles = wmt_versions("wmt22:euronews-en.19225")
     quotes = story_quotes(Story("s", "t", [a.id for a in articles]), {a.id: a for a in articles})
     flights = next(q for q in quotes if any("Белград" in v.span.text for v in q.variants))
     assert len(flights.variants) >= 3

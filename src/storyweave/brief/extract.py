@@ -6,6 +6,9 @@
     3. a claim only one source makes is attributed ("According to X: ..."), never stated as settled;
        a contradicted claim is shown as such ("Sources differ: ..."); the writers' opinion comes last,
        labelled ("Commentary in X: ...")
+
+In a story told in several languages, claims with a rendering in the story's reading language come first;
+others fill the brief only where those run out, so a brief does not switch languages sentence by sentence.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import numpy as np
 from ..cluster.batch import source_key
 from ..cluster.features import lexical_cosine, text_vector
 from ..model import Article, Claim, Span, Story, SummarySentence
+from ..nlp.reading import reading_language
 
 MIN_SENTENCES, MAX_SENTENCES = 4, 10
 MAX_DISAGREEMENTS = 2
@@ -58,9 +62,20 @@ def _mmr(pool: list[Claim], scores: dict[str, float], vectors: dict[str, tuple],
     return picked
 
 
+def _lead(claim: Claim) -> Span:
+    """The span the claim is stated by: its rendering in the story's reading language where it has one."""
+    return next((s for s in claim.support if s.text == claim.text), claim.support[0])
+
+
+def _readable_first(pool: list[Claim], readable, scores: dict[str, float], vectors: dict[str, tuple],
+                    chosen: list[Claim], k: int) -> list[Claim]:
+    picked = _mmr([c for c in pool if readable(c)], scores, vectors, chosen, k)
+    return picked + _mmr([c for c in pool if not readable(c)], scores, vectors, chosen + picked, k - len(picked))
+
+
 def _render(claim: Claim, articles: dict[str, Article]) -> SummarySentence:
     """The claim in its own words (its rendering in the story's reading language), citing every span."""
-    lead = next((s for s in claim.support if s.text == claim.text), claim.support[0])
+    lead = _lead(claim)
     first = articles[lead.article_id]
     if claim.kind == "opinion":
         return SummarySentence(f"Commentary in {_source_name(first)}: {lead.text}", [lead])
@@ -81,7 +96,12 @@ def brief(story: Story, articles: list[Article], claims: list[Claim]) -> list[Su
     mine = [c for c in claims if c.story_id == story.id and c.support and c.support[0].article_id in by_id]
     if not mine:
         return []
-    vectors = {c.id: text_vector(c.support[0].text, by_id[c.support[0].article_id].language) for c in mine}
+    vectors = {c.id: text_vector(_lead(c).text, by_id[_lead(c).article_id].language) for c in mine}
+    reading = reading_language([by_id[aid] for aid in story.article_ids if aid in by_id])
+
+    def readable(claim: Claim) -> bool:
+        return by_id[_lead(claim).article_id].language in (reading, "und")
+
     centroid = _centroid(list(vectors.values()))
     scores = {}
     for claim in mine:
@@ -94,11 +114,12 @@ def brief(story: Story, articles: list[Article], claims: list[Claim]) -> list[Su
     disputed = sorted((c for c in mine if c.kind == "report" and c.contradict), key=lambda c: -scores[c.id])
     opinions = [c for c in mine if c.kind == "opinion"]
     differ: list[Claim] = []
-    for claim in disputed:
+    for claim in sorted(disputed, key=lambda c: not readable(c)):
         if len(differ) < MAX_DISAGREEMENTS and not any(s in d.contradict for d in differ for s in claim.support):
             differ.append(claim)
-    chosen = _mmr(reports, scores, vectors, [], MAX_SENTENCES - MAX_COMMENTARY - len(differ))
-    commentary = _mmr(opinions, scores, vectors, chosen, max(MAX_COMMENTARY, MIN_SENTENCES - len(chosen) - len(differ)))
+    chosen = _readable_first(reports, readable, scores, vectors, [], MAX_SENTENCES - MAX_COMMENTARY - len(differ))
+    commentary = _readable_first(opinions, readable, scores, vectors, chosen,
+                                 max(MAX_COMMENTARY, MIN_SENTENCES - len(chosen) - len(differ)))
     chosen.sort(key=lambda c: (-c.independent_sources, -scores[c.id]))
     return [_render(c, by_id) for c in chosen + differ + commentary][:MAX_SENTENCES]
 

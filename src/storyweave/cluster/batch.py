@@ -14,6 +14,7 @@ from scipy.spatial.distance import squareform
 
 from ..model import Article, Story
 from ..nlp import embed
+from ..nlp.reading import reading_language
 from .features import (
     W_CROSS_LANGUAGE,
     W_SAME_LANGUAGE,
@@ -85,6 +86,14 @@ def _order(article: Article, position: int) -> tuple[int, str, int]:
     return (0, article.published, position) if article.published else (1, "", position)
 
 
+def headline_article(ranked: list[Article]) -> Article:
+    """What a story is titled by: of its articles ranked by centrality, the first with a headline of its own,
+    in the story's reading language where one is (translations of one text are equally central)."""
+    titled = [a for a in ranked if a.title and not a.title_source]
+    reading = reading_language(ranked)
+    return next((a for a in titled if a.language == reading), titled[0] if titled else ranked[0])
+
+
 def make_story(members: list[Article], positions: dict[str, int], central: Article | None = None,
                sid: str | None = None) -> Story:
     ordered = sorted(members, key=lambda a: _order(a, positions[a.id]))
@@ -125,7 +134,6 @@ def cluster(articles: list[Article], distance: float = MERGE_DISTANCE,
     for label, idx in members.items():
         centrality = sim[np.ix_(idx, idx)].mean(axis=1)
         ranked = [originals[idx[k]] for k in np.argsort(-centrality, kind="stable")]
-        central = next((a for a in ranked if a.title and not a.title_source), ranked[0])
-        stories.append(make_story(story_members[label], positions, central))
+        stories.append(make_story(story_members[label], positions, headline_article(ranked)))
     stories.sort(key=lambda s: (-len(s.article_ids), s.first_published or "9999", s.id))
     return stories
