@@ -53,3 +53,13 @@ def test_the_source_named_after_what_is_reported_is_its_speaker(text, speaker):
 def test_a_report_that_points_back_at_the_sentence_before_is_no_statement():
     article = Article(id="r", source_path="r", text="Об этом в субботу, 11 декабря, сообщает Die Welt.", language="ru")
     assert story_quotes(Story("s", "t", ["r"]), {"r": article}) == []
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Несколько рейсов в главный аэропорт Белграда были отменены из-за погодных условий, сообщают СМИ Белграда.", "ru"),
+    ("Влада заявила, що сильні вітри пошкодили електропостачання в десятках сіл.", "uk"),
+])
+def test_the_media_or_the_authorities_are_no_named_speaker(text, language):
+    article = Article(id="r", source_path="r", text=text, language=language)
+    assert [(q.speaker_name, q.variants[0].direct) for q in story_quotes(Story("s", "t", ["r"]), {"r": article})] == [
+        (None, False)]
