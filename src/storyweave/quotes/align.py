@@ -99,6 +99,8 @@ class _Sentences:
     #: (language, article id) -> (index within the language, start, end) of each of the article's sentences
     within: dict[tuple[str, str], list[tuple[int, int, int]]]
     _mutual: dict[tuple[str, str], dict[int, tuple[int, float]]] = field(default_factory=dict, repr=False)
+    #: (language a, language b) -> each sentence of a's closest sentence of b
+    _nearest: dict[tuple[str, str], np.ndarray] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, members: list[Article]) -> _Sentences:
@@ -145,9 +147,15 @@ class _Sentences:
         held_a, held_b = self.holding(a), self.holding(b)
         if not held_a or not held_b:
             return True
-        sims = self.vectors[a.language] @ self.vectors[b.language].T
-        return any(int(sims[i].argmax()) in held_b for i in held_a) or \
-            any(int(sims[:, j].argmax()) in held_a for j in held_b)
+        return any(int(self.nearest(a.language, b.language)[i]) in held_b for i in held_a) or \
+            any(int(self.nearest(b.language, a.language)[j]) in held_a for j in held_b)
+
+    def nearest(self, language_a: str, language_b: str) -> np.ndarray:
+        """For each sentence of language_a, the index of its closest sentence of language_b."""
+        key = (language_a, language_b)
+        if key not in self._nearest:
+            self._nearest[key] = (self.vectors[language_a] @ self.vectors[language_b].T).argmax(axis=1)
+        return self._nearest[key]
 
     def vector(self, rendering: Rendering) -> np.ndarray | None:
         """The embedding of a rendering's context when that is one sentence."""

@@ -70,6 +70,8 @@ def _term(text: str, quote: Quoted) -> bool:
     found = _TITLE_WORD.findall(text[quote.start:quote.end])
     return (not found or all(w[0].isupper() for w in found)
             or _NAMING.search(text, max(0, quote.opening - 40), quote.opening) is not None)
+
+
 #: a pronoun's speaker is named at most this many sentences back
 PRONOUN_REACH = 3
 #: two spellings of one name (Tokaev, Tokayev) compare at or above this ratio
