@@ -28,10 +28,11 @@ from ..cluster.batch import source_key
 from ..cluster.features import HASH_BITS, lexical_cosine, text_vector
 from ..model import Article, Claim, Entity, Span, Story
 from ..nlp import embed, parallel
+from ..nlp.marks import quoted
 from ..nlp.reading import reading_language
 from ..nlp.sentences import spans, words
 from .conflict import Values, content_words, other_actor, overlap, values
-from .opinion import REPORTED, is_opinion
+from .opinion import REPORTED, writers_opinion
 
 #: an assertion's length in words (two characters of Chinese or Japanese count as one): shorter sentences
 #: are captions, datelines and fragments ("It didn't work." is 3), longer ones run-ons of a bad splitter
@@ -86,11 +87,13 @@ def _assertions(article: Article, actors: list[tuple[int, int, str]], reading: s
     actors. An article whose language was not determined is read in the story's."""
     language = reading if article.language == "und" else article.language
     found = []
+    quotations = quoted(article.text)
     for start, end in spans(article.text):
         text = article.text[start:end]
         if MIN_WORDS <= words(text) <= MAX_WORDS:
             assertion = _Assertion(Span.of(article, start, end), article, language, text_vector(text, language),
-                                   values(text, language), is_opinion(text), content_words(text, language))
+                                   values(text, language), writers_opinion(text, start, end, quotations),
+                                   content_words(text, language))
             inside = sorted((s, e, eid) for s, e, eid in actors if start <= s and e <= end)
             if inside:
                 assertion.actors = frozenset(eid for *_, eid in inside)

@@ -4,17 +4,36 @@ from __future__ import annotations
 
 import re
 
+from ..nlp.marks import Quoted
+
 #: the writer's own voice: first person, evaluative adverbs and set phrases of judgement
 OPINION = re.compile(
     r"\b(?:I|we|my|our)\s+(?:think|believe|guess|feel|should|must|need|always|can|do not|don't)\b|\bin my (?:view|opinion)\b"
     r"|\b(?:obviously|clearly|undoubtedly|of course|in itself|no doubt|it is (?:no wonder|reasonable|"
     r"understandable|obvious|clear))\b", re.I)
-#: judgements and exhortations that are the writer's unless the sentence reports someone saying them
+#: judgements, exhortations and the writer's stance (hedges and attitude adverbs, after Biber's stance markers:
+#: "Hopefully, …", "He's probably just pretending", "you have to wonder") that are the writer's unless the
+#: sentence reports someone saying them
 JUDGEMENT = re.compile(r"\b(?:should|must)\s+(?:be|also|really|not)\b|\b(?:is|was|are)\s+(?:wrong|right|impressive|"
-                       r"absurd|ridiculous|naive|a mess)\b|\?\s*$", re.I)
+                       r"absurd|ridiculous|naive|a mess)\b|\?\s*$"
+                       r"|\b(?:hopefully|incredibly|surprisingly|unfortunately|fortunately|sadly|arguably|probably|"
+                       r"perhaps|needless to say|to be fair|in a sense|tantamount to|you have to wonder|"
+                       r"it is not (?:easy|hard))\b", re.I)
 REPORTED = re.compile(r"\b(?:said|says|say|told|stated|asked|asks|announced|reported|according to|declared|"
                       r"explained|added|warned)\b", re.I)
 
 
 def is_opinion(text: str) -> bool:
     return bool(OPINION.search(text) or (JUDGEMENT.search(text) and not REPORTED.search(text)))
+
+
+def quoted_share(start: int, end: int, quotations: list[Quoted]) -> float:
+    """How much of the text between ``start`` and ``end`` lies between quotation marks."""
+    inside = sum(max(0, min(end, q.end) - max(start, q.start)) for q in quotations)
+    return inside / max(1, end - start)
+
+
+def writers_opinion(text: str, start: int, end: int, quotations: list[Quoted]) -> bool:
+    """The writer's own judgement: opinion cues in a sentence that is not, for the most part, a quotation
+    (a quoted "I think this is totally unreasonable." is speech being reported)."""
+    return is_opinion(text) and quoted_share(start, end, quotations) <= 0.5

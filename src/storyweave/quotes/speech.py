@@ -1,6 +1,6 @@
 """Speech in one article: direct and reported statements with their speakers as written, before alignment.
 
-    1. direct speech: text between paired quotation marks (``marks.py``: “…”, "…", «…», „…“, „…”, 「…」,
+    1. direct speech: text between paired quotation marks (``nlp/marks.py``: “…”, "…", «…», „…“, „…”, 「…」,
        ‘…’, '…', also over several lines), at least a clause long, attributed by a speech verb next to
        it ("…," he said; X stressed: "…"); one or two quoted words when the attribution names the speaker
        and they name nothing ("called him a “true professional”"); a shorter fragment only as a
@@ -28,10 +28,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..cluster.features import text_vector
 from ..model import Article, Span
+from ..nlp.marks import DOUBLE, Quoted, quoted
 from ..nlp.morph import from_genitive, person_name, person_part
 from ..nlp.sentences import spans, words
 from . import cyrillic, english
-from .marks import DOUBLE, Quoted, quoted
 
 _NUMBER = re.compile(r"\d+")
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyweave.quotes.marks import quoted
+from storyweave.nlp.marks import quoted
 
 
 def _inner(text):
