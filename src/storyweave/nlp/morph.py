@@ -37,6 +37,12 @@ def _personal(word: str) -> bool:
     return _named(parses) or _unknown(parses)
 
 
+def given_name(word: str) -> bool:
+    """The word can be a given name ("Элизабет", "Николай"), or the dictionary does not know it."""
+    parses = vocabulary().parse(word)
+    return any("Name" in p.tag for p in parses) or _unknown(parses)
+
+
 def person_part(name: str) -> str:
     """The name from its first word that can be a person's ("России Владимир Путин" gives "Владимир Путин",
     as a title's words run into the name after it); the whole when none can."""

@@ -8,9 +8,13 @@ import re
 
 #: Russian and Ukrainian speech verbs (past tense in any gender and number, and the present of a few)
 SPEECH = (r"(?:(?:сказа|заяви|отмети|добави|написа|рассказа|подчеркну|сообщи|поясни|заключи|предупреди|замети|"
-          r"призна|уточни|ответи|зазначи|дода|розпові|підкресли|повідоми|попереди)(?:л|ла|ло|ли|в)|"
-          r"говорит|считает|пишет|отмечает|подчеркивает|говорить|вважає|пише|зазначає)")
+          r"призна|уточни|ответи|прокомментирова|зазначи|дода|розпові|підкресли|повідоми|попереди|"
+          r"прокоментува)(?:л|ла|ло|ли|в)|"
+          r"говорит|считает|пишет|отмечает|подчеркивает|утверждает|заявляет|рассказывает|добавляет|поясняет|"
+          r"вспоминает|говорить|вважає|пише|зазначає|стверджує|заявляє|розповідає|пригадує)")
 _WORD = r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+"
+#: a name written in Cyrillic
+WORD = re.compile(_WORD)
 _PRONOUN = r"[Оо]на?|[Вв]ін|[Вв]она"
 _FULL = rf"(?:[А-ЯЁІЇЄҐ]\.\s*){{0,2}}{_WORD}(?:\s+{_WORD})?"
 _NAME = rf"(?P<name>(?:{_PRONOUN})\b|{_FULL})"
@@ -22,13 +26,17 @@ AFTER = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{SPEECH}\s+(?:[\w.-]+\s+){{0,6}}?"
 #: genitive ("вдова де Клерка") is the speaker, not the owner
 AFTER_APPOSED = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{SPEECH}\s+(?:[\w.-]+\s+){{0,6}}?{_FULL},\s+"
                            rf"(?P<name>{_WORD}\s+{_WORD})(?=\s*(?:[,.;(]|$))")
-#: "Песков заявил: «…»"
-BEFORE = re.compile(rf"{_NAME}\s+(?:[а-яёіїє]+\s+){{0,4}}?{SPEECH}\s*[:,]?\s*$")
+#: "…», — написал Алихан Смаилов в своем Telegram-канале", "…", заявил американец Стивен Томас Окснер в беседе
+#: с …": a person's full name after the verb (and a word or two), whatever follows it; checked to be a person
+AFTER_NAMED = re.compile(rf"^\s*[,.]?\s*[-–—]?\s*{SPEECH}\s+(?:[а-яёіїєґ-]+\s+){{0,3}}?"
+                         rf"(?P<name>{_WORD}\s+{_WORD}(?:\s+{_WORD})?)")
 #: roles in Russian and Ukrainian ("— добавил президент республики" speaks for the person last named with
 #: the title, "президент Теббун")
 ROLE_WORDS = (r"президент|премьер-министр|прем'єр-міністр|министр|міністр|мэр|мер|губернатор|глава|голова|"
               r"пресс-секретарь|прес-секретар|посол|судья|суддя|прокурор|тренер|директор|председатель|"
               r"канцлер|адвокат|профессор|професор")
+#: "Песков заявил: «…»", "Профессор Ли утверждает: «…»" (a title before the name is not part of it)
+BEFORE = re.compile(rf"(?:(?i:{ROLE_WORDS})\s+)?{_NAME}\s+(?:[а-яёіїє]+\s+){{0,4}}?{SPEECH}\s*[:,]?\s*$")
 AFTER_ROLE = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{SPEECH}\s+(?:[а-яёіїє-]+\s+){{0,3}}?"
                         rf"(?P<name>{ROLE_WORDS})\b")
 ROLE = re.compile(rf"^(?:{ROLE_WORDS})$", re.I)
@@ -48,5 +56,6 @@ REPORTED_AFTER = re.compile(rf"^(?!Об этом|Про це)(?P<what>.{{20,}}?[
                             r"[»\"“”]?(?:\s+\([^)]{1,20}\))?\s*[.!]?\s*$", re.S)
 #: a sentence that opens with a name ("Андрей Тяжельников выступил …"), for a following "он" or "она"
 NAMED_SUBJECT = re.compile(rf"^(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})(?=\s+[а-яёіїєґ])")
-#: a given name and surname, whose surname alone may name the speaker later in the article
-FULL_NAME = re.compile(rf"\b{_WORD}\s+(?P<last>{_WORD})")
+#: a given name and surname, whose surname alone may name the speaker later in the article (the first word is
+#: checked to be a given name: "Великобритании Элизабет" is none; pairs overlap, "Великобритании Лиз Трасс")
+FULL_NAME = re.compile(rf"\b(?P<first>{_WORD})\s+(?=(?P<last>{_WORD}))")

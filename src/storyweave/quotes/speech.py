@@ -29,7 +29,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..cluster.features import text_vector
 from ..model import Article, Span
 from ..nlp.marks import DOUBLE, Quoted, quoted
-from ..nlp.morph import from_genitive, person_name, person_part
+from ..nlp.morph import from_genitive, given_name, person_name, person_part
 from ..nlp.sentences import spans, words
 from . import cyrillic, english
 
@@ -139,18 +139,22 @@ def _beside(text: str, quote: Quoted, surnames: set[str]) -> tuple[re.Match | No
     if loose and " " not in loose.group("name") and not _known(loose.group("name"), surnames):
         loose = None  # a capitalised word opening the sentence, not a name ("Moments after ...")
     attributed = [m for m in _attributions(after[:200], (*after_patterns, cyrillic.AFTER_APPOSED, cyrillic.AFTER,
-                                                         cyrillic.AFTER_ROLE))
-                  if m.re is not cyrillic.AFTER_APPOSED or person_name(m.group("name"))]
-    who = (english.BEFORE.search(before[-200:]) or _cyrillic_person(cyrillic.BEFORE.search(before[-200:])) or loose
-           or next((m for m in attributed if _name(m.group("name"))), None))
+                                                         cyrillic.AFTER_NAMED, cyrillic.AFTER_ROLE))
+                  if m.re not in (cyrillic.AFTER_APPOSED, cyrillic.AFTER_NAMED) or person_name(m.group("name"))]
+    who = (english.BEFORE.search(before[-200:]) or _cyrillic_person(cyrillic.BEFORE.search(before[-200:]), surnames)
+           or loose or next((m for m in attributed if _name(m.group("name"))), None))
     return who, bool(attributed) or english.AFTER_UNNAMED.match(after[:200]) is not None
 
 
-def _cyrillic_person(found: re.Match | None) -> re.Match | None:
+def _cyrillic_person(found: re.Match | None, surnames: set[str]) -> re.Match | None:
     """A Cyrillic sentence subject or speaker before a quotation, when it is a pronoun or a person's name: there
-    roles open as often ("Директор Общества …", "Министры заявили: …"). After a quotation a name ends the
-    attribution and is kept as written, as foreign surnames ("Трасс") are not in the dictionary."""
-    if found is None or found.group("name").lower() in _PRONOUNS or person_name(found.group("name")):
+    roles open as often ("Директор Общества …", "Министры заявили: …"). A foreign surname the dictionary does
+    not know ("Трасс заявила: …") is a name when the text gives it as someone's surname ("Лиз Трасс"). After a
+    quotation a name ends the attribution and is kept as written."""
+    if found is None:
+        return None
+    name = found.group("name")
+    if name.lower() in _PRONOUNS or person_name(name) or (" " not in name and _known(name, surnames)):
         return found
     return None
 
@@ -203,8 +207,8 @@ class _Reader:
         self.last_speaker: tuple[int, str] | None = None
         self.last_subject: tuple[int, str] | None = None
         self.last_said: tuple[int, str | None] | None = None
-        self.surnames = {m.group("last") for pattern in (english.FULL_NAME, cyrillic.FULL_NAME)
-                         for m in pattern.finditer(self.text)}
+        self.surnames = {m.group("last") for m in english.FULL_NAME.finditer(self.text)}
+        self.surnames |= {m.group("last") for m in cyrillic.FULL_NAME.finditer(self.text) if given_name(m.group("first"))}
         tokens = _TOKEN.findall(self.text)
         self.proper = {t for before, t in zip(tokens, tokens[1:], strict=False)
                        if t[0].isupper() and (before in ",;" or before.islower())}
@@ -250,7 +254,7 @@ class _Reader:
         subject = english.TITLED_SUBJECT.match(sentence)
         if subject:
             self.last_speaker = (index, subject.group("name"))
-        named = english.NAMED_SUBJECT.match(sentence) or _cyrillic_person(cyrillic.NAMED_SUBJECT.match(sentence))
+        named = english.NAMED_SUBJECT.match(sentence) or _cyrillic_person(cyrillic.NAMED_SUBJECT.match(sentence), self.surnames)
         if named and _name(named.group("name")) == named.group("name") and (
                 " " in named.group("name") or _known(named.group("name"), self.surnames)):
             self.last_subject = (index, named.group("name"))
@@ -260,7 +264,7 @@ class _Reader:
         ("According to EW, “Weitz is …”"), the quotation is the rendering: returns (its opening, speaker)."""
         sentence = self.text[start:end]
         reported = (english.REPORTED.match(sentence) or english.ACCORDING.match(sentence) or english.REPORTED_UNNAMED.match(sentence)
-                    or _cyrillic_person(cyrillic.REPORTED.match(sentence)) or cyrillic.ACCORDING.match(sentence))
+                    or _cyrillic_person(cyrillic.REPORTED.match(sentence), self.surnames) or cyrillic.ACCORDING.match(sentence))
         if not reported and not any(start <= q.opening < end and words(self.text[q.start:q.end]) >= MIN_WORDS
                                     for q in self.direct):
             reported = english.REPORTED_BARE.match(sentence) or next(iter(_attributions(
@@ -322,6 +326,8 @@ class _Reader:
             raw = self._holder(raw.lower(), index)
         elif role and not ((role.group("place") or role.group("owner")) and role.group("role").lower() in english.COUNTRY_ROLES):
             raw = self._holder(role.group("role").lower(), index)
+        if raw and raw.count(" ") >= 2 and cyrillic.WORD.match(raw):
+            raw = person_part(raw)  # "Германии Анналена Бербок": a country's genitive runs into the name after it
         name = _name(raw)
         if name and " " not in name and self._opener(name):
             name = None
