@@ -275,3 +275,16 @@ def test_a_name_that_modifies_a_noun_before_the_speech_verb_is_no_speaker_unless
                        "surprised to discover the illuminations.\u201d A Surrey Police spokeswoman said: \u201cThe fire "
                        "has progressed rapidly through the store.\u201d")
     assert [q.speaker_name for q in in_order(quotes)] == [None, None, "Surrey Police"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("\"Time is running out,\" said German Foreign Minister Annalena Baerbock on Sunday.", "Annalena Baerbock"),
+    ("\"The community has spoken,\" said Fulton County District Attorney Paul Howard after the verdict.",
+     "Paul Howard"),
+    ("General Motors said that it would recall 1.6 million cars worldwide because of faulty ignition switches.",
+     "General Motors"),
+    ("According to police data, the accident occurred at 13:50 in the village of Saue on Monday.", None),
+])
+def test_a_speakers_titles_are_not_part_of_the_name_and_an_unnamed_source_is_none(text, speaker):
+    quotes = quotes_of(text)
+    assert [q.speaker_name for q in quotes] == [speaker]

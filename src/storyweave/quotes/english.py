@@ -29,10 +29,19 @@ ROLE_ALONE = re.compile(rf"^(?=[A-Z])(?i:{_ROLE_WORDS})$")
 COUNTRY_ROLES = {"president", "prime minister", "foreign minister", "chancellor", "leader"}
 ROLE_NAMED = re.compile(rf"\b(?P<role>(?i:{_ROLE_WORDS}))\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
 _ROLE_UNNAMED = re.sub(r"\?P<\w+>", "?:", _ROLE_PHRASE)
-_NAME = rf"(?P<name>{_ROLE_UNNAMED}\b|(?:[A-Z]\.\s*){{0,2}}(?:[A-Z][\w'’-]+\s+){{0,3}}[A-Z][\w'’-]+|[Hh]e|[Ss]he)"
+_NAME = rf"(?P<name>{_ROLE_UNNAMED}\b|(?:[A-Z]\.\s*){{0,2}}(?:[A-Z][\w'’-]+\s+){{0,5}}[A-Z][\w'’-]+|[Hh]e|[Ss]he)"
 #: titles that stand before a name, in a sentence subject ("President Tokayev said") or an attribution
 _PERSON_TITLES = r"President|Prime Minister|Minister|Foreign Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Senator|" \
-                 r"Governor|Mayor|General|Judge"
+                 r"Governor|Mayor|Judge"
+#: the words of titles and roles, which a speaker's name does not keep ("German Foreign Minister Annalena
+#: Baerbock" is Annalena Baerbock, "Fulton County District Attorney Paul Howard" Paul Howard); not those that
+#: also open names of firms ("General Motors", so "General" is no title before a name either) or only qualify
+#: another title word ("Foreign", "Prime")
+TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", f"{_PERSON_TITLES}|{_ROLE_WORDS}")) - {
+    "general", "foreign", "prime", "coach", "director", "leader", "captain", "commander"} | {
+    "attorney", "chief", "inspector", "detective", "officer", "councilman", "councilwoman", "secretary",
+    "executive", "deputy", "undersheriff", "superintendent", "commissioner", "ambassador", "editor", "expert",
+    "spokesman", "analyst", "correspondent"}
 _TITLES = rf"(?:(?:{_PERSON_TITLES}|Const\.|Constable|Sgt\.|Det\.|Capt\.|Lt\.|Gen\.|Gov\.|Sen\.|Rep\.|" \
           r"spokesman|spokeswoman|spokesperson)\s+)?"
 #: what may stand between a speaker and the verb: an adverb or an auxiliary ("Tokaev also said", "X has
@@ -82,7 +91,10 @@ REPORTED_AFTER = (re.compile(rf"{_UNQUOTED_CLAUSE}(?:{_SPEECH_AFTER})\s+{_TITLES
 #: secretary explained that …"): a rendering of a statement, with no speaker
 REPORTED_UNNAMED = re.compile(rf"^(?:[^,]{{0,60}},\s+)?(?:[Aa]n?|[Oo]ne|[Ss]ome|[Aa]nother|[\w-]+['’]s)\s+"
                                rf"(?:[\w-]+\s+){{0,4}}?(?:{SPEECH})\s+that\s+(?P<what>.{{20,}})$", re.S)
-ACCORDING = re.compile(rf"^according to\s+{_TITLES}{_NAME},\s+(?P<what>.{{20,}})$", re.I | re.S)
+ACCORDING = re.compile(rf"^[Aa]ccording to\s+(?:the\s+)?{_TITLES}"
+                       rf"{_NAME.replace('(?P<name>', '(?P<name>[Hh]im|[Hh]er|', 1)},\s+(?P<what>.{{20,}})$", re.S)
+#: "According to police data, …", "According to one source, …": reported, by no one named
+ACCORDING_UNNAMED = re.compile(r"^[Aa]ccording to\s+[^,\"“”«»„]{2,80},\s+(?P<what>.{20,})$", re.S)
 #: "…, according to her publicist, Jack Ketsoyan." / "…, according to the Associated Press.": the name that ends it
 ACCORDING_AFTER = re.compile(rf"{_UNQUOTED_CLAUSE}according to\s+(?:(?!{_PREPOSITIONS})[\w'’.-]+,?\s+){{0,5}}?"
                              rf"{_TITLES}{_NAME}[.!]?\s*$", re.S)

@@ -100,6 +100,11 @@ def _name(raw: str | None) -> str | None:
     if english.ROLE.match(raw):
         return raw
     parts = raw.split()
+    titled = [i for i, word in enumerate(parts[:-1])
+              if word.lower().rstrip(".") in english.TITLE_WORDS or word.endswith(("'s", "’s"))]
+    if titled:
+        parts = parts[titled[-1] + 1:]
+        raw = " ".join(parts)
     if parts[0] in ("The", "the") and len(parts) > 1:
         parts = parts[1:]
         raw = " ".join(parts)
@@ -263,7 +268,8 @@ class _Reader:
         """Reported speech in the sentence becomes a rendering. When what is reported opens with a quotation
         ("According to EW, “Weitz is …”"), the quotation is the rendering: returns (its opening, speaker)."""
         sentence = self.text[start:end]
-        reported = (english.REPORTED.match(sentence) or english.ACCORDING.match(sentence) or english.REPORTED_UNNAMED.match(sentence)
+        reported = (english.REPORTED.match(sentence) or english.ACCORDING.match(sentence)
+                    or english.ACCORDING_UNNAMED.match(sentence) or english.REPORTED_UNNAMED.match(sentence)
                     or _cyrillic_person(cyrillic.REPORTED.match(sentence), self.surnames) or cyrillic.ACCORDING.match(sentence))
         if not reported and not any(start <= q.opening < end and words(self.text[q.start:q.end]) >= MIN_WORDS
                                     for q in self.direct):
