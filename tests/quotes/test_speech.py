@@ -288,3 +288,14 @@ def test_a_name_that_modifies_a_noun_before_the_speech_verb_is_no_speaker_unless
 def test_a_speakers_titles_are_not_part_of_the_name_and_an_unnamed_source_is_none(text, speaker):
     quotes = quotes_of(text)
     assert [q.speaker_name for q in quotes] == [speaker]
+
+
+def test_a_country_role_no_one_names_stays_the_speaker_and_a_pronoun_is_never_read_inside_a_word():
+    """"the claims" holds no "he claims"; the Prime Minister the article does not name is left to the entity
+    stage, which resolves the role to the story's holder of the office."""
+    quotes = quotes_of("Mr Marshall told the Commons committee that some of those hoping to escape were left behind. "
+                       "The Prime Minister has called the claims \u201ccomplete nonsense.\u201d Khaled al-Mishri also "
+                       "pointed out that Russian mercenaries are trying to seize the central part of Libya.")
+    assert [(q.speaker_name, q.text[:17]) for q in in_order(quotes)] == [
+        ("Marshall", "some of those hop"), ("The Prime Minister", "complete nonsense"),
+        ("Khaled al-Mishri", "Russian mercenari")]

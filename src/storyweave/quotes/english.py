@@ -19,7 +19,8 @@ _ROLE_WORDS = (r"judge|president|prime minister|foreign minister|minister|mayor|
                r"prosecutor|sheriff|coach|spokesman|spokeswoman|spokesperson|chairman|director|commander|captain")
 #: "the judge", "his spokesman"; with a place, "the Kazakh leader", "Kazakhstan's president": a role of a
 #: country, which the entity stage resolves to the story's person holding it (``entities.attach_speakers``)
-_ROLE_PHRASE = (rf"(?:(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:(?P<place>[A-Z][\w-]+)\s+)?|(?P<owner>[A-Z][\w-]+)['’]s\s+)"
+_ROLE_PHRASE = (rf"(?:(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:(?!(?i:{_ROLE_WORDS})\b)(?P<place>[A-Z][\w-]+)\s+)?"
+                rf"|(?P<owner>[A-Z][\w-]+)['’]s\s+)"
                 rf"(?P<role>(?i:{_ROLE_WORDS}))")
 ROLE = re.compile(rf"^{_ROLE_PHRASE}$")
 #: a role written as a title without its name ("President", "Prime Minister")
@@ -29,7 +30,9 @@ ROLE_ALONE = re.compile(rf"^(?=[A-Z])(?i:{_ROLE_WORDS})$")
 COUNTRY_ROLES = {"president", "prime minister", "foreign minister", "chancellor", "leader"}
 ROLE_NAMED = re.compile(rf"\b(?P<role>(?i:{_ROLE_WORDS}))\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
 _ROLE_UNNAMED = re.sub(r"\?P<\w+>", "?:", _ROLE_PHRASE)
-_NAME = rf"(?P<name>{_ROLE_UNNAMED}\b|(?:[A-Z]\.\s*){{0,2}}(?:[A-Z][\w'’-]+\s+){{0,5}}[A-Z][\w'’-]+|[Hh]e|[Ss]he)"
+#: a word of a name, also with a particle joined to it ("Khaled al-Mishri")
+_NAME_WORD = r"(?:[a-z]{1,3}-)?[A-Z][\w'’-]+"
+_NAME = rf"(?P<name>(?<![\w'’-])(?:{_ROLE_UNNAMED}\b|(?:[A-Z]\.\s*){{0,2}}(?:{_NAME_WORD}\s+){{0,5}}{_NAME_WORD}|[Hh]e|[Ss]he))"
 #: titles that stand before a name, in a sentence subject ("President Tokayev said") or an attribution
 _PERSON_TITLES = r"President|Prime Minister|Minister|Foreign Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Senator|" \
                  r"Governor|Mayor|Judge"
@@ -41,7 +44,7 @@ TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", f"{_PERSON_T
     "general", "foreign", "prime", "coach", "director", "leader", "captain", "commander"} | {
     "attorney", "chief", "inspector", "detective", "officer", "councilman", "councilwoman", "secretary",
     "executive", "deputy", "undersheriff", "superintendent", "commissioner", "ambassador", "editor", "expert",
-    "spokesman", "analyst", "correspondent"}
+    "spokesman", "analyst", "correspondent", "manager"}
 _TITLES = rf"(?:(?:{_PERSON_TITLES}|Const\.|Constable|Sgt\.|Det\.|Capt\.|Lt\.|Gen\.|Gov\.|Sen\.|Rep\.|" \
           r"spokesman|spokeswoman|spokesperson)\s+)?"
 #: what may stand between a speaker and the verb: an adverb or an auxiliary ("Tokaev also said", "X has

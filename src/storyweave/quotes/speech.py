@@ -213,7 +213,8 @@ class _Reader:
         self.last_subject: tuple[int, str] | None = None
         self.last_said: tuple[int, str | None] | None = None
         self.surnames = {m.group("last") for m in english.FULL_NAME.finditer(self.text)}
-        self.surnames |= {m.group("last") for m in cyrillic.FULL_NAME.finditer(self.text) if given_name(m.group("first"))}
+        self.surnames |= {m.group("last") for m in cyrillic.FULL_NAME.finditer(self.text)
+                          if given_name(m.group("first"))}
         tokens = _TOKEN.findall(self.text)
         self.proper = {t for before, t in zip(tokens, tokens[1:], strict=False)
                        if t[0].isupper() and (before in ",;" or before.islower())}
@@ -259,10 +260,12 @@ class _Reader:
         subject = english.TITLED_SUBJECT.match(sentence)
         if subject:
             self.last_speaker = (index, subject.group("name"))
-        named = english.NAMED_SUBJECT.match(sentence) or _cyrillic_person(cyrillic.NAMED_SUBJECT.match(sentence), self.surnames)
-        if named and _name(named.group("name")) == named.group("name") and (
-                " " in named.group("name") or _known(named.group("name"), self.surnames)):
-            self.last_subject = (index, named.group("name"))
+        named = (english.NAMED_SUBJECT.match(sentence)
+                 or _cyrillic_person(cyrillic.NAMED_SUBJECT.match(sentence), self.surnames))
+        raw = named.group("name") if named else ""
+        name = _name(raw) if raw and raw.split()[0] not in english.NOT_NAMES else None  # not "The American Pie actress"
+        if name and (" " in raw or _known(raw, self.surnames)):
+            self.last_subject = (index, name)
 
     def _reported(self, index: int, start: int, end: int) -> tuple[int, str | None] | None:
         """Reported speech in the sentence becomes a rendering. When what is reported opens with a quotation
@@ -270,7 +273,8 @@ class _Reader:
         sentence = self.text[start:end]
         reported = (english.REPORTED.match(sentence) or english.ACCORDING.match(sentence)
                     or english.ACCORDING_UNNAMED.match(sentence) or english.REPORTED_UNNAMED.match(sentence)
-                    or _cyrillic_person(cyrillic.REPORTED.match(sentence), self.surnames) or cyrillic.ACCORDING.match(sentence))
+                    or _cyrillic_person(cyrillic.REPORTED.match(sentence), self.surnames)
+                    or cyrillic.ACCORDING.match(sentence))
         if not reported and not any(start <= q.opening < end and words(self.text[q.start:q.end]) >= MIN_WORDS
                                     for q in self.direct):
             reported = english.REPORTED_BARE.match(sentence) or next(iter(_attributions(
@@ -331,7 +335,10 @@ class _Reader:
             # "added President of the Republic", "— добавил президент": the role, not a name
             raw = self._holder(raw.lower(), index)
         elif role and not ((role.group("place") or role.group("owner")) and role.group("role").lower() in english.COUNTRY_ROLES):
-            raw = self._holder(role.group("role").lower(), index)
+            # "the judge" is the judge named before; "the Prime Minister" no one names stays the role, which the
+            # entity stage resolves to the story's holder of the office
+            raw = self._holder(role.group("role").lower(), index) or (
+                raw if role.group("role").lower() in english.COUNTRY_ROLES else None)
         if raw and raw.count(" ") >= 2 and cyrillic.WORD.match(raw):
             raw = person_part(raw)  # "Германии Анналена Бербок": a country's genitive runs into the name after it
         name = _name(raw)
