@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 import numpy as np
@@ -20,6 +21,34 @@ from .resolve import find
 SAME_EVENT_COSINE = 0.3
 SAME_EVENT_ACROSS = 0.86
 MAX_TEXT = 240
+
+
+#: where a sentence's clauses meet: a comma, semicolon or colon, or a dash between spaces; not before a number
+#: (a list of years, "1994, 1996, 1999 and 2002"; a time split by tokenising, "8: 13am")
+_CLAUSE_BREAK = re.compile(r"(?:[,;:]\s+|\s+[—–-]\s+)(?!(?:and\s+|or\s+)?\d)")
+#: a clause of fewer words than this beside its date expression ("On June 18, 2022,") is read with the next
+MIN_CLAUSE_WORDS = 3
+
+
+def _clause(sentence: str, at: tuple[int, int], others: list[tuple[int, int]]) -> str:
+    """The clause of ``sentence`` around the date expression at ``at`` (offsets in the sentence), for a
+    sentence that dates several events ("… hosted the Academy Awards in 2007, …, following Whoopi Goldberg's
+    stints in 1994, 1996, 1999 and 2002"): a break inside an expression is no break. An ellipsis marks where the
+    sentence goes on."""
+    breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence)
+              if not any(s <= m.start() < e for s, e in (at, *others))]
+    before = [b for b in breaks if b[1] <= at[0]]
+    after = [b for b in breaks if b[0] >= at[1]]
+    start = before[-1][1] if before else 0
+    end = after[0][0] if after else len(sentence)
+    rest = sentence[start:at[0]] + sentence[at[1]:end]
+    if len(rest.split()) < MIN_CLAUSE_WORDS:
+        if len(after) > 1 or (after and not before):
+            end = after[1][0] if len(after) > 1 else len(sentence)
+        elif before:
+            start = before[-2][1] if len(before) > 1 else 0
+    clause = sentence[start:end].strip()
+    return ("…" if start else "") + clause + ("…" if end < len(sentence) else "")
 
 
 def _sentence_of(article: Article, position: int) -> tuple[int, int]:
@@ -47,9 +76,12 @@ def _same(a: _Told, b: _Told) -> bool:
 def story_timeline(story: Story, articles: dict[str, Article]) -> list[TimelineEvent]:
     members = [articles[aid] for aid in story.article_ids if aid in articles and articles[aid].duplicate_of is None]
     fallback = story.first_published
-    events: list[tuple[str, list[Span], list[_Told]]] = []
+    events: list[tuple[str, list[Span], list[_Told], str]] = []
     found = [(article, expression, Span.of(article, *_sentence_of(article, expression.start)))
              for article in members for expression in find(article.text, article.published, fallback, article.language)]
+    in_sentence: dict[tuple[str, int], list] = {}
+    for article, expression, span in found:
+        in_sentence.setdefault((article.id, span.start), []).append(expression)
     meaning = {}
     if len({article.language for article, _, _ in found} - {"und"}) > 1:
         texts = list(dict.fromkeys(span.text for _, _, span in found))
@@ -57,7 +89,7 @@ def story_timeline(story: Story, articles: dict[str, Article]) -> list[TimelineE
     for article, expression, span in found:
         words = span.text[:expression.start - span.start] + " " + span.text[expression.end - span.start:]
         vector = _Told(text_vector(words, article.language), article.language, meaning.get(span.text))
-        for value, sources, vectors in events:
+        for value, sources, vectors, _ in events:
             if value == expression.value and any(s.article_id == article.id and s.start == span.start for s in sources):
                 break
             if value == expression.value and any(_same(vector, v) for v in vectors):
@@ -66,10 +98,14 @@ def story_timeline(story: Story, articles: dict[str, Article]) -> list[TimelineE
                     vectors.append(vector)
                 break
         else:
-            events.append((expression.value, [span], [vector]))
+            others = [(e.start - span.start, e.end - span.start) for e in in_sentence[(article.id, span.start)]
+                      if e.value != expression.value]
+            told = _clause(span.text, (expression.start - span.start, expression.end - span.start), others) \
+                if others else span.text
+            events.append((expression.value, [span], [vector], told))
     timeline = []
-    for value, sources, _ in events:
-        text = sources[0].text if len(sources[0].text) <= MAX_TEXT else sources[0].text[:MAX_TEXT - 1] + "…"
+    for value, sources, _, told in events:
+        text = told if len(told) <= MAX_TEXT else told[:MAX_TEXT - 1] + "…"
         timeline.append(TimelineEvent(value, text, sources, story.id))
     timeline.sort(key=lambda e: (e.date, -len(e.sources)))
     return timeline
