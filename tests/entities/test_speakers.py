@@ -31,3 +31,9 @@ def test_a_role_of_no_country_and_a_persons_spokesman_are_no_one_unless_named_wi
     assert _speakers("President Kassym-Jomart Tokayev spoke in St. Petersburg on Friday. “We will take part in the "
                      "elections and we will win them,” the opposition leader said. “The president will not accept "
                      "any award until the end of his term,” Tokayev’s spokesman said.") == [None, None]
+
+
+def test_a_person_whose_surname_is_a_title_is_not_a_role():
+    """"Billy King" is no king of a country called Billy: a role needs its article or possessive."""
+    assert _speakers("The Sixers fired Jim O'Brien on Monday and replaced him with Maurice Cheeks. \"Mo is family. Mo "
+                     "bleeds 76ers. He bleeds Philadelphia,\" team president Billy King said.") == ["Billy King"]

@@ -12,9 +12,9 @@ from .resolve import SPELLING
 from .roles import ROLES, countries_of, holders
 
 #: a country's role named instead of a person ("the Kazakh leader", "Kazakhstan's president"); "leader"
-#: is whoever leads its state or government
-_COUNTRY_ROLE = re.compile(r"^(?:(?:the|his|her|its|their)\s+)?(?P<place>[A-Z][\w-]+)(?:['’]s)?\s+(?P<role>[a-z -]+)$",
-                           re.I)
+#: is whoever leads its state or government. The article or the possessive is required: "Billy King" is a name
+_COUNTRY_ROLE = re.compile(r"^(?:(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?P<place>[A-Z][\w-]+)"
+                           r"|(?P<owner>[A-Z][\w-]+)['’]s)\s+(?P<role>(?i:[a-z][a-z -]*))$")
 LEADER = ("president", "prime minister", "chancellor", "king", "queen", "monarch", "emir")
 
 
@@ -62,7 +62,7 @@ def role_holder(phrase: str, entities: list[Entity], kb: KB) -> tuple[bool, Enti
     kb_roles = LEADER if role == "leader" else ROLES.get(role)
     if not kb_roles:
         return False, None
-    countries = countries_of(found.group("place"), kb)
+    countries = countries_of(found.group("place") or found.group("owner"), kb)
     if not countries:
         return True, None
     qids = holders(kb_roles, countries, kb)
