@@ -304,5 +304,6 @@ def test_a_country_role_no_one_names_stays_the_speaker_and_a_pronoun_is_never_re
 def test_who_the_speaker_is_may_stand_before_the_name_but_not_a_place_or_group_phrase():
     quotes = quotes_of("\"We do not want to change coaches again,\" Sixers chairman Ed Snider said. \"We were panicked "
                        "when the ground shook,\" one woman in Qeshm told AFP. \"Everybody zones them,\" an Eastern "
-                       "Conference executive said Saturday.")
-    assert [q.speaker_name for q in in_order(quotes)] == ["Ed Snider", None, None]
+                       "Conference executive said Saturday. \"With deep personal sadness I must announce her death,\" "
+                       "her agent Mark Roesler said.")
+    assert [q.speaker_name for q in in_order(quotes)] == ["Ed Snider", None, None, "Mark Roesler"]

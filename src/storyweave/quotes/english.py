@@ -112,11 +112,12 @@ BEFORE_LOOSE = re.compile(rf"^{_TITLES}{_NAME}\b[^.!?:\"“”]{{0,80}}\b(?:{SPE
 #: "…," said South Richmond Hill resident Suri Charanjit.)
 AFTER_VERB = (re.compile(rf"^\s*[,.]?\s*(?:{_SPEECH_AFTER})\s+(?:(?!{_PREPOSITIONS})[\w'’.-]+\s+){{0,5}}?{_NAME}\s*(?:[,.;]|$)"),
                re.compile(rf"^\s*[,.]?\s*(?:{_SPEECH_AFTER})\s+{_TITLES}{_NAME}\b"))
-#: "…," Sixers chairman Ed Snider said: who the speaker is may stand before the name, in lower case; not a
-#: phrase with an article or a preposition, whose capitalised word is a place or a group ("one woman in Qeshm
-#: told AFP", "an Eastern Conference executive said", "the Arizona Senator wrote" is a role)
+#: "…," Sixers chairman Ed Snider said, "…," her agent Mark Roesler said: who the speaker is may stand before
+#: the name, in lower case (after a possessive at most); not a phrase with an article or a preposition, whose
+#: capitalised word is a place or a group ("one woman in Qeshm told AFP", "an Eastern Conference executive
+#: said"; "the Arizona Senator wrote" is a role)
 _DESCRIPTOR_WORD = r"(?!(?:the|a|an|one|his|her|its|their|in|from|of|at|for|with|by|on|to|and|or)\b)[a-z][\w-]*"
-_DESCRIPTOR = rf"(?:(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:{_DESCRIPTOR_WORD}\s+){{1,3}})?"
+_DESCRIPTOR = rf"(?:(?:(?:his|her|their|its)\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:{_DESCRIPTOR_WORD}\s+){{1,3}})?"
 AFTER_NAME = re.compile(rf"^\s*[,.]?\s*{_DESCRIPTOR}{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{_SPEECH_AFTER})\b")
 #: "…», — сказал он": a comma and a dash after the closing mark attribute a quotation in Russian, Ukrainian and
 #: other languages that punctuate speech so, whatever the verb
