@@ -307,3 +307,9 @@ def test_who_the_speaker_is_may_stand_before_the_name_but_not_a_place_or_group_p
                        "Conference executive said Saturday. \"With deep personal sadness I must announce her death,\" "
                        "her agent Mark Roesler said.")
     assert [q.speaker_name for q in in_order(quotes)] == ["Ed Snider", None, None, "Mark Roesler"]
+
+
+def test_recalling_admitting_and_asking_are_speech():
+    quotes = quotes_of("\u201cHis partner went over to him and put his hand on his shoulder,\u201d King recalled. "
+                       "\u201cWould we have done it without him? I do not think so,\u201d Bruce Arians asked.")
+    assert [q.speaker_name for q in in_order(quotes)] == ["King", "Bruce Arians"]

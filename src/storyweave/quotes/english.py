@@ -10,7 +10,8 @@ import re
 SPEECH = (r"said|says|say|stated|states|stressed|stresses|noted|notes|added|adds|warned|warns|told|explained|"
           r"argued|argues|declared|announced|claimed|claims|insisted|emphasi[sz]ed|replied|responded|remarked|"
           r"believes|believed|believe|concluded|pointed out|went on to (?:say|explain|add|stress|note)|"
-          r"further stated|also said|wrote|writes|reported")
+          r"further stated|also said|wrote|writes|reported|recalled|recalls|recounted|admitted|admits|"
+          r"acknowledged|complained|joked|quipped|asked|asks|tweeted")
 #: after what is said also "reports" ("…, TASS reports"), which before it is as often the noun ("Despite
 #: reports last week that …")
 _SPEECH_AFTER = rf"{SPEECH}|reports"
