@@ -51,26 +51,6 @@ def test_a_quotation_after_an_attributed_one_goes_on_with_its_speaker_but_not_ac
         ("It’s called ", "Owen"), ("And the big ", "Owen"), ("Nobody can p", "Fanning")]
 
 
-def test_he_is_the_person_the_previous_sentence_is_about_when_more_recent_than_the_last_speaker():
-    quotes = quotes_of("“We will appeal,” said defence lawyer Stephen Bright. Brian Nichols, who argued he was insane, "
-                     "spoke for the first time in court on Saturday. “I know that the things I've done caused a lot "
-                     "of pain and I'm sorry,” he said.")
-    assert [q.speaker_name for q in in_order(quotes)] == ["Stephen Bright", "Brian Nichols"]
-
-
-def test_mixed_quotation_marks_of_text_rebuilt_from_tokens_and_the_name_that_ends_an_attribution():
-    quotes = quotes_of("\"The cars come straight from the avenue and nothing stops them, “said South Richmond Hill "
-                     "resident Suri Charanjit. \"We appreciate your respect for her privacy at this time, “Reid's "
-                     "representative said.")
-    assert [q.speaker_name for q in in_order(quotes)] == ["Suri Charanjit", None]
-
-
-def test_a_colon_lead_names_its_speaker_after_a_word_that_only_opens_the_sentence():
-    quotes = quotes_of("On this point, Tokaev also made a response in Russia: “in Russia, some people have distorted "
-                     "the whole truth about what happened in January.”")
-    assert [q.speaker_name for q in quotes] == ["Tokaev"]
-
-
 def test_a_quotation_right_after_reported_speech_goes_on_with_its_speaker():
     quotes = quotes_of("In his speech, Tokaev said that these remarks would only harm the interests of the two peoples. "
                      "“These remarks are inexplicable to me, and I say so openly.” The forum ended on Saturday. "
@@ -83,14 +63,6 @@ def test_a_term_quoted_inside_reported_speech_is_part_of_it():
     quotes = quotes_of("Tocaev believes that sanctions and settlement \"a monthly turmoil\" are two different things "
                      "that cannot be compared.")
     assert [(q.text[:22], q.variants[0].direct) for q in quotes] == [("sanctions and settleme", False)]
-
-
-def test_a_role_speaks_for_the_person_named_with_it_before_and_for_no_one_otherwise():
-    quotes = quotes_of("Nichols will die in prison after Superior Court Judge James Bodiford handed down the maximum "
-                     "sentence. “If there was any more I could give you, I would,” the judge said. Her agent said "
-                     "the family was grateful. “We ask for privacy for the family at this difficult time,” the "
-                     "spokesman said.")
-    assert [q.speaker_name for q in in_order(quotes)] == ["James Bodiford", None]
 
 
 def test_reported_speech_of_someone_unnamed_has_no_speaker_and_a_noun_is_no_name():
@@ -135,12 +107,6 @@ def test_a_quotation_that_reported_speech_introduces_is_its_rendering_with_its_s
                      "killing.” Tokaev’s press secretary explained that “the head of state thanked him for this honor.”")
     assert [(q.text[:14], q.speaker_name, q.variants[0].direct) for q in in_order(quotes)] == [
         ("investigators ", "LA Times", True), ("the head of st", None, True)]
-
-
-def test_the_speaker_that_reported_speech_names_beats_an_owner_opening_the_sentence():
-    quotes = quotes_of("Tokayev’s spokesman Berik Uali explained that “the head of state thanked him for this honor, "
-                     "but he will not accept any awards until the end of his term.”")
-    assert [q.speaker_name for q in quotes] == ["Berik Uali"]
 
 
 def test_an_attribution_that_names_no_one_makes_a_short_quotation_a_quote_without_a_speaker():
@@ -239,12 +205,6 @@ def test_a_closing_mark_followed_by_a_comma_and_a_dash_ends_a_quotation_whose_op
     assert [q.text for q in quotes] == ["Мы будем развивать курорт и дальше, потому что это наше главное богатство"]
 
 
-def test_a_role_written_as_a_title_without_a_name_speaks_for_the_person_who_holds_it():
-    quotes = quotes_of("President Abdelmadjid Tebboune sent a message of condolence on Friday. \"He is leaving us "
-                     "today at a time when Algeria needs him,\" added President of the Republic.")
-    assert [q.speaker_name for q in quotes] == ["Abdelmadjid Tebboune"]
-
-
 def test_an_outlet_reports_and_a_letter_writes_but_the_noun_reports_is_no_speech_verb():
     quotes = quotes_of("The lead ship of the class, the Ivan Gren, is already serving in the Northern Fleet, TASS "
                        "reports. \"He was a patriot who never wavered in his commitment to his people,\" President "
@@ -254,27 +214,12 @@ def test_an_outlet_reports_and_a_letter_writes_but_the_noun_reports_is_no_speech
                      "will be back at the negotiating table this week.") == []
 
 
-def test_a_surname_written_with_a_possessive_is_still_the_surname_a_pronoun_can_refer_to():
-    quotes = quotes_of("Weitz comes on board to helm the second installment in Stephenie Meyer's series. The Weitz "
-                       "move prompted a campaign of reassurance. Meyer penned a letter to the fans. The director "
-                       "\u201cis excited by the story and eager to keep the movie close to the book,\u201d she wrote.")
-    assert [q.speaker_name for q in quotes] == ["Meyer"]
-
-
 def test_according_to_after_a_statement_names_its_speaker_whom_a_following_he_refers_to():
     quotes = quotes_of("The American Pie actress has checked into Promises Treatment Center in Malibu, according to her "
                        "publicist, Jack Ketsoyan. \u201cWe appreciate your respect to her and her family's privacy at "
                        "this time,\u201d he said.")
     assert [(q.speaker_name, q.variants[0].direct) for q in in_order(quotes)] == [
         ("Jack Ketsoyan", False), ("Jack Ketsoyan", True)]
-
-
-def test_a_name_that_modifies_a_noun_before_the_speech_verb_is_no_speaker_unless_the_noun_speaks_for_it():
-    quotes = quotes_of("When asked whether she was still a party girl, the Taradise star said, \u201cI've done enough "
-                       "of everything for a lifetime!\u201d A visitor from Shiga prefecture said, \u201cI was pleasantly "
-                       "surprised to discover the illuminations.\u201d A Surrey Police spokeswoman said: \u201cThe fire "
-                       "has progressed rapidly through the store.\u201d")
-    assert [q.speaker_name for q in in_order(quotes)] == [None, None, "Surrey Police"]
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
@@ -301,15 +246,47 @@ def test_a_country_role_no_one_names_stays_the_speaker_and_a_pronoun_is_never_re
         ("Khaled al-Mishri", "Russian mercenari")]
 
 
-def test_who_the_speaker_is_may_stand_before_the_name_but_not_a_place_or_group_phrase():
-    quotes = quotes_of("\"We do not want to change coaches again,\" Sixers chairman Ed Snider said. \"We were panicked "
-                       "when the ground shook,\" one woman in Qeshm told AFP. \"Everybody zones them,\" an Eastern "
-                       "Conference executive said Saturday. \"With deep personal sadness I must announce her death,\" "
-                       "her agent Mark Roesler said.")
-    assert [q.speaker_name for q in in_order(quotes)] == ["Ed Snider", None, None, "Mark Roesler"]
-
-
-def test_recalling_admitting_and_asking_are_speech():
-    quotes = quotes_of("\u201cHis partner went over to him and put his hand on his shoulder,\u201d King recalled. "
-                       "\u201cWould we have done it without him? I do not think so,\u201d Bruce Arians asked.")
-    assert [q.speaker_name for q in in_order(quotes)] == ["King", "Bruce Arians"]
+@pytest.mark.parametrize(("text", "speakers"), [
+    pytest.param("“We will appeal,” said defence lawyer Stephen Bright. Brian Nichols, who argued he was insane, "
+                 "spoke for the first time in court on Saturday. “I know that the things I've done caused a lot "
+                 "of pain and I'm sorry,” he said.",
+                 ["Stephen Bright", "Brian Nichols"], id="he-is-the-person-the-previous-sentence-is-about-when-more-recent-than-the-last-speaker"),
+    pytest.param("\"The cars come straight from the avenue and nothing stops them, “said South Richmond Hill "
+                 "resident Suri Charanjit. \"We appreciate your respect for her privacy at this time, “Reid's "
+                 "representative said.",
+                 ["Suri Charanjit", None], id="mixed-quotation-marks-of-text-rebuilt-from-tokens-and-the-name-that-ends-an-attribution"),
+    pytest.param("On this point, Tokaev also made a response in Russia: “in Russia, some people have distorted "
+                 "the whole truth about what happened in January.”",
+                 ["Tokaev"], id="a-colon-lead-names-its-speaker-after-a-word-that-only-opens-the-sentence"),
+    pytest.param("Nichols will die in prison after Superior Court Judge James Bodiford handed down the maximum "
+                 "sentence. “If there was any more I could give you, I would,” the judge said. Her agent said "
+                 "the family was grateful. “We ask for privacy for the family at this difficult time,” the "
+                 "spokesman said.",
+                 ["James Bodiford", None], id="a-role-speaks-for-the-person-named-with-it-before-and-for-no-one-otherwise"),
+    pytest.param("Tokayev’s spokesman Berik Uali explained that “the head of state thanked him for this honor, "
+                 "but he will not accept any awards until the end of his term.”",
+                 ["Berik Uali"], id="the-speaker-that-reported-speech-names-beats-an-owner-opening-the-sentence"),
+    pytest.param("President Abdelmadjid Tebboune sent a message of condolence on Friday. \"He is leaving us "
+                 "today at a time when Algeria needs him,\" added President of the Republic.",
+                 ["Abdelmadjid Tebboune"], id="a-role-written-as-a-title-without-a-name-speaks-for-the-person-who-holds-it"),
+    pytest.param("Weitz comes on board to helm the second installment in Stephenie Meyer's series. The Weitz "
+                 "move prompted a campaign of reassurance. Meyer penned a letter to the fans. The director "
+                 "\u201cis excited by the story and eager to keep the movie close to the book,\u201d she wrote.",
+                 ["Meyer"], id="a-surname-written-with-a-possessive-is-still-the-surname-a-pronoun-can-refer-to"),
+    pytest.param("When asked whether she was still a party girl, the Taradise star said, \u201cI've done enough "
+                 "of everything for a lifetime!\u201d A visitor from Shiga prefecture said, \u201cI was pleasantly "
+                 "surprised to discover the illuminations.\u201d A Surrey Police spokeswoman said: \u201cThe fire "
+                 "has progressed rapidly through the store.\u201d",
+                 [None, None, "Surrey Police"], id="a-name-that-modifies-a-noun-before-the-speech-verb-is-no-speaker-unless-the-noun-speaks-for-it"),
+    pytest.param("\"We do not want to change coaches again,\" Sixers chairman Ed Snider said. \"We were panicked "
+                 "when the ground shook,\" one woman in Qeshm told AFP. \"Everybody zones them,\" an Eastern "
+                 "Conference executive said Saturday. \"With deep personal sadness I must announce her death,\" "
+                 "her agent Mark Roesler said.",
+                 ["Ed Snider", None, None, "Mark Roesler"], id="who-the-speaker-is-may-stand-before-the-name-but-not-a-place-or-group-phrase"),
+    pytest.param("\u201cHis partner went over to him and put his hand on his shoulder,\u201d King recalled. "
+                 "\u201cWould we have done it without him? I do not think so,\u201d Bruce Arians asked.",
+                 ["King", "Bruce Arians"], id="recalling-admitting-and-asking-are-speech"),
+])
+def test_the_speaker_each_attribution_names(text, speakers):
+    """One row a rule of attribution; ``speakers`` are the quotes' in the order of the text."""
+    assert [q.speaker_name for q in in_order(quotes_of(text))] == speakers
