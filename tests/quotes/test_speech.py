@@ -286,6 +286,16 @@ def test_a_country_role_no_one_names_stays_the_speaker_and_a_pronoun_is_never_re
     pytest.param("\u201cHis partner went over to him and put his hand on his shoulder,\u201d King recalled. "
                  "\u201cWould we have done it without him? I do not think so,\u201d Bruce Arians asked.",
                  ["King", "Bruce Arians"], id="recalling-admitting-and-asking-are-speech"),
+    pytest.param("\"We need to learn from this horrible tragedy,\" said Judge James Bodiford. Judge Rowland Barnes was "
+                 "killed in the courthouse in 2005. \"We will make sure it never happens again,\" said Bodiford. The "
+                 "judge offered advice for the guards: \"Do not trust Mr. Nichols ever again.\"",
+                 ["James Bodiford", "Bodiford", "James Bodiford"], id="the-judge-is-the-last-speaker-so-titled"),
+    pytest.param("Luke Pigeon works across the street. \u201cThey cuffed him on the ground,\u201d Mr. Pigeon said. "
+                 "\u201cHe was giving them a bit of grief, but he was following orders.\u201d Mr. Pigeon also "
+                 "commended police for their handling of the situation. \u201cThey managed to stop any further loss "
+                 "of life.\u201d The building was closed. \u201cNobody could have foreseen this at all,\u201d one "
+                 "worker wrote.",
+                 ["Pigeon", "Pigeon", "Pigeon", None], id="an-unattributed-quotation-after-a-sentence-about-the-last-speaker"),
 ])
 def test_the_speaker_each_attribution_names(text, speakers):
     """One row a rule of attribution; ``speakers`` are the quotes' in the order of the text."""

@@ -137,7 +137,7 @@ def _beside(text: str, quote: Quoted, surnames: set[str]) -> tuple[re.Match | No
     before = text[text.rfind("\n", 0, quote.opening) + 1:quote.opening]
     line_end = text.find("\n", quote.closing)
     after = text[quote.closing + 1:line_end if line_end >= 0 else len(text)]
-    clause = before[before.rfind(". ") + 2 if ". " in before else 0:]
+    clause = before[max(before.rfind(". ") + 2, *(before.rfind(mark + " ") + 2 for mark in "”\"»")):]
     inner = text[quote.start:quote.end]
     after_patterns = english.AFTER_VERB if inner.endswith(".") else (*english.AFTER_VERB, english.AFTER_NAME)
     loose = english.BEFORE_LOOSE.search(clause[-200:])
@@ -315,6 +315,8 @@ class _Reader:
             speaker, attributed = introduced[1], True
         elif self.last_said and not attributed and _continues(text[self.last_said[0] + 1:quote.opening]):
             speaker = self.last_said[1]
+        elif not attributed and not text[start:quote.opening].strip() and self._goes_on(index):
+            speaker = self.last_speaker[1]
         else:
             speaker = None
         self.last_said = (quote.closing, speaker)
@@ -349,9 +351,23 @@ class _Reader:
         return name
 
     def _holder(self, role: str, index: int) -> str | None:
-        """The person last named with this title up to the sentence ("Judge James Bodiford ... the judge")."""
+        """The person last named with this title up to the sentence ("Judge James Bodiford ... the judge"), or,
+        where the last speaker is one of those so named, the last speaker (after "…," said Bodiford, "the judge"
+        is Bodiford, though the article named Judge Rowland Barnes since)."""
         named = [name for at, titled_as, name in self.titled if titled_as == role and at < self.sentences[index][1]]
+        if self.last_speaker and index - self.last_speaker[0] <= PRONOUN_REACH:
+            spoke = [name for name in named if same_speaker(self.last_speaker[1], name)]
+            if spoke:
+                return spoke[-1]
         return named[-1] if named else None
+
+    def _goes_on(self, index: int) -> bool:
+        """Whether a quotation that opens its sentence with no attribution goes on with the last speaker: the
+        sentence before it is about that speaker ("…," Mr. Pigeon said. Mr. Pigeon also commended police for
+        their handling of the situation. "They managed to stop any further loss of life.")."""
+        return bool(self.last_speaker and self.last_subject and self.last_subject[0] == index - 1
+                    and index - self.last_speaker[0] <= PRONOUN_REACH
+                    and same_speaker(self.last_subject[1], self.last_speaker[1]))
 
     def _opener(self, word: str) -> bool:
         """A capitalised word that only opens a sentence ("Last month, the navy said", "Though she did not …"):
