@@ -224,6 +224,8 @@ def test_according_to_after_a_statement_names_its_speaker_whom_a_following_he_re
 
 @pytest.mark.parametrize(("text", "speaker"), [
     ("\"Time is running out,\" said German Foreign Minister Annalena Baerbock on Sunday.", "Annalena Baerbock"),
+    ("\"I am fine, my friends,\" said Madhya Pradesh Chief Minister Shivraj Singh Chouhan on Saturday.",
+     "Shivraj Singh Chouhan"),
     ("\"The community has spoken,\" said Fulton County District Attorney Paul Howard after the verdict.",
      "Paul Howard"),
     ("General Motors said that it would recall 1.6 million cars worldwide because of faulty ignition switches.",

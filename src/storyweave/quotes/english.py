@@ -33,7 +33,7 @@ ROLE_NAMED = re.compile(rf"\b(?P<role>(?i:{_ROLE_WORDS}))\s+(?P<name>(?:[A-Z][\w
 _ROLE_UNNAMED = re.sub(r"\?P<\w+>", "?:", _ROLE_PHRASE)
 #: a word of a name, also with a particle joined to it ("Khaled al-Mishri")
 _NAME_WORD = r"(?:[a-z]{1,3}-)?[A-Z][\w'’-]+"
-_NAME = rf"(?P<name>(?<![\w'’-])(?:{_ROLE_UNNAMED}\b|(?:[A-Z]\.\s*){{0,2}}(?:{_NAME_WORD}\s+){{0,5}}{_NAME_WORD}|[Hh]e|[Ss]he))"
+_NAME = rf"(?P<name>(?<![\w'’-])(?:{_ROLE_UNNAMED}\b|(?:[A-Z]\.\s*){{0,2}}(?:{_NAME_WORD}\s+){{0,6}}{_NAME_WORD}|[Hh]e|[Ss]he))"
 #: titles that stand before a name, in a sentence subject ("President Tokayev said") or an attribution
 _PERSON_TITLES = r"President|Prime Minister|Minister|Foreign Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Senator|" \
                  r"Governor|Mayor|Judge"
