@@ -52,14 +52,12 @@ def right(predicted: str | None, gold: list[str]) -> bool:
 
 def _one_name(ours: str, theirs: str) -> bool:
     """Whether two speakers in two scripts are one person by their last words, folded to ASCII and compared as
-    the entity resolver compares spellings (one letter apart, or names.similarity at its SPELLING bar)."""
-    from rapidfuzz.distance import Levenshtein
-
-    from storyweave.entities.names import fold, similarity
-    from storyweave.entities.resolve import SPELLING
+    the entity resolver compares the words of names (``resolve.word_fits``)."""
+    from storyweave.entities.names import fold
+    from storyweave.entities.resolve import word_fits
 
     a, b = fold(ours).split()[-1:], fold(theirs).split()[-1:]
-    return bool(a and b) and (Levenshtein.distance(a[0], b[0]) <= 1 or similarity(a[0], b[0]) >= SPELLING)
+    return bool(a and b) and word_fits(a[0], b[0])
 
 
 def cyrillic(show: bool) -> None:

@@ -181,7 +181,7 @@ def _compatible(group: Group, entity: KBEntity) -> bool:
     return group.cls is None or CLASSES.get(entity.type) == group.cls
 
 
-def _word_fits(a: str, b: str) -> bool:
+def word_fits(a: str, b: str) -> bool:
     """Two folded words of a name alike: one letter apart ("del"/"dal", "af"/"of") or spelling variants."""
     return a == b or Levenshtein.distance(a, b) <= 1 or similarity(a, b) >= SPELLING
 
@@ -197,7 +197,7 @@ def _shape_fits(name: str, alias: str, run_together: bool = False) -> bool:
         return False
     if len(wa) != len(wb):
         return run_together and len(wa) == 1
-    return len(wa) == 1 or all(_word_fits(x, y) for x, y in zip(wa, wb, strict=True))
+    return len(wa) == 1 or all(word_fits(x, y) for x, y in zip(wa, wb, strict=True))
 
 
 def _script(text: str) -> str:
@@ -345,7 +345,7 @@ def _person_names_fit(a: str, b: str) -> bool:
     wa, wb = fold(a).split(), fold(b).split()
     if len(wa) < 2 or len(wb) < 2:
         return True
-    given = wa[0][0] == wb[0][0] and (len(wa[0]) == 1 or len(wb[0]) == 1 or _word_fits(wa[0], wb[0]))
+    given = wa[0][0] == wb[0][0] and (len(wa[0]) == 1 or len(wb[0]) == 1 or word_fits(wa[0], wb[0]))
     return given and similarity(wa[-1], wb[-1]) >= SPELLING
 
 

@@ -126,12 +126,12 @@ class _Sentences:
         among the story's sentences of the two languages, at CROSS_LANGUAGE_COSINE or above."""
         key = (language_a, language_b)
         if key not in self._mutual:
-            sims = self.vectors[language_a] @ self.vectors[language_b].T
+            to_b, to_a = self.nearest(language_a, language_b), self.nearest(language_b, language_a)
             found = {}
-            if sims.size:
-                best_b, best_a = sims.argmax(axis=1), sims.argmax(axis=0)
-                found = {i: (int(j), float(sims[i, j])) for i, j in enumerate(best_b)
-                         if best_a[j] == i and sims[i, j] >= CROSS_LANGUAGE_COSINE}
+            for i, j in enumerate(to_b):
+                cosine = float(self.vectors[language_a][i] @ self.vectors[language_b][j])
+                if to_a[j] == i and cosine >= CROSS_LANGUAGE_COSINE:
+                    found[i] = (int(j), cosine)
             self._mutual[key] = found
         return self._mutual[key]
 
