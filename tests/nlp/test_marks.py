@@ -39,3 +39,15 @@ def test_a_closing_mark_before_punctuation_or_after_a_letter_opens_nothing():
     assert _inner(russian) == ["Ушедший от нас принадлежал уникальному поколению"]
     guillemets = "Она назвала премьера «Лениным с волосами» и ушла. Позже «никто не ответил»."
     assert _inner(guillemets) == ["Лениным с волосами", "никто не ответил"]
+
+
+def test_a_term_quoted_inside_a_quotation_in_the_same_straight_marks_stays_inside_it():
+    russian = ("\"Какое-то время пройдет, полигон \"подосядет\", наберется крепости, и мы будем думать\", "
+               "- сказал он.")
+    assert _inner(russian) == ["Какое-то время пройдет, полигон \"подосядет\", наберется крепости, и мы будем думать"]
+    title = 'the July 8 article, "In Japan "management" jobs are now starting to disappear" and more.'
+    assert _inner(title) == ['In Japan "management" jobs are now starting to disappear']
+
+
+def test_a_mark_after_the_quotations_last_word_and_a_space_still_closes_it():
+    assert _inner("\"We will win, \"he said. \"Sure.\"") == ["We will win,", "Sure."]

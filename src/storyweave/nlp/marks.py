@@ -5,7 +5,8 @@ opening once and closing at the end; a line that starts with the opening mark ag
 quotation (the print convention for a quotation over paragraphs). One that never closes within
 ``MAX_LINES`` lines was a stray mark and yields nothing.
 
-Double marks of every shape pair in turn (``_double_spans``). Other marks pair by kind; the straight
+Double marks of every shape pair in turn (``_double_spans``), except a term quoted inside a quotation
+in the same straight marks (a word, a space, then a mark before a word: polygon "settles", …). Other marks pair by kind; the straight
 single mark opens and closes alike, so its role is read from the characters around it, and an apostrophe
 inside a word (don't, don’t) or after a plural (the players' union) is not a mark.
 """
@@ -21,6 +22,8 @@ DOUBLE = "\"“”„‟"
 #: other (opening, closing) pairs, each on its own: «…» and »…«, Japanese 「…」 and 『…』, single marks
 PAIRS = (("«", "»"), ("»", "«"), ("「", "」"), ("『", "』"), ("‘", "’"), ("‚", "‘"), ("'", "'"))
 MAX_LINES = 6
+#: a quotation inside a quotation in the same straight marks is a term of a few words
+NESTED_WORDS = 4
 MAX_CHARS = 3000
 _OPENS_AFTER = " \t\n([{—–-/:;,"
 _CLOSES_BEFORE = " \t\n)]}.,;:!?—–-…"
@@ -33,6 +36,9 @@ _CLOSING_TOO = "»”’‘"
 _CLOSING_BEFORE_SPACE = "»”’"
 #: marks that are also apostrophes (don't, don’t, the players' union)
 _APOSTROPHES = "'’"
+
+
+_NEXT_DOUBLE = re.compile(f"[{DOUBLE}]")
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,23 @@ def _pair_spans(text: str, opening: str, closing: str) -> list[Quoted]:
     return found
 
 
+def _nested_closing(text: str, i: int) -> int | None:
+    """Where a term quoted inside a quotation closes ("Время пройдет, полигон "подосядет", и мы …"), if the
+    mark at ``i`` opens one: it follows a word and a space, a word follows it, and a mark closes it a few
+    words on, on the same line. Otherwise the mark closes the quotation (a "…, "he said is no term)."""
+    if i < 2 or text[i - 1] != " " or not text[i - 2].isalnum() or i + 1 >= len(text) or not text[i + 1].isalnum():
+        return None
+    closing = _NEXT_DOUBLE.search(text, i + 1)
+    if closing is None:
+        return None
+    j = closing.start()
+    after = text[j + 1] if j + 1 < len(text) else " "
+    inner = text[i + 1:j]
+    if "\n" in inner or len(inner.split()) > NESTED_WORDS or text[j - 1].isspace() or after not in _CLOSES_BEFORE:
+        return None
+    return j
+
+
 def _double_spans(text: str) -> list[Quoted]:
     """Double marks pair in turn, whatever their shape: a mark opens when a word follows it, and the next
     mark closes. A mark followed by a space or by punctuation cannot open, nor a ” after a letter, which
@@ -111,11 +134,18 @@ def _double_spans(text: str) -> list[Quoted]:
     it."""
     found: list[Quoted] = []
     start = -1
+    nested: set[int] = set()
     for match in re.finditer(f"[{DOUBLE}]", text):
         i = match.start()
         if start >= 0:
             if not _too_far(text, start, i):
                 if _reopens(text, start, i):
+                    continue
+                if i in nested:
+                    continue
+                inner_close = _nested_closing(text, i) if text[start] == text[i] == '"' else None
+                if inner_close is not None:
+                    nested.add(inner_close)
                     continue
                 inner = text[start + 1:i]
                 begin = start + 1 + len(inner) - len(inner.lstrip())
