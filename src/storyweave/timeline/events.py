@@ -11,7 +11,7 @@ from ..cluster.features import lexical_cosine, text_vector
 from ..model import Article, Span, Story, TimelineEvent
 from ..nlp import embed
 from ..nlp.sentences import spans
-from .resolve import find
+from .resolve import find, mentions
 
 #: two articles' sentences on one date are one event when they share this much (lexical cosine, the date's own
 #: words left out: every sentence on that date shares them), or, in two languages, when their multilingual
@@ -26,17 +26,35 @@ MAX_TEXT = 240
 #: where a sentence's clauses meet: a comma, semicolon or colon, or a dash between spaces; not before a number
 #: (a list of years, "1994, 1996, 1999 and 2002"; a time split by tokenising, "8: 13am")
 _CLAUSE_BREAK = re.compile(r"(?:[,;:]\s+|\s+[—–-]\s+)(?!(?:and\s+|or\s+)?\d)")
+#: what joins two clauses that each carry a date when no punctuation parts them
+_CONJUNCTION = re.compile(r"\s+(?:and|but|while|whereas|before|after|then)\s+(?!\d)")
 #: a clause of fewer words than this beside its date expression ("On June 18, 2022,") is read with the next
 MIN_CLAUSE_WORDS = 3
+
+
+def _in_name(sentence: str, conjunction: re.Match) -> bool:
+    """A conjunction between two capitalised words joins a name ("Council on Ethical and Judicial Affairs")."""
+    before = sentence[:conjunction.start()].rsplit(None, 1)[-1:] or [""]
+    after = sentence[conjunction.end():].split(None, 1)[:1] or [""]
+    return before[0][:1].isupper() and after[0][:1].isupper()
 
 
 def _clause(sentence: str, at: tuple[int, int], others: list[tuple[int, int]]) -> str:
     """The clause of ``sentence`` around the date expression at ``at`` (offsets in the sentence), for a
     sentence that dates several events ("… hosted the Academy Awards in 2007, …, following Whoopi Goldberg's
-    stints in 1994, 1996, 1999 and 2002"): a break inside an expression is no break. An ellipsis marks where the
-    sentence goes on."""
+    stints in 1994, 1996, 1999 and 2002"): a break inside an expression is no break; where no punctuation
+    parts this date from the next one, the first conjunction after the earlier date does ("deployed on
+    November 2 and since then rescued a ship on November 11 and sunk a mother ship on November 19"). An
+    ellipsis marks where the sentence goes on."""
     breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence)
               if not any(s <= m.start() < e for s, e in (at, *others))]
+    earlier = max((e for s, e in others if e <= at[0]), default=None)
+    later = min((s for s, e in others if s >= at[1]), default=None)
+    for left, right in ((earlier, at[0]), (at[1], later)):
+        if left is not None and right is not None and not any(left <= b[0] and b[1] <= right for b in breaks):
+            joined = next((m for m in _CONJUNCTION.finditer(sentence, left) if not _in_name(sentence, m)), None)
+            breaks += [joined.span()] if joined and joined.end() <= right else []
+    breaks.sort()
     before = [b for b in breaks if b[1] <= at[0]]
     after = [b for b in breaks if b[0] >= at[1]]
     start = before[-1][1] if before else 0
@@ -82,6 +100,9 @@ def story_timeline(story: Story, articles: dict[str, Article]) -> list[TimelineE
     in_sentence: dict[tuple[str, int], list] = {}
     for article, expression, span in found:
         in_sentence.setdefault((article.id, span.start), []).append(expression)
+    resolved_at = {(article.id, expression.start) for article, expression, _ in found}
+    unresolved = {article.id: [m for m in mentions(article.text, article.language) if (article.id, m[0]) not in resolved_at]
+                  for article in members}
     meaning = {}
     if len({article.language for article, _, _ in found} - {"und"}) > 1:
         texts = list(dict.fromkeys(span.text for _, _, span in found))
@@ -99,7 +120,8 @@ def story_timeline(story: Story, articles: dict[str, Article]) -> list[TimelineE
                 break
         else:
             others = [(e.start - span.start, e.end - span.start) for e in in_sentence[(article.id, span.start)]
-                      if e.value != expression.value]
+                      if e.value != expression.value] + \
+                     [(s - span.start, e - span.start) for s, e in unresolved[article.id] if span.start <= s < span.end]
             told = _clause(span.text, (expression.start - span.start, expression.end - span.start), others) \
                 if others else span.text
             events.append((expression.value, [span], [vector], told))

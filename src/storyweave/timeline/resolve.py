@@ -176,11 +176,8 @@ def _patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return PATTERNS + (DOTTED,)
 
 
-def find(text: str, published: str | None = None, fallback: str | None = None,
-         language: str = "en") -> list[TimeExpression]:
-    """Time expressions of ``text`` in order, each resolved; unresolvable ones are left out."""
-    anchor = _as_date(published[:10]) if published and len(published) >= 10 else None
-    fallback_day = _as_date(fallback[:10]) if fallback and len(fallback) >= 10 else None
+def _matches(text: str, language: str) -> list[tuple[int, int, str, dict]]:
+    """Every time expression of ``text`` in order as (start, end, kind, groups), resolvable or not."""
     taken: list[tuple[int, int]] = []
     matches = []
     english = language not in cyrillic.LANGUAGES
@@ -197,6 +194,21 @@ def find(text: str, published: str | None = None, fallback: str | None = None,
             taken.append((start, end))
             matches.append((start, end, kind, groups))
     matches.sort()
+    return matches
+
+
+def mentions(text: str, language: str = "en") -> list[tuple[int, int]]:
+    """Where ``text`` names a time, resolvable or not ("in November" with no year known): what tells one
+    dated clause of a sentence from another."""
+    return [(start, end) for start, end, _kind, _groups in _matches(text, language)]
+
+
+def find(text: str, published: str | None = None, fallback: str | None = None,
+         language: str = "en") -> list[TimeExpression]:
+    """Time expressions of ``text`` in order, each resolved; unresolvable ones are left out."""
+    anchor = _as_date(published[:10]) if published and len(published) >= 10 else None
+    fallback_day = _as_date(fallback[:10]) if fallback and len(fallback) >= 10 else None
+    matches = _matches(text, language)
     explicit = []
     for start, _end, kind, groups in matches:
         if kind in ("iso", "mdy", "dmy", "dmy2", "mdy_num", "dmy_num", "md", "dm"):
