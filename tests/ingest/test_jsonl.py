@@ -68,3 +68,14 @@ def test_a_json_array_and_a_container_object(tmp_path):
     assert [r.source_path.rsplit("/", 1)[-1] for r in records] == ["feed.json#1", "list.json#1", "list.json#2"]
     assert [r.external_id for r in records] == ["b", "a", "b"]
     assert len({r.id for r in records}) == 3
+
+
+def test_a_title_that_is_only_a_date_stamp_dates_the_record_and_is_no_headline(tmp_path):
+    lines = [line for line in (DATA / "ecbplus" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+             if json.loads(line)["title"] in ("Updated: November 11, 2011 20:09 IST", "27 NOVEMBER, 2005")]
+    assert len(lines) == 2
+    sample = tmp_path / "stamped.jsonl"
+    sample.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles = sorted(_read(sample), key=lambda a: a.published)
+    assert [(a.title, a.published) for a in articles] == [(None, "2005-11-27"), (None, "2011-11-11T20:09:00")]
+    assert articles[1].text.startswith("Navy foils Somali pirate attack")

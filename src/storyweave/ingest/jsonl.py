@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Rejected
+from .byline import parse_date_line
 from .clean import Parsed, clean_body, join
 from .html import visible_text
 
@@ -91,10 +92,14 @@ def to_parsed(data: dict[str, Any], max_line_chars: int = 160) -> Parsed | str:
     cleaned = clean_body(text, max_line_chars)
     byline = cleaned.byline
     external = _first(data, FIELDS["external_id"])
+    title = _name(_first(data, FIELDS["title"]))
+    stamp = parse_date_line(title) if title else None
+    if stamp is not None:
+        title = None  # a scraper's "Updated: November 11, 2011 20:09 IST" is the page's date, not its headline
     return Parsed(
         text=join(cleaned.lines),
-        title=_name(_first(data, FIELDS["title"])),
-        published=_published(_first(data, FIELDS["published"])) or byline.published,
+        title=title,
+        published=_published(_first(data, FIELDS["published"])) or byline.published or (stamp and stamp[0]),
         outlet=_name(_first(data, FIELDS["outlet"])) or byline.outlet,
         reposted_from=byline.reposted_from,
         authors=_authors(_first(data, FIELDS["authors"])) or byline.authors,
