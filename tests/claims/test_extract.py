@@ -130,3 +130,16 @@ def test_another_actor_for_the_same_act_contradicts_but_not_another_speaker():
     assert len(arrests) == 2 and all(len(c.contradict) == 1 for c in arrests)
     said = [c for c in claims if "told reporters" in c.text]
     assert len(said) == 1 and len(said[0].support) == 2 and not said[0].contradict
+
+
+def test_a_running_total_does_not_contradict_one_events_count():
+    claims = _story(("During the operation, six AK-47 rifles, 12 magazines and 300 rounds of ammunition were found "
+                     "and confiscated by the navy.", "en"),
+                    ("So far, the navy has confiscated 14 AK-47 rifles, 31 magazines and 923 rounds of ammunition "
+                     "during the operation.", "en"),
+                    ("During the operation, eight AK-47 rifles, 12 magazines and 300 rounds of ammunition were found "
+                     "and confiscated by the navy.", "en"))
+    running = next(c for c in claims if c.text.startswith("So far"))
+    assert not running.contradict
+    counts = [c for c in claims if c.text.startswith("During")]
+    assert len(counts) == 2 and all(len(c.contradict) == 1 for c in counts)

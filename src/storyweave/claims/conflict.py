@@ -27,6 +27,13 @@ _FIGURE_EN = re.compile(_FIGURE.pattern.replace("(?P<value>", "(?P<value>(?i:\\b
 #: a number given as a bound or an estimate agrees with others ("more than 100 mph", "up to 120 mph")
 _APPROXIMATE = re.compile(r"\b(?:about|around|nearly|almost|over|under|more than|less than|fewer than|up to|at least|"
                           r"at most|roughly|approximately|some)\s*[$€£¥]?$", re.I)
+#: a sentence that counts a running total ("a total of 14 rifles", "so far 923 rounds", "bringing the toll to
+#: 120") gives another quantity than one that counts a single event's ("six rifles were seized"): their
+#: numbers do not disagree
+_RUNNING = re.compile(r"\b(?:(?:a|the|in)\s+total(?:\s+of)?|so\s+far|to\s+date|in\s+all|altogether|cumulative|"
+                      r"bringing\s+(?:the|its|their)\s+\w+\s+to|insgesamt|bisher)\b|"
+                      r"(?<![\w-])(?:всего|в\s+общей\s+сложности|к\s+настоящему\s+времени|загалом|усього)(?![\w-])",
+                      re.I)
 #: a time of day ("9:40 p.m.") is compared with times only, not read as two numbers
 _TIME = re.compile(r"\b(\d{1,2})\s*:\s*(\d{2})\b")
 #: a year is a date, compared with years only ("by March 2022" and "two doses" do not disagree)
@@ -71,6 +78,11 @@ class Values:
     #: the words around each negation cue ("will not close": will, close) and every pair of adjacent words
     denied: frozenset[tuple[str, str]] = frozenset()
     pairs: frozenset[tuple[str, str]] = frozenset()
+    running: bool = False
+
+    def counts_alike(self, other: Values) -> bool:
+        """Both count a single event's quantity or both a running total, so their numbers are comparable."""
+        return self.running == other.running
 
     def figures_differ(self, other: Values) -> bool:
         """A figure of one kind that each gives otherwise, and the other nowhere: "14 points" against "12
@@ -147,7 +159,7 @@ def values(text: str, language: str) -> Values:
     months = {next(g for g in m.groups() if g) for m in _MONTH.finditer(text)}
     return Values(frozenset(figures), frozenset(bare - years), frozenset(numbers - years), frozenset(years), times,
                   frozenset(months), frozenset(_WEEKDAY.findall(text)), None if cues is None else bool(cues.search(text)),
-                  frozenset(denied), frozenset(zip(words, words[1:], strict=False)))
+                  frozenset(denied), frozenset(zip(words, words[1:], strict=False)), bool(_RUNNING.search(text)))
 
 
 def content_words(text: str, language: str) -> frozenset[str]:

@@ -132,9 +132,10 @@ def _contradicts(a: _Assertion, b: _Assertion, similarity: float) -> bool:
     if a.opinion or b.opinion:
         return False
     shared = overlap(a.words, b.words)
-    if similarity >= CONTRADICT_COSINE and shared >= VALUE_OVERLAP and a.values.figures_differ(b.values):
+    alike = a.values.counts_alike(b.values)
+    if alike and similarity >= CONTRADICT_COSINE and shared >= VALUE_OVERLAP and a.values.figures_differ(b.values):
         return True
-    if shared >= SAME_SENTENCE_OVERLAP and (a.values.numbers_differ(b.values) or a.values.dates_differ(b.values)
+    if shared >= SAME_SENTENCE_OVERLAP and ((alike and a.values.numbers_differ(b.values)) or a.values.dates_differ(b.values)
                                             or a.values.denies(b.values) or b.values.denies(a.values)):
         return True
     return (other_actor(a.actors, b.actors) and overlap(a.masked, b.masked) >= SAME_SENTENCE_OVERLAP
