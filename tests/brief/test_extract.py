@@ -86,3 +86,11 @@ def test_a_story_told_in_several_languages_is_titled_and_briefed_in_its_reading_
     summary = brief(story, articles)
     assert len(summary) >= 4
     assert {by_id[sentence.citations[0].article_id].language for sentence in summary} == {"en"}
+
+
+def test_a_source_without_an_outlet_is_named_by_its_headline_cut_short():
+    text = "Samuel Dalembert agreed to a six year deal with the Philadelphia 76ers on Saturday, his agent said."
+    article = Article(id="d", source_path="x", text=text, language="en",
+                      title="Agent says Sixers to sign Dalembert to six-year deal")
+    [sentence] = brief(Story("s", "t", ["d"]), [article])
+    assert sentence.text == "According to “Agent says Sixers to sign Dalembert…”: " + text

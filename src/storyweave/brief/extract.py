@@ -27,15 +27,22 @@ MAX_DISAGREEMENTS = 2
 MAX_COMMENTARY = 2
 #: MMR trade-off between a claim's own score and its overlap with what is already chosen
 MMR_LAMBDA = 0.7
+#: words of a headline that names a source with no outlet
+SOURCE_WORDS = 6
 #: a candidate this close to a chosen sentence says the same again and is skipped
 REDUNDANT_COSINE = 0.6
 
 
 def _source_name(article: Article) -> str:
+    """The outlet (or the original a repost declares); failing both, the headline, cut to SOURCE_WORDS words
+    ("According to “Agent says Sixers to sign Dalembert…”: …"), so an attribution stays shorter than its claim."""
     name = article.reposted_from or article.outlet
     if name:
         return name
-    return f"“{article.title}”" if article.title and not article.title_source else "one article"
+    if not article.title or article.title_source:
+        return "one article"
+    words = article.title.split()
+    return f"“{' '.join(words[:SOURCE_WORDS])}{'…' if len(words) > SOURCE_WORDS else ''}”"
 
 
 def _centroid(vectors: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
