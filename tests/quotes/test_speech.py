@@ -170,6 +170,26 @@ def test_a_short_quotation_is_a_partial_quote_when_its_speaker_is_named_and_it_n
     assert [(q.text, q.speaker_name) for q in quotes] == [("true professional", "Smith")]
 
 
+def test_partial_quotes_joined_by_and_share_the_speaker_a_sentence_opening_with_but_names():
+    quotes = quotes_of("But the Cromwell Society described Mr Crick's suggestion as \"folly\" and \"attempting to "
+                       "rewrite history.\"")
+    assert sorted((q.text, q.speaker_name) for q in quotes) == [
+        ("attempting to rewrite history.", "Cromwell Society"), ("folly", "Cromwell Society")]
+
+
+def test_a_speaker_with_a_middle_initial_keeps_the_whole_name():
+    quotes = quotes_of("“That belittles it,” City Councilman Jumaane D. Williams said later. But William L. Kovacs, "
+                       "the vice president of the Chamber of Commerce, said that another review \"will result in even "
+                       "greater delays to projects\".")
+    assert sorted(q.speaker_name for q in quotes) == ["Jumaane D. Williams", "William L. Kovacs"]
+
+
+def test_signs_and_a_place_opening_the_sentence_are_no_speaker():
+    quotes = quotes_of("Outside the church, a small group of protesters held signs saying, \"Justice denied\" and "
+                       "\"Justice for apartheid victims\" and were swiftly led away by police.")
+    assert all(q.speaker_name is None for q in quotes)
+
+
 @pytest.mark.parametrize("text", [
     "Alex Smith threw for 300 yards. On Monday, Smith called “Catching Fire” the best film of the year.",
     "Alex Smith threw for 300 yards. On Monday, Smith called the so-called “medical conscience” rule a mistake.",

@@ -33,7 +33,7 @@ ROLE_NAMED = re.compile(rf"\b(?P<role>(?i:{_ROLE_WORDS}))\s+(?P<name>(?:[A-Z][\w
 _ROLE_UNNAMED = re.sub(r"\?P<\w+>", "?:", _ROLE_PHRASE)
 #: a word of a name, also with a particle joined to it ("Khaled al-Mishri")
 _NAME_WORD = r"(?:[a-z]{1,3}-)?[A-Z][\w'’-]+"
-_NAME = rf"(?P<name>(?<![\w'’-])(?:{_ROLE_UNNAMED}\b|(?:[A-Z]\.\s*){{0,2}}(?:{_NAME_WORD}\s+){{0,6}}{_NAME_WORD}|[Hh]e|[Ss]he))"
+_NAME = rf"(?P<name>(?<![\w'’-])(?:{_ROLE_UNNAMED}\b|(?:[A-Z]\.\s*){{0,2}}(?:{_NAME_WORD}\s+(?:[A-Z]\.\s+)?){{0,6}}{_NAME_WORD}|[Hh]e|[Ss]he))"
 #: titles that stand before a name, in a sentence subject ("President Tokayev said") or an attribution
 _PERSON_TITLES = r"President|Prime Minister|Minister|Foreign Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Senator|" \
                  r"Governor|Mayor|Judge"
@@ -137,6 +137,8 @@ _OWNER = r"[A-Z](?:[\w-]|['’](?!s\b))+"
 #: a phrase that opens a sentence before its subject ("In Russia, ", "Of course, ", "Watching the PBS documentary
 #: looking back at Watergate last summer, "): 80 characters took one more ECB+ speaker than 40, at no error
 _OPENING = r"(?:[A-Z][^,.!?\"“”]{0,80},\s+)?"
+#: a sentence that says something may open with a conjunction ("But the Cromwell Society described …")
+_SAYS_OPENING = rf"(?:(?:But|And|Yet|Still|So)\s+(?:the\s+)?)?{_OPENING}"
 NAMED_SUBJECT = re.compile(rf"^{_OPENING}{_TITLES}(?P<name>{_OWNER}(?:\s+{_OWNER}){{0,2}})"
                             rf"(?:['’]s\s+(?!{_PERSON_OWNED})(?=[a-z])|(?=\s*,|\s+[a-z]))")
 FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<last>[A-Z][a-z](?:[\w-]|['’](?!s\b))+)")
@@ -153,7 +155,7 @@ _SAYING = rf"{SPEECH}|call(?:ed|s|ing)|describ(?:ed|es|ing)|accus(?:ed|es|ing)|d
           r"term(?:ed|s)|condemn(?:ed|s)|tweeted|saying"
 #: what an apposition after a one-word name opens with ("TallGrass, a wholesaler of …, said")
 APPOSITIVE = re.compile(r"\s+(?:a|an|the|who|which|whose)\s")
-SENTENCE_SAYS = re.compile(rf"^{_OPENING}{_TITLES}{_NAME}{_ACRONYM}(?:\s|(?P<apposition>,))[^\"“”«»„]{{0,160}}?"
+SENTENCE_SAYS = re.compile(rf"^{_SAYS_OPENING}{_TITLES}{_NAME}{_ACRONYM}(?:\s|(?P<apposition>,))[^\"“”«»„]{{0,160}}?"
                             rf"\b(?:{_SAYING})\b[^\"“”«»„]{{0,120}}$")
 #: capitalised words that begin sentences but name no one who speaks, and groups that speak as many ("Critics",
 #: "СМИ Белграда"): their statements are kept without a speaker
@@ -164,7 +166,8 @@ NOT_NAMES = {"The", "This", "That", "It", "These", "Those", "There", "In", "On",
               "Observers", "Sources", "Investigators", "Scientists", "Researchers", "Doctors", "Prosecutors",
               "Lawmakers", "Protesters", "Activists", "Opponents", "Supporters", "Economists", "Diplomats",
               "Officers", "Deputies", "Neighbours", "Neighbors", "Fans", "Locals", "Environmentalists",
-              "Conservationists", "Media", "Later", "Earlier", "Meanwhile",
+              "Conservationists", "Media", "Later", "Earlier", "Meanwhile", "Outside", "Inside", "Banners", "Signs",
+              "Placards", "Posters", "Slogans",
               "Instead", "Now", "Then", "Yesterday", "Другой", "Другая", "Один", "Одна", "Інший", "Інша", "СМИ", "ЗМІ",
               "Власти", "Влада", "Источники", "Джерела", "Эксперты", "Експерти", "Аналитики", "Аналітики", "Monday",
               "Tuesday",

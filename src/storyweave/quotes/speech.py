@@ -180,10 +180,15 @@ def _known(word: str, surnames: set[str]) -> bool:
     return any(same_speaker(word, surname) for surname in surnames)
 
 
+#: what may join two quotations of one speaker in one sentence ("described it as “folly” and “an attempt to
+#: rewrite history”")
+_CONNECTIVE = re.compile(r"\s*,?\s*(?:and|or|as well as)\s+(?:(?:as|called|calling)\s+)?(?:(?:a|an|the)\s+)?", re.I)
+
+
 def _continues(between: str) -> bool:
     """Whether a quotation after another one, with only this text between them, goes on with the same
     speaker: nothing but the first one's attribution lies between ("…," Owen said. "…"), no narrative."""
-    if not between.strip():
+    if not between.strip() or _CONNECTIVE.fullmatch(between):
         return True
     found = _attributions(between, (english.AFTER_NAME, *english.AFTER_VERB, cyrillic.AFTER))
     if not found:
