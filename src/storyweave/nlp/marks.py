@@ -5,10 +5,11 @@ opening once and closing at the end; a line that starts with the opening mark ag
 quotation (the print convention for a quotation over paragraphs). One that never closes within
 ``MAX_LINES`` lines was a stray mark and yields nothing.
 
-Double marks of every shape pair in turn (``_double_spans``), except a term quoted inside a quotation
-in the same straight marks (a word, a space, then a mark before a word: polygon "settles", …). Other marks pair by kind; the straight
-single mark opens and closes alike, so its role is read from the characters around it, and an apostrophe
-inside a word (don't, don’t) or after a plural (the players' union) is not a mark.
+Double marks of every shape pair in turn (``_double_spans``), except a term quoted inside a quotation in
+the same straight marks (a word, a space, then a mark before a word: polygon "settles", …). Other marks
+pair by kind; the straight single mark opens and closes alike, so its role is read from the characters
+around it, and an apostrophe inside a word (don't, don’t) or after a plural (the players' union) is not a
+mark.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ _CLOSING_BEFORE_SPACE = "»”’"
 _APOSTROPHES = "'’"
 
 
-_NEXT_DOUBLE = re.compile(f"[{DOUBLE}]")
+_DOUBLE_MARK = re.compile(f"[{DOUBLE}]")
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def _nested_closing(text: str, i: int) -> int | None:
     words on, on the same line. Otherwise the mark closes the quotation (a "…, "he said is no term)."""
     if i < 2 or text[i - 1] != " " or not text[i - 2].isalnum() or i + 1 >= len(text) or not text[i + 1].isalnum():
         return None
-    closing = _NEXT_DOUBLE.search(text, i + 1)
+    closing = _DOUBLE_MARK.search(text, i + 1)
     if closing is None:
         return None
     j = closing.start()
@@ -135,7 +136,7 @@ def _double_spans(text: str) -> list[Quoted]:
     found: list[Quoted] = []
     start = -1
     nested: set[int] = set()
-    for match in re.finditer(f"[{DOUBLE}]", text):
+    for match in _DOUBLE_MARK.finditer(text):
         i = match.start()
         if start >= 0:
             if not _too_far(text, start, i):

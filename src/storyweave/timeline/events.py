@@ -11,7 +11,7 @@ from ..cluster.features import lexical_cosine, text_vector
 from ..model import Article, Span, Story, TimelineEvent
 from ..nlp import embed
 from ..nlp.sentences import spans
-from .resolve import find, mentions
+from .resolve import find
 
 #: two articles' sentences on one date are one event when they share this much (lexical cosine, the date's own
 #: words left out: every sentence on that date shares them), or, in two languages, when their multilingual
@@ -95,14 +95,13 @@ def story_timeline(story: Story, articles: dict[str, Article]) -> list[TimelineE
     members = [articles[aid] for aid in story.article_ids if aid in articles and articles[aid].duplicate_of is None]
     fallback = story.first_published
     events: list[tuple[str, list[Span], list[_Told], str]] = []
-    found = [(article, expression, Span.of(article, *_sentence_of(article, expression.start)))
-             for article in members for expression in find(article.text, article.published, fallback, article.language)]
+    every = [(article, expression, Span.of(article, *_sentence_of(article, expression.start)))
+             for article in members
+             for expression in find(article.text, article.published, fallback, article.language, unresolved=True)]
     in_sentence: dict[tuple[str, int], list] = {}
-    for article, expression, span in found:
+    for article, expression, span in every:
         in_sentence.setdefault((article.id, span.start), []).append(expression)
-    resolved_at = {(article.id, expression.start) for article, expression, _ in found}
-    unresolved = {article.id: [m for m in mentions(article.text, article.language) if (article.id, m[0]) not in resolved_at]
-                  for article in members}
+    found = [(article, expression, span) for article, expression, span in every if expression.value]
     meaning = {}
     if len({article.language for article, _, _ in found} - {"und"}) > 1:
         texts = list(dict.fromkeys(span.text for _, _, span in found))
@@ -120,8 +119,7 @@ def story_timeline(story: Story, articles: dict[str, Article]) -> list[TimelineE
                 break
         else:
             others = [(e.start - span.start, e.end - span.start) for e in in_sentence[(article.id, span.start)]
-                      if e.value != expression.value] + \
-                     [(s - span.start, e - span.start) for s, e in unresolved[article.id] if span.start <= s < span.end]
+                      if e.value != expression.value]
             told = _clause(span.text, (expression.start - span.start, expression.end - span.start), others) \
                 if others else span.text
             events.append((expression.value, [span], [vector], told))

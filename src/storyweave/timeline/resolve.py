@@ -69,7 +69,7 @@ class TimeExpression:
     end: int
     text: str
     kind: str
-    value: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    value: str  # YYYY, YYYY-MM or YYYY-MM-DD; "" where unresolved
 
 
 def _safe(year: int, month: int, day: int) -> date | None:
@@ -197,15 +197,11 @@ def _matches(text: str, language: str) -> list[tuple[int, int, str, dict]]:
     return matches
 
 
-def mentions(text: str, language: str = "en") -> list[tuple[int, int]]:
-    """Where ``text`` names a time, resolvable or not ("in November" with no year known): what tells one
-    dated clause of a sentence from another."""
-    return [(start, end) for start, end, _kind, _groups in _matches(text, language)]
-
-
 def find(text: str, published: str | None = None, fallback: str | None = None,
-         language: str = "en") -> list[TimeExpression]:
-    """Time expressions of ``text`` in order, each resolved; unresolvable ones are left out."""
+         language: str = "en", unresolved: bool = False) -> list[TimeExpression]:
+    """Time expressions of ``text`` in order, each resolved; unresolvable ones are left out, or with
+    ``unresolved`` kept with an empty value ("in November" with no year known still parts a sentence's
+    dated clauses)."""
     anchor = _as_date(published[:10]) if published and len(published) >= 10 else None
     fallback_day = _as_date(fallback[:10]) if fallback and len(fallback) >= 10 else None
     matches = _matches(text, language)
@@ -235,6 +231,8 @@ def find(text: str, published: str | None = None, fallback: str | None = None,
         base = anchor or (fallback_day if kind not in ("relday", "ago", "relunit") else None)
         value = _resolve(kind, groups, base, context, previous)
         if value is None:
+            if unresolved:
+                found.append(TimeExpression(start, end, text[start:end], kind, ""))
             continue
         found.append(TimeExpression(start, end, text[start:end], kind, value))
         if len(value) == 10:
