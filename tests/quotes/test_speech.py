@@ -322,3 +322,24 @@ def test_a_country_role_no_one_names_stays_the_speaker_and_a_pronoun_is_never_re
 def test_the_speaker_each_attribution_names(text, speakers):
     """One row a rule of attribution; ``speakers`` are the quotes' in the order of the text."""
     assert [q.speaker_name for q in in_order(quotes_of(text))] == speakers
+
+
+def test_a_paragraph_that_a_named_speakers_said_colon_introduces_is_his_direct_speech():
+    text = ("The president spoke for forty minutes.\n\nIn his speech at the St. Petersburg forum, Tokaev also said:\n\n"
+            "I still want to take this opportunity to protest against some completely illogical remarks about my "
+            "country. There is no problem between us that needs to be exaggerated.\n\nWhat is illogical?")
+    found = article_renderings(Article(id="a", source_path="a", text=text, language="en"))
+    assert [(r.speaker, r.direct, r.span.text) for r in found] == [
+        ("Tokaev", True, "I still want to take this opportunity to protest against some completely illogical remarks "
+                         "about my country. There is no problem between us that needs to be exaggerated.")]
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    ("The menu of the new bento shop includes:\n\nfried shrimp and fish with homemade tartar sauce, rice and "
+     "pickles.", []),
+    ("Tokaev said:\n\n“We will not recognise these quasi-state entities under any circumstances.”",
+     ["We will not recognise these quasi-state entities under any circumstances."]),
+])
+def test_a_colon_without_a_speaker_saying_or_a_quotation_after_it_adds_no_block(text, spans):
+    found = article_renderings(Article(id="a", source_path="a", text=text, language="en"))
+    assert [r.span.text for r in found] == spans

@@ -238,7 +238,29 @@ class _Reader:
                 self._quotation(index, quote, introduced)
             if unopened is not None:
                 self._quotation(index, unopened, None)
+            self._block(index, start, end)
         return self.found
+
+    def _block(self, index: int, start: int, end: int) -> None:
+        """A paragraph that a named speaker's "X said:" introduces, with no quotation marks: his direct speech.
+        The paragraph runs to the next blank line (to the end of the next line in text without blank lines)."""
+        if not self.text[start:end].rstrip().endswith(":"):
+            return
+        gap = re.match(r"[ \t]*\n\s*", self.text[end:])
+        begin = end + gap.end() if gap else -1
+        if begin < 0 or begin >= len(self.text) or self.text[begin] in DOUBLE + "«「‘'" or \
+                any(q.opening <= begin <= q.closing for q in self.direct):
+            return
+        said = english.COLON_SAID.match(self.text[start:end])
+        if said is None or not _name(said.group("name")):
+            return
+        stop = self.text.find("\n\n" if "\n\n" in self.text else "\n", begin)
+        stop = len(self.text) if stop < 0 else stop
+        block = self.text[begin:stop].rstrip()
+        if words(block) >= MIN_WORDS_UNATTRIBUTED:
+            speaker = self._speaker(said.group("name"), index)
+            self._add(begin, begin + len(block), True, speaker, named=_written(said.group("name")))
+            self.last_said = (begin + len(block), speaker)
 
     def _unopened(self, start: int, end: int) -> Quoted | None:
         """A closing mark that no opening one matches, with an attribution after it ("… by the lender," said
