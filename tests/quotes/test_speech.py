@@ -185,9 +185,10 @@ def test_a_speaker_with_a_middle_initial_keeps_the_whole_name():
 
 
 def test_signs_and_a_place_opening_the_sentence_are_no_speaker():
-    quotes = quotes_of("Outside the church, a small group of protesters held signs saying, \"Justice denied\" and "
-                       "\"Justice for apartheid victims\" and were swiftly led away by police.")
-    assert all(q.speaker_name is None for q in quotes)
+    text = ("Outside the church, a small group of protesters held signs saying, \"Justice denied\" and "
+            "\"Justice for apartheid victims\" and were swiftly led away by police.")
+    found = article_renderings(Article(id="a", source_path="a", text=text, language="en"))
+    assert [(r.span.text, r.speaker) for r in found] == [("Justice denied", None), ("Justice for apartheid victims", None)]
 
 
 @pytest.mark.parametrize("text", [
@@ -343,3 +344,27 @@ def test_a_paragraph_that_a_named_speakers_said_colon_introduces_is_his_direct_s
 def test_a_colon_without_a_speaker_saying_or_a_quotation_after_it_adds_no_block(text, spans):
     found = article_renderings(Article(id="a", source_path="a", text=text, language="en"))
     assert [r.span.text for r in found] == spans
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“I wholeheartedly support the president's proposal,” said Rep. Nick Rahall, D-W. Va., who chairs the "
+     "committee.", "Nick Rahall"),
+    ("“There is a suspicion that there might have been a third manager,” said Troy police Lt. Gerry Scherlinck.",
+     "Gerry Scherlinck"),
+    ("“This is the kind of crime that the death penalty was made for,” said Dist. Atty. Steve Cooley.", "Steve Cooley"),
+    ("Constable Tim Fanning spoke to reporters on Friday. Fanning said the gunman entered the party of at least a "
+     "dozen people around 4 p.m.", "Fanning"),
+])
+def test_an_abbreviated_title_is_never_the_speaker_and_a_surname_after_a_title_is_known(text, speaker):
+    assert [q.speaker_name for q in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Kneeling beside the tree, the model described the layout as “a milestone in the history of the magazine.”",
+    "Writing from Brooklyn, a reader told Nixon that choosing Felt would spare him “the tremendous aggravation.”",
+    "Friends said John Jenkin was close to his family and had never been in trouble.",
+    "PUBLISHED: WEDNESDAY, MARCH 13, 2013 A woman who claims she had a “bird’s-eye view of the shooting” spoke.",
+])
+def test_a_participle_a_group_or_a_capitalised_month_is_no_speaker(text):
+    quotes = quotes_of(text)
+    assert quotes and all(q.speaker_name is None for q in quotes)

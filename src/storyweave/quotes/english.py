@@ -32,7 +32,10 @@ COUNTRY_ROLES = {"president", "prime minister", "foreign minister", "chancellor"
 ROLE_NAMED = re.compile(rf"\b(?P<role>(?i:{_ROLE_WORDS}))\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
 _ROLE_UNNAMED = re.sub(r"\?P<\w+>", "?:", _ROLE_PHRASE)
 #: a word of a name, also with a particle joined to it ("Khaled al-Mishri")
-_NAME_WORD = r"(?:[a-z]{1,3}-)?[A-Z][\w'’-]+"
+#: abbreviated titles, which stand before a name and are never one ("said Rep. Nick Rahall", "Dist. Atty. Steve Cooley")
+TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Rep", "Sen", "Gov", "Lt", "Sgt", "Capt", "Det", "Gen", "Col", "Dist",
+                       "Atty", "Const", "Prof", "Insp", "Supt", "Cmdr", "Adm", "Gen", "Maj", "Cpl", "Pvt", "Rev")
+_NAME_WORD = rf"(?:[a-z]{{1,3}}-)?(?!(?:{'|'.join(TITLE_ABBREVIATIONS)})\.)[A-Z][\w'’-]+"
 _NAME = rf"(?P<name>(?<![\w'’-])(?:{_ROLE_UNNAMED}\b|(?:[A-Z]\.\s*){{0,2}}(?:{_NAME_WORD}\s+(?:[A-Z]\.\s+)?){{0,6}}{_NAME_WORD}|[Hh]e|[Ss]he))"
 #: titles that stand before a name, in a sentence subject ("President Tokayev said") or an attribution
 _PERSON_TITLES = r"President|Prime Minister|Minister|Foreign Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Senator|" \
@@ -141,7 +144,10 @@ _OPENING = r"(?:[A-Z][^,.!?\"“”]{0,80},\s+)?"
 _SAYS_OPENING = rf"(?:(?:But|And|Yet|Still|So)\s+(?:the\s+)?)?{_OPENING}"
 NAMED_SUBJECT = re.compile(rf"^{_OPENING}{_TITLES}(?P<name>{_OWNER}(?:\s+{_OWNER}){{0,2}})"
                             rf"(?:['’]s\s+(?!{_PERSON_OWNED})(?=[a-z])|(?=\s*,|\s+[a-z]))")
-FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?P<last>[A-Z][a-z](?:[\w-]|['’](?!s\b))+)")
+#: a run of capitalised words and its last word, a surname ("Deputy District Attorney Phil Stirling": Stirling)
+FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'’-]*))*\s+(?P<last>[A-Z][a-z](?:[\w-]|['’](?!s\b))+)")
+#: a surname after a title ("Const. Fanning", "Mr. Pigeon")
+TITLED_NAME = re.compile(rf"\b(?:{'|'.join(TITLE_ABBREVIATIONS)})\.?\s+(?P<last>[A-Z][a-z][\w'’-]+)")
 ABBREVIATED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Const|Gen|Sen|Rep|Gov|Lt|Col|Sgt|[A-Z])\.")
 #: a titled subject ("President Tokayev spoke ...") is who a following "he" or "she" refers to
 TITLED_SUBJECT = re.compile(rf"^(?:{_PERSON_TITLES})\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
@@ -170,7 +176,8 @@ NOT_NAMES = {"The", "This", "That", "It", "These", "Those", "There", "In", "On",
               "Lawmakers", "Protesters", "Activists", "Opponents", "Supporters", "Economists", "Diplomats",
               "Officers", "Deputies", "Neighbours", "Neighbors", "Fans", "Locals", "Environmentalists",
               "Conservationists", "Media", "Later", "Earlier", "Meanwhile", "Outside", "Inside", "Banners", "Signs",
-              "Placards", "Posters", "Slogans",
+              "Placards", "Posters", "Slogans", "Born", "Asked", "They've", "We've", "They're", "We're", "Friends",
+              "Students", "Detectives", "Groups", "Associates", "Relatives", "Colleagues",
               "Instead", "Now", "Then", "Yesterday", "Другой", "Другая", "Один", "Одна", "Інший", "Інша", "СМИ", "ЗМІ",
               "Власти", "Влада", "Источники", "Джерела", "Эксперты", "Експерти", "Аналитики", "Аналітики", "Monday",
               "Tuesday",

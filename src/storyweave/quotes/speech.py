@@ -19,6 +19,7 @@ and, for Russian and Ukrainian, ``cyrillic.py``'s.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -94,6 +95,10 @@ class Rendering:
     named: bool = False
 
 
+#: month and weekday names, which datelines write in capitals ("WEDNESDAY, MARCH 13, 2013")
+_CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
+
+
 def _name(raw: str | None) -> str | None:
     if not raw:
         return None
@@ -108,8 +113,12 @@ def _name(raw: str | None) -> str | None:
     if parts[0] in ("The", "the") and len(parts) > 1:
         parts = parts[1:]
         raw = " ".join(parts)
-    if parts[0] in english.NOT_NAMES or raw.endswith(("'s", "’s", "s'", "s’")):
+    if parts[0] in english.NOT_NAMES or parts[0].title() in _CALENDAR or raw.endswith(("'s", "’s", "s'", "s’")):
         return None
+    if len(parts) == 1 and not english.ROLE_ALONE.match(raw) and (
+            raw.lower() in english.TITLE_WORDS or raw.rstrip(".") in english.TITLE_ABBREVIATIONS):
+        return None  # "said Dr. …", "Assistant chief fire officer …": a title, not who holds it (a role such as
+        # "President" is kept: the reader resolves it to the person the article names with it)
     return raw
 
 
@@ -218,6 +227,7 @@ class _Reader:
         self.last_subject: tuple[int, str] | None = None
         self.last_said: tuple[int, str | None] | None = None
         self.surnames = {m.group("last") for m in english.FULL_NAME.finditer(self.text)}
+        self.surnames |= {m.group("last") for m in english.TITLED_NAME.finditer(self.text)}
         self.surnames |= {m.group("last") for m in cyrillic.FULL_NAME.finditer(self.text)
                           if given_name(m.group("first"))}
         tokens = _TOKEN.findall(self.text)
@@ -399,8 +409,13 @@ class _Reader:
     def _opener(self, word: str) -> bool:
         """A capitalised word that only opens a sentence ("Last month, the navy said", "Though she did not …"):
         a common word, one the text also writes in lower case, never written as a name inside a sentence nor
-        given as someone's surname. (Participles are not told from names: "Watching the film" / "Fanning said".)"""
-        if word in self.proper or word.isupper() or word in self.surnames:
+        given as someone's surname; a word in -ing opens a participle phrase unless the text gives it as a
+        surname ("Writing from Brooklyn, …" / "Dakota Fanning … Fanning said")."""
+        if word in self.surnames:
+            return False
+        if word.endswith("ing") and word.lower() != "king":
+            return True  # "Writing from Brooklyn, Viena K. Neaville told …": a participle, unless given as a surname
+        if word in self.proper or word.isupper():
             return False
         return word.lower() in self.common
 
