@@ -46,7 +46,7 @@ _PERSON_TITLES = r"President|Prime Minister|Minister|Foreign Minister|Chancellor
 #: another title word ("Foreign", "Prime")
 TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", f"{_PERSON_TITLES}|{_ROLE_WORDS}")) - {
     "general", "foreign", "prime", "coach", "director", "leader", "captain", "commander"} | {
-    "attorney", "chief", "inspector", "detective", "officer", "councilman", "councilwoman", "secretary",
+    "attorney", "assistant", "chief", "inspector", "detective", "officer", "councilman", "councilwoman", "secretary",
     "executive", "deputy", "undersheriff", "superintendent", "commissioner", "ambassador", "editor", "expert",
     "spokesman", "analyst", "correspondent", "manager"}
 _TITLES = rf"(?:(?:{_PERSON_TITLES}|Const\.|Constable|Sgt\.|Det\.|Capt\.|Lt\.|Gen\.|Gov\.|Sen\.|Rep\.|" \
