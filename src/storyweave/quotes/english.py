@@ -46,7 +46,7 @@ _PERSON_TITLES = r"President|Prime Minister|Minister|Foreign Minister|Chancellor
 #: another title word ("Foreign", "Prime")
 TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", f"{_PERSON_TITLES}|{_ROLE_WORDS}")) - {
     "general", "foreign", "prime", "coach", "director", "leader", "captain", "commander"} | {
-    "attorney", "assistant", "chief", "inspector", "detective", "officer", "councilman", "councilwoman", "secretary",
+    "attorney", "assistant", "ceo", "chief", "inspector", "detective", "officer", "councilman", "councilwoman", "secretary",
     "executive", "deputy", "undersheriff", "superintendent", "commissioner", "ambassador", "editor", "expert",
     "spokesman", "analyst", "correspondent", "manager"}
 _TITLES = rf"(?:(?:{_PERSON_TITLES}|Const\.|Constable|Sgt\.|Det\.|Capt\.|Lt\.|Gen\.|Gov\.|Sen\.|Rep\.|" \
@@ -177,7 +177,7 @@ NOT_NAMES = {"The", "This", "That", "It", "These", "Those", "There", "In", "On",
               "Officers", "Deputies", "Neighbours", "Neighbors", "Fans", "Locals", "Environmentalists",
               "Conservationists", "Media", "Later", "Earlier", "Meanwhile", "Outside", "Inside", "Banners", "Signs",
               "Placards", "Posters", "Slogans", "Born", "Asked", "They've", "We've", "They're", "We're", "Friends",
-              "Students", "Detectives", "Groups", "Associates", "Relatives", "Colleagues",
+              "Students", "Detectives", "Groups", "Associates", "Relatives", "Colleagues", "Aside",
               "Instead", "Now", "Then", "Yesterday", "Другой", "Другая", "Один", "Одна", "Інший", "Інша", "СМИ", "ЗМІ",
               "Власти", "Влада", "Источники", "Джерела", "Эксперты", "Експерти", "Аналитики", "Аналітики", "Monday",
               "Tuesday",
