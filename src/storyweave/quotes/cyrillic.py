@@ -15,6 +15,10 @@ SPEECH = (r"(?:(?:сказа|заяви|отмети|добави|написа|�
 _WORD = r"[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+"
 #: a name written in Cyrillic
 WORD = re.compile(_WORD)
+#: honorifics before a name, which a speaker's name does not keep ("Господин Маршалл", "Пан Маршалл")
+TITLE_WORDS = frozenset("господин госпожа пан пані панi доктор профессор професор мистер миссис мисс сэр".split())
+#: a plural adjective opens a group that speaks ("Іранські чиновники заявили", "Российские СМИ сообщили")
+GROUP_ADJECTIVE = re.compile(r"(?:ские|цкие|ські|цькі)$")
 _PRONOUN = r"[Оо]на?|[Вв]ін|[Вв]она"
 _FULL = rf"(?:[А-ЯЁІЇЄҐ]\.\s*){{0,2}}{_WORD}(?:\s+{_WORD})?"
 _NAME = rf"(?P<name>(?:{_PRONOUN})\b|{_FULL})"

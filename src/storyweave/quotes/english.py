@@ -179,7 +179,7 @@ NOT_NAMES = {"The", "This", "That", "It", "These", "Those", "There", "In", "On",
               "Placards", "Posters", "Slogans", "Born", "Asked", "They've", "We've", "They're", "We're", "Friends",
               "Students", "Detectives", "Groups", "Associates", "Relatives", "Colleagues", "Aside",
               "Instead", "Now", "Then", "Yesterday", "Другой", "Другая", "Один", "Одна", "Інший", "Інша", "СМИ", "ЗМІ",
-              "Власти", "Влада", "Источники", "Джерела", "Эксперты", "Експерти", "Аналитики", "Аналітики", "Monday",
+              "Власти", "Влада", "Этот", "Эта", "Это", "Эти", "Цей", "Ця", "Це", "Ці", "Источники", "Джерела", "Эксперты", "Експерти", "Аналитики", "Аналітики", "Monday",
               "Tuesday",
               "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
               "May", "June", "July", "August", "September", "October", "November", "December"}

@@ -106,14 +106,15 @@ def _name(raw: str | None) -> str | None:
         return raw
     parts = raw.split()
     titled = [i for i, word in enumerate(parts[:-1])
-              if word.lower().rstrip(".") in english.TITLE_WORDS or word.endswith(("'s", "’s"))]
+              if word.lower().rstrip(".") in english.TITLE_WORDS | cyrillic.TITLE_WORDS or word.endswith(("'s", "’s"))]
     if titled:
         parts = parts[titled[-1] + 1:]
         raw = " ".join(parts)
     if parts[0] in ("The", "the") and len(parts) > 1:
         parts = parts[1:]
         raw = " ".join(parts)
-    if parts[0] in english.NOT_NAMES or parts[0].title() in _CALENDAR or raw.endswith(("'s", "’s", "s'", "s’")):
+    if parts[0] in english.NOT_NAMES or parts[0].title() in _CALENDAR or raw.endswith(("'s", "’s", "s'", "s’")) or \
+            (len(parts) == 1 and cyrillic.GROUP_ADJECTIVE.search(raw)):
         return None
     if len(parts) == 1 and not english.ROLE_ALONE.match(raw) and (
             raw.lower() in english.TITLE_WORDS or raw.rstrip(".") in english.TITLE_ABBREVIATIONS):
@@ -322,7 +323,7 @@ class _Reader:
         if reported.re in (english.ACCORDING, cyrillic.ACCORDING) and raw:
             raw = _SUBJECT_FORM.get(raw.lower(), raw)
         if reported.re is cyrillic.ACCORDING and raw and raw.lower() not in _PRONOUNS:
-            raw = from_genitive(raw)
+            raw = self._nominative(from_genitive(raw))
         speaker = self._speaker(raw, index)
         if reported.group("what")[0] in DOUBLE + "«「‘":
             return start + reported.start("what"), speaker
@@ -397,6 +398,15 @@ class _Reader:
             if spoke:
                 return spoke[-1]
         return named[-1] if named else None
+
+    def _nominative(self, name: str) -> str:
+        """A foreign surname the dictionary does not decline ("По словам Гросса", "Оливера Няэса") in the form
+        the text also writes it in ("Гросс", "Няэс"): its genitive ending -а/-я dropped."""
+        words = name.split()
+        for i, word in enumerate(words):
+            if word[-1:] in "ая" and re.search(rf"(?<![\w-]){re.escape(word[:-1])}(?![\w-])", self.text):
+                words[i] = word[:-1]
+        return " ".join(words)
 
     def _goes_on(self, index: int) -> bool:
         """Whether a quotation that opens its sentence with no attribution goes on with the last speaker: the
