@@ -79,3 +79,18 @@ def test_seed_004_dates_the_duma_statement_and_the_pipeline_shutdown(seed_articl
 
 def seed_articles_text(seed_articles, article_id):
     return next(a.text for a in seed_articles.values() if a.id == article_id)
+
+
+def test_a_birth_date_does_not_date_an_undated_text():
+    text = ("Pin-up model Bettie Page died yesterday at a Los Angeles hospital. Born on April 22, 1923, in Nashville, "
+            "Page said she grew up in a family so poor that an orange was a gift.")
+    assert [(e.text, e.value) for e in find(text)] == [("April 22, 1923", "1923-04-22")]
+
+
+def test_an_undated_text_is_dated_by_its_dateline_else_by_its_latest_full_date():
+    dateline = "Friday August 2, 2013 Ellen DeGeneres said yesterday she will host the Oscars on March 2, 2014."
+    assert [(e.text, e.value) for e in find(dateline)][-2:] == [("yesterday", "2013-08-01"),
+                                                                 ("March 2, 2014", "2014-03-02")]
+    body = ("The company has struggled for years. " * 9 + "It was founded on May 5, 1950, and listed on June 3, 1987. "
+            "Its chief executive resigned yesterday.")
+    assert [e.value for e in find(body)] == ["1950-05-05", "1987-06-03", "1987-06-02"]

@@ -63,6 +63,12 @@ FUTURE = re.compile(r"\b(?:will|'ll|shall|scheduled|set for|set to|due|expected 
 FUTURE_REACH = 60
 
 
+#: a text without a published date is dated by a full date this near its start (a dateline), else by its latest
+#: full date (a report comes after what it tells), never by a birth date ("Born on April 22, 1923, …")
+DATELINE_CHARS = 300
+_BORN = re.compile(r"\b(?:[Bb]orn|[Bb]irth)\b[^.;]*$")
+
+
 @dataclass(frozen=True)
 class TimeExpression:
     start: int
@@ -214,9 +220,9 @@ def find(text: str, published: str | None = None, fallback: str | None = None,
     if anchor is None:
         # no published date: the first full date the text gives (a dateline, most often) anchors it
         full = [(s, date.fromisoformat(v)) for s, _e, k, g in matches
-                if k in ("iso", "mdy", "dmy", "dmy2", "mdy_num", "dmy_num")
+                if k in ("iso", "mdy", "dmy", "dmy2", "mdy_num", "dmy_num") and not _BORN.search(text, max(0, s - 40), s)
                 for v in [_resolve(k, g, None, None, None)] if v]
-        anchor = full[0][1] if full else None
+        anchor = (full[0][1] if full[0][0] <= DATELINE_CHARS else max(d for _, d in full)) if full else None
     found = []
     previous: date | None = None
     explicit_at = dict(explicit)
