@@ -34,7 +34,7 @@ _ROLE_UNNAMED = re.sub(r"\?P<\w+>", "?:", _ROLE_PHRASE)
 #: a word of a name, also with a particle joined to it ("Khaled al-Mishri")
 #: abbreviated titles, which stand before a name and are never one ("said Rep. Nick Rahall", "Dist. Atty. Steve Cooley")
 TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Rep", "Sen", "Gov", "Lt", "Sgt", "Capt", "Det", "Gen", "Col", "Dist",
-                       "Atty", "Const", "Prof", "Insp", "Supt", "Cmdr", "Adm", "Gen", "Maj", "Cpl", "Pvt", "Rev")
+                       "Atty", "Const", "Prof", "Insp", "Supt", "Cmdr", "Adm", "Maj", "Cpl", "Pvt", "Rev")
 _NAME_WORD = rf"(?:[a-z]{{1,3}}-)?(?!(?:{'|'.join(TITLE_ABBREVIATIONS)})\.)[A-Z][\w'’-]+"
 _NAME = rf"(?P<name>(?<![\w'’-])(?:{_ROLE_UNNAMED}\b|(?:[A-Z]\.\s*){{0,2}}(?:{_NAME_WORD}\s+(?:[A-Z]\.\s+)?){{0,6}}{_NAME_WORD}|[Hh]e|[Ss]he))"
 #: titles that stand before a name, in a sentence subject ("President Tokayev said") or an attribution

@@ -95,6 +95,7 @@ class Rendering:
     named: bool = False
 
 
+_TITLE_WORDS = english.TITLE_WORDS | cyrillic.TITLE_WORDS
 #: month and weekday names, which datelines write in capitals ("WEDNESDAY, MARCH 13, 2013")
 _CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
 
@@ -106,7 +107,7 @@ def _name(raw: str | None) -> str | None:
         return raw
     parts = raw.split()
     titled = [i for i, word in enumerate(parts[:-1])
-              if word.lower().rstrip(".") in english.TITLE_WORDS | cyrillic.TITLE_WORDS or word.endswith(("'s", "’s"))]
+              if word.lower().rstrip(".") in _TITLE_WORDS or word.endswith(("'s", "’s"))]
     if titled:
         parts = parts[titled[-1] + 1:]
         raw = " ".join(parts)
@@ -423,7 +424,7 @@ class _Reader:
         surname ("Writing from Brooklyn, …" / "Dakota Fanning … Fanning said")."""
         if word in self.surnames:
             return False
-        if word.endswith("ing") and word.lower() != "king":
+        if word.endswith("ing"):
             return True  # "Writing from Brooklyn, Viena K. Neaville told …": a participle, unless given as a surname
         if word in self.proper or word.isupper():
             return False
