@@ -420,11 +420,12 @@ class _Reader:
     def _opener(self, word: str) -> bool:
         """A capitalised word that only opens a sentence ("Last month, the navy said", "Though she did not …"):
         a common word, one the text also writes in lower case, never written as a name inside a sentence nor
-        given as someone's surname; a word in -ing opens a participle phrase unless the text gives it as a
-        surname ("Writing from Brooklyn, …" / "Dakota Fanning … Fanning said")."""
+        given as someone's surname; a word in -ing of five letters or more opens a participle phrase unless the
+        text gives it as a surname ("Writing from Brooklyn, …" / "Dakota Fanning … Fanning said"; "King" is
+        no participle)."""
         if word in self.surnames:
             return False
-        if word.endswith("ing"):
+        if word.endswith("ing") and len(word) > 4:
             return True  # "Writing from Brooklyn, Viena K. Neaville told …": a participle, unless given as a surname
         if word in self.proper or word.isupper():
             return False
