@@ -6,6 +6,7 @@ import pytest
 
 from storyweave.model import Article, Story
 from storyweave.quotes import article_renderings, story_quotes
+from storyweave.quotes.speech import numbers
 from tests.quotes.stories import in_order, quotes_of
 
 
@@ -368,3 +369,18 @@ def test_an_abbreviated_title_is_never_the_speaker_and_a_surname_after_a_title_i
 def test_a_participle_a_group_or_a_capitalised_month_is_no_speaker(text):
     quotes = quotes_of(text)
     assert quotes and all(q.speaker_name is None for q in quotes)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("23 million people face severe hunger", "２３００万人がひどい飢餓に直面している"),
+    ("2300 万人面临严重的饥饿", "23 млн человек голодают"),
+    ("more than 2,300 people", "mehr als 2.300 Menschen"),
+    ("a rate of 1.5 percent", "ставка 1,5 процента"),
+])
+def test_one_figure_written_in_two_conventions_is_one_number(a, b):
+    assert numbers(a) & numbers(b)
+
+
+def test_different_figures_stay_different():
+    assert not numbers("23 million people") & numbers("32 million people")
+    assert not numbers("on 3 May 2021") & numbers("on 4 June 2020")
