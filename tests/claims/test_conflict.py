@@ -69,3 +69,11 @@ def test_a_negation_denies_only_what_the_other_says_word_for_word():
     assert values("The council won't close the bridge in June.", "en").opposed(closes)
     combination = values("The source was probably a combination of people.", "en")
     assert not values("The source was not one person but a combination of people.", "en").denies(combination)
+
+
+def test_across_languages_a_figure_in_another_convention_is_the_same_number():
+    english = values("The UN says 23 million people face severe hunger in the country.", "en")
+    assert not english.conflicts(values("联合国说，该国有2300万人面临严重饥饿。", "zh"), units=False)
+    assert not english.conflicts(values("ООН сообщает, что 23 млн человек в стране голодают.", "ru"), units=False)
+    assert not values("Mehr als 2.300 Menschen", "de").conflicts(values("More than 2,300 people", "en"), units=False)
+    assert english.conflicts(values("ООН сообщает, что 32 млн человек в стране голодают.", "ru"), units=False)

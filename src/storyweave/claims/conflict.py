@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..cluster.features import STOPWORDS
 from ..ingest.byline import date_stamps
+from ..nlp import figures
 
 #: a number with what it counts: a currency sign before, the word (hyphenated words) after: "$108 million",
 #: "6-foot", "14 points". Separators are dropped from the value: "1,000" and "1.000" are one number across
@@ -79,6 +80,8 @@ class Values:
     denied: frozenset[tuple[str, str]] = frozenset()
     pairs: frozenset[tuple[str, str]] = frozenset()
     running: bool = False
+    #: each number's readings across writing conventions (``nlp/figures.py``): "2300万" is 2300 and 23000000
+    readings: frozenset[frozenset[str]] = frozenset()
 
     def counts_alike(self, other: Values) -> bool:
         """Both count a single event's quantity or both a running total, so their numbers are comparable."""
@@ -106,7 +109,11 @@ class Values:
     def numbers_differ(self, other: Values, units: bool = True) -> bool:
         """Numbers of no named kind that differ; without ``units`` (two languages, whose unit words
         differ) every number is compared with every number."""
-        return _differ(self.bare, other.bare) if units else _differ(self.numbers, other.numbers)
+        if units:
+            return _differ(self.bare, other.bare)
+        mine, theirs = frozenset().union(*self.readings), frozenset().union(*other.readings)
+        return bool(self.readings and other.readings and any(r.isdisjoint(theirs) for r in self.readings)
+                    and any(r.isdisjoint(mine) for r in other.readings))
 
     def conflicts(self, other: Values, units: bool = True) -> bool:
         """Any value given otherwise: what keeps two sentences from being one claim."""
@@ -135,20 +142,22 @@ def values(text: str, language: str) -> Values:
         text = text[:start] + " " + text[end:]
     times = frozenset(f"{int(h)}:{m}" for h, m in _TIME.findall(text))
     text = _TIME.sub(" ", text)
-    figures, bare, numbers = set(), set(), set()
+    found, bare, numbers = set(), set(), set()
+    readings: list[frozenset[str]] = []
     for match in (_FIGURE_EN if language == "en" else _FIGURE).finditer(text):
         raw = match["value"]
-        value = re.sub(r"[.,]", "", raw) if raw[0].isdigit() else _NUMBER_WORDS[raw.casefold()]
+        value = str(int(re.sub(r"[.,]", "", raw))) if raw[0].isdigit() else _NUMBER_WORDS[raw.casefold()]
         numbers.add(value)
+        readings.append(frozenset({value} | (figures.readings(raw, match["unit"]) if raw[0].isdigit() else set())))
         if _APPROXIMATE.search(text, 0, match.start()):
             continue
         unit = (match["unit"] or "").casefold()
         if unit and unit.split("-")[0] not in _NOT_UNITS:
-            figures.add((value, (match["sign"] or "") + unit.removesuffix("s")))
+            found.add((value, (match["sign"] or "") + unit.removesuffix("s")))
         else:
             bare.add(value)
     years = {v for v in numbers if _YEAR.fullmatch(v)}
-    figures = {(v, u) for v, u in figures if v not in years}
+    found = {(v, u) for v, u in found if v not in years}
     cues = NEGATION.get(language)
     words = [w.casefold() for w in _WORD.findall(text)]
     denied = set()
@@ -157,9 +166,10 @@ def values(text: str, language: str) -> Values:
         if before and after:
             denied.add((before[0].casefold(), after[0].casefold()))
     months = {next(g for g in m.groups() if g) for m in _MONTH.finditer(text)}
-    return Values(frozenset(figures), frozenset(bare - years), frozenset(numbers - years), frozenset(years), times,
+    return Values(frozenset(found), frozenset(bare - years), frozenset(numbers - years), frozenset(years), times,
                   frozenset(months), frozenset(_WEEKDAY.findall(text)), None if cues is None else bool(cues.search(text)),
-                  frozenset(denied), frozenset(zip(words, words[1:], strict=False)), bool(_RUNNING.search(text)))
+                  frozenset(denied), frozenset(zip(words, words[1:], strict=False)), bool(_RUNNING.search(text)),
+                  frozenset(r for r in readings if not r <= years))
 
 
 def content_words(text: str, language: str) -> frozenset[str]:

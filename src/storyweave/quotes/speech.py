@@ -29,44 +29,20 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..cluster.features import text_vector
 from ..model import Article, Span
+from ..nlp import figures
 from ..nlp.marks import DOUBLE, Quoted, quoted
 from ..nlp.morph import from_genitive, given_name, person_name, person_part
 from ..nlp.sentences import spans, words
 from . import cyrillic, english
 
-#: a figure with its thousands separators or decimal part ("2,300", "1.5", full-width "２３００") and the word of
-#: scale after it, which languages place differently ("23 million" is "2300万", "23 млн", "23 Millionen")
+#: a figure with its thousands separators or decimal part and the word after it (``nlp/figures.py``)
 _NUMBER = re.compile(r"(?P<value>\d+(?:[,.\u00a0\u202f ]\d{3}(?!\d))*(?:[.,]\d+)?)\s?(?P<scale>[万億亿千]|[^\W\d_]+)?")
-_SCALES = {"thousand": 10**3, "тыс": 10**3, "тысяч": 10**3, "тысячи": 10**3, "тисяч": 10**3, "千": 10**3,
-           "万": 10**4, "million": 10**6, "millions": 10**6, "mln": 10**6, "млн": 10**6, "миллиона": 10**6,
-           "миллионов": 10**6, "мільйонів": 10**6, "мільйона": 10**6, "millionen": 10**6, "milionů": 10**6,
-           "billion": 10**9, "billions": 10**9, "bn": 10**9, "млрд": 10**9, "milliarden": 10**9, "億": 10**8,
-           "亿": 10**8}
-
-
-def _value(raw: str) -> float:
-    """"2,300" and "2.300" are 2300, "1,5" and "1.5" are 1.5 (a last group of three digits is thousands)."""
-    groups = re.split(r"[.,\u00a0\u202f ]", raw)
-    if len(groups) > 1 and len(groups[-1]) != 3:
-        return float(f"{int(''.join(groups[:-1]))}.{int(groups[-1])}")
-    return float(int("".join(groups)))
 
 
 def numbers(text: str) -> frozenset[str]:
     """The figures a statement gives, as values, also scaled by a word of scale after them: two renderings
     with different figures are not one statement ("23 million" and "2300万" share 23000000)."""
-    found = set()
-    for match in _NUMBER.finditer(text):
-        value = _value(match.group("value"))
-        found.add(_written_value(value))
-        scale = _SCALES.get((match.group("scale") or "").lower())
-        if scale:
-            found.add(_written_value(value * scale))
-    return frozenset(found)
-
-
-def _written_value(value: float) -> str:
-    return str(int(value)) if value.is_integer() else f"{value:.10g}"
+    return frozenset(r for m in _NUMBER.finditer(text) for r in figures.readings(m.group("value"), m.group("scale")))
 
 
 #: words and the marks that tell a capitalised word inside a sentence (after a lower-case word or a comma: a
