@@ -38,3 +38,11 @@ def test_a_time_the_sentence_names_without_a_resolvable_date_still_parts_its_cla
     [event] = story_timeline(Story("s", "t", ["a"]), {"a": article})
     assert (event.date, event.text) == ("1991", "…which has not had a functioning government since 1991.")
     assert event.sources[0].text == sentence
+
+
+def test_a_clause_of_time_words_alone_is_read_with_the_next():
+    sentence = ("Just in April this year, a Russian TV host claimed that Kazakhstan would face the same fate as "
+                "Ukraine.")
+    article = Article(id="a", source_path="a", text=sentence, language="en", published="2022-06-20")
+    timeline = {event.date: event.text for event in story_timeline(Story("s", "t", ["a"]), {"a": article})}
+    assert timeline["2022-04"] == sentence

@@ -28,7 +28,8 @@ MAX_TEXT = 240
 _CLAUSE_BREAK = re.compile(r"(?:[,;:]\s+|\s+[—–-]\s+)(?!(?:and\s+|or\s+)?\d)")
 #: what joins two clauses that each carry a date when no punctuation parts them
 _CONJUNCTION = re.compile(r"\s+(?:and|but|while|whereas|before|after|then)\s+(?!\d)")
-#: a clause of fewer words than this beside its date expression ("On June 18, 2022,") is read with the next
+#: a clause of fewer words than this beside its date expressions ("On June 18, 2022,", "Just in April this year,")
+#: is read with the next
 MIN_CLAUSE_WORDS = 3
 
 
@@ -59,7 +60,8 @@ def _clause(sentence: str, at: tuple[int, int], others: list[tuple[int, int]]) -
     after = [b for b in breaks if b[0] >= at[1]]
     start = before[-1][1] if before else 0
     end = after[0][0] if after else len(sentence)
-    rest = sentence[start:at[0]] + sentence[at[1]:end]
+    rest = "".join(" " if any(s <= i < e for s, e in (at, *others)) else c
+                   for i, c in enumerate(sentence[start:end], start))
     if len(rest.split()) < MIN_CLAUSE_WORDS:
         if len(after) > 1 or (after and not before):
             end = after[1][0] if len(after) > 1 else len(sentence)
