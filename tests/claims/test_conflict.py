@@ -77,3 +77,13 @@ def test_across_languages_a_figure_in_another_convention_is_the_same_number():
     assert not english.conflicts(values("ООН сообщает, что 23 млн человек в стране голодают.", "ru"), units=False)
     assert not values("Mehr als 2.300 Menschen", "de").conflicts(values("More than 2,300 people", "en"), units=False)
     assert english.conflicts(values("ООН сообщает, что 32 млн человек в стране голодают.", "ru"), units=False)
+
+
+def test_across_languages_names_with_numbers_and_numbered_months_are_no_quantities():
+    english = values("Knowsley reopened on June 15 with safety measures after insisting the drive was safe.", "en")
+    assert not english.conflicts(values("Ноусли вновь открылся 15 июня с мерами безопасности в связи с Covid-19.", "ru"),
+                                 units=False)
+    assert not english.conflicts(values("诺斯利动物园于 6 月 15 日重新开放，采取了安全措施。", "zh"), units=False)
+    assert not values("And some of the ice is over 100,000 years old.", "en").conflicts(
+        values("А некоторые айсберги старше 100 000 лет.", "ru"), units=False)
+    assert values("Covid-19 cases rose by 12.", "en").conflicts(values("Covid-23 cases rose by 12.", "en"))

@@ -16,9 +16,13 @@ from ..ingest.byline import date_stamps
 from ..nlp import figures
 
 #: a number with what it counts: a currency sign before, the word (hyphenated words) after: "$108 million",
-#: "6-foot", "14 points". Separators are dropped from the value: "1,000" and "1.000" are one number across
-#: languages, as "1,5" and "1.5" are
-_FIGURE = re.compile(r"(?P<sign>[$€£¥])?(?P<value>\d+(?:[.,]\d+)*)(?:\s*-?\s*(?P<unit>[^\W\d_]+(?:-[^\W\d_]+)*))?")
+#: "6-foot", "14 points". Separators are dropped from the value: "1,000", "1.000" and "1 000" are one number
+#: across languages, as "1,5" and "1.5" are. A month written as a number ("6月") is no quantity
+_FIGURE = re.compile(r"(?P<sign>[$€£¥])?(?P<value>\d+(?:(?:[.,]|[\u00a0\u202f ](?=\d{3}(?!\d)))\d+)*)(?!\d)(?!\s?月)"
+                     r"(?:\s*-?\s*(?P<unit>[^\W\d_]+(?:-[^\W\d_]+)*))?")
+#: what before a number makes it part of a name ("Covid-19", "G7", "MH17"): a quantity within one language,
+#: where the same wording keeps it, but not compared across languages, which drop or transliterate the name
+_IDENTIFIER = re.compile(r"(?:[A-Za-zА-Яа-яЁёІіЇїЄєҐґ]-?)$")
 #: number words as digits ("one" left out: mostly a pronoun, "one of them", "no one")
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
@@ -146,9 +150,10 @@ def values(text: str, language: str) -> Values:
     readings: list[frozenset[str]] = []
     for match in (_FIGURE_EN if language == "en" else _FIGURE).finditer(text):
         raw = match["value"]
-        value = str(int(re.sub(r"[.,]", "", raw))) if raw[0].isdigit() else _NUMBER_WORDS[raw.casefold()]
+        value = str(int(re.sub(r"[.,\s]", "", raw))) if raw[0].isdigit() else _NUMBER_WORDS[raw.casefold()]
         numbers.add(value)
-        readings.append(frozenset({value} | (figures.readings(raw, match["unit"]) if raw[0].isdigit() else set())))
+        if not _IDENTIFIER.search(text, max(0, match.start() - 2), match.start()):
+            readings.append(frozenset({value} | (figures.readings(raw, match["unit"]) if raw[0].isdigit() else set())))
         if _APPROXIMATE.search(text, 0, match.start()):
             continue
         unit = (match["unit"] or "").casefold()

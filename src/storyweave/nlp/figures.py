@@ -10,8 +10,12 @@ import re
 SCALES = {"thousand": 10**3, "тыс": 10**3, "тысяч": 10**3, "тысячи": 10**3, "тисяч": 10**3, "千": 10**3,
           "万": 10**4, "million": 10**6, "millions": 10**6, "mln": 10**6, "млн": 10**6, "миллиона": 10**6,
           "миллионов": 10**6, "мільйонів": 10**6, "мільйона": 10**6, "millionen": 10**6, "milionů": 10**6,
-          "billion": 10**9, "billions": 10**9, "bn": 10**9, "млрд": 10**9, "milliarden": 10**9, "億": 10**8,
-          "亿": 10**8}
+          "mio": 10**6, "milioni": 10**6, "milijuna": 10**6, "milijun": 10**6, "miliónů": 10**6,
+          "milion": 10**6, "milionu": 10**6, "milióna": 10**6, "milljónir": 10**6, "milljón": 10**6,
+          "milljóna": 10**6, "tisíc": 10**3, "tis": 10**3, "tisuća": 10**3, "tisuće": 10**3, "þúsund": 10**3,
+          "billion": 10**9, "billions": 10**9, "bn": 10**9, "млрд": 10**9, "milliarden": 10**9, "mrd": 10**9,
+          "miliard": 10**9, "miliardy": 10**9, "milijardi": 10**9, "milljarðar": 10**9, "milljarða": 10**9,
+          "億": 10**8, "亿": 10**8}
 _SEPARATOR = re.compile(r"[.,\u00a0\u202f ]")
 
 
