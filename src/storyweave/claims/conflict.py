@@ -20,9 +20,6 @@ from ..nlp import figures
 #: across languages, as "1,5" and "1.5" are. A month written as a number ("6月") is no quantity
 _FIGURE = re.compile(r"(?P<sign>[$€£¥])?(?P<value>\d+(?:(?:[.,]|[\u00a0\u202f ](?=\d{3}(?!\d)))\d+)*)(?!\d)(?!\s?月)"
                      r"(?:\s*-?\s*(?P<unit>[^\W\d_]+(?:-[^\W\d_]+)*))?")
-#: what before a number makes it part of a name ("Covid-19", "G7", "MH17"): a quantity within one language,
-#: where the same wording keeps it, but not compared across languages, which drop or transliterate the name
-_IDENTIFIER = re.compile(r"(?:[A-Za-zА-Яа-яЁёІіЇїЄєҐґ]-?)$")
 #: number words as digits ("one" left out: mostly a pronoun, "one of them", "no one")
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
@@ -152,7 +149,7 @@ def values(text: str, language: str) -> Values:
         raw = match["value"]
         value = str(int(re.sub(r"[.,\s]", "", raw))) if raw[0].isdigit() else _NUMBER_WORDS[raw.casefold()]
         numbers.add(value)
-        if not _IDENTIFIER.search(text, max(0, match.start() - 2), match.start()):
+        if not figures.in_name(text, match.start()):  # "Covid-19": compared within one language only
             readings.append(frozenset({value} | (figures.readings(raw, match["unit"]) if raw[0].isdigit() else set())))
         if _APPROXIMATE.search(text, 0, match.start()):
             continue

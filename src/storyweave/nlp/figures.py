@@ -19,6 +19,16 @@ SCALES = {"thousand": 10**3, "тыс": 10**3, "тысяч": 10**3, "тысячи
 _SEPARATOR = re.compile(r"[.,\u00a0\u202f ]")
 
 
+#: what before a number makes it part of a name ("Covid-19", "G7", "MH17"), which another language's wording
+#: of the name may drop or transliterate
+_NAME_BEFORE = re.compile(r"(?:[A-Za-zА-Яа-яЁёІіЇїЄєҐґ]-?)$")
+
+
+def in_name(text: str, start: int) -> bool:
+    """Whether the number at ``start`` is part of a name rather than a quantity."""
+    return _NAME_BEFORE.search(text, max(0, start - 2), start) is not None
+
+
 def value(raw: str) -> float:
     """"2,300" and "2.300" are 2300, "1,5" and "1.5" are 1.5: a last group of three digits is thousands."""
     groups = _SEPARATOR.split(raw)

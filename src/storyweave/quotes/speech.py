@@ -36,13 +36,16 @@ from ..nlp.sentences import spans, words
 from . import cyrillic, english
 
 #: a figure with its thousands separators or decimal part and the word after it (``nlp/figures.py``)
-_NUMBER = re.compile(r"(?P<value>\d+(?:[,.\u00a0\u202f ]\d{3}(?!\d))*(?:[.,]\d+)?)\s?(?P<scale>[万億亿千]|[^\W\d_]+)?")
+_NUMBER = re.compile(r"(?<!\d)(?P<value>\d+(?:[,.\u00a0\u202f ]\d{3}(?!\d))*(?:[.,]\d+)?)(?!\d)(?!\s?月)\s?"
+                     r"(?P<scale>[万億亿千]|[^\W\d_]+)?")
 
 
 def numbers(text: str) -> frozenset[str]:
     """The figures a statement gives, as values, also scaled by a word of scale after them: two renderings
-    with different figures are not one statement ("23 million" and "2300万" share 23000000)."""
-    return frozenset(r for m in _NUMBER.finditer(text) for r in figures.readings(m.group("value"), m.group("scale")))
+    with different figures are not one statement ("23 million" and "2300万" share 23000000). A number in a
+    name ("Covid-19") or a numbered month ("6月") is left out: another language may not write it."""
+    return frozenset(r for m in _NUMBER.finditer(text) if not figures.in_name(text, m.start())
+                     for r in figures.readings(m.group("value"), m.group("scale")))
 
 
 #: words and the marks that tell a capitalised word inside a sentence (after a lower-case word or a comma: a
