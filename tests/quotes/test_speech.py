@@ -384,3 +384,11 @@ def test_one_figure_written_in_two_conventions_is_one_number(a, b):
 def test_different_figures_stay_different():
     assert not numbers("23 million people") & numbers("32 million people")
     assert not numbers("on 3 May 2021") & numbers("on 4 June 2020")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Residents along 117th Street said a police cruiser happened to be pulled over on the side of the road.", None),
+    ("Police inspector Dave Gaskin said the climber was well equipped at the time but inexperienced.", "Dave Gaskin"),
+])
+def test_a_group_that_says_something_is_not_the_place_named_after_it(text, speaker):
+    assert [q.speaker_name for q in quotes_of(text)] == [speaker]

@@ -166,20 +166,23 @@ _SAYING = rf"{SPEECH}|call(?:ed|s|ing)|describ(?:ed|es|ing)|accus(?:ed|es|ing)|d
 APPOSITIVE = re.compile(r"\s+(?:a|an|the|who|which|whose)\s")
 SENTENCE_SAYS = re.compile(rf"^{_SAYS_OPENING}{_TITLES}{_NAME}{_ACRONYM}(?:\s|(?P<apposition>,))[^\"“”«»„]{{0,160}}?"
                             rf"\b(?:{_SAYING})\b[^\"“”«»„]{{0,120}}$")
-#: capitalised words that begin sentences but name no one who speaks, and groups that speak as many ("Critics",
-#: "СМИ Белграда"): their statements are kept without a speaker
-NOT_NAMES = {"The", "This", "That", "It", "These", "Those", "There", "In", "On", "At", "As", "But", "And", "However",
-              "Today", "Some", "Many", "They", "We", "I", "You", "Who", "What", "If", "When", "While", "Officials",
-              "Her", "His", "Its", "Their", "Our", "My", "For", "With", "From", "After", "Before", "By",
-              "Western", "West", "Police", "Authorities", "Witnesses", "Residents", "Critics", "Analysts", "Experts",
-              "Observers", "Sources", "Investigators", "Scientists", "Researchers", "Doctors", "Prosecutors",
-              "Lawmakers", "Protesters", "Activists", "Opponents", "Supporters", "Economists", "Diplomats",
-              "Officers", "Deputies", "Neighbours", "Neighbors", "Fans", "Locals", "Environmentalists",
-              "Conservationists", "Media", "Later", "Earlier", "Meanwhile", "Outside", "Inside", "Banners", "Signs",
-              "Placards", "Posters", "Slogans", "Born", "Asked", "They've", "We've", "They're", "We're", "Friends",
-              "Students", "Detectives", "Groups", "Associates", "Relatives", "Colleagues", "Aside",
-              "Instead", "Now", "Then", "Yesterday", "Другой", "Другая", "Один", "Одна", "Інший", "Інша", "СМИ", "ЗМІ",
-              "Власти", "Влада", "Этот", "Эта", "Это", "Эти", "Цей", "Ця", "Це", "Ці", "Источники", "Джерела", "Эксперты", "Експерти", "Аналитики", "Аналітики", "Monday",
-              "Tuesday",
-              "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
-              "May", "June", "July", "August", "September", "October", "November", "December"}
+#: groups that speak as many ("Critics", "СМИ Белграда"): their statements are kept without a speaker
+GROUPS = frozenset({
+    "Officials", "Police", "Authorities", "Witnesses", "Residents", "Critics", "Analysts", "Experts", "Observers",
+    "Sources", "Investigators", "Scientists", "Researchers", "Doctors", "Prosecutors", "Lawmakers", "Protesters",
+    "Activists", "Opponents", "Supporters", "Economists", "Diplomats", "Officers", "Deputies", "Neighbours",
+    "Neighbors", "Fans", "Locals", "Environmentalists", "Conservationists", "Media", "Friends", "Students",
+    "Detectives", "Groups", "Associates", "Relatives", "Colleagues", "Banners", "Signs", "Placards", "Posters",
+    "Slogans", "СМИ", "ЗМІ", "Власти", "Влада", "Источники", "Джерела", "Эксперты", "Експерти", "Аналитики",
+    "Аналітики"})
+#: words that open sentences but name no one: function words, pronouns, times, places, participles
+OPENERS = frozenset({
+    "The", "This", "That", "It", "These", "Those", "There", "In", "On", "At", "As", "But", "And", "However", "Today",
+    "Some", "Many", "They", "We", "I", "You", "Who", "What", "If", "When", "While", "Her", "His", "Its", "Their",
+    "Our", "My", "For", "With", "From", "After", "Before", "By", "Western", "West", "Later", "Earlier",
+    "Meanwhile", "Outside", "Inside", "Born", "Asked", "They've", "We've", "They're", "We're", "Aside", "Instead",
+    "Now", "Then", "Yesterday", "Другой", "Другая", "Один", "Одна", "Інший", "Інша", "Этот", "Эта", "Это", "Эти",
+    "Цей", "Ця", "Це", "Ці", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December"})
+NOT_NAMES = GROUPS | OPENERS

@@ -51,6 +51,9 @@ def numbers(text: str) -> frozenset[str]:
 #: words and the marks that tell a capitalised word inside a sentence (after a lower-case word or a comma: a
 #: name) from one that opens it
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[,;.!?]")
+#: prepositions that put a name after a group into a phrase of place ("Residents along 117th Street", "Scientists
+#: at the London School of Hygiene and Tropical Medicine")
+_PLACE_WORDS = frozenset("along at in from near of on across around outside inside".split())
 #: pronouns that stand for a speaker ("he said", "сказал он"; "according to her" reads as "she")
 _PRONOUNS = frozenset({"he", "she", "он", "она", "він", "вона"})
 _SUBJECT_FORM = {"him": "he", "her": "she", "него": "он", "нее": "она", "неё": "она", "нього": "він", "неї": "вона"}
@@ -327,6 +330,11 @@ class _Reader:
         if not reported or any(q.opening < start < q.closing for q in self.direct):
             return None
         raw = reported.groupdict().get("name")
+        if raw and "name" in reported.re.groupindex:
+            before = sentence[:reported.start("name")].split()
+            if before and "," not in sentence[:reported.start("name")] and before[0] in english.GROUPS and \
+                    any(w in _PLACE_WORDS for w in before[1:]):
+                raw = None  # "Residents along 117th Street said …": the group says it, not the place named after it
         if reported.re in (english.ACCORDING, cyrillic.ACCORDING) and raw:
             raw = _SUBJECT_FORM.get(raw.lower(), raw)
         if reported.re is cyrillic.ACCORDING and raw and raw.lower() not in _PRONOUNS:
