@@ -365,6 +365,8 @@ def test_an_abbreviated_title_is_never_the_speaker_and_a_surname_after_a_title_i
     "Writing from Brooklyn, a reader told Nixon that choosing Felt would spare him “the tremendous aggravation.”",
     "Friends said John Jenkin was close to his family and had never been in trouble.",
     "PUBLISHED: WEDNESDAY, MARCH 13, 2013 A woman who claims she had a “bird’s-eye view of the shooting” spoke.",
+    "Filmmaker says he cannot commit to the production schedule for the sequel next year.",
+    "Ninety percent of those asked said the initiative groups should be heard by the council.",
 ])
 def test_a_participle_a_group_or_a_capitalised_month_is_no_speaker(text):
     quotes = quotes_of(text)

@@ -46,7 +46,7 @@ _PERSON_TITLES = r"President|Prime Minister|Minister|Foreign Minister|Chancellor
 #: another title word ("Foreign", "Prime")
 TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", f"{_PERSON_TITLES}|{_ROLE_WORDS}")) - {
     "general", "foreign", "prime", "coach", "director", "leader", "captain", "commander"} | {
-    "attorney", "assistant", "ceo", "chief", "inspector", "detective", "officer", "councilman", "councilwoman", "secretary",
+    "attorney", "assistant", "ceo", "reporter", "filmmaker", "writer", "columnist", "producer", "author", "chief", "inspector", "detective", "officer", "councilman", "councilwoman", "secretary",
     "executive", "deputy", "undersheriff", "superintendent", "commissioner", "ambassador", "editor", "expert",
     "spokesman", "analyst", "correspondent", "manager"}
 _TITLES = rf"(?:(?:{_PERSON_TITLES}|Const\.|Constable|Sgt\.|Det\.|Capt\.|Lt\.|Gen\.|Gov\.|Sen\.|Rep\.|" \
@@ -184,5 +184,6 @@ OPENERS = frozenset({
     "Now", "Then", "Yesterday", "Другой", "Другая", "Один", "Одна", "Інший", "Інша", "Этот", "Эта", "Это", "Эти",
     "Цей", "Ця", "Це", "Ці", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December"})
+    "December", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twenty", "Thirty",
+    "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety", "Hundreds", "Thousands", "Dozens"})
 NOT_NAMES = GROUPS | OPENERS
