@@ -400,3 +400,17 @@ def test_a_number_word_opening_the_sentence_is_no_speaker():
             "from so-called “initiative groups” that have little say.")
     found = article_renderings(Article(id="a", source_path="a", text=text, language="en"))
     assert [(r.span.text, r.speaker) for r in found] == [("initiative groups", None)]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Greek prime minister George Papandreou condemned the killings, saying: “A demonstration is one thing and "
+     "murder is quite another.”", "George Papandreou"),
+    ("Beat writer Larry Holder puts this in a one liner, saying Bush “could sit out the final two games.”",
+     "Larry Holder"),
+    ("Police commissioner Charles Ramsey says she was escorted out of the building: “She drove her car through a "
+     "barrier and entered the premises.”", "Charles Ramsey"),
+    ("Greek police said the officer “fired three shots into the air and one at the ground.”", None),
+    ("The Egyptian ministry said it will take “several days and a lot of work” for cables to be repaired.", None),
+])
+def test_a_word_that_qualifies_a_group_or_a_title_is_not_the_speaker(text, speaker):
+    assert [q.speaker_name for q in quotes_of(text)] == [speaker]

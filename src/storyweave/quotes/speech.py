@@ -54,6 +54,12 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[,;.!?]")
 #: prepositions that put a name after a group into a phrase of place ("Residents along 117th Street", "Scientists
 #: at the London School of Hygiene and Tropical Medicine")
 _PLACE_WORDS = frozenset("along at in from near of on across around outside inside".split())
+#: a group, an institution or a title after a one-word name makes the name its qualifier ("Greek police",
+#: "the Egyptian ministry", "Greek prime minister George Papandreou")
+_INSTITUTIONS = ("ministry", "government", "army", "military", "navy", "embassy", "court", "parliament", "cabinet")
+_GROUP_AFTER = re.compile(r"\s+(?:" + "|".join(sorted({w.lower() for w in english.GROUPS if w.isascii()}
+                                                     | set(_INSTITUTIONS) | english.TITLE_WORDS | {"prime"})) + r")\b")
+_TITLED_AFTER = re.compile(r"\s+(?:[a-z]+\s+){1,6}?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
 #: pronouns that stand for a speaker ("he said", "сказал он"; "according to her" reads as "she")
 _PRONOUNS = frozenset({"he", "she", "он", "она", "він", "вона"})
 _SUBJECT_FORM = {"him": "he", "her": "she", "него": "он", "нее": "она", "неё": "она", "нього": "він", "неї": "вона"}
@@ -205,6 +211,15 @@ def _known(word: str, surnames: set[str]) -> bool:
 _CONNECTIVE = re.compile(r"\s*,?\s*(?:and|or|as well as)\s+(?:(?:as|called|calling)\s+)?(?:(?:a|an|the)\s+)?", re.I)
 
 
+def _qualifier(found: re.Match) -> bool:
+    """Whether a one-word name only qualifies what follows it: a group that speaks unnamed ("Greek police
+    said"), an institution ("the Egyptian ministry said") or a title whose holder is named next ("Greek prime
+    minister George Papandreou … saying:")."""
+    words = found.group("name").split()
+    return (len(words) - (words[0] in ("The", "the")) == 1 and words[-1] not in english.OPENERS
+            and _GROUP_AFTER.match(found.string, found.end("name")) is not None)
+
+
 def _continues(between: str) -> bool:
     """Whether a quotation after another one, with only this text between them, goes on with the same
     speaker: nothing but the first one's attribution lies between ("…," Owen said. "…"), no narrative."""
@@ -330,6 +345,9 @@ class _Reader:
         if not reported or any(q.opening < start < q.closing for q in self.direct):
             return None
         raw = reported.groupdict().get("name")
+        if raw and "name" in reported.re.groupindex and _qualifier(reported):
+            titled = _TITLED_AFTER.match(sentence, reported.end("name"))
+            raw = titled.group("name") if titled else None
         if raw and "name" in reported.re.groupindex:
             before = sentence[:reported.start("name")].split()
             if before and "," not in sentence[:reported.start("name")] and before[0] in english.GROUPS and \
@@ -361,6 +379,8 @@ class _Reader:
                     not english.APPOSITIVE.match(text, start + who.end("apposition")):
                 who = None  # "Recently, at …": a word that opens the sentence, not a name before an apposition
             attributed = who is not None
+        if who is not None and _qualifier(who):
+            who, attributed = _TITLED_AFTER.match(who.string, who.end("name")), True
         named = who is not None and _written(who.group("name"))
         if who is not None:
             speaker = self._speaker(who.group("name"), index)
