@@ -414,3 +414,9 @@ def test_a_number_word_opening_the_sentence_is_no_speaker():
 ])
 def test_a_word_that_qualifies_a_group_or_a_title_is_not_the_speaker(text, speaker):
     assert [q.speaker_name for q in quotes_of(text)] == [speaker]
+
+
+def test_he_after_a_titled_subject_is_the_holder_named_after_the_title():
+    quotes = quotes_of("Greek prime minister George Papandreou condemned the killings on Wednesday. He said the "
+                       "government would stand alongside the families who lost loved ones in the fire.")
+    assert [q.speaker_name for q in quotes] == ["George Papandreou"]

@@ -326,6 +326,9 @@ class _Reader:
         named = (english.NAMED_SUBJECT.match(sentence)
                  or _cyrillic_person(cyrillic.NAMED_SUBJECT.match(sentence), self.surnames))
         raw = named.group("name") if named else ""
+        if named and _qualifier(named):  # "Greek prime minister George Papandreou condemned …", "Indian navy ships …"
+            titled = _TITLED_AFTER.match(named.string, named.end("name"))
+            raw = titled.group("name") if titled else ""
         name = _name(raw) if raw and raw.split()[0] not in english.NOT_NAMES else None  # not "The American Pie actress"
         if name and (" " in raw or _known(raw, self.surnames)):
             self.last_subject = (index, name)
