@@ -18,7 +18,7 @@ from ..nlp import figures
 #: a number with what it counts: a currency sign before, the word (hyphenated words) after: "$108 million",
 #: "6-foot", "14 points". Separators are dropped from the value: "1,000", "1.000" and "1 000" are one number
 #: across languages, as "1,5" and "1.5" are. A month written as a number ("6月") is no quantity
-_FIGURE = re.compile(r"(?P<sign>[$€£¥])?(?P<value>\d+(?:(?:[.,]|[\u00a0\u202f ](?=\d{3}(?!\d)))\d+)*)(?!\d)(?!\s?月)"
+_FIGURE = re.compile(rf"(?P<sign>[$€£¥])?(?P<value>{figures.VALUE}){figures.NOT_A_QUANTITY_AFTER}"
                      r"(?:\s*-?\s*(?P<unit>[^\W\d_]+(?:-[^\W\d_]+)*))?")
 #: number words as digits ("one" left out: mostly a pronoun, "one of them", "no one")
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(

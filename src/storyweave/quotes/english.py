@@ -175,6 +175,10 @@ GROUPS = frozenset({
     "Detectives", "Groups", "Associates", "Relatives", "Colleagues", "Banners", "Signs", "Placards", "Posters",
     "Slogans", "СМИ", "ЗМІ", "Власти", "Влада", "Источники", "Джерела", "Эксперты", "Експерти", "Аналитики",
     "Аналітики"})
+#: month and weekday names (not the locale's: English text)
+CALENDAR = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                      "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                      "November", "December"})
 #: words that open sentences but name no one: function words, pronouns, times, places, participles
 OPENERS = frozenset({
     "The", "This", "That", "It", "These", "Those", "There", "In", "On", "At", "As", "But", "And", "However", "Today",
@@ -182,8 +186,6 @@ OPENERS = frozenset({
     "Our", "My", "For", "With", "From", "After", "Before", "By", "Western", "West", "Later", "Earlier",
     "Meanwhile", "Outside", "Inside", "Born", "Asked", "They've", "We've", "They're", "We're", "Aside", "Instead",
     "Now", "Then", "Yesterday", "Другой", "Другая", "Один", "Одна", "Інший", "Інша", "Этот", "Эта", "Это", "Эти",
-    "Цей", "Ця", "Це", "Ці", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twenty", "Thirty",
-    "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety", "Hundreds", "Thousands", "Dozens"})
+    "Цей", "Ця", "Це", "Ці", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twenty", "Thirty",
+    "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety", "Hundreds", "Thousands", "Dozens"}) | CALENDAR
 NOT_NAMES = GROUPS | OPENERS

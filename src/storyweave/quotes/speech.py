@@ -19,7 +19,6 @@ and, for Russian and Ukrainian, ``cyrillic.py``'s.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -36,7 +35,7 @@ from ..nlp.sentences import spans, words
 from . import cyrillic, english
 
 #: a figure with its thousands separators or decimal part and the word after it (``nlp/figures.py``)
-_NUMBER = re.compile(r"(?<!\d)(?P<value>\d+(?:[,.\u00a0\u202f ]\d{3}(?!\d))*(?:[.,]\d+)?)(?!\d)(?!\s?月)\s?"
+_NUMBER = re.compile(rf"(?<!\d)(?P<value>{figures.VALUE}){figures.NOT_A_QUANTITY_AFTER}\s?"
                      r"(?P<scale>[万億亿千]|[^\W\d_]+)?")
 
 
@@ -112,7 +111,7 @@ class Rendering:
 
 _TITLE_WORDS = english.TITLE_WORDS | cyrillic.TITLE_WORDS
 #: month and weekday names, which datelines write in capitals ("WEDNESDAY, MARCH 13, 2013")
-_CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
+_CALENDAR = english.CALENDAR
 
 
 def _name(raw: str | None) -> str | None:
@@ -218,6 +217,11 @@ def _qualifier(found: re.Match) -> bool:
     words = found.group("name").split()
     return (len(words) - (words[0] in ("The", "the")) == 1 and words[-1] not in english.OPENERS
             and _GROUP_AFTER.match(found.string, found.end("name")) is not None)
+
+
+def _named_after(found: re.Match) -> re.Match | None:
+    """The holder named after the title a qualifier opens ("Greek prime minister George Papandreou"), if any."""
+    return _TITLED_AFTER.match(found.string, found.end("name"))
 
 
 def _continues(between: str) -> bool:
@@ -327,8 +331,7 @@ class _Reader:
                  or _cyrillic_person(cyrillic.NAMED_SUBJECT.match(sentence), self.surnames))
         raw = named.group("name") if named else ""
         if named and _qualifier(named):  # "Greek prime minister George Papandreou condemned …", "Indian navy ships …"
-            titled = _TITLED_AFTER.match(named.string, named.end("name"))
-            raw = titled.group("name") if titled else ""
+            raw = holder.group("name") if (holder := _named_after(named)) else ""
         name = _name(raw) if raw and raw.split()[0] not in english.NOT_NAMES else None  # not "The American Pie actress"
         if name and (" " in raw or _known(raw, self.surnames)):
             self.last_subject = (index, name)
@@ -348,13 +351,12 @@ class _Reader:
         if not reported or any(q.opening < start < q.closing for q in self.direct):
             return None
         raw = reported.groupdict().get("name")
-        if raw and "name" in reported.re.groupindex and _qualifier(reported):
-            titled = _TITLED_AFTER.match(sentence, reported.end("name"))
-            raw = titled.group("name") if titled else None
         if raw and "name" in reported.re.groupindex:
-            before = sentence[:reported.start("name")].split()
-            if before and "," not in sentence[:reported.start("name")] and before[0] in english.GROUPS and \
-                    any(w in _PLACE_WORDS for w in before[1:]):
+            before = sentence[:reported.start("name")]
+            if _qualifier(reported):
+                raw = holder.group("name") if (holder := _named_after(reported)) else None
+            elif "," not in before and before.split()[:1] and before.split()[0] in english.GROUPS and \
+                    any(w in _PLACE_WORDS for w in before.split()[1:]):
                 raw = None  # "Residents along 117th Street said …": the group says it, not the place named after it
         if reported.re in (english.ACCORDING, cyrillic.ACCORDING) and raw:
             raw = _SUBJECT_FORM.get(raw.lower(), raw)
@@ -383,7 +385,7 @@ class _Reader:
                 who = None  # "Recently, at …": a word that opens the sentence, not a name before an apposition
             attributed = who is not None
         if who is not None and _qualifier(who):
-            who, attributed = _TITLED_AFTER.match(who.string, who.end("name")), True
+            who, attributed = _named_after(who), True
         named = who is not None and _written(who.group("name"))
         if who is not None:
             speaker = self._speaker(who.group("name"), index)
