@@ -44,12 +44,12 @@ def test_a_name_after_a_quotation_is_a_speaker_only_beside_a_speech_verb():
     assert [(q.text, q.speaker_name) for q in quotes] == [("It feels very tense,", "Risa Kusuma")]
 
 
-def test_a_quotation_after_an_attributed_one_goes_on_with_its_speaker_but_not_across_narrative():
+def test_a_quotation_after_an_attributed_one_goes_on_with_its_speaker_but_not_across_another_statement():
     quotes = quotes_of("“It’s called surround and drown, when you are fighting from the air,” Owen said. “And the big "
                      "thing was we had to protect the petroleum depot next door.” Work place fires are rare, police "
                      "say. “Nobody can prepare a business for something like this,” Const. Fanning said.")
     assert [(q.text[:12], q.speaker_name) for q in in_order(quotes)] == [
-        ("It’s called ", "Owen"), ("And the big ", "Owen"), ("Nobody can p", "Fanning")]
+        ("It’s called ", "Owen"), ("And the big ", "Owen"), ("Work place f", None), ("Nobody can p", "Fanning")]
 
 
 def test_a_quotation_right_after_reported_speech_goes_on_with_its_speaker():
@@ -420,3 +420,36 @@ def test_he_after_a_titled_subject_is_the_holder_named_after_the_title():
     quotes = quotes_of("Greek prime minister George Papandreou condemned the killings on Wednesday. He said the "
                        "government would stand alongside the families who lost loved ones in the fire.")
     assert [q.speaker_name for q in quotes] == ["George Papandreou"]
+
+
+def test_what_a_group_or_an_institution_said_is_reported_speech():
+    """ECB+ sentences: "…, police said." is the commonest attribution in wire copy."""
+    renderings = article_renderings(Article(id="a", source_path="a", language="en", text=(
+        "Williams was pulled over for speeding early Sunday on a freeway outside downtown San Diego, the California "
+        "Highway Patrol said. She had a permit to carry the gun, authorities said. Eric Allen Kirkpatrick faces one "
+        "count of first-degree murder, Vancouver police said.")))
+    assert [(r.direct, r.speaker, r.span.text[:20]) for r in renderings] == [
+        (False, "California Highway Patrol", "Williams was pulled "), (False, None, "She had a permit to "),
+        (False, None, "Eric Allen Kirkpatri")]
+
+
+def test_a_term_quoted_in_a_statement_is_part_of_it_and_names_no_one():
+    """The ECB+ sentence had made O'Brien the speaker of the report's words about him."""
+    text = ("O'Brien and Biancardi are accused of acting \"contrary to principles of ethical conduct\" by failing to "
+            "report their involvement in NCAA rules violations, the report said.")
+    renderings = article_renderings(Article(id="a", source_path="a", language="en", text=text))
+    assert [(r.direct, r.speaker, r.span.text) for r in renderings] == [(False, None, text)]
+
+
+def test_a_quotation_after_an_institutions_statement_does_not_take_it_as_speaker():
+    renderings = article_renderings(Article(id="a", source_path="a", language="en", text=(
+        "The Joan of Arc church was damaged by a fire on Friday night, the Anchorage Daily News reported. "
+        "“We have no idea what caused it,” the fire chief said.")))
+    assert [(r.direct, r.speaker) for r in renderings] == [(False, "Anchorage Daily News"), (True, None)]
+
+
+def test_a_quotation_attributed_beside_its_verb_stays_direct_speech_inside_a_sentence():
+    renderings = article_renderings(Article(id="a", source_path="a", language="en", text=(
+        "Police were still gathering statements from several witnesses Thursday morning, but “we do know alcohol "
+        "was a factor,” Earley said.")))
+    assert [(r.direct, r.speaker, r.span.text) for r in renderings] == [(True, "Earley", "we do know alcohol was a factor,")]

@@ -90,10 +90,32 @@ _PREPOSITIONS = r"(?:on|in|at|from|to|after|before|during|with|for|by|while|when
 _UNQUOTED_CLAUSE = r"^(?P<what>[^\"“”«»„]{20,}?),\s+"
 _SAID_WHERE = r"(?:\s+(?:reporters|journalists|(?:on|in|at|to|during|after|from|via|last|this)\b[^\"“”«»„!?,]{1,60}|" \
               rf"{_WHEN}))?"
-REPORTED_AFTER = (re.compile(rf"{_UNQUOTED_CLAUSE}(?:{_SPEECH_AFTER})\s+{_TITLES}{_NAME}\b(?:\s*,[^\"“”«»„!?]{{1,120}}|{_SAID_WHERE})"
-                              rf"[.!]?\s*$", re.S),
-                   re.compile(rf"{_UNQUOTED_CLAUSE}{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}(?:{_SPEECH_AFTER}){_SAID_WHERE}"
-                              rf"[.!]?\s*$", re.S))
+#: a group, an institution, a document or someone unnamed that says what the clause before it states:
+#: "…, police said.", "…, Vancouver police said on Sunday.", "…, the statement said.", "…, the show's creator
+#: said." (no speaker: a group speaks as many, a document or "the creator" for someone the text does not name
+#: here); "…, the California Highway Patrol said." (the institution named)
+_GROUP_NOUNS = (r"police|officials|authorities|investigators|witnesses|prosecutors|sources|analysts|experts|"
+                r"officers|deputies|residents|doctors|scientists|researchers|organi[sz]ers")
+_GROUP_SPEAKER = (rf"(?:[Tt]he\s+(?P<name>(?:[A-Z][\w.&'’-]*\s+){{0,4}}[A-Z][\w.&'’-]*(?<!['’]s))|"
+                  rf"(?:[\w.'’-]+\s+){{0,3}}?(?:{_GROUP_NOUNS})|"
+                  rf"(?:(?:[Tt]he\s+)?[\w-]+['’]s|[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}?[a-z][\w-]+)")
+
+
+def _reported_after(clause: str) -> tuple[re.Pattern, ...]:
+    return (re.compile(rf"{clause}(?:{_SPEECH_AFTER})\s+{_TITLES}{_NAME}\b(?:\s*,[^\"“”«»„!?]{{1,120}}|{_SAID_WHERE})"
+                       rf"[.!]?\s*$", re.S),
+            re.compile(rf"{clause}{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}(?:{_SPEECH_AFTER}){_SAID_WHERE}"
+                       rf"[.!]?\s*$", re.S),
+            re.compile(rf"{clause}{_GROUP_SPEAKER}{_ACRONYM}\s+{_BETWEEN}(?:{_SPEECH_AFTER}){_SAID_WHERE}"
+                       rf"[.!]?\s*$", re.S))
+
+
+REPORTED_AFTER = _reported_after(_UNQUOTED_CLAUSE)
+#: the same around a few quoted words, a term the speaker used ("He replaces Ariana Grande, who cancelled for
+#: "emotional reasons," the show's creator said."), when the sentence does not open with them
+REPORTED_AFTER_TERMS = _reported_after(r"^(?P<what>[^\"“”«»„\s][^\n]{19,}?),[\"”»’]?\s+")
+#: the patterns whose speaker is a group, an institution or a document
+GROUP_SAYS = frozenset({REPORTED_AFTER[2], REPORTED_AFTER_TERMS[2]})
 #: reported speech of someone the text does not name ("a Russian TV host claimed that …", "Tokaev’s press
 #: secretary explained that …"): a rendering of a statement, with no speaker
 REPORTED_UNNAMED = re.compile(rf"^(?:[^,]{{0,60}},\s+)?(?:[Aa]n?|[Oo]ne|[Ss]ome|[Aa]nother|[\w-]+['’]s)\s+"

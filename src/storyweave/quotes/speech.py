@@ -6,7 +6,7 @@
        and they name nothing ("called him a “true professional”"); a shorter fragment only as a
        translation's rendering
     2. reported speech: "X said that …", "X went on to say that …", "according to X, …", "Ri says it's …",
-       "…, the minister said on Monday"
+       "…, the minister said on Monday", "…, police said" (a group, an institution or a document: no antecedent)
     3. the speaker: a name beside the verb, before or after the quotation; "he"/"she" is the more recent
        of the last named speaker and the last sentence opening with a person's name, a few sentences back
        at most; a quotation that follows an attributed one with only that attribution between goes on
@@ -344,13 +344,21 @@ class _Reader:
                     or english.ACCORDING_UNNAMED.match(sentence) or english.REPORTED_UNNAMED.match(sentence)
                     or _cyrillic_person(cyrillic.REPORTED.match(sentence), self.surnames)
                     or cyrillic.ACCORDING.match(sentence))
-        if not reported and not any(start <= q.opening < end and words(self.text[q.start:q.end]) >= MIN_WORDS
-                                    for q in self.direct):
+        inside = [q for q in self.direct if start <= q.opening < end]
+        if not reported and not any(words(self.text[q.start:q.end]) >= MIN_WORDS for q in inside):
             reported = english.REPORTED_BARE.match(sentence) or next(iter(_attributions(
                 sentence, (*english.REPORTED_AFTER, english.ACCORDING_AFTER, cyrillic.REPORTED_AFTER))), None)
+        if not reported and inside and self.text[start:inside[0].opening].strip() and \
+                not any(self._spoken(q) for q in inside):
+            reported = next(iter(_attributions(sentence, english.REPORTED_AFTER_TERMS)), None)
         if not reported or any(q.opening < start < q.closing for q in self.direct):
             return None
         raw = reported.groupdict().get("name")
+        if reported.re in english.GROUP_SAYS:
+            # a group, institution or document: no antecedent for a later "he", nor the speaker of the
+            # quotations after it (a newspaper's report goes on with the people it quotes)
+            self._add(start + reported.start("what"), end, False, _name(raw), named=_written(raw))
+            return None
         if raw and "name" in reported.re.groupindex:
             before = sentence[:reported.start("name")]
             if _qualifier(reported):
@@ -368,6 +376,15 @@ class _Reader:
         self._add(start + reported.start("what"), end, False, speaker, named=_written(raw))
         self.last_said = (end - 1, speaker)
         return None
+
+    def _spoken(self, quote: Quoted) -> bool:
+        """Whether a quotation is a statement of its own, not a few words quoted within the sentence: a clause
+        long with a speech verb beside it, or long enough without one."""
+        length = words(self.text[quote.start:quote.end])
+        if length >= MIN_WORDS_UNATTRIBUTED:
+            return True
+        who, attributed = _beside(self.text, quote, self.surnames)
+        return length >= MIN_WORDS and (attributed or who is not None)
 
     def _quotation(self, index: int, quote: Quoted, introduced: tuple[int, str | None] | None) -> None:
         text, (start, _) = self.text, self.sentences[index]
