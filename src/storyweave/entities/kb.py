@@ -13,17 +13,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from ..errors import InputError, ModelError
+from ..nlp.embed import threads
 from .kb_build import Record, derived_aliases, user_records
 from .names import fold, similarity, skeleton
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "kb.sqlite"
 #: fuzzy candidates start at this rapidfuzz ratio of skeletons (0-100) before the finer similarity
 FUZZY_CUTOFF = 70
-#: fuzzy lookups remembered (oldest dropped first)
+#: fuzzy lookups remembered (oldest dropped first), and names looked up together (64 x 77,000 scores: 20 MB)
 FUZZY_CACHE = 50_000
+FUZZY_BATCH = 64
 _lock = threading.Lock()
 
 
@@ -93,27 +96,39 @@ class KB:
         key = (name, limit)
         cached = self._fuzzy_cache.get(key)
         if cached is None:
-            cached = self._fuzzy_cache[key] = self._fuzzy(name, limit)
-            if len(self._fuzzy_cache) > FUZZY_CACHE:
-                self._fuzzy_cache.pop(next(iter(self._fuzzy_cache)))
+            self.prefetch([name], limit)
+            cached = self._fuzzy_cache[key]
         return cached
 
-    def _fuzzy(self, name: str, limit: int) -> list[Hit]:
+    def prefetch(self, names: list[str], limit: int = 25) -> None:
+        """Look up many names at once: rapidfuzz prepares the 77,000 alias skeletons once per call, which
+        is most of the cost of one lookup (1 ms a name in batches of 64 against 9 ms alone)."""
+        todo = list(dict.fromkeys(n for n in names if (n, limit) not in self._fuzzy_cache))
+        skeletons, keys = self._skeleton_index()
+        for start in range(0, len(todo), FUZZY_BATCH):
+            chunk = todo[start:start + FUZZY_BATCH]
+            queries = [skeleton(n).replace(" ", "") for n in chunk]
+            scores = process.cdist(queries, skeletons, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF,
+                                   dtype=np.float32, workers=threads())
+            for name, query, row in zip(chunk, queries, scores, strict=True):
+                hits = []
+                if len(query) >= 3:
+                    found = np.flatnonzero(row)
+                    for index in sorted(found.tolist(), key=lambda i: (-row[i], i))[:limit]:
+                        for qid, alias, kind in self.by_key[keys[index]]:
+                            hits.append(Hit(self.entities[qid], alias, kind, similarity(name, alias)))
+                hits.sort(key=lambda h: -h.score)
+                self._fuzzy_cache[(name, limit)] = hits
+        while len(self._fuzzy_cache) > FUZZY_CACHE:
+            self._fuzzy_cache.pop(next(iter(self._fuzzy_cache)))
+
+    def _skeleton_index(self) -> tuple[list[str], list[str]]:
         with _lock:
             if self._skeletons is None:
                 pairs = sorted({(skeleton(key).replace(" ", ""), key) for key in self.by_key})
                 self._skeletons = [p[0] for p in pairs]
                 self._skeleton_keys = [p[1] for p in pairs]
-        query = skeleton(name).replace(" ", "")
-        if len(query) < 3:
-            return []
-        hits = []
-        for _, _, index in process.extract(query, self._skeletons, scorer=fuzz.ratio, limit=limit,
-                                           score_cutoff=FUZZY_CUTOFF):
-            for qid, alias, kind in self.by_key[self._skeleton_keys[index]]:
-                hits.append(Hit(self.entities[qid], alias, kind, similarity(name, alias)))
-        hits.sort(key=lambda h: -h.score)
-        return hits
+        return self._skeletons, self._skeleton_keys
 
     def dictionary(self) -> list[tuple[str, str, str]]:
         """(alias, qid, kind) for the dictionary matcher: every alias but bare surnames and ISO codes."""

@@ -290,6 +290,7 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
     for exact_only, unique in ((True, True), (True, False), (False, False)):
         if not exact_only:
             _retype(groups, kb)
+            kb.prefetch([g.name for g in groups if g.qid is None])
         for group in groups:
             if group.qid is None and not (not exact_only and _variant_of_linked(group, groups)):
                 partners = frozenset(kb.entities[q].country or q for q in
