@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from storyweave.cluster import batch, stream
-from storyweave.cluster.features import lead
+from storyweave.cluster.features import lead_vectors
 from storyweave.dedup import CopyIndex, signature
 from storyweave.dedup.copies import COPY_CONTAINMENT, COPY_JACCARD, is_copy, shingles
 from storyweave.ingest import read_inputs
@@ -95,7 +95,7 @@ def baseline(articles: list[Article], gold: list[str]) -> tuple[float, tuple[flo
 def run_set(name: str, distance: float) -> dict:
     articles, gold = load(name)
     start = time.perf_counter()
-    vectors = embed.encode([lead(a) for a in articles])
+    vectors = lead_vectors(articles)
     features = batch.featurize(articles, vectors)
     embed_seconds = time.perf_counter() - start
     stories = batch.cluster(articles, distance, features)

@@ -25,14 +25,12 @@ from . import __version__
 from .brief import brief_all
 from .claims import claims_for
 from .cluster import batch
-from .cluster.features import lead
 from .cluster.index import CentroidIndex
 from .cluster.stream import StoryStream, assign
 from .dedup import CopyIndex, mark_copies, signature
 from .entities import attach_speakers, entities_for, load_kb
 from .ingest import read_inputs
 from .model import Article, Features, Rejected, Report, Story
-from .nlp import embed
 from .quotes import quotes_for
 from .settings import Settings
 from .store import Derived, SQLiteStore
@@ -134,7 +132,7 @@ def cluster_batch(articles: list[Article]) -> tuple[list[Story], Derived]:
     """Steps 3-4 over one batch of articles: copies, then stories by average linkage."""
     mark_copies(articles)
     originals = [a for a in articles if a.duplicate_of is None]
-    features = batch.featurize(originals, embed.encode([lead(a) for a in originals]))
+    features = batch.featurize(originals)
     stories = batch.cluster(articles, features=features)
     derived = Derived(signatures=[signature(a) for a in articles], copies=[a for a in articles if a.duplicate_of],
                       features=features, stories=[(s.id, i) for i, s in enumerate(stories)],

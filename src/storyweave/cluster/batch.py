@@ -23,7 +23,7 @@ from .features import (
     article_features,
     embed_similarity,
     language_offsets,
-    lead,
+    lead_vectors,
     time_anchors,
     time_terms,
 )
@@ -38,7 +38,7 @@ MERGE_DISTANCE = 0.8
 def featurize(articles: list[Article], vectors: np.ndarray | None = None) -> list[Features]:
     """Features for a batch, with one batched embedding call."""
     if vectors is None:
-        vectors = embed.encode([lead(a) for a in articles])
+        vectors = lead_vectors(articles)
     return [article_features(a, v) for a, v in zip(articles, vectors, strict=True)]
 
 

@@ -22,10 +22,18 @@ import numpy as np
 
 from ..ingest.byline import dated_years, find_date
 from ..model import Article, Features
+from ..nlp import embed
 
 #: characters of title + body the lead embedding reads (translations of one article agree in the lead;
 #: 120 to 300 characters scored within 0.01 on WMT, longer costs time)
 LEAD_CHARS = 200
+#: the e5 prefix of short items and of articles (``lead_prefix``). Measured on the dev sets: UCI headlines
+#: read as queries cluster better (streaming BCubed F1 0.871 -> 0.896; unrelated headlines' cosine 0.786
+#: against 0.799, same-story 0.868 against 0.865), while whole articles read as queries do worse (ECB+
+#: streaming 0.868 -> 0.850, WMT batch 0.961 -> 0.926 at distance 0.775). With half the ECB+ articles cut
+#: to their headline, reading only those as queries scores as reading all as passages (batch 0.835 / 0.840,
+#: streaming 0.827 / 0.817 at 0.8), so a corpus mixing headlines and articles loses nothing.
+SHORT_PREFIX, LONG_PREFIX = "query: ", "passage: "
 #: weight of the embedding against the lexical vector, for two articles in one language and in two:
 #: words are comparable only within a language, so across languages the embedding carries the pair
 W_SAME_LANGUAGE = 0.3
@@ -67,8 +75,28 @@ def headline(article: Article) -> str:
 
 
 def lead(article: Article) -> str:
+    return _whole(article)[:LEAD_CHARS]
+
+
+def _whole(article: Article) -> str:
     title = headline(article)
-    return (title + "\n" + article.text)[:LEAD_CHARS] if title else article.text[:LEAD_CHARS]
+    return title + "\n" + article.text if title else article.text
+
+
+def lead_prefix(article: Article) -> str:
+    """e5 was trained with "query: " before short texts and "passage: " before passages: an article that
+    its lead holds whole (a headline, a feed's one-line item) is read as the short text it is."""
+    return SHORT_PREFIX if len(_whole(article)) <= LEAD_CHARS else LONG_PREFIX
+
+
+def lead_vectors(articles: list[Article]) -> np.ndarray:
+    """The lead embeddings of a batch, each article's lead after its prefix, in one call per prefix."""
+    vectors = np.zeros((len(articles), embed.DIM), dtype=np.float32)
+    for prefix in (SHORT_PREFIX, LONG_PREFIX):
+        rows = [i for i, a in enumerate(articles) if lead_prefix(a) == prefix]
+        if rows:
+            vectors[rows] = embed.encode([lead(articles[i]) for i in rows], prefix)
+    return vectors
 
 
 def tokens(article: Article) -> Counter[str]:

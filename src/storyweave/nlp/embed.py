@@ -48,11 +48,12 @@ def threads() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def encode(texts: list[str]) -> np.ndarray:
-    """L2-normalised float32 vectors, one row per text, computed in batches."""
+def encode(texts: list[str], prefix: str = "passage: ") -> np.ndarray:
+    """L2-normalised float32 vectors, one row per text, computed in batches. e5 reads each text after a
+    prefix: "passage: " for passages, "query: " for short texts such as headlines."""
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    return _model(threads()).encode(texts)
+    return _model(threads()).encode(texts, prefix)
 
 
 _remembered: OrderedDict[str, np.ndarray] = OrderedDict()

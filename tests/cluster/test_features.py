@@ -1,0 +1,36 @@
+"""What clustering reads of an article: a headline-only item is embedded as the short text it is."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from storyweave.cluster import features
+from storyweave.model import Article
+from storyweave.nlp import embed
+
+UCI = Path(__file__).resolve().parents[3] / "shared" / "data" / "uci-headlines" / "dev.jsonl"
+
+
+def _headline_item() -> Article:
+    record = json.loads(UCI.read_text(encoding="utf-8").splitlines()[0])
+    return Article(id="h", source_path="uci", title=record["title"], text=record["text"], language="en")
+
+
+def test_a_headline_is_read_as_a_query_and_an_article_as_a_passage(seed_articles):
+    item, article = _headline_item(), seed_articles["002"]
+    assert features.lead_prefix(item) == "query: "
+    assert features.lead_prefix(article) == "passage: "
+    vectors = features.lead_vectors([item, article])
+    assert np.allclose(vectors[0], embed.encode([features.lead(item)], "query: ")[0], atol=1e-5)
+    assert np.allclose(vectors[1], embed.encode([features.lead(article)], "passage: ")[0], atol=1e-5)
+
+
+def test_an_article_whose_body_runs_past_the_lead_is_a_passage():
+    item = _headline_item()
+    longer = Article(id="l", source_path="x", title=item.title, language="en",
+                     text=item.text + " " + "The central bank official spoke in Philadelphia on Monday. " * 4)
+    assert len(features.lead(longer)) == features.LEAD_CHARS
+    assert features.lead_prefix(longer) == "passage: "
