@@ -33,7 +33,7 @@ LEAD_CHARS = 200
 #: streaming 0.868 -> 0.850, WMT batch 0.961 -> 0.926 at distance 0.775). With half the ECB+ articles cut
 #: to their headline, reading only those as queries scores as reading all as passages (batch 0.835 / 0.840,
 #: streaming 0.827 / 0.817 at 0.8), so a corpus mixing headlines and articles loses nothing.
-SHORT_PREFIX, LONG_PREFIX = "query: ", "passage: "
+SHORT_PREFIX, LONG_PREFIX = embed.SENTENCE, embed.PASSAGE
 #: weight of the embedding against the lexical vector, for two articles in one language and in two:
 #: words are comparable only within a language, so across languages the embedding carries the pair
 W_SAME_LANGUAGE = 0.3

@@ -20,6 +20,11 @@ from . import e5file
 from .encoder import Encoder
 
 DIM = 384
+#: e5 was trained with "query: " before queries and for symmetric tasks (similarity, bitext mining) and
+#: "passage: " before passages. Measured here: sentences read as queries find their translations better
+#: (WMT parallel lines, margin 1.03: recall 0.892 against 0.804 at precision 1.000 / 0.998), and so do
+#: headlines their story (``cluster.features``); leads of whole articles cluster better as passages.
+SENTENCE, PASSAGE = "query: ", "passage: "
 #: sentence vectors remembered for the run (oldest dropped first): entities, quotes and claims read the
 #: same sentences of a story, and reposts and quotations repeat sentences across a corpus; ~1.5 kB each
 REMEMBER = 50_000
@@ -48,9 +53,9 @@ def threads() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
-def encode(texts: list[str], prefix: str = "passage: ") -> np.ndarray:
+def encode(texts: list[str], prefix: str = PASSAGE) -> np.ndarray:
     """L2-normalised float32 vectors, one row per text, computed in batches. e5 reads each text after a
-    prefix: "passage: " for passages, "query: " for short texts such as headlines."""
+    prefix: ``PASSAGE`` for passages, ``SENTENCE`` for a sentence or a headline compared with its like."""
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
     return _model(threads()).encode(texts, prefix)
@@ -60,9 +65,9 @@ _remembered: OrderedDict[str, np.ndarray] = OrderedDict()
 
 
 def remembered(texts: list[str]) -> np.ndarray:
-    """``encode``, computing only the texts not embedded before in this process."""
+    """Sentence vectors (``SENTENCE`` prefix), computing only the texts not embedded before in this process."""
     missing = list(dict.fromkeys(t for t in texts if t not in _remembered))
-    for text, vector in zip(missing, encode(missing), strict=True):
+    for text, vector in zip(missing, encode(missing, SENTENCE), strict=True):
         _remembered[text] = vector
     out = np.vstack([_remembered[t] for t in texts]) if texts else np.zeros((0, DIM), dtype=np.float32)
     for text in texts:

@@ -247,7 +247,7 @@ def story_quotes(story: Story, articles: dict[str, Article]) -> list[Quote]:
         for rendering in renderings:
             rendering.embedding = sentences.vector(rendering)
         missing = [r for r in renderings if r.embedding is None]
-        for rendering, vector in zip(missing, embed.encode([r.context for r in missing]), strict=True):
+        for rendering, vector in zip(missing, embed.encode([r.context for r in missing], embed.SENTENCE), strict=True):
             rendering.embedding = vector
     groups = [group for group in _group(renderings, sentences) if not all(r.fragment for r in group)]
     if sentences is not None and groups:
