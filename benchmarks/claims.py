@@ -93,7 +93,7 @@ def links(cosine: float, margin: float) -> None:
     bound = sum(1 for sid, line, a, b in gold if (sid, line, a) in asserted and (sid, line, b) in asserted)
     print(f"claims across languages on WMT multiway dev: {len(stories)} sentence-aligned stories, "
           f"{sum(len(s.article_ids) for s in stories)} versions, {len(gold)} gold links; {seconds:.0f} s")
-    print(f"  CROSS_CLAIM_COSINE {cosine:.2f}, CLAIM_MARGIN {margin:.2f}: links precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f} ({predicted} predicted)")
+    print(f"  CROSS_CLAIM_COSINE {cosine:.2f}, CLAIM_MARGIN {margin:.3f}: links precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f} ({predicted} predicted)")
     print(f"  gold links whose two lines both gave an assertion (the recall extraction allows): "
           f"{bound / len(gold) if gold else 0.0:.3f}")
     print("  claims by number of supporting versions: " +

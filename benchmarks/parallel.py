@@ -42,7 +42,7 @@ def load(limit: int | None) -> dict[str, dict[str, list[str]]]:
 def vectors(stories: dict[str, dict[str, list[str]]]) -> dict[tuple[str, str], np.ndarray]:
     keys = [(s, lang) for s, versions in stories.items() for lang in versions]
     texts = [line for s, lang in keys for line in stories[s][lang]]
-    flat = embed.encode(texts)
+    flat = embed.encode(texts, embed.SENTENCE)
     out, at = {}, 0
     for s, lang in keys:
         count = len(stories[s][lang])
