@@ -31,9 +31,15 @@ REMEMBER = 50_000
 
 
 @cache
+def _weights() -> e5file.Weights:
+    return e5file.load()
+
+
+@cache
 def _model(threads: int) -> Encoder:
+    """One encoder per thread count, all sharing one copy of the weights (~90 MB)."""
     try:
-        return Encoder(e5file.load(), threads)
+        return Encoder(_weights(), threads)
     except ImportError as exc:  # pragma: no cover - a broken install
         raise ModelError(f"{exc.name} is not installed: run `make setup`") from exc
 
