@@ -69,3 +69,11 @@ def test_a_file_that_is_no_model_is_refused(tmp_path):
     path.write_bytes(b"GGUF" + bytes(64))
     with pytest.raises(ModelError, match="not an e5 model file"):
         e5file.load(path)
+
+
+def test_a_damaged_model_file_is_refused_with_its_path(tmp_path):
+    whole = e5file.bundled_path().read_bytes()
+    path = tmp_path / "e5-small-q4.bin"
+    path.write_bytes(whole[:len(whole) // 3])
+    with pytest.raises(ModelError, match="e5"):
+        e5file.load(path)

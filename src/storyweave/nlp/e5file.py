@@ -102,7 +102,13 @@ class _Reader:
 
 def load(path: Path | None = None) -> Weights:
     path = path or bundled_path()
-    raw = np.memmap(path, dtype=np.uint8, mode="r")
+    try:
+        return _parse(path, np.memmap(path, dtype=np.uint8, mode="r"))
+    except (OSError, ValueError, KeyError, struct.error) as exc:
+        raise ModelError(f"cannot read the e5 model file {path}: {exc}") from exc
+
+
+def _parse(path: Path, raw: np.ndarray) -> Weights:
     data = memoryview(raw)
     if bytes(data[:4]) != MAGIC:
         raise ModelError(f"{path} is not an e5 model file (magic {bytes(data[:4])!r})")
