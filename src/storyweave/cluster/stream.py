@@ -47,6 +47,8 @@ class StoryState:
     #: per member, aligned with article_ids: year and date ordinal, 0 where unknown
     years: list[int] = field(default_factory=list)
     days: list[int] = field(default_factory=list)
+    #: the members' distinct anchors and their counts, kept until the story changes (every score reads them)
+    _grouped: tuple[TimeAnchors, np.ndarray] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def n(self) -> int:
@@ -67,6 +69,7 @@ class StoryState:
             part.lexical = dict(sorted(part.lexical.items(), key=lambda kv: -kv[1])[:STORY_TERMS])
         self.years.append(feats.year or 0)
         self.days.append(feats.day.toordinal() if feats.day is not None else 0)
+        self._grouped = None
 
     def absorb(self, other: StoryState) -> None:
         self.article_ids.extend(other.article_ids)
@@ -78,6 +81,7 @@ class StoryState:
                 mine.lexical[key] = mine.lexical.get(key, 0.0) + value
         self.years += other.years
         self.days += other.days
+        self._grouped = None
 
     def score(self, feats: Features, adjusted: np.ndarray) -> float:
         """Average similarity of an article to this story's members."""
@@ -101,26 +105,37 @@ class StoryState:
                 small, large = sorted((mine.lexical, theirs.lexical), key=len)
                 lex_sum = sum(v * large.get(k, 0.0) for k, v in small.items())
                 total += w * embed_sum + (1 - w) * lex_sum
-        return (total + _time_sum(self.anchors(), other.anchors())) / (self.n * other.n)
+        return (total + _grouped_sum(self.grouped(), other.grouped())) / (self.n * other.n)
 
     def anchors(self) -> TimeAnchors:
         return np.array(self.years), np.array(self.days)
 
+    def grouped(self) -> tuple[TimeAnchors, np.ndarray]:
+        if self._grouped is None:
+            self._grouped = _distinct(self.anchors())
+        return self._grouped
+
     def _time_total(self, feats: Features) -> float:
-        return _time_sum(self.anchors(), time_anchors([feats]))
+        return _grouped_sum(self.grouped(), _distinct(time_anchors([feats])))
 
 
 def _time_sum(a: TimeAnchors, b: TimeAnchors) -> float:
     """Sum of the batch's time term over all pairs of a x b. Members are grouped by their anchor first,
     so two large stories cost their distinct dates, not n x m."""
-    (anchors_a, na), (anchors_b, nb) = _distinct(a), _distinct(b)
+    return _grouped_sum(_distinct(a), _distinct(b))
+
+
+def _grouped_sum(a: tuple[TimeAnchors, np.ndarray], b: tuple[TimeAnchors, np.ndarray]) -> float:
+    (anchors_a, na), (anchors_b, nb) = a, b
     return float(na @ time_terms(anchors_a, anchors_b) @ nb)
 
 
 def _distinct(anchors: TimeAnchors) -> tuple[TimeAnchors, np.ndarray]:
     """Distinct (year, day ordinal) anchors and how many members have each."""
-    rows, counts = np.unique(np.stack([np.asarray(x, dtype=np.int64) for x in anchors]), axis=1, return_counts=True)
-    return (rows[0], rows[1]), counts.astype(float)
+    counts = Counter(zip(np.asarray(anchors[0]).tolist(), np.asarray(anchors[1]).tolist(), strict=True))
+    keys = list(counts)
+    return ((np.array([k[0] for k in keys], dtype=np.int64), np.array([k[1] for k in keys], dtype=np.int64)),
+            np.array([counts[k] for k in keys], dtype=float))
 
 
 class LanguageStats:
