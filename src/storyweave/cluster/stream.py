@@ -26,6 +26,8 @@ from .index import CentroidIndex
 STREAM_DISTANCE = 0.775
 #: stories scored in full per article, taken from the nearest centroids
 CANDIDATES = 20
+#: stories of this many members keep their distinct dates between scores (~1 kB each; smaller ones regroup)
+KEEP_DATES_FROM = 4
 #: lexical terms a story keeps per language: cut to the heaviest this many when it holds twice as many,
 #: which bounds memory per story; the effect on F1 against exact sums has not been measured
 STORY_TERMS = 300
@@ -111,6 +113,8 @@ class StoryState:
         return np.array(self.years), np.array(self.days)
 
     def grouped(self) -> tuple[TimeAnchors, np.ndarray]:
+        if self.n < KEEP_DATES_FROM:
+            return _distinct(self.anchors())
         if self._grouped is None:
             self._grouped = _distinct(self.anchors())
         return self._grouped
