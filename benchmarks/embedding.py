@@ -41,7 +41,7 @@ def measure(label: str, texts: list[str], reference) -> None:
     theirs = np.vstack([reference.passage(texts[i:i + 32]) for i in range(0, len(texts), 32)])
     theirs_rate = len(texts) / (time.perf_counter() - start)
     model = embed._model(embed.threads())
-    pieces = [len(ids) + 2 for ids in model.token_ids(["passage: " + t for t in texts])]
+    pieces = [len(ids) + 2 for ids in model.token_ids([embed.PASSAGE + t for t in texts])]
     same = np.mean([p == reference.token_count(t) for p, t in zip(pieces, texts, strict=True)])
     cosine = (ours * theirs).sum(axis=1)
     print(f"{label}: {len(texts)} texts, {np.mean(pieces):.0f} pieces on average")

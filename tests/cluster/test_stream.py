@@ -45,7 +45,7 @@ def test_stories_merge_when_evidence_joins_them_and_the_older_keeps_its_id():
 
 def test_the_time_term_of_two_stories_sums_the_batch_rule_over_every_pair_of_members():
     from storyweave.cluster.features import TIME_BONUS, TIME_PENALTY, TIME_SCALE_DAYS
-    from storyweave.cluster.stream import _time_sum
+    from storyweave.cluster.stream import _distinct, _grouped_sum
 
     day = 738000
     a = (np.array([2022, 2022, 2021, 0]), np.array([day, day, 0, 0]))
@@ -56,7 +56,7 @@ def test_the_time_term_of_two_stories_sums_the_batch_rule_over_every_pair_of_mem
         -TIME_PENALTY, -TIME_PENALTY, 0.0,  # a 2021 member without a day: years
         0.0, 0.0, 0.0,  # nothing known
     ]
-    assert _time_sum(a, b) == pytest.approx(sum(by_pair))
+    assert _grouped_sum(_distinct(a), _distinct(b)) == pytest.approx(sum(by_pair))
 
 
 def test_the_five_seeds_stream_into_one_story(seed_articles):

@@ -27,7 +27,7 @@ def reference():
 def test_pieces_are_the_engines(reference, seed_articles):
     texts = TEXTS + [a.text[:400] for a in seed_articles.values()]
     model = embed._model(embed.threads())
-    counts = [len(ids) + 2 for ids in model.token_ids(["passage: " + t for t in texts])]
+    counts = [len(ids) + 2 for ids in model.token_ids([embed.PASSAGE + t for t in texts])]
     assert counts == [reference.token_count(t) for t in texts]
 
 
@@ -51,7 +51,7 @@ def test_one_thread_and_two_give_the_same_vectors(seed_articles):
 
     weights = e5file.load()
     texts = [a.text[:300] for a in seed_articles.values()] + TEXTS
-    assert np.allclose(Encoder(weights, 1).encode(texts), Encoder(weights, 2).encode(texts), atol=1e-5)
+    assert np.allclose(Encoder(weights, 1).encode(texts, embed.PASSAGE), Encoder(weights, 2).encode(texts, embed.PASSAGE), atol=1e-5)
 
 
 def test_a_block_unpacks_to_scale_times_signed_nibbles():

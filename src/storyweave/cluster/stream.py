@@ -123,13 +123,9 @@ class StoryState:
         return _grouped_sum(self.grouped(), _distinct(time_anchors([feats])))
 
 
-def _time_sum(a: TimeAnchors, b: TimeAnchors) -> float:
-    """Sum of the batch's time term over all pairs of a x b. Members are grouped by their anchor first,
-    so two large stories cost their distinct dates, not n x m."""
-    return _grouped_sum(_distinct(a), _distinct(b))
-
-
 def _grouped_sum(a: tuple[TimeAnchors, np.ndarray], b: tuple[TimeAnchors, np.ndarray]) -> float:
+    """Sum of the batch's time term over all pairs of members of a x b, each side given as its distinct
+    anchors and their counts (``_distinct``), so two large stories cost their distinct dates, not n x m."""
     (anchors_a, na), (anchors_b, nb) = a, b
     return float(na @ time_terms(anchors_a, anchors_b) @ nb)
 

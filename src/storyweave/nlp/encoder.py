@@ -52,8 +52,9 @@ class Encoder:
             prepared.append(("" if text.startswith(" ") else "\u2581") + text.replace(" ", "\u2581"))
         return [e.ids for e in self._tokenizer.encode_batch(prepared, add_special_tokens=False)]
 
-    def encode(self, texts: list[str], prefix: str = "passage: ") -> np.ndarray:
-        """L2-normalised mean-pooled vectors, one row per text."""
+    def encode(self, texts: list[str], prefix: str) -> np.ndarray:
+        """L2-normalised mean-pooled vectors, one row per text, each read after ``prefix`` (``embed.PASSAGE``
+        or ``embed.SENTENCE``)."""
         w = self.weights
         size = w.max_positions - 2
         windows: list[tuple[int, list[int]]] = []
