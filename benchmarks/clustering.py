@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from storyweave.cluster import batch, stream
+from storyweave.cluster import batch, cohesion, stream
 from storyweave.cluster.features import lead_vectors
 from storyweave.dedup import CopyIndex, signature
 from storyweave.dedup.copies import COPY_CONTAINMENT, COPY_JACCARD, is_copy, shingles
@@ -103,16 +103,16 @@ def run_set(name: str, distance: float) -> dict:
     batch_seconds = time.perf_counter() - start
     pred = labels_of(stories, articles)
 
-    flow = stream.StoryStream()
+    by_id = {f.article_id: f for f in features}
+    flow = stream.StoryStream(features_of=lambda ids: [by_id[aid] for aid in ids])
     start = time.perf_counter()
     latencies = []
     order = sorted(range(len(articles)), key=lambda i: (articles[i].published is None, articles[i].published or "", i))
-    assigned = {}
     for i in order:
         tick = time.perf_counter()
-        assigned[i] = flow.add(features[i])
+        flow.add(features[i])
         latencies.append(time.perf_counter() - tick)
-    stream_pred = [flow.resolve(assigned[i]) for i in range(len(articles))]
+    stream_pred = [flow.of_article[a.id] for a in articles]
     stream_seconds = time.perf_counter() - start + embed_seconds
     threshold, base, base_seconds = baseline(articles, gold)
     return {
@@ -161,6 +161,19 @@ def calibrate(names: list[str]) -> None:
                     pred = stream.assign(stream.StoryStream(distance), articles, features)
                 scores.append(bcubed(pred, gold)[2])
             print(f"{distance:8.3f}  " + "  ".join(f"{s:14.3f}" for s in scores) + f"  {np.mean(scores):.3f}")
+    print("\nBCubed F1 by cohesion ratio and smallest group (cohesion.py; 0 = no cohesion test), batch / streaming")
+    print("ratio min  " + "  ".join(f"{n:>14s}" for n in names))
+    chosen = cohesion.COHESION_RATIO, cohesion.COHESION_MIN
+    for ratio, smallest in [(0.0, 5), *((r, m) for m in (4, 5, 6) for r in (0.7, 0.75, 0.8, 0.85, 0.9))]:
+        cohesion.COHESION_RATIO, cohesion.COHESION_MIN = ratio, smallest
+        scores = []
+        for name in names:
+            articles, gold, features = cache[name]
+            pred = labels_of(batch.cluster(articles, batch.MERGE_DISTANCE, features), articles)
+            flow = stream.StoryStream()
+            scores.append(f"{bcubed(pred, gold)[2]:.3f} / {bcubed(stream.assign(flow, articles, features), gold)[2]:.3f}")
+        print(f"{ratio:5.2f} {smallest:3d}  " + "  ".join(f"{s:>14s}" for s in scores))
+    cohesion.COHESION_RATIO, cohesion.COHESION_MIN = chosen
 
 
 def _copy_of(article: Article, rng: random.Random, other_titles: list[str]) -> Article:
@@ -229,11 +242,11 @@ def latency(n: int, seed: int = 3) -> None:
 
     from storyweave.cluster.features import Features
 
-    rng = np.random.default_rng(seed)
-    topics = rng.normal(size=(max(1, n // 5), embed.DIM)).astype(np.float32)
-    flow = stream.StoryStream()
+    topics = np.random.default_rng(seed).normal(size=(max(1, n // 5), embed.DIM)).astype(np.float32)
 
     def feats(i: int) -> Features:
+        """Article i's features, the same each time they are asked for (as the store gives them back)."""
+        rng = np.random.default_rng([seed, i])
         vector = topics[rng.integers(len(topics))] + 0.3 * rng.normal(size=embed.DIM).astype(np.float32)
         vector /= np.linalg.norm(vector)
         keys = np.sort(rng.choice(1 << 22, size=120, replace=False)).astype(np.int64)
@@ -241,6 +254,7 @@ def latency(n: int, seed: int = 3) -> None:
         return Features(f"a{i}", "en", vector, (keys, vals / np.linalg.norm(vals)), 2022,
                         date(2022, 1 + i % 12, 1 + i % 28))
 
+    flow = stream.StoryStream(features_of=lambda ids: [feats(int(aid[1:])) for aid in ids])
     start = time.perf_counter()
     for i in range(n):
         flow.add(feats(i))
@@ -250,7 +264,8 @@ def latency(n: int, seed: int = 3) -> None:
         tick = time.perf_counter()
         flow.add(feats(i))
         times.append(time.perf_counter() - tick)
-    print(f"\nstreaming with {n} articles stored ({len(flow.stories)} stories; grown in {grow:.0f} s): "
+    print(f"\nstreaming with {n} articles stored ({len(flow.stories)} stories, {len(flow.splits)} split; "
+          f"grown in {grow:.0f} s): "
           f"assignment p50 {1000 * np.percentile(times, 50):.1f} ms, p95 {1000 * np.percentile(times, 95):.1f} ms "
           f"(target p95 <= 50 ms); synthetic 384-d vectors around {len(topics)} topics, 120 lexical terms each")
 

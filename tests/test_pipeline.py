@@ -73,3 +73,33 @@ def test_report_from_store_passes_the_contract(seeds_dir, tmp_path):
     schema = json.loads((SHARED / "contracts" / "report.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(json.loads(report.to_json()))
     assert sum(len(s.article_ids) for s in report.stories) == 5
+
+
+def test_streaming_ingest_splits_two_interleaved_events_and_copies_follow_their_originals(tmp_path):
+    """ECB+ topic 7 in batches of four, so the split reads earlier members' features from the store; a copy
+    of each of the first two articles (one per event) is ingested before the split."""
+    import json
+
+    from storyweave.settings import Settings
+    from tests.cluster.test_batch import _ecb_topic
+
+    lines, gold, _, _ = _ecb_topic("7")
+    first, second = (json.loads(line) for line in lines[:2])
+    assert gold[first["id"]] != gold[second["id"]]
+    copies = [json.dumps({**record, "id": record["id"] + "-copy", "title": "Reposted: " + record["title"]})
+              for record in (first, second)]
+    path = tmp_path / "topic7.jsonl"
+    path.write_text("\n".join([*lines[:2], *copies, *lines[2:]]) + "\n", encoding="utf-8")
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        ingest([path], store, Settings(batch_size=4))
+        members = store.story_members()
+        articles = {a.id: a for a in store.articles()}
+        splits = store.db.execute("SELECT from_id, new_id FROM story_splits").fetchall()
+    assert splits and all(new in members for _, new in splits)
+    events = {sid: {gold.get(articles[aid].external_id, "copy") for aid in ids} - {"copy"}
+              for sid, ids in members.items()}
+    assert sorted(map(sorted, events.values())) == [["7_ecb"], ["7_ecbplus"]]
+    where = {aid: sid for sid, ids in members.items() for aid in ids}
+    copied = [a for a in articles.values() if a.duplicate_of]
+    assert {first["id"] + "-copy", second["id"] + "-copy"} <= {a.external_id for a in copied}
+    assert all(where[a.id] == where[a.duplicate_of] for a in copied)

@@ -60,7 +60,8 @@ class Incremental:
         self.store = store
         self.copies = CopyIndex(store.signatures())
         path = Path(store.path + ".stories.usearch") if store.path != ":memory:" else None
-        self.stories = StoryStream(index=CentroidIndex(path))
+        self.stories = StoryStream(index=CentroidIndex(path), features_of=store.features)
+        self.stories.redirects.update(store.redirects())
         for features, sid, seq in store.assigned_features():
             self.stories.restore(features, sid, seq)
         self.stories.finish_restore()
@@ -72,8 +73,11 @@ class Incremental:
         originals = [a for a in new if a.duplicate_of is None]
         features = batch.featurize(originals)
         before = set(self.stories.stories)
-        merges_before = len(self.stories.merges)
+        merges_before, splits_before = len(self.stories.merges), len(self.stories.splits)
         assigned = dict(zip((a.id for a in originals), assign(self.stories, originals, features), strict=True))
+        splits = self.stories.splits[splits_before:]
+        for sid in {self.stories.resolve(sid) for pair in splits for sid in pair}:
+            assigned.update(dict.fromkeys(self.stories.stories[sid].article_ids, sid))
         for copy in (a for a in new if a.duplicate_of is not None):
             root = copy.duplicate_of
             sid = assigned.get(root) or self.stories.of_article.get(root)
@@ -82,7 +86,7 @@ class Incremental:
         created = [(sid, self.stories.stories[sid].seq) for sid in self.stories.stories if sid not in before]
         return Derived(signatures=[self.copies.signatures[a.id] for a in new], copies=changed, features=features,
                        stories=created, assignments={aid: self.stories.resolve(s) for aid, s in assigned.items()},
-                       merges=self.stories.merges[merges_before:])
+                       merges=self.stories.merges[merges_before:], splits=splits)
 
     def _copy_candidates(self, new: list[Article], signatures: dict) -> list[str]:
         ids = set()

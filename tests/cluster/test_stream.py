@@ -67,3 +67,39 @@ def test_the_five_seeds_stream_into_one_story(seed_articles):
     articles = list(seed_articles.values())
     labels = assign(StoryStream(), articles, featurize(articles))
     assert len(set(labels)) == 1
+
+
+def test_a_story_of_two_interleaved_events_splits_and_its_first_article_keeps_the_id(tmp_path):
+    """ECB+ topic 7: the articles of two Klitschko fights arrive alternately, so they first form one story."""
+    from storyweave.cluster.batch import featurize, story_id
+    from storyweave.cluster.stream import assign
+    from tests.cluster.test_batch import _topic_articles
+
+    articles, gold = _topic_articles(tmp_path, "7")
+    flow = StoryStream()
+    labels = assign(flow, articles, featurize(articles))
+    assert flow.splits, "the two events were one story before they split"
+    by_story: dict[str, set[str]] = {}
+    for label, event in zip(labels, gold, strict=True):
+        by_story.setdefault(label, set()).add(event)
+    assert sorted(map(sorted, by_story.values())) == [["7_ecb"], ["7_ecbplus"]]
+    first = articles[0]
+    assert labels[0] == story_id(first.id) == flow.splits[0][0]
+    assert all(flow.stories[sid].article_ids for sid in labels)
+
+
+def test_two_tight_stories_do_not_merge_through_one_article_near_both():
+    """Each story is five near-identical articles; an article near both lifts their average linkage over
+    the threshold, and their cohesion still says two events."""
+    from storyweave.cluster.cohesion import COHESION_MIN
+
+    common, own_a, own_b = list(range(12)), list(range(100, 129)), list(range(200, 229))
+    flow = StoryStream()
+    a = {flow.add(_features(f"a{i}", _lead(1.0), common + own_a + [1000 + i])) for i in range(COHESION_MIN)}
+    b = {flow.add(_features(f"b{i}", _lead(0.8), common + own_b + [2000 + i])) for i in range(COHESION_MIN)}
+    assert len(a) == 1 and len(b) == 1 and a != b
+    bridge = flow.add(_features("x", _lead(1.0) + _lead(0.8), common + own_a + own_b))
+    assert bridge in a | b
+    (sid_a,), (sid_b,) = a, b
+    assert flow.stories[sid_a].linkage(flow.stories[sid_b]) >= flow.threshold, "the threshold alone would merge"
+    assert flow.merges == [] and len(flow.stories) == 2

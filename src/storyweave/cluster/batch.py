@@ -1,4 +1,5 @@
-"""Batch story clustering: average-linkage agglomerative clustering over the article similarity.
+"""Batch story clustering: average-linkage agglomerative clustering over the article similarity, with
+the cohesion test that keeps two events of one kind apart (cohesion.py).
 
 Copies (``duplicate_of``) are not clustered themselves: each joins its original's story.
 """
@@ -8,13 +9,12 @@ from __future__ import annotations
 import hashlib
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
-from scipy.spatial.distance import squareform
 
 from ..model import Article, Story
 from ..nlp import embed
 from ..nlp.reading import reading_language
+from .cohesion import groups, is_full
 from .features import (
     W_CROSS_LANGUAGE,
     W_SAME_LANGUAGE,
@@ -47,6 +47,12 @@ def similarity_matrix(features: list[Features]) -> np.ndarray:
     raw = np.vstack([f.embedding for f in features]) if n else np.zeros((0, embed.DIM), dtype=np.float32)
     offsets = language_offsets(raw, [f.language for f in features])
     adjusted = np.vstack([adjust(f.embedding, offsets.get(f.language)) for f in features]) if n else raw
+    return pair_similarity(features, adjusted)
+
+
+def pair_similarity(features: list[Features], adjusted: np.ndarray) -> np.ndarray:
+    """The article similarity (features.py) of every pair, given the embeddings with language offsets removed."""
+    n = len(features)
     languages = np.array([f.language for f in features])
     weight = np.where(languages[:, None] == languages[None, :], W_SAME_LANGUAGE, W_CROSS_LANGUAGE)
     sim = weight * embed_similarity(adjusted @ adjusted.T)
@@ -58,18 +64,6 @@ def similarity_matrix(features: list[Features]) -> np.ndarray:
     anchors = time_anchors(features)
     sim += time_terms(anchors, anchors)
     return sim
-
-
-def groups(sim: np.ndarray, distance: float = MERGE_DISTANCE) -> list[int]:
-    """A cluster label per article of a similarity matrix (0-based, in order of first appearance)."""
-    if len(sim) < 2:
-        return [0] * len(sim)
-    dist = np.clip(1.0 - sim, 0.0, None)
-    np.fill_diagonal(dist, 0.0)
-    dist = (dist + dist.T) / 2
-    labels = fcluster(linkage(squareform(dist, checks=False), method="average"), t=distance, criterion="distance")
-    first: dict[int, int] = {}
-    return [first.setdefault(label, len(first)) for label in labels]
 
 
 def story_id(first_article_id: str) -> str:
@@ -120,7 +114,7 @@ def cluster(articles: list[Article], distance: float = MERGE_DISTANCE,
     if features is None:
         features = featurize(originals)
     sim = similarity_matrix(features)
-    labels = groups(sim, distance)
+    labels = groups(sim, [is_full(f) for f in features], distance)
     members: dict[int, list[int]] = {}
     for index, label in enumerate(labels):
         members.setdefault(label, []).append(index)

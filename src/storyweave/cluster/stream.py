@@ -5,18 +5,28 @@ score of a new article against a story is exactly the *average* similarity to it
 batch's average linkage (lexical sums are cut to their heaviest terms, the one approximation). Candidate
 stories come from a nearest-neighbour index over story centroids (index.py). An article joins the story
 it scores best with; another story it also reaches merges in when the two stories' average linkage
-passes the threshold too. The older story keeps its id; the merged one's redirects.
+passes the threshold too and the two are not two tight groups (cohesion.py). The older story keeps its
+id; the merged one's redirects.
+
+Articles of two events of one kind that arrive interleaved join one story before either event has
+enough articles to tell them apart, so a story of 2 x COHESION_MIN articles or more is checked again each
+time it has grown by SPLIT_GROWTH: its members are clustered as the batch does, and if they form two
+groups or more, the group holding its first article keeps the id and each other group becomes a story.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..model import Article
-from .batch import story_id
+from . import cohesion
+from .batch import pair_similarity, story_id
+from .cohesion import apart, groups, is_full
 from .features import E5_FLOOR, LANGUAGE_PRIOR, Features, TimeAnchors, embed_weight, time_anchors, time_terms
 from .index import CentroidIndex
 
@@ -31,6 +41,8 @@ KEEP_DATES_FROM = 4
 #: lexical terms a story keeps per language: cut to the heaviest this many when it holds twice as many,
 #: which bounds memory per story; the effect on F1 against exact sums has not been measured
 STORY_TERMS = 300
+#: a story is checked for two events again when it has grown by this factor since its last check
+SPLIT_GROWTH = 1.25
 
 
 @dataclass
@@ -49,6 +61,11 @@ class StoryState:
     #: per member, aligned with article_ids: year and date ordinal, 0 where unknown
     years: list[int] = field(default_factory=list)
     days: list[int] = field(default_factory=list)
+    #: sum of the similarities of its pairs of members (so its cohesion is known), and its full articles
+    pair_sum: float = 0.0
+    full: int = 0
+    #: members when it was last checked for two events
+    checked_at: int = 0
     #: the members' distinct anchors and their counts, kept until the story changes (every score reads them)
     _grouped: tuple[TimeAnchors, np.ndarray] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -60,7 +77,14 @@ class StoryState:
         total = sum(p.embedding for p in self.parts.values())
         return total / max(float(np.linalg.norm(total)), 1e-12)
 
-    def add(self, feats: Features, adjusted: np.ndarray) -> None:
+    def summary(self) -> tuple[int, float, int]:
+        """(members, sum of pair similarities, full articles): what ``cohesion.apart`` compares."""
+        return self.n, self.pair_sum, self.full
+
+    def add(self, feats: Features, adjusted: np.ndarray, score: float = 0.0) -> None:
+        """Add a member whose average similarity to the current members is ``score``."""
+        self.pair_sum += score * self.n
+        self.full += is_full(feats)
         self.article_ids.append(feats.article_id)
         part = self.parts.setdefault(feats.language, LanguagePart(0, np.zeros_like(adjusted)))
         part.n += 1
@@ -73,7 +97,10 @@ class StoryState:
         self.days.append(feats.day.toordinal() if feats.day is not None else 0)
         self._grouped = None
 
-    def absorb(self, other: StoryState) -> None:
+    def absorb(self, other: StoryState, link: float) -> None:
+        """Take in another story whose average linkage with this one is ``link``."""
+        self.pair_sum += other.pair_sum + link * self.n * other.n
+        self.full += other.full
         self.article_ids.extend(other.article_ids)
         for language, theirs in other.parts.items():
             mine = self.parts.setdefault(language, LanguagePart(0, np.zeros_like(theirs.embedding)))
@@ -161,7 +188,10 @@ class LanguageStats:
 class StoryStream:
     """Assigns articles to stories one at a time; state can be saved to and loaded from the store."""
 
-    def __init__(self, distance: float = STREAM_DISTANCE, index: CentroidIndex | None = None) -> None:
+    def __init__(self, distance: float = STREAM_DISTANCE, index: CentroidIndex | None = None,
+                 features_of: Callable[[list[str]], list[Features]] | None = None) -> None:
+        """``features_of`` gives stored articles' features by id (for the check for two events); without
+        it only the articles of the current ``assign`` call can be read, and older stories are not checked."""
         self.threshold = 1.0 - distance
         self.stories: dict[str, StoryState] = {}
         self.redirects: dict[str, str] = {}
@@ -170,6 +200,9 @@ class StoryStream:
         self.index = index or CentroidIndex()
         self._seq = 0
         self.merges: list[tuple[str, str]] = []
+        self.splits: list[tuple[str, str]] = []
+        self.features_of = features_of
+        self._recent: dict[str, Features] = {}
 
     def resolve(self, sid: str) -> str:
         while sid in self.redirects:
@@ -189,27 +222,73 @@ class StoryStream:
         candidates = {self.resolve(sid) for sid in self.index.nearest(adjusted, CANDIDATES)}
         scored = sorted(((self.stories[sid].score(feats, adjusted), -self.stories[sid].seq, sid)
                          for sid in candidates if sid in self.stories), reverse=True)
-        joined = [sid for score, _, sid in scored if score >= self.threshold]
+        joined = [(sid, score) for score, _, sid in scored if score >= self.threshold]
         if joined:
-            state = self.stories[joined[0]]
+            state, score = self.stories[joined[0][0]], joined[0][1]
         else:
-            sid = story_id(feats.article_id)
+            sid, score = story_id(feats.article_id), 0.0
             state = self.stories.setdefault(sid, StoryState(sid, self._seq))
             self._seq += 1
-        state.add(feats, adjusted)
+        state.add(feats, adjusted, score)
         self.of_article[feats.article_id] = state.id
-        for sid in joined[1:]:
+        for sid, _ in joined[1:]:
             other = self.stories[sid]
-            if state.linkage(other) >= self.threshold:
-                state = self._merge(other, state)
+            link = state.linkage(other)
+            if link >= self.threshold and not apart(link, state.summary(), other.summary()):
+                state = self._merge(other, state, link)
         self.index.put(state.id, state.centroid())
-        return state.id
+        if state.n >= 2 * cohesion.COHESION_MIN and state.n >= SPLIT_GROWTH * state.checked_at:
+            self._check(state)
+        return self.of_article[feats.article_id]
 
-    def _merge(self, a: StoryState, b: StoryState) -> StoryState:
+    def _check(self, state: StoryState) -> None:
+        """Split a story whose members form two events or more (the batch's clustering over them)."""
+        state.checked_at = state.n
+        members = self._features(state.article_ids)
+        if members is None:
+            return
+        sim = pair_similarity(members, np.vstack([self.adjusted(f) for f in members]))
+        labels = groups(sim, [is_full(f) for f in members], math.inf)
+        if max(labels) == 0:
+            return
+        self.index.remove(state.id)
+        del self.stories[state.id]
+        for label in range(max(labels) + 1):
+            rows = [i for i, value in enumerate(labels) if value == label]
+            if label == 0:
+                part = StoryState(state.id, state.seq)
+            else:
+                part = StoryState(self._free_id([members[i].article_id for i in rows]), self._seq)
+                self._seq += 1
+                self.splits.append((state.id, part.id))
+            for i in rows:
+                part.add(members[i], self.adjusted(members[i]))
+                self.of_article[members[i].article_id] = part.id
+            part.pair_sum = float(np.triu(sim[np.ix_(rows, rows)], 1).sum())
+            part.checked_at = part.n
+            self.stories[part.id] = part
+            self.index.put(part.id, part.centroid())
+
+    def _free_id(self, article_ids: list[str]) -> str:
+        """A new story's id: named after its first article whose name is not taken (by a story or a redirect)."""
+        for candidate in [*article_ids, *(f"{article_ids[0]}#{k}" for k in range(1, len(self.stories) + 2))]:
+            sid = story_id(candidate)
+            if sid not in self.stories and sid not in self.redirects:
+                return sid
+        raise AssertionError("unreachable: more candidates than stories")
+
+    def _features(self, article_ids: list[str]) -> list[Features] | None:
+        found = {aid: self._recent[aid] for aid in article_ids if aid in self._recent}
+        missing = [aid for aid in article_ids if aid not in found]
+        if missing and self.features_of is not None:
+            found.update((f.article_id, f) for f in self.features_of(missing))
+        return [found[aid] for aid in article_ids] if len(found) == len(article_ids) else None
+
+    def _merge(self, a: StoryState, b: StoryState, link: float) -> StoryState:
         """One story of two; the older keeps its id and the younger's redirects to it."""
         into, other = (a, b) if a.seq < b.seq else (b, a)
         self.stories.pop(other.id)
-        into.absorb(other)
+        into.absorb(other, link)
         for aid in other.article_ids:
             self.of_article[aid] = into.id
         self.redirects[other.id] = into.id
@@ -224,17 +303,23 @@ class StoryStream:
         if state is None:
             state = self.stories[sid] = StoryState(sid, seq)
             self._seq = max(self._seq, seq + 1)
-        state.add(feats, self.adjusted(feats))
+        adjusted = self.adjusted(feats)
+        state.add(feats, adjusted, state.score(feats, adjusted) if state.n else 0.0)
         self.of_article[feats.article_id] = sid
 
     def finish_restore(self) -> None:
+        for state in self.stories.values():
+            state.checked_at = state.n
         self.index.rebuild({sid: s.centroid() for sid, s in self.stories.items()}, len(self.of_article))
 
 
 def assign(stream: StoryStream, articles: list[Article], features: list[Features]) -> list[str]:
     """Assign in published-time order (input order for undated articles, after the dated ones of a batch)."""
     order = sorted(range(len(articles)), key=lambda i: (articles[i].published is None, articles[i].published or "", i))
-    result: dict[int, str] = {}
-    for i in order:
-        result[i] = stream.add(features[i])
-    return [stream.resolve(result[i]) for i in range(len(articles))]
+    stream._recent = {f.article_id: f for f in features}
+    try:
+        for i in order:
+            stream.add(features[i])
+    finally:
+        stream._recent = {}
+    return [stream.resolve(stream.of_article[f.article_id]) for f in features]

@@ -90,4 +90,11 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
         "CREATE INDEX entities_story ON entities (story_id)",
         "CREATE INDEX entities_kb ON entities (kb_id)",
     )),
+    (5, "stories split in two events by streaming", (
+        """CREATE TABLE story_splits (
+            from_id TEXT NOT NULL,
+            new_id TEXT PRIMARY KEY,
+            split_at TEXT NOT NULL
+        )""",
+    )),
 )

@@ -26,6 +26,18 @@ _INSERT_ARTICLE = (f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}, ingest
                    f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))}, ?) ON CONFLICT (id) DO NOTHING")
 
 
+#: ids per ``IN (...)`` query, under SQLite's limit on bound variables
+_CHUNK = 500
+_FEATURE_COLUMNS = "f.article_id, f.language, f.embedding, f.lex_keys, f.lex_vals, f.year, f.day"
+
+
+def _features(row: tuple) -> Features:
+    aid, language, emb, keys, vals, year, day = row
+    return Features(aid, language, np.frombuffer(emb, dtype=np.float32).copy(),
+                    (np.frombuffer(keys, dtype=np.int64).copy(), np.frombuffer(vals, dtype=np.float32).copy()),
+                    year, date.fromisoformat(day) if day else None)
+
+
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -123,6 +135,13 @@ class SQLiteStore:
             db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (target, source))
             db.execute("UPDATE story_merges SET into_id = ? WHERE into_id = ?", (target, source))
             db.execute("DELETE FROM stories WHERE id = ?", (source,))
+        if derived.splits:
+            db.executemany("INSERT INTO story_splits VALUES (?, ?, ?)",
+                           [(source, new, now) for source, new in derived.splits])
+            db.execute("UPDATE story_articles SET story_id = (SELECT root.story_id FROM articles a "
+                       "JOIN story_articles root ON root.article_id = a.duplicate_of WHERE a.id = story_articles.article_id) "
+                       "WHERE article_id IN (SELECT a.id FROM articles a JOIN story_articles root "
+                       "ON root.article_id = a.duplicate_of)")
 
     def save_entities(self, entities: list[Entity]) -> None:
         """Replace the stored entities of the stories these belong to (entities are derived per story)."""
@@ -156,8 +175,8 @@ class SQLiteStore:
     def existing(self, ids: Iterable[str]) -> set[str]:
         wanted = list(ids)
         found: set[str] = set()
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start:start + _CHUNK]
             found.update(row[0] for row in self.db.execute(
                 f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
         return found
@@ -172,13 +191,21 @@ class SQLiteStore:
         """(features, story id, story seq) of every assigned article (or one story's), in ingest order."""
         where, args = ("WHERE sa.story_id = ?", (story_id,)) if story_id else ("", ())
         rows = self.db.execute(
-            "SELECT f.article_id, f.language, f.embedding, f.lex_keys, f.lex_vals, f.year, f.day, sa.story_id, s.seq "
+            f"SELECT {_FEATURE_COLUMNS}, sa.story_id, s.seq "
             "FROM article_features f JOIN story_articles sa ON sa.article_id = f.article_id "
             f"JOIN stories s ON s.id = sa.story_id JOIN articles a ON a.id = f.article_id {where} ORDER BY a.seq", args)
-        for aid, language, emb, keys, vals, year, day, sid, seq in rows:
-            yield (Features(aid, language, np.frombuffer(emb, dtype=np.float32).copy(),
-                            (np.frombuffer(keys, dtype=np.int64).copy(), np.frombuffer(vals, dtype=np.float32).copy()),
-                            year, date.fromisoformat(day) if day else None), sid, seq)
+        for row in rows:
+            yield _features(row[:7]), row[7], row[8]
+
+    def features(self, article_ids: list[str]) -> list[Features]:
+        """The stored features of these articles (those that have any), in no particular order."""
+        found: list[Features] = []
+        for start in range(0, len(article_ids), _CHUNK):
+            ids = article_ids[start:start + _CHUNK]
+            rows = self.db.execute(f"SELECT {_FEATURE_COLUMNS} FROM article_features f "
+                                   f"WHERE f.article_id IN ({','.join('?' * len(ids))})", ids)
+            found.extend(_features(row) for row in rows)
+        return found
 
     def story_members(self) -> dict[str, list[str]]:
         """Story id -> article ids in ingest order."""
@@ -192,6 +219,10 @@ class SQLiteStore:
         """The id a story is known by now (merged stories redirect to the story they joined)."""
         row = self.db.execute("SELECT into_id FROM story_merges WHERE from_id = ?", (story_id,)).fetchone()
         return row[0] if row else story_id
+
+    def redirects(self) -> dict[str, str]:
+        """Every merged story's id -> the id it is known by now."""
+        return dict(self.db.execute("SELECT from_id, into_id FROM story_merges"))
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[tuple[str, str | None, str]]:
         """(article id, title, snippet) of articles matching every word of ``query``, best first.
@@ -257,8 +288,8 @@ class SQLiteStore:
         else:
             wanted = list(dict.fromkeys(ids))
             rows = []
-            for start in range(0, len(wanted), 500):
-                chunk = wanted[start:start + 500]
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = wanted[start:start + _CHUNK]
                 rows += self.db.execute(f"SELECT {columns} FROM articles WHERE id IN ({', '.join('?' * len(chunk))})",
                                         chunk).fetchall()
             order = {aid: i for i, aid in enumerate(wanted)}
@@ -296,6 +327,8 @@ class Derived:
     stories: list[tuple[str, int]] = field(default_factory=list)
     assignments: dict[str, str] = field(default_factory=dict)
     merges: list[tuple[str, str]] = field(default_factory=list)
+    #: (story, story split from it): its moved articles are in ``assignments``
+    splits: list[tuple[str, str]] = field(default_factory=list)
 
 
 class _Transaction:
