@@ -88,18 +88,36 @@ def test_a_story_of_two_interleaved_events_splits_and_its_first_article_keeps_th
     assert all(flow.stories[sid].article_ids for sid in labels)
 
 
-def test_two_tight_stories_do_not_merge_through_one_article_near_both():
-    """Each story is five near-identical articles; an article near both lifts their average linkage over
-    the threshold, and their cohesion still says two events."""
+def _two_tight_stories():
+    """Two stories of five near-identical articles each; an article near both lifts their average linkage
+    over the threshold."""
     from storyweave.cluster.cohesion import COHESION_MIN
 
     common, own_a, own_b = list(range(12)), list(range(100, 129)), list(range(200, 229))
+    a = [_features(f"a{i}", _lead(1.0), common + own_a + [1000 + i]) for i in range(COHESION_MIN)]
+    b = [_features(f"b{i}", _lead(0.8), common + own_b + [2000 + i]) for i in range(COHESION_MIN)]
+    return a, b, _features("x", _lead(1.0) + _lead(0.8), common + own_a + own_b)
+
+
+def test_two_tight_stories_do_not_merge_through_one_article_near_both():
+    a, b, bridge = _two_tight_stories()
     flow = StoryStream()
-    a = {flow.add(_features(f"a{i}", _lead(1.0), common + own_a + [1000 + i])) for i in range(COHESION_MIN)}
-    b = {flow.add(_features(f"b{i}", _lead(0.8), common + own_b + [2000 + i])) for i in range(COHESION_MIN)}
-    assert len(a) == 1 and len(b) == 1 and a != b
-    bridge = flow.add(_features("x", _lead(1.0) + _lead(0.8), common + own_a + own_b))
-    assert bridge in a | b
-    (sid_a,), (sid_b,) = a, b
+    sid_a, sid_b = {flow.add(f) for f in a}, {flow.add(f) for f in b}
+    assert len(sid_a) == 1 and len(sid_b) == 1 and sid_a != sid_b
+    assert flow.add(bridge) in sid_a | sid_b
+    (sid_a,), (sid_b,) = sid_a, sid_b
     assert flow.stories[sid_a].linkage(flow.stories[sid_b]) >= flow.threshold, "the threshold alone would merge"
     assert flow.merges == [] and len(flow.stories) == 2
+
+
+def test_restored_stories_read_their_members_to_know_their_cohesion():
+    a, b, bridge = _two_tight_stories()
+    stored = {f.article_id: f for f in a + b}
+    for features_of, merged in ((lambda ids: [stored[i] for i in ids], False), (None, True)):
+        flow = StoryStream(features_of=features_of)
+        for seq, members in enumerate((a, b)):
+            for f in members:
+                flow.restore(f, f"s{seq}", seq)
+        flow.finish_restore()
+        flow.add(bridge)
+        assert bool(flow.merges) is merged, "without the stored features the threshold alone decides"

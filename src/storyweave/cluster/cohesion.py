@@ -40,13 +40,18 @@ def cohesion(pair_sum: float, n: int) -> float:
     return pair_sum / (n * (n - 1) / 2) if n > 1 else 1.0
 
 
+def testable(members_a: int, full_a: int, members_b: int, full_b: int) -> bool:
+    """Whether two groups are large enough, and enough of them full articles, for the cohesion test."""
+    return (members_a >= COHESION_MIN and members_b >= COHESION_MIN
+            and full_a + full_b >= (members_a + members_b) / 2)
+
+
 def apart(cross: float, a: tuple[int, float, int], b: tuple[int, float, int]) -> bool:
     """Whether two groups, each (members, sum of internal pair similarities, full articles), are two events
     although their average cross similarity ``cross`` passes the merge threshold."""
     (na, sum_a, full_a), (nb, sum_b, full_b) = a, b
-    if na < COHESION_MIN or nb < COHESION_MIN or full_a + full_b < (na + nb) / 2:
-        return False
-    return cross < COHESION_RATIO * min(cohesion(sum_a, na), cohesion(sum_b, nb))
+    return testable(na, full_a, nb, full_b) and cross < COHESION_RATIO * min(cohesion(sum_a, na),
+                                                                            cohesion(sum_b, nb))
 
 
 def groups(sim: np.ndarray, full: list[bool], distance: float) -> list[int]:

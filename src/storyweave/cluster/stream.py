@@ -26,7 +26,7 @@ import numpy as np
 from ..model import Article
 from . import cohesion
 from .batch import pair_similarity, story_id
-from .cohesion import apart, groups, is_full
+from .cohesion import apart, groups, is_full, testable
 from .features import E5_FLOOR, LANGUAGE_PRIOR, Features, TimeAnchors, embed_weight, time_anchors, time_terms
 from .index import CentroidIndex
 
@@ -61,8 +61,9 @@ class StoryState:
     #: per member, aligned with article_ids: year and date ordinal, 0 where unknown
     years: list[int] = field(default_factory=list)
     days: list[int] = field(default_factory=list)
-    #: sum of the similarities of its pairs of members (so its cohesion is known), and its full articles
-    pair_sum: float = 0.0
+    #: sum of the similarities of its pairs of members (so its cohesion is known; None until computed for
+    #: a story restored from the store), and its full articles
+    pair_sum: float | None = 0.0
     full: int = 0
     #: members when it was last checked for two events
     checked_at: int = 0
@@ -77,13 +78,10 @@ class StoryState:
         total = sum(p.embedding for p in self.parts.values())
         return total / max(float(np.linalg.norm(total)), 1e-12)
 
-    def summary(self) -> tuple[int, float, int]:
-        """(members, sum of pair similarities, full articles): what ``cohesion.apart`` compares."""
-        return self.n, self.pair_sum, self.full
-
     def add(self, feats: Features, adjusted: np.ndarray, score: float = 0.0) -> None:
         """Add a member whose average similarity to the current members is ``score``."""
-        self.pair_sum += score * self.n
+        if self.pair_sum is not None:
+            self.pair_sum += score * self.n
         self.full += is_full(feats)
         self.article_ids.append(feats.article_id)
         part = self.parts.setdefault(feats.language, LanguagePart(0, np.zeros_like(adjusted)))
@@ -99,7 +97,8 @@ class StoryState:
 
     def absorb(self, other: StoryState, link: float) -> None:
         """Take in another story whose average linkage with this one is ``link``."""
-        self.pair_sum += other.pair_sum + link * self.n * other.n
+        self.pair_sum = (None if self.pair_sum is None or other.pair_sum is None
+                         else self.pair_sum + other.pair_sum + link * self.n * other.n)
         self.full += other.full
         self.article_ids.extend(other.article_ids)
         for language, theirs in other.parts.items():
@@ -234,20 +233,36 @@ class StoryStream:
         for sid, _ in joined[1:]:
             other = self.stories[sid]
             link = state.linkage(other)
-            if link >= self.threshold and not apart(link, state.summary(), other.summary()):
+            if link >= self.threshold and not self._apart(link, state, other, feats):
                 state = self._merge(other, state, link)
         self.index.put(state.id, state.centroid())
         if state.n >= 2 * cohesion.COHESION_MIN and state.n >= SPLIT_GROWTH * state.checked_at:
-            self._check(state)
+            self._check(state, feats)
         return self.of_article[feats.article_id]
 
-    def _check(self, state: StoryState) -> None:
+    def _apart(self, link: float, a: StoryState, b: StoryState, current: Features) -> bool:
+        """``cohesion.apart`` for two stories; a restored story's pair sum is computed when first needed
+        (unknown when its members' features cannot be read: then the threshold alone decides)."""
+        if not testable(a.n, a.full, b.n, b.full):
+            return False
+        summaries = []
+        for state in (a, b):
+            if state.pair_sum is None:
+                members = self._features(state.article_ids, current)
+                if members is None:
+                    return False
+                state.pair_sum = float(np.triu(self._similarity(members), 1).sum())
+            summaries.append((state.n, state.pair_sum, state.full))
+        return apart(link, *summaries)
+
+    def _check(self, state: StoryState, current: Features) -> None:
         """Split a story whose members form two events or more (the batch's clustering over them)."""
         state.checked_at = state.n
-        members = self._features(state.article_ids)
+        members = self._features(state.article_ids, current)
         if members is None:
             return
-        sim = pair_similarity(members, np.vstack([self.adjusted(f) for f in members]))
+        sim = self._similarity(members)
+        state.pair_sum = float(np.triu(sim, 1).sum())
         labels = groups(sim, [is_full(f) for f in members], math.inf)
         if max(labels) == 0:
             return
@@ -269,6 +284,9 @@ class StoryStream:
             self.stories[part.id] = part
             self.index.put(part.id, part.centroid())
 
+    def _similarity(self, members: list[Features]) -> np.ndarray:
+        return pair_similarity(members, np.vstack([self.adjusted(f) for f in members]))
+
     def _free_id(self, article_ids: list[str]) -> str:
         """A new story's id: named after its first article whose name is not taken (by a story or a redirect)."""
         for candidate in [*article_ids, *(f"{article_ids[0]}#{k}" for k in range(1, len(self.stories) + 2))]:
@@ -277,12 +295,14 @@ class StoryStream:
                 return sid
         raise AssertionError("unreachable: more candidates than stories")
 
-    def _features(self, article_ids: list[str]) -> list[Features] | None:
+    def _features(self, article_ids: list[str], current: Features) -> list[Features] | None:
+        """Members' features: the article being added, this ``assign`` call's, then the stored ones."""
         found = {aid: self._recent[aid] for aid in article_ids if aid in self._recent}
+        found[current.article_id] = current
         missing = [aid for aid in article_ids if aid not in found]
         if missing and self.features_of is not None:
             found.update((f.article_id, f) for f in self.features_of(missing))
-        return [found[aid] for aid in article_ids] if len(found) == len(article_ids) else None
+        return [found[aid] for aid in article_ids] if all(aid in found for aid in article_ids) else None
 
     def _merge(self, a: StoryState, b: StoryState, link: float) -> StoryState:
         """One story of two; the older keeps its id and the younger's redirects to it."""
@@ -303,8 +323,8 @@ class StoryStream:
         if state is None:
             state = self.stories[sid] = StoryState(sid, seq)
             self._seq = max(self._seq, seq + 1)
-        adjusted = self.adjusted(feats)
-        state.add(feats, adjusted, state.score(feats, adjusted) if state.n else 0.0)
+        state.add(feats, self.adjusted(feats))
+        state.pair_sum = None
         self.of_article[feats.article_id] = sid
 
     def finish_restore(self) -> None:
