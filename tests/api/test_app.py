@@ -136,3 +136,30 @@ def test_the_story_page_shows_what_each_source_says_of_a_contradicted_claim(clie
     claims = client.get(f"/ui/stories/{sid}").text.split('id="claims"')[1].split('id="timeline"')[0]
     assert "12 people were injured" in claims and "31 people were injured" in claims
     assert claims.count('class="against"') == 2
+
+
+def test_a_story_split_by_later_articles_is_served_fresh(tmp_path):
+    """ECB+ topic 7 posted three articles at a time: the two Klitschko fights are one story (read, so
+    cached) until the story is large enough to split; then each story served holds one event."""
+    from fastapi.testclient import TestClient
+
+    from storyweave.api.app import create_app
+    from tests.cluster.test_batch import _ecb_topic
+
+    lines, gold, _, _ = _ecb_topic("7")
+    records = [json.loads(line) for line in lines]
+
+    def events_served(client):
+        served = []
+        for story in client.get("/stories", params={"limit": 100}).json()["stories"]:
+            articles = client.get(f"/stories/{story['id']}").json()["articles"]
+            served.append(sorted({gold[a["external_id"]] for a in articles}))
+        return sorted(served)
+
+    with TestClient(create_app(str(tmp_path / "s.sqlite"))) as client:
+        for start in range(0, 9, 3):
+            assert client.post("/articles", json=records[start:start + 3]).status_code == 201
+        assert events_served(client) == [["7_ecb", "7_ecbplus"]], "interleaved, the two fights are one story"
+        for start in range(9, len(records), 3):
+            assert client.post("/articles", json=records[start:start + 3]).status_code == 201
+        assert events_served(client) == [["7_ecb"], ["7_ecbplus"]]

@@ -55,7 +55,7 @@ class Service:
             if self._writes % SAVE_EVERY == 0:
                 self._incremental.close()
         if derived is not None:
-            touched = set(derived.assignments.values()) | {s for pair in derived.merges + derived.splits for s in pair}
+            touched = set(derived.assignments.values()) | {s for pair in derived.merges for s in pair}
             with self._cache_lock:
                 for source, target in derived.merges:
                     self.redirects[source] = target

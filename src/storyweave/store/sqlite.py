@@ -327,7 +327,7 @@ class Derived:
     stories: list[tuple[str, int]] = field(default_factory=list)
     assignments: dict[str, str] = field(default_factory=dict)
     merges: list[tuple[str, str]] = field(default_factory=list)
-    #: (story, story split from it): its moved articles are in ``assignments``
+    #: (story, story split from it): the articles of both are in ``assignments``
     splits: list[tuple[str, str]] = field(default_factory=list)
 
 
