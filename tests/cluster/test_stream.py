@@ -121,3 +121,14 @@ def test_restored_stories_read_their_members_to_know_their_cohesion():
         flow.finish_restore()
         flow.add(bridge)
         assert bool(flow.merges) is merged, "without the stored features the threshold alone decides"
+
+
+def test_a_split_off_story_never_takes_an_id_in_use_or_redirected():
+    from storyweave.cluster.stream import StoryState, story_id
+
+    flow = StoryStream()
+    assert flow._free_id(["a", "b"]) == story_id("a")
+    flow.redirects[story_id("a")] = "st-elsewhere"
+    assert flow._free_id(["a", "b"]) == story_id("b")
+    flow.stories[story_id("b")] = StoryState(story_id("b"), 0)
+    assert flow._free_id(["a", "b"]) == story_id("a#1")

@@ -20,6 +20,7 @@ import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import chain, count
 
 import numpy as np
 
@@ -294,11 +295,8 @@ class StoryStream:
 
     def _free_id(self, article_ids: list[str]) -> str:
         """A new story's id: named after its first article whose name is not taken (by a story or a redirect)."""
-        for candidate in [*article_ids, *(f"{article_ids[0]}#{k}" for k in range(1, len(self.stories) + 2))]:
-            sid = story_id(candidate)
-            if sid not in self.stories and sid not in self.redirects:
-                return sid
-        raise AssertionError("unreachable: more candidates than stories")
+        candidates = chain(article_ids, (f"{article_ids[0]}#{k}" for k in count(1)))
+        return next(sid for sid in map(story_id, candidates) if sid not in self.stories and sid not in self.redirects)
 
     def _features(self, article_ids: list[str], current: Features) -> list[Features] | None:
         """Members' features: the article being added, this ``assign`` call's, then the stored ones."""
