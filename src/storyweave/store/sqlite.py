@@ -38,6 +38,13 @@ def _features(row: tuple) -> Features:
                     year, date.fromisoformat(day) if day else None)
 
 
+def _write_features(db: sqlite3.Connection, features: list[Features]) -> None:
+    db.executemany("INSERT OR REPLACE INTO article_features VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   [(f.article_id, f.language, np.asarray(f.embedding, np.float32).tobytes(),
+                     f.lexical[0].astype(np.int64).tobytes(), f.lexical[1].astype(np.float32).tobytes(),
+                     f.year, f.day.isoformat() if f.day else None) for f in features])
+
+
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -121,10 +128,7 @@ class SQLiteStore:
                         for s in derived.signatures])
         db.executemany("UPDATE articles SET duplicate_of = ?, copy_overlap = ? WHERE id = ?",
                        [(a.duplicate_of, a.copy_overlap, a.id) for a in derived.copies])
-        db.executemany("INSERT OR REPLACE INTO article_features VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       [(f.article_id, f.language, np.asarray(f.embedding, np.float32).tobytes(),
-                         f.lexical[0].astype(np.int64).tobytes(), f.lexical[1].astype(np.float32).tobytes(),
-                         f.year, f.day.isoformat() if f.day else None) for f in derived.features])
+        _write_features(db, derived.features)
         now = _now()
         db.executemany("INSERT INTO stories (id, seq, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
                        [(sid, seq, now) for sid, seq in derived.stories])
@@ -219,6 +223,26 @@ class SQLiteStore:
         """The id a story is known by now (merged stories redirect to the story they joined)."""
         row = self.db.execute("SELECT into_id FROM story_merges WHERE from_id = ?", (story_id,)).fetchone()
         return row[0] if row else story_id
+
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM store_meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO store_meta VALUES (?, ?)", (key, value))
+
+    def featured_ids(self) -> list[str]:
+        """Ids of the articles that have stored features, in ingest order."""
+        return [row[0] for row in self.db.execute(
+            "SELECT f.article_id FROM article_features f JOIN articles a ON a.id = f.article_id ORDER BY a.seq")]
+
+    def replace_features(self, features: list[Features]) -> None:
+        try:
+            with self.transaction() as db:
+                _write_features(db, features)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
 
     def redirects(self) -> dict[str, str]:
         """Every merged story's id -> the id it is known by now."""
