@@ -92,6 +92,7 @@ class Incremental:
 
     def __init__(self, store: SQLiteStore) -> None:
         self.store = store
+        refresh_features(store)
         self.copies = CopyIndex(store.signatures())
         self.stories = StoryStream(index=CentroidIndex(_index_path(store)), features_of=store.features)
         self.stories.redirects.update(store.redirects())
@@ -148,7 +149,8 @@ def ingest(inputs: Iterable[str | PathLike[str]], store: SQLiteStore, settings: 
     assigned to a story as it arrives (``stream``). Re-ingesting the same inputs adds nothing."""
     settings = settings or Settings()
     result = IngestResult()
-    refresh_features(store)
+    if not stream:
+        refresh_features(store)
     incremental = Incremental(store) if stream else None
     try:
         for records in _batches(read_inputs(inputs, settings), settings.batch_size):
