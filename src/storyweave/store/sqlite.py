@@ -140,7 +140,7 @@ class SQLiteStore:
             db.execute("UPDATE story_merges SET into_id = ? WHERE into_id = ?", (target, source))
             db.execute("DELETE FROM stories WHERE id = ?", (source,))
         if derived.splits:
-            db.executemany("INSERT INTO story_splits VALUES (?, ?, ?)",
+            db.executemany("INSERT OR REPLACE INTO story_splits VALUES (?, ?, ?)",
                            [(source, new, now) for source, new in derived.splits])
             db.execute("UPDATE story_articles SET story_id = (SELECT root.story_id FROM articles a "
                        "JOIN story_articles root ON root.article_id = a.duplicate_of WHERE a.id = story_articles.article_id) "
