@@ -8,7 +8,7 @@ import numpy as np
 
 from storyweave.cluster.stream import StoryStream
 from storyweave.model import Features
-from storyweave.pipeline import analyze, ingest, report_from_store
+from storyweave.pipeline import analyze, ingest, report_from_store, stories_from_store
 from storyweave.store import SQLiteStore
 
 
@@ -95,6 +95,7 @@ def test_streaming_ingest_splits_two_interleaved_events_and_copies_follow_their_
         members = store.story_members()
         articles = {a.id: a for a in store.articles()}
         splits = store.db.execute("SELECT from_id, new_id FROM story_splits").fetchall()
+        stories = {s.id: s for s in stories_from_store(store, list(articles.values()))}
     assert splits and all(new in members for _, new in splits)
     events = {sid: {gold.get(articles[aid].external_id, "copy") for aid in ids} - {"copy"}
               for sid, ids in members.items()}
@@ -103,6 +104,8 @@ def test_streaming_ingest_splits_two_interleaved_events_and_copies_follow_their_
     copied = [a for a in articles.values() if a.duplicate_of]
     assert {first["id"] + "-copy", second["id"] + "-copy"} <= {a.external_id for a in copied}
     assert all(where[a.id] == where[a.duplicate_of] for a in copied)
+    [(kept, split_off)] = [(s.split_from, s.id) for s in stories.values() if s.split_from]
+    assert set(stories) == {kept, split_off}, "the split-off story names the story it left, by its id now"
 
 
 def test_stored_features_of_another_recipe_are_recomputed_once(seeds_dir, tmp_path):

@@ -219,7 +219,7 @@ def analyze(inputs: Iterable[str | PathLike[str]], settings: Settings | None = N
             store.close()
 
 
-def _stored_story(sid: str, present: list[Article], positions: dict[str, int],
+def _stored_story(store: SQLiteStore, sid: str, present: list[Article], positions: dict[str, int],
                   features: dict[str, Features]) -> Story:
     """A stored story, titled by its most central member."""
     scored = [a for a in present if a.id in features and a.duplicate_of is None]
@@ -228,7 +228,9 @@ def _stored_story(sid: str, present: list[Article], positions: dict[str, int],
         sim = batch.similarity_matrix([features[a.id] for a in scored]).mean(axis=1)
         ranked = [scored[i] for i in sorted(range(len(scored)), key=lambda i: -sim[i])]
         central = batch.headline_article(ranked)
-    return batch.make_story(present, positions, central, sid)
+    story = batch.make_story(present, positions, central, sid)
+    story.split_from = store.split_from(sid)
+    return story
 
 
 def stories_from_store(store: SQLiteStore, articles: list[Article]) -> list[Story]:
@@ -240,7 +242,7 @@ def stories_from_store(store: SQLiteStore, articles: list[Article]) -> list[Stor
     for sid, members in store.story_members().items():
         present = [by_id[aid] for aid in members if aid in by_id]
         if present:
-            stories.append(_stored_story(sid, present, positions, features))
+            stories.append(_stored_story(store, sid, present, positions, features))
     stories.sort(key=lambda s: (-len(s.article_ids), s.first_published or "9999", s.id))
     return stories
 
@@ -252,7 +254,7 @@ def story_report(store: SQLiteStore, sid: str, settings: Settings | None = None)
         return None
     articles = store.articles(members)
     features = {f.article_id: f for f, _, _ in store.assigned_features(sid)}
-    story = _stored_story(sid, articles, {a.id: i for i, a in enumerate(articles)}, features)
+    story = _stored_story(store, sid, articles, {a.id: i for i, a in enumerate(articles)}, features)
     return build_report(articles, [], [story], settings)
 
 

@@ -163,3 +163,8 @@ def test_a_story_split_by_later_articles_is_served_fresh(tmp_path):
         for start in range(9, len(records), 3):
             assert client.post("/articles", json=records[start:start + 3]).status_code == 201
         assert events_served(client) == [["7_ecb"], ["7_ecbplus"]]
+        listed = [s["id"] for s in client.get("/stories", params={"limit": 100}).json()["stories"]]
+        split_from = {sid: client.get(f"/stories/{sid}").json()["stories"][0].get("split_from") for sid in listed}
+        [(split_off, kept)] = [(sid, origin) for sid, origin in split_from.items() if origin]
+        assert kept in listed and split_from[kept] is None
+        assert f'split from <a href="/ui/stories/{kept}">' in client.get(f"/ui/stories/{split_off}").text

@@ -244,6 +244,11 @@ class SQLiteStore:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
 
+    def split_from(self, story_id: str) -> str | None:
+        """The story this one was split off from, by the id that story is known by now."""
+        row = self.db.execute("SELECT from_id FROM story_splits WHERE new_id = ?", (story_id,)).fetchone()
+        return self.redirect(row[0]) if row else None
+
     def redirects(self) -> dict[str, str]:
         """Every merged story's id -> the id it is known by now."""
         return dict(self.db.execute("SELECT from_id, into_id FROM story_merges"))
