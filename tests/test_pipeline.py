@@ -106,6 +106,7 @@ def test_streaming_ingest_splits_two_interleaved_events_and_copies_follow_their_
     assert all(where[a.id] == where[a.duplicate_of] for a in copied)
     [(kept, split_off)] = [(s.split_from, s.id) for s in stories.values() if s.split_from]
     assert set(stories) == {kept, split_off}, "the split-off story names the story it left, by its id now"
+    assert stories[kept].split_into == [split_off] and stories[split_off].split_into is None
 
 
 def test_stored_features_of_another_recipe_are_recomputed_once(seeds_dir, tmp_path):

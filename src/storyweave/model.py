@@ -134,8 +134,10 @@ class Story:
     last_published: str | None = None
     #: distinct outlets after collapsing copies of one another
     source_count: int | None = None
-    #: the story this one was split off from when streaming found two events in it (its id now)
+    #: the story this one was split off from when streaming found two events in it (its id now), and the
+    #: stories split off from this one
     split_from: str | None = None
+    split_into: list[str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

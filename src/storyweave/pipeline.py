@@ -229,7 +229,8 @@ def _stored_story(store: SQLiteStore, sid: str, present: list[Article], position
         ranked = [scored[i] for i in sorted(range(len(scored)), key=lambda i: -sim[i])]
         central = batch.headline_article(ranked)
     story = batch.make_story(present, positions, central, sid)
-    story.split_from = store.split_from(sid)
+    story.split_from, split_into = store.splits_of(sid)
+    story.split_into = split_into or None
     return story
 
 

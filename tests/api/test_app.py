@@ -167,4 +167,6 @@ def test_a_story_split_by_later_articles_is_served_fresh(tmp_path):
         split_from = {sid: client.get(f"/stories/{sid}").json()["stories"][0].get("split_from") for sid in listed}
         [(split_off, kept)] = [(sid, origin) for sid, origin in split_from.items() if origin]
         assert kept in listed and split_from[kept] is None
+        assert client.get(f"/stories/{kept}").json()["stories"][0]["split_into"] == [split_off]
         assert f'split from <a href="/ui/stories/{kept}">' in client.get(f"/ui/stories/{split_off}").text
+        assert f'split into <a href="/ui/stories/{split_off}">' in client.get(f"/ui/stories/{kept}").text

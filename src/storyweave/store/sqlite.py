@@ -244,10 +244,15 @@ class SQLiteStore:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
 
-    def split_from(self, story_id: str) -> str | None:
-        """The story this one was split off from, by the id that story is known by now."""
+    def splits_of(self, story_id: str) -> tuple[str | None, list[str]]:
+        """(the story this one was split off from, the stories split off from it), by the ids they are known
+        by now; a story split off and later merged back is not listed."""
         row = self.db.execute("SELECT from_id FROM story_splits WHERE new_id = ?", (story_id,)).fetchone()
-        return self.redirect(row[0]) if row else None
+        came_from = self.redirect(row[0]) if row else None
+        rows = self.db.execute("SELECT new_id FROM story_splits WHERE from_id = ? ORDER BY split_at, new_id",
+                               (story_id,))
+        left = list(dict.fromkeys(self.redirect(new) for (new,) in rows))
+        return (came_from if came_from != story_id else None), [sid for sid in left if sid != story_id]
 
     def redirects(self) -> dict[str, str]:
         """Every merged story's id -> the id it is known by now."""
