@@ -21,7 +21,7 @@ topics (even / odd) it gives 0.983 / 0.925 batch against 0.918 / 0.861 without t
 from __future__ import annotations
 
 import numpy as np
-from scipy.cluster.hierarchy import linkage
+from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from ..model import Features
@@ -56,6 +56,11 @@ def apart(cross: float, a: tuple[int, float, int], b: tuple[int, float, int]) ->
                                                                             cohesion(sum_b, nb))
 
 
+def pairs_total(sim: np.ndarray) -> float:
+    """Sum of the similarities of every pair of a group, from its similarity matrix."""
+    return float(np.triu(sim, 1).sum())
+
+
 def groups(sim: np.ndarray, full: list[bool], distance: float) -> list[int]:
     """Average-linkage clusters of a similarity matrix (labels from 0 in order of first appearance): a merge
     happens below ``distance`` unless the two sides are ``apart``; nothing above a refused merge joins."""
@@ -68,30 +73,14 @@ def groups(sim: np.ndarray, full: list[bool], distance: float) -> list[int]:
     size, full_count = np.ones(2 * n - 1, dtype=np.int64), np.zeros(2 * n - 1, dtype=np.int64)
     full_count[:n] = full
     pair_sum = np.zeros(2 * n - 1)
-    whole = np.ones(2 * n - 1, dtype=bool)
-    children: dict[int, tuple[int, int]] = {}
+    refused = np.zeros(2 * n - 1)
     for k, (left, right, height, _) in enumerate(tree):
         a, b, node = int(left), int(right), n + k
-        children[node] = (a, b)
         size[node], full_count[node] = size[a] + size[b], full_count[a] + full_count[b]
         pair_sum[node] = pair_sum[a] + pair_sum[b] + (1.0 - height) * size[a] * size[b]
-        whole[node] = (height <= distance and whole[a] and whole[b]
-                       and not apart(1.0 - height, (size[a], pair_sum[a], full_count[a]),
-                                     (size[b], pair_sum[b], full_count[b])))
-    labels = np.zeros(n, dtype=np.int64)
-    pending, next_label = [2 * n - 2], 0
-    while pending:
-        node = pending.pop()
-        if not whole[node]:
-            pending.extend(children[node])
-            continue
-        leaves = [node]
-        while leaves:
-            leaf = leaves.pop()
-            if leaf < n:
-                labels[leaf] = next_label
-            else:
-                leaves.extend(children[leaf])
-        next_label += 1
+        refused[node] = (height > distance or refused[a] or refused[b]
+                         or apart(1.0 - height, (size[a], pair_sum[a], full_count[a]),
+                                  (size[b], pair_sum[b], full_count[b])))
+    labels = fcluster(tree, t=0.5, criterion="monocrit", monocrit=refused[n:])
     first: dict[int, int] = {}
     return [first.setdefault(int(label), len(first)) for label in labels]

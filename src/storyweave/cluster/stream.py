@@ -27,7 +27,7 @@ import numpy as np
 from ..model import Article
 from . import cohesion
 from .batch import pair_similarity, story_id
-from .cohesion import apart, groups, is_full, testable
+from .cohesion import apart, groups, is_full, pairs_total, testable
 from .features import E5_FLOOR, LANGUAGE_PRIOR, Features, TimeAnchors, embed_weight, time_anchors, time_terms
 from .index import CentroidIndex
 
@@ -257,7 +257,7 @@ class StoryStream:
                 members = self._features(state.article_ids, current) if state.n <= SPLIT_MAX else None
                 if members is None:
                     return False
-                state.pair_sum = float(np.triu(self._similarity(members), 1).sum())
+                state.pair_sum = pairs_total(self._similarity(members))
             summaries.append((state.n, state.pair_sum, state.full))
         return apart(link, *summaries)
 
@@ -268,7 +268,7 @@ class StoryStream:
         if members is None:
             return
         sim = self._similarity(members)
-        state.pair_sum = float(np.triu(sim, 1).sum())
+        state.pair_sum = pairs_total(sim)
         labels = groups(sim, [is_full(f) for f in members], math.inf)
         if max(labels) == 0:
             return
@@ -285,7 +285,7 @@ class StoryStream:
             for i in rows:
                 part.add(members[i], self.adjusted(members[i]))
                 self.of_article[members[i].article_id] = part.id
-            part.pair_sum = float(np.triu(sim[np.ix_(rows, rows)], 1).sum())
+            part.pair_sum = pairs_total(sim[np.ix_(rows, rows)])
             part.checked_at = part.n
             self.stories[part.id] = part
             self.index.put(part.id, part.centroid())
