@@ -8,8 +8,8 @@ versions are sentence-aligned translations. Gold links: every line of a story wh
 same number of lines, for every pair of its versions. A predicted link joins two supporting spans of one
 claim from different versions; it is right when they lie on one line. Printed: link precision, recall
 and F1, the share of gold links whose two lines both gave an assertion (the recall extraction allows),
-the claims' sizes, and how many claims backed by several versions count them as one source (translations
-of one text, TRANSLATION_SHARE). Stories whose versions differ in line count are left out of both counts.
+the claims' sizes, how many claims backed by several versions count them as one source (translations
+of one text, TRANSLATION_SHARE) and how many stories do (their source_count). Stories whose versions differ in line count are left out of both counts.
 Beside it, and for each of several CROSS_CLAIM_COSINE and CLAIM_MARGIN values with --calibrate, it counts
 the assertions joined across two unrelated articles (each story's first version with the other versions of
 the story closest in meaning: every join is wrong), since translations have a partner for every sentence
@@ -64,10 +64,12 @@ def links(cosine: float, margin: float) -> None:
     predicted = right = 0
     credited: set[tuple[str, int, str, str]] = set()
     sizes: Counter[int] = Counter()
-    several = once = 0
+    several = once = single = 0
     began = time.perf_counter()
     for story in stories:
-        for claim in extract.story_claims(story, articles):
+        claims, sources = extract.read_story(story, articles)
+        single += sources == 1
+        for claim in claims:
             sizes[len({s.article_id for s in claim.support})] += 1
             if len({s.article_id for s in claim.support}) > 1:
                 several += 1
@@ -100,6 +102,8 @@ def links(cosine: float, margin: float) -> None:
           ", ".join(f"{k}: {v}" for k, v in sorted(sizes.items())))
     print(f"  claims backed by several versions that count them as one source (translations of one text): "
           f"{once} of {several} ({100 * once / max(several, 1):.1f} %)")
+    print(f"  stories whose versions count as one source (the story's source_count): {single} of {len(stories)} "
+          f"({100 * single / max(len(stories), 1):.1f} %)")
 
 
 def unrelated(cosine: float, margin: float) -> None:
@@ -111,13 +115,14 @@ def unrelated(cosine: float, margin: float) -> None:
     for story in stories:
         for aid in story.article_ids:
             means[aid] = embed.remembered([articles[aid].text[:LEAD]])[0]
-    joined = assertions = mistaken = 0
+    joined = assertions = mistaken = one = 0
     for story in stories:
         first = story.article_ids[0]
         others = [s for s in stories if s.id != story.id and language(first) not in map(language, s.article_ids[1:])]
         other = max(others, key=lambda s: float(means[first] @ means[s.article_ids[1]]))
         mixed = Story(f"{story.id}+{other.id}", "", [first] + other.article_ids[1:])
-        claims = extract.story_claims(mixed, articles)
+        claims, sources = extract.read_story(mixed, articles)
+        one += sources == 1
         for claim in claims:
             ours = sum(1 for span in claim.support if span.article_id == first)
             assertions += ours
@@ -126,7 +131,8 @@ def unrelated(cosine: float, margin: float) -> None:
                         and any(s.article_id == first for s in claim.support) for claim in claims)
     print(f"  unrelated stories: {joined} of {assertions} assertions of the first version joined to the other "
           f"story's ({100 * joined / max(assertions, 1):.1f} %, all wrong); first version taken for a "
-          f"translation of the other story in {mistaken} of {len(stories)}")
+          f"translation of the other story in {mistaken} of {len(stories)}; the two stories counted as one "
+          f"source: {one} of {len(stories)}")
 
 
 _AUXILIARY = re.compile(r"\b(?:is|was|are|were|will|would|can|could|has|have|had|should|must|did|does|do)\b")

@@ -134,3 +134,18 @@ def test_stored_features_of_another_recipe_are_recomputed_once(seeds_dir, tmp_pa
         assert store.meta(RECIPE_KEY) == RECIPE
         assert refresh_features(store) == 0
     assert not index.exists()
+
+
+def test_a_story_of_translations_reports_one_source(tmp_path):
+    """The claims stage finds the eight versions to be one text translated; the report's story says so, while
+    the stored story (no claims stage) counts the versions, which name no outlet."""
+    from tests.conftest import DATA
+
+    lines = [line for line in (DATA / "wmt-multiway" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+             if '"wmt21:voa-en.100681:' in line]
+    (tmp_path / "versions.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        report = analyze([tmp_path / "versions.jsonl"], store=store)
+        stored = stories_from_store(store, store.articles())
+    assert len(lines) == 8 and [len(s.article_ids) for s in report.stories] == [8]
+    assert report.stories[0].source_count == 1 and stored[0].source_count == 8

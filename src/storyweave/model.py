@@ -132,7 +132,8 @@ class Story:
     summary: list[SummarySentence] = field(default_factory=list)
     first_published: str | None = None
     last_published: str | None = None
-    #: distinct outlets after collapsing copies of one another
+    #: distinct sources (declared original, else outlet, else the article) after collapsing copies of one
+    #: another; in a report also translations of one text (found by the claims stage)
     source_count: int | None = None
     #: the story this one was split off from when streaming found two events in it (its id now), and the
     #: stories split off from this one

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from os import PathLike
 from pathlib import Path
 
 from . import __version__
 from .brief import brief_all
-from .claims import claims_for
+from .claims import claims_and_sources
 from .cluster import batch
 from .cluster.features import RECIPE
 from .cluster.index import CentroidIndex
@@ -187,7 +187,8 @@ def build_report(articles: list[Article], rejected: list[Rejected], stories: lis
     kb = load_kb(settings)
     entities = entities_for(stories, articles, kb)
     quotes = attach_speakers(quotes_for(stories, articles), entities, kb)
-    claims = claims_for(stories, articles, entities)
+    claims, sources = claims_and_sources(stories, articles, entities)
+    stories = [replace(story, source_count=sources[story.id]) for story in stories]
     timeline = timelines(stories, articles)
     stories = brief_all(stories, articles, claims)
     return Report(articles=articles, rejected=rejected, stories=stories, entities=entities, quotes=quotes,

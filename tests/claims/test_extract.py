@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from storyweave.claims import story_claims
+from storyweave.claims import read_story, story_claims
 from storyweave.cluster.batch import cluster
 from storyweave.model import Article, Story
 
@@ -62,10 +62,14 @@ def test_the_same_statement_with_another_number_contradicts(disputed_reports):
     assert shared.independent_sources == 2 and not shared.contradict
 
 
-def _story(*texts_and_languages):
+def _read(*texts_and_languages):
     articles = [Article(id=f"a{i}", source_path=f"a{i}", text=text, language=language, outlet=f"Outlet {i}")
                 for i, (text, language) in enumerate(texts_and_languages)]
-    return story_claims(Story("s", "t", [a.id for a in articles]), {a.id: a for a in articles})
+    return read_story(Story("s", "t", [a.id for a in articles]), {a.id: a for a in articles})
+
+
+def _story(*texts_and_languages):
+    return _read(*texts_and_languages)[0]
 
 
 ENGLISH = ("A fire destroyed the old town hall of Bergstadt on Tuesday night. "
@@ -143,3 +147,27 @@ def test_a_running_total_does_not_contradict_one_events_count():
     assert not running.contradict
     counts = [c for c in claims if c.text.startswith("During")]
     assert len(counts) == 2 and all(len(c.contradict) == 1 for c in counts)
+
+
+def test_a_story_counts_a_translated_text_as_one_source_and_two_reports_as_two():
+    translated = (FIRE_DE + "Die Feuerwehr bekämpfte die Flammen mehr als sechs Stunden lang, bevor sie sie unter "
+                  "Kontrolle hatte. Verletzt wurde niemand, doch das Kartenarchiv des Gebäudes ging verloren.")
+    assert _read((ENGLISH, "en"), (translated, "de"))[1] == 1
+    another = (FIRE_DE + "Der Bürgermeister war zu diesem Zeitpunkt im Urlaub auf Mallorca und kehrte am Morgen zurück. "
+               + INQUIRY_DE + "Schon im vergangenen Jahr hatte ein Gutachten die veralteten Leitungen im Keller bemängelt.")
+    assert _read((ENGLISH, "en"), (another, "de"))[1] == 2
+
+
+def test_eight_language_versions_of_one_article_are_one_source():
+    from tests.conftest import wmt_versions
+
+    articles = wmt_versions("wmt21:voa-en.100681")
+    claims, sources = read_story(Story("s", "t", [a.id for a in articles]), {a.id: a for a in articles})
+    assert len({a.language for a in articles}) == 8 and sources == 1
+    assert max(c.independent_sources for c in claims) == 1
+
+
+def test_the_seed_story_counts_its_five_outlets(seed_articles):
+    articles = [dataclasses.replace(a) for a in seed_articles.values()]
+    story = cluster(articles)[0]
+    assert read_story(story, {a.id: a for a in articles})[1] == 5

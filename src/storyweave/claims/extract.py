@@ -273,6 +273,12 @@ def _actors(entities: list[Entity]) -> dict[str, list[tuple[int, int, str]]]:
 def story_claims(story: Story, articles: dict[str, Article], entities: list[Entity] = ()) -> list[Claim]:
     """The story's claims; with its ``entities``, a sentence naming another actor for the same act
     contradicts."""
+    return read_story(story, articles, entities)[0]
+
+
+def read_story(story: Story, articles: dict[str, Article], entities: list[Entity] = ()) -> tuple[list[Claim], int]:
+    """The story's claims, and how many sources its articles are: copies and translations of one text
+    count once (the translations are known only here, once assertions pair across languages)."""
     present = [articles[aid] for aid in story.article_ids if aid in articles]
     members = [a for a in present if a.duplicate_of is None]
     actors = _actors(entities)
@@ -280,7 +286,7 @@ def story_claims(story: Story, articles: dict[str, Article], entities: list[Enti
     assertions = [a for article in members for a in _assertions(article, actors.get(article.id, []), reading)]
     assertions += _edited(present, assertions, actors, reading)
     if not assertions:
-        return []
+        return [], independent_sources(present)
     _weight(assertions)
     for a in assertions:
         a.group = [a]
@@ -322,12 +328,23 @@ def story_claims(story: Story, articles: dict[str, Article], entities: list[Enti
             story_id=story.id,
         ))
     claims.sort(key=lambda c: (c.kind != "report", -c.independent_sources, -len(c.contradict), c.id))
-    return claims
+    return claims, independent_sources(present, same_text)
 
 
 def claims_for(stories: list[Story], articles: list[Article], entities: list[Entity] = ()) -> list[Claim]:
+    return claims_and_sources(stories, articles, entities)[0]
+
+
+def claims_and_sources(stories: list[Story], articles: list[Article],
+                       entities: list[Entity] = ()) -> tuple[list[Claim], dict[str, int]]:
+    """Every story's claims, and story id -> its number of sources (``read_story``)."""
     by_id = {a.id: a for a in articles}
     by_story: dict[str | None, list[Entity]] = {}
     for entity in entities:
         by_story.setdefault(entity.story_id, []).append(entity)
-    return [claim for story in stories for claim in story_claims(story, by_id, by_story.get(story.id, []))]
+    claims: list[Claim] = []
+    sources: dict[str, int] = {}
+    for story in stories:
+        found, sources[story.id] = read_story(story, by_id, by_story.get(story.id, []))
+        claims += found
+    return claims, sources
