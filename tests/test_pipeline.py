@@ -149,3 +149,6 @@ def test_a_story_of_translations_reports_one_source(tmp_path):
         stored = stories_from_store(store, store.articles())
     assert len(lines) == 8 and [len(s.article_ids) for s in report.stories] == [8]
     assert report.stories[0].source_count == 1 and stored[0].source_count == 8
+    from storyweave.render import render_html
+
+    assert "8 articles" in render_html(report) and "1 independent source<" in render_html(report)
