@@ -4,7 +4,10 @@ run by ``nlp/encoder.py``).
 Chosen by measurement on the WMT multiway dev stories (average-linkage clustering of lead embeddings
 alone, each language's mean removed): BCubed F1 0.95 against 0.85 for multilingual USE (0.74 for USE
 without the language means removed); and it covers E5's ~100 languages where USE has 16 (no uk, cs,
-hr, is, ha). It is slower: ~15 ms per 200-character lead on 2 cores against ~7 ms for USE.
+hr, is, ha). It is slower: ~15 ms per 200-character lead on 2 cores against ~7 ms for USE. On English
+headlines (UCI, streaming BCubed F1, each model's cosine floor and weight swept) it also leads: e5 read as
+queries 0.896, all-MiniLM-L6-v2 0.876 at best, USE 0.849, e5 and MiniLM averaged 0.877; on ECB+ leads
+MiniLM gives 0.948 batch against e5's 0.954.
 """
 
 from __future__ import annotations
