@@ -28,9 +28,9 @@ def test_a_date_stamp_glued_to_the_sentence_is_not_what_it_states():
 
 
 def test_a_year_is_compared_with_years_only():
-    vaccine = values("The makers plan a vaccine adapted for Omicron by March 2022.", "en")
-    assert not vaccine.conflicts(values("Two doses of the vaccine give less protection.", "en"))
-    assert vaccine.conflicts(values("The makers plan a vaccine adapted for Omicron by March 2023.", "en"))
+    vaccine = values("The builders plan a bridge designed for heavy trucks by March 2022.", "en")
+    assert not vaccine.conflicts(values("Two lanes of the bridge carry less traffic.", "en"))
+    assert vaccine.conflicts(values("The builders plan a bridge designed for heavy trucks by March 2023.", "en"))
 
 
 def test_months_and_weekdays_but_not_the_modal_may():
@@ -80,10 +80,10 @@ def test_across_languages_a_figure_in_another_convention_is_the_same_number():
 
 
 def test_across_languages_names_with_numbers_and_numbered_months_are_no_quantities():
-    english = values("Knowsley reopened on June 15 with safety measures after insisting the drive was safe.", "en")
-    assert not english.conflicts(values("Ноусли вновь открылся 15 июня с мерами безопасности в связи с Covid-19.", "ru"),
+    english = values("Chester Zoo reopened on June 15 with distancing rules after saying the visit was safe.", "en")
+    assert not english.conflicts(values("Честерский зоопарк вновь открылся 15 июня с правилами дистанции из-за Covid-19.", "ru"),
                                  units=False)
-    assert not english.conflicts(values("诺斯利动物园于 6 月 15 日重新开放，采取了安全措施。", "zh"), units=False)
-    assert not values("And some of the ice is over 100,000 years old.", "en").conflicts(
-        values("А некоторые айсберги старше 100 000 лет.", "ru"), units=False)
+    assert not english.conflicts(values("切斯特动物园于 6 月 15 日重新开放，并设置了距离规则。", "zh"), units=False)
+    assert not values("And some of these glaciers are over 100,000 years old.", "en").conflicts(
+        values("А некоторым из этих ледников более 100 000 лет.", "ru"), units=False)
     assert values("Covid-19 cases rose by 12.", "en").conflicts(values("Covid-23 cases rose by 12.", "en"))

@@ -34,19 +34,19 @@ def test_a_mark_that_never_closes_yields_nothing():
 
 
 def test_a_closing_mark_before_punctuation_or_after_a_letter_opens_nothing():
-    russian = ("Алжир потерял патриота и воина до последнего вздоха\", - написал президент.\n"
-               "\"Ушедший от нас принадлежал уникальному поколению\", - добавил он.")
-    assert _inner(russian) == ["Ушедший от нас принадлежал уникальному поколению"]
+    russian = ("Город потерял строителя и учителя до последнего дня\", - написал мэр.\n"
+               "\"Он был одним из тех, кто помнит старый порт\", - добавил он.")
+    assert _inner(russian) == ["Он был одним из тех, кто помнит старый порт"]
     guillemets = "Она назвала премьера «Лениным с волосами» и ушла. Позже «никто не ответил»."
     assert _inner(guillemets) == ["Лениным с волосами", "никто не ответил"]
 
 
 def test_a_term_quoted_inside_a_quotation_in_the_same_straight_marks_stays_inside_it():
-    russian = ("\"Какое-то время пройдет, полигон \"подосядет\", наберется крепости, и мы будем думать\", "
+    russian = ("\"Пройдет зима, грунт \"осядет\", станет плотнее, и тогда мы начнем строить\", "
                "- сказал он.")
-    assert _inner(russian) == ["Какое-то время пройдет, полигон \"подосядет\", наберется крепости, и мы будем думать"]
-    title = 'the July 8 article, "In Japan "management" jobs are now starting to disappear" and more.'
-    assert _inner(title) == ['In Japan "management" jobs are now starting to disappear']
+    assert _inner(russian) == ["Пройдет зима, грунт \"осядет\", станет плотнее, и тогда мы начнем строить"]
+    title = 'the May 3 column, "Why "remote" offices are slowly coming back to town" and more.'
+    assert _inner(title) == ['Why "remote" offices are slowly coming back to town']
 
 
 def test_a_mark_after_the_quotations_last_word_and_a_space_still_closes_it():

@@ -30,17 +30,17 @@ def test_the_193_remark_is_one_quote_across_four_seed_articles(seed_articles):
 
 
 def test_one_statement_in_two_languages_is_one_quote_and_a_translation_that_quotes_less_joins_it():
-    english = ("The ministers met in Liverpool on Sunday. \u201cRussia should be in no doubt that further military "
-               "aggression against Ukraine would have massive consequences,\u201d the ministers said. The meeting "
+    english = ("The ministers met in Lisbon on Sunday. \u201cThe company should be in no doubt that any further price "
+               "fixing across the union would have serious consequences,\u201d the ministers said. The meeting "
                "ends on Monday.")
-    german = ("Die Minister trafen sich am Sonntag in Liverpool. Russland solle nicht daran zweifeln, dass weitere "
-              "Aggression gegen die Ukraine \u201emassive Konsequenzen haben w\u00fcrde\u201c, sagten die Minister. Das Treffen "
+    german = ("Die Minister trafen sich am Sonntag in Lissabon. Das Unternehmen solle nicht daran zweifeln, dass weitere "
+              "Preisabsprachen in der Union \u201eernste Konsequenzen haben w\u00fcrden\u201c, sagten die Minister. Das Treffen "
               "endet am Montag.")
-    russian = "Министры встретились в Ливерпуле в воскресенье. Встреча завершится в понедельник."
+    russian = "Министры встретились в Лиссабоне в воскресенье. Встреча завершится в понедельник."
     quotes = multilingual((english, "en"), (german, "de"), (russian, "ru"))
     assert len(quotes) == 1
     assert {v.span.article_id for v in quotes[0].variants} == {"a0", "a1"}
-    assert quotes[0].text.startswith("Russia should be in no doubt")
+    assert quotes[0].text.startswith("The company should be in no doubt")
 
 
 def test_a_quoted_term_alone_is_no_quote_in_any_language():
@@ -61,17 +61,17 @@ def test_across_languages_a_quotation_joins_its_closest_rendering_in_the_other_l
 
 
 def test_a_sentence_that_renders_a_quotation_in_another_language_joins_it_as_a_reported_variant():
-    english = ("The ministers met in Liverpool on Sunday. \u201cRussia should be in no doubt that further military "
-               "aggression against Ukraine would have massive consequences,\u201d the ministers said. The meeting "
+    english = ("The ministers met in Lisbon on Sunday. \u201cThe company should be in no doubt that any further price "
+               "fixing across the union would have serious consequences,\u201d the ministers said. The meeting "
                "ends on Monday.")
-    german = ("Die Minister trafen sich am Sonntag in Liverpool. Russland solle nicht daran zweifeln, dass weitere "
-              "militärische Aggression gegen die Ukraine massive Konsequenzen haben würde, sagten die Minister. "
+    german = ("Die Minister trafen sich am Sonntag in Lissabon. Das Unternehmen solle nicht daran zweifeln, dass weitere "
+              "Preisabsprachen in der Union ernste Konsequenzen haben würden, sagten die Minister. "
               "Das Treffen endet am Montag.")
     quotes = multilingual((english, "en"), (german, "de"))
     assert len(quotes) == 1
     reported = [v for v in quotes[0].variants if v.span.article_id == "a1"]
     assert len(reported) == 1 and not reported[0].direct
-    assert reported[0].span.text.startswith("Russland solle nicht daran zweifeln")
+    assert reported[0].span.text.startswith("Das Unternehmen solle nicht daran zweifeln")
 
 
 def test_a_one_sentence_article_is_not_a_renderings_closest_by_default():

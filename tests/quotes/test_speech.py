@@ -68,10 +68,10 @@ def test_a_term_quoted_inside_reported_speech_is_part_of_it():
 
 def test_reported_speech_of_someone_unnamed_has_no_speaker_and_a_noun_is_no_name():
     quotes = quotes_of("Just in April this year, a Russian TV host claimed that Kazakhstan would face the same fate as "
-                     "Ukraine. The World Health Organization (WHO) said that a new strain of coronavirus has already "
-                     "been detected in 63 countries.")
+                     "Ukraine. The International Energy Agency (IEA) said that a new gas pipeline has already been "
+                     "connected in 14 regions.")
     assert [(q.text[:20], q.speaker_name) for q in in_order(quotes)] == [
-        ("Kazakhstan would fac", None), ("a new strain of coro", "World Health Organization")]
+        ("Kazakhstan would fac", None), ("a new gas pipeline h", "International Energy Agency")]
 
 
 def test_speech_reported_inside_a_quotation_belongs_to_it():
@@ -96,11 +96,11 @@ def test_a_persons_spokesman_is_not_the_person_a_pronoun_refers_to():
 
 
 def test_a_short_quotation_whose_sentence_says_who_speaks_is_a_quote():
-    quotes = quotes_of("Brett Kavanaugh testified for hours on Thursday. He also condemned Democrats on the committee, calling "
-                     "the allegations a “grotesque and coordinated character assassination”. The armed forces said "
-                     "the helicopter crashed “during operational activity”. Critics called it a “bold move”.")
+    quotes = quotes_of("Brett Kavanaugh testified for hours on Thursday. He also attacked Republicans on the panel, calling "
+                     "the charges a “cynical and staged political ambush”. The coast guard said "
+                     "the boat sank “during routine exercises”. Critics called it a “bold move”.")
     assert [(q.text, q.speaker_name) for q in in_order(quotes)] == [
-        ("grotesque and coordinated character assassination", "Brett Kavanaugh"), ("during operational activity", None)]
+        ("cynical and staged political ambush", "Brett Kavanaugh"), ("during routine exercises", None)]
 
 
 def test_a_quotation_that_reported_speech_introduces_is_its_rendering_with_its_speaker():
@@ -111,18 +111,18 @@ def test_a_quotation_that_reported_speech_introduces_is_its_rendering_with_its_s
 
 
 def test_an_attribution_that_names_no_one_makes_a_short_quotation_a_quote_without_a_speaker():
-    quotes = quotes_of("Bernd Salzberger chairs the society. “Israel’s experience shows it very convincingly,” "
+    quotes = quotes_of("Bernd Salzberger chairs the society. “Finland’s data proves it quite clearly,” "
                      "emphasized the expert. Critics called it a “bold move”.")
-    assert [(q.text, q.speaker_name) for q in quotes] == [("Israel’s experience shows it very convincingly,", None)]
+    assert [(q.text, q.speaker_name) for q in quotes] == [("Finland’s data proves it quite clearly,", None)]
 
 
 def test_a_closing_mark_with_no_opening_one_ends_a_quotation_when_an_attribution_follows():
     quotes = quotes_of("Brady Quinn threw two interceptions on Sunday. ''This game was on my shoulders, all of it,\u201d "
-                     "he said.\nThe extension ranged from 30 to 90 days.\nDuring the extension period, the borrower "
-                     "paid no fees to the lender,\" said the Deputy Prime Minister.\nThe figures \"were good\", it said.")
+                     "he said.\nThe grace period ran from 30 to 90 days.\nDuring the grace period, the tenant "
+                     "paid no rent to the landlord,\" said the Deputy Prime Minister.\nThe figures \"were good\", it said.")
     assert [(q.text, q.speaker_name) for q in in_order(quotes)] == [
         ("This game was on my shoulders, all of it,", "Brady Quinn"),
-        ("During the extension period, the borrower paid no fees to the lender,", "the Deputy Prime Minister")]
+        ("During the grace period, the tenant paid no rent to the landlord,", "the Deputy Prime Minister")]
 
 
 def test_a_name_before_an_apposition_is_the_whole_name():
@@ -136,18 +136,18 @@ def test_a_name_before_an_apposition_is_the_whole_name():
 
 
 @pytest.mark.parametrize(("text", "speaker", "said"), [
-    ("Ri says it's a pipe dream that continued sanctions will ever bring the North to its knees.", "Ri",
-     "it's a pipe dream that continued sanctions"),
-    ("Mr Marshall told the Commons Foreign Affairs Committee that some of those hoping to escape were murdered.",
-     "Marshall", "some of those hoping to escape"),
+    ("Ri says it's a fantasy that more tariffs will ever force the mills to close.", "Ri",
+     "it's a fantasy that more tariffs"),
+    ("Mr Marshall told the Lords Trade Committee that several of the firms hoping to export were failing.",
+     "Marshall", "several of the firms hoping to export"),
     ("Police Lt. Jeffrey Silva said on Tuesday the landlord's son found the bodies after entering the apartment.",
      "Jeffrey Silva", "the landlord's son found the bodies"),
     ("Officers used a Taser to subdue him after he refused to leave the car, said Sgt. Marty Earley.",
      "Marty Earley", "Officers used a Taser to subdue him"),
-    ("In monetary terms, the Russian car market will continue to grow next year, says Sergey Burgazliev, "
-     "independent consultant on the car industry.", "Sergey Burgazliev", "In monetary terms, the Russian car"),
-    ("Further, deposit rates could even fall to 4% if the Central Bank reduces the key rate, Pokatovich believes.",
-     "Pokatovich", "Further, deposit rates could even fall"),
+    ("In cash terms, the regional bus market will keep growing next year, says Sergey Burgazliev, "
+     "an independent adviser on transport.", "Sergey Burgazliev", "In cash terms, the regional bus"),
+    ("Moreover, mortgage rates could even rise to 9% if the regulator tightens its rules, Pokatovich believes.",
+     "Pokatovich", "Moreover, mortgage rates could even rise"),
 ])
 def test_reported_speech_without_that_or_with_the_attribution_after_it(text, speaker, said):
     quotes = quotes_of(text)
@@ -156,11 +156,11 @@ def test_reported_speech_without_that_or_with_the_attribution_after_it(text, spe
 
 
 @pytest.mark.parametrize("text", [
-    "The nearly three-month battle in the icy heights of Ladakh had claimed the lives of more than 500 soldiers.",
-    "Failing to get the funding he desired from Congress, Trump declared the national emergency in February.",
+    "The long winter storm in the northern valleys had claimed the lives of at least 40 farmers.",
+    "Unable to get the votes he wanted from the council, Johnson declared a water emergency in March.",
     "In Russia, Tokayev said this in the presence of Putin and of the other guests at the forum.",
-    "In an exclusive interview, the acting head of Khabarovsk Krai told Komsomolskaya Pravda about his trip.",
-    "It is because of their focus on him, he said this week on Fox's Tucker Carlson Tonight, journalists are lost.",
+    "In a long interview, the acting governor of the province told the Daily Courier about his journey.",
+    "It is because of their obsession with him, he said this week on a late-night radio show, reporters are lost.",
 ])
 def test_an_object_or_a_narrated_act_is_not_reported_speech(text):
     assert quotes_of(text) == []
@@ -172,10 +172,10 @@ def test_a_short_quotation_is_a_partial_quote_when_its_speaker_is_named_and_it_n
 
 
 def test_partial_quotes_joined_by_and_share_the_speaker_a_sentence_opening_with_but_names():
-    quotes = quotes_of("But the Cromwell Society described Mr Crick's suggestion as \"folly\" and \"attempting to "
-                       "rewrite history.\"")
+    quotes = quotes_of("But the Darwin Society described Mr Hale's proposal as \"nonsense\" and \"trying to erase "
+                       "the record.\"")
     assert sorted((q.text, q.speaker_name) for q in quotes) == [
-        ("attempting to rewrite history.", "Cromwell Society"), ("folly", "Cromwell Society")]
+        ("nonsense", "Darwin Society"), ("trying to erase the record.", "Darwin Society")]
 
 
 def test_a_speaker_with_a_middle_initial_keeps_the_whole_name():
@@ -186,10 +186,10 @@ def test_a_speaker_with_a_middle_initial_keeps_the_whole_name():
 
 
 def test_signs_and_a_place_opening_the_sentence_are_no_speaker():
-    text = ("Outside the church, a small group of protesters held signs saying, \"Justice denied\" and "
-            "\"Justice for apartheid victims\" and were swiftly led away by police.")
+    text = ("Outside the stadium, a small group of fans held banners saying, \"Refund denied\" and "
+            "\"Respect for the loyal supporters\" and were quickly moved on by stewards.")
     found = article_renderings(Article(id="a", source_path="a", text=text, language="en"))
-    assert [(r.span.text, r.speaker) for r in found] == [("Justice denied", None), ("Justice for apartheid victims", None)]
+    assert [(r.span.text, r.speaker) for r in found] == [("Refund denied", None), ("Respect for the loyal supporters", None)]
 
 
 @pytest.mark.parametrize("text", [
@@ -205,9 +205,9 @@ def test_a_word_that_only_opens_sentences_is_no_speaker_and_according_to_her_is_
             "in the gulf and that the crew of the ship had been detained by the last patrol.")
     found = article_renderings(Article(id="a", source_path="a", text=text, language="en"))
     assert [(r.speaker, r.span.text) for r in found] == [(None, "mother vessel")]
-    quotes = quotes_of("Zukhra Pavlova wrote about it on her Telegram channel. According to her, the weekend migraine is "
-                     "most widespread among workaholics.")
-    assert [(q.speaker_name, q.text[:20]) for q in quotes] == [("Zukhra Pavlova", "the weekend migraine")]
+    quotes = quotes_of("Zukhra Pavlova wrote about it on her blog. According to her, the Monday headache is "
+                     "most common among night-shift workers.")
+    assert [(q.speaker_name, q.text[:20]) for q in quotes] == [("Zukhra Pavlova", "the Monday headache ")]
 
 
 def test_a_long_opening_phrase_is_not_the_speaker_and_a_plural_owner_is_not_either():
@@ -228,9 +228,9 @@ def test_a_closing_mark_followed_by_a_comma_and_a_dash_ends_a_quotation_whose_op
 
 
 def test_an_outlet_reports_and_a_letter_writes_but_the_noun_reports_is_no_speech_verb():
-    quotes = quotes_of("The lead ship of the class, the Ivan Gren, is already serving in the Northern Fleet, TASS "
-                       "reports. \"He was a patriot who never wavered in his commitment to his people,\" President "
-                       "Tebboune wrote in his message of condolence.")
+    quotes = quotes_of("The first vessel of the series, the Pyotr Morgunov, is already on duty in the Baltic, TASS "
+                       "reports. \"He was a builder who never tired of serving his country and its people,\" President "
+                       "Tebboune wrote in his letter of condolence.")
     assert [(q.speaker_name, q.variants[0].direct) for q in in_order(quotes)] == [("TASS", False), ("Tebboune", True)]
     assert quotes_of("Despite reports last week that said Gary Ross would not return to direct the sequel, he "
                      "will be back at the negotiating table this week.") == []
@@ -245,14 +245,14 @@ def test_according_to_after_a_statement_names_its_speaker_whom_a_following_he_re
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    ("\"Time is running out,\" said German Foreign Minister Annalena Baerbock on Sunday.", "Annalena Baerbock"),
-    ("\"I am fine, my friends,\" said Madhya Pradesh Chief Minister Shivraj Singh Chouhan on Saturday.",
-     "Shivraj Singh Chouhan"),
+    ("\"The door is still open,\" said German Foreign Minister Klara Feldmann on Monday.", "Klara Feldmann"),
+    ("\"We are ready, my friends,\" said Rajasthan Chief Minister Ravi Kumar Sharma on Friday.",
+     "Ravi Kumar Sharma"),
     ("\"The community has spoken,\" said Fulton County District Attorney Paul Howard after the verdict.",
      "Paul Howard"),
     ("General Motors said that it would recall 1.6 million cars worldwide because of faulty ignition switches.",
      "General Motors"),
-    ("According to police data, the accident occurred at 13:50 in the village of Saue on Monday.", None),
+    ("According to police figures, the collision happened at 09:15 on the road to Tartu on Friday.", None),
 ])
 def test_a_speakers_titles_are_not_part_of_the_name_and_an_unnamed_source_is_none(text, speaker):
     quotes = quotes_of(text)
@@ -262,12 +262,12 @@ def test_a_speakers_titles_are_not_part_of_the_name_and_an_unnamed_source_is_non
 def test_a_country_role_no_one_names_stays_the_speaker_and_a_pronoun_is_never_read_inside_a_word():
     """"the claims" holds no "he claims"; the Prime Minister the article does not name is left to the entity
     stage, which resolves the role to the story's holder of the office."""
-    quotes = quotes_of("Mr Marshall told the Commons committee that some of those hoping to escape were left behind. "
-                       "The Prime Minister has called the claims \u201ccomplete nonsense.\u201d Khaled al-Mishri also "
-                       "pointed out that Russian mercenaries are trying to seize the central part of Libya.")
+    quotes = quotes_of("Mr Marshall told the Lords committee that several of the firms hoping to export were failing. "
+                       "The Prime Minister had called the claims \u201cutter and complete fantasy.\u201d Khaled al-Mishri "
+                       "also pointed out that foreign fighters are trying to take the southern oil fields.")
     assert [(q.speaker_name, q.text[:17]) for q in in_order(quotes)] == [
-        ("Marshall", "some of those hop"), ("The Prime Minister", "complete nonsense"),
-        ("Khaled al-Mishri", "Russian mercenari")]
+        ("Marshall", "several of the fi"), ("The Prime Minister", "utter and complet"),
+        ("Khaled al-Mishri", "foreign fighters ")]
 
 
 @pytest.mark.parametrize(("text", "speakers"), [
@@ -290,16 +290,16 @@ def test_a_country_role_no_one_names_stays_the_speaker_and_a_pronoun_is_never_re
     pytest.param("Tokayev’s spokesman Berik Uali explained that “the head of state thanked him for this honor, "
                  "but he will not accept any awards until the end of his term.”",
                  ["Berik Uali"], id="the-speaker-that-reported-speech-names-beats-an-owner-opening-the-sentence"),
-    pytest.param("President Abdelmadjid Tebboune sent a message of condolence on Friday. \"He is leaving us "
-                 "today at a time when Algeria needs him,\" added President of the Republic.",
+    pytest.param("President Abdelmadjid Tebboune sent a message of condolence on Friday. \"He leaves us at "
+                 "a moment when the whole nation needs him,\" added President of the Republic.",
                  ["Abdelmadjid Tebboune"], id="a-role-written-as-a-title-without-a-name-speaks-for-the-person-who-holds-it"),
     pytest.param("Weitz comes on board to helm the second installment in Stephenie Meyer's series. The Weitz "
                  "move prompted a campaign of reassurance. Meyer penned a letter to the fans. The director "
                  "\u201cis excited by the story and eager to keep the movie close to the book,\u201d she wrote.",
                  ["Meyer"], id="a-surname-written-with-a-possessive-is-still-the-surname-a-pronoun-can-refer-to"),
     pytest.param("When asked whether she was still a party girl, the Taradise star said, \u201cI've done enough "
-                 "of everything for a lifetime!\u201d A visitor from Shiga prefecture said, \u201cI was pleasantly "
-                 "surprised to discover the illuminations.\u201d A Surrey Police spokeswoman said: \u201cThe fire "
+                 "of everything for a lifetime!\u201d A visitor from Nara prefecture said, \u201cI was happily "
+                 "surprised to find the lantern display.\u201d A Surrey Police spokeswoman said: \u201cThe fire "
                  "has progressed rapidly through the store.\u201d",
                  [None, None, "Surrey Police"], id="a-name-that-modifies-a-noun-before-the-speech-verb-is-no-speaker-unless-the-noun-speaks-for-it"),
     pytest.param("\"We do not want to change coaches again,\" Sixers chairman Ed Snider said. \"We were panicked "
@@ -337,7 +337,7 @@ def test_a_paragraph_that_a_named_speakers_said_colon_introduces_is_his_direct_s
 
 
 @pytest.mark.parametrize(("text", "spans"), [
-    ("The menu of the new bento shop includes:\n\nfried shrimp and fish with homemade tartar sauce, rice and "
+    ("The menu of the new bento shop includes:\n\ngrilled chicken and eggs with homemade sesame sauce, rice and "
      "pickles.", []),
     ("Tokaev said:\n\n“We will not recognise these quasi-state entities under any circumstances.”",
      ["We will not recognise these quasi-state entities under any circumstances."]),

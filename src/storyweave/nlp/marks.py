@@ -112,7 +112,7 @@ def _pair_spans(text: str, opening: str, closing: str) -> list[Quoted]:
 
 
 def _nested_closing(text: str, i: int) -> int | None:
-    """Where a term quoted inside a quotation closes ("Время пройдет, полигон "подосядет", и мы …"), if the
+    """Where a term quoted inside a quotation closes ("Пройдет зима, грунт "осядет", и мы …"), if the
     mark at ``i`` opens one: it follows a word and a space, a word follows it, and a mark closes it a few
     words on, on the same line. Otherwise the mark closes the quotation (a "…, "he said is no term)."""
     if i < 2 or text[i - 1] != " " or not text[i - 2].isalnum() or i + 1 >= len(text) or not text[i + 1].isalnum():

@@ -26,12 +26,12 @@ _NAME = rf"(?P<name>(?:{_PRONOUN})\b|{_FULL})"
 #: ends the attribution, as in English ("said team president Billy King"), or a pronoun
 AFTER = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{SPEECH}\s+(?:[\w.-]+\s+){{0,6}}?"
                    rf"(?P<name>(?:{_PRONOUN})\b|{_FULL}(?=\s*(?:[,.;(]|$)))")
-#: "…», — сказала вдова де Клерка, Элита Гиоргадес, …": a full name in apposition after an owner in the
-#: genitive ("вдова де Клерка") is the speaker, not the owner
+#: "…», — сказала вдова де Вита, Анна Морозова, …": a full name in apposition after an owner in the
+#: genitive ("вдова де Вита") is the speaker, not the owner
 AFTER_APPOSED = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{SPEECH}\s+(?:[\w.-]+\s+){{0,6}}?{_FULL},\s+"
                            rf"(?P<name>{_WORD}\s+{_WORD})(?=\s*(?:[,.;(]|$))")
-#: "…», — написал Алихан Смаилов в своем Telegram-канале", "…", заявил американец Стивен Томас Окснер в беседе
-#: с …": a person's full name after the verb (and a word or two), whatever follows it; checked to be a person
+#: "…», — написал Алихан Смаилов на своей странице", "…", заявил канадец Стивен Томас Миллер в
+#: разговоре с …": a person's full name after the verb (and a word or two), whatever follows it; checked to be a person
 AFTER_NAMED = re.compile(rf"^\s*[,.]?\s*[-–—]?\s*{SPEECH}\s+(?:[а-яёіїєґ-]+\s+){{0,3}}?"
                          rf"(?P<name>{_WORD}\s+{_WORD}(?:\s+{_WORD})?)")
 #: roles in Russian and Ukrainian ("— добавил президент республики" speaks for the person last named with
@@ -51,13 +51,28 @@ REPORTED = re.compile(rf"^(?:[^,]{{0,60}},\s+)?{_NAME}\s+(?:[а-яёіїє]+\s+)
                       rf"\s*,\s*(?:что|що)\s+(?P<what>.{{20,}})$", re.S)
 ACCORDING = re.compile(rf"^(?:По словам|За словами)\s+{_NAME},\s+(?P<what>.{{20,}})$", re.S)
 #: the source named after what is reported, ending the sentence ("…, сообщает ТАСС.", "…, пишет Financial
-#: Times.", "…, отмечает Бургазлиев."): a person, an outlet or an agency, in Cyrillic or Latin letters or quoted;
+#: Times.", "…, отмечает Бургазлиев.", with when, where or to whom after it: "…, сказал он в интервью."): a
+#: person, an outlet or an agency, in Cyrillic or Latin letters or quoted;
 #: not "Об этом сообщает …", which points back at the sentence before
 _REPORTS = r"сообща(?:ет|ют)|переда(?:ет|ёт|ют)|пиш(?:ет|ут)|отмечает|повідомля(?:є|ють)|переда(?:є|ють)|пише|зазначає"
 _SOURCE_WORD = r"[A-ZА-ЯЁІЇЄҐ0-9][\w'’-]*(?:\.[\w'’-]+)*"
 REPORTED_AFTER = re.compile(rf"^(?!Об этом|Про це)(?P<what>.{{20,}}?[^»\"“”\s]),\s+(?:{_REPORTS}|{SPEECH})\s+[«\"„“]?"
                             rf"(?P<name>(?:{_PRONOUN})\b|(?=[^0-9]){_SOURCE_WORD}(?:\s+{_SOURCE_WORD}){{0,4}})"
-                            r"[»\"“”]?(?:\s+\([^)]{1,20}\))?\s*[.!]?\s*$", re.S)
+                            r"[»\"“”]?(?:\s+\([^)]{1,20}\))?(?:\s+[а-яёіїєґ][^.!?«»\"“”]{0,60}?)?\s*[.!]?\s*$", re.S)
+#: an institution or a group that says what the clause before it states, as the English "…, police said.":
+#: "…, сообщили в полиции.", "…, заявили в пресс-службе МВД.", "…, повідомили у поліції." (a plural verb with
+#: no subject: the office speaks) or "…, сообщают власти.", "…, сообщила полиция." Nobody is named: a group
+#: speaks as many, and an office in the prepositional case is no person
+_SPEECH_PLURAL = (rf"{SPEECH}(?<=ли)|сообщают|передают|пишут|заявляют|говорят|отмечают|уточняют|повідомляють|пишуть|"
+                  r"заявляють|кажуть")
+_GROUP_NOUNS = (r"полиция|милиция|прокуратура|власти|спасатели|следователи|чиновники|эксперты|аналитики|очевидцы|"
+                r"свидетели|врачи|медики|военные|источники|поліція|влада|рятувальники|слідчі|посадовці|експерти|"
+                r"аналітики|свідки|лікарі|медики|військові|джерела")
+REPORTED_BY_GROUP = re.compile(
+    rf"^(?!Об этом|Про це)(?P<what>[^«»\"“”„]{{20,}}?[^»\"“”\s]),\s+(?:[-–—]\s+)?(?:"
+    rf"(?:{_SPEECH_PLURAL})\s+(?:[\w-]+\s+){{0,2}}?(?:в|во|у)\s+[^.!?,«»\"“”]{{2,60}}?"
+    rf"|(?:{_REPORTS}|{SPEECH})\s+(?:[а-яёіїєґ-]+\s+)?(?:{_GROUP_NOUNS})\b[^.!?«»\"“”]{{0,60}}?"
+    rf")\s*[.!]?\s*$", re.S)
 #: a sentence that opens with a name ("Андрей Тяжельников выступил …"), for a following "он" or "она"
 NAMED_SUBJECT = re.compile(rf"^(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})(?=\s+[а-яёіїєґ])")
 #: a given name and surname, whose surname alone may name the speaker later in the article (the first word is

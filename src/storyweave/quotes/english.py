@@ -40,8 +40,8 @@ _NAME = rf"(?P<name>(?<![\w'’-])(?:{_ROLE_UNNAMED}\b|(?:[A-Z]\.\s*){{0,2}}(?:{
 #: titles that stand before a name, in a sentence subject ("President Tokayev said") or an attribution
 _PERSON_TITLES = r"President|Prime Minister|Minister|Foreign Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Senator|" \
                  r"Governor|Mayor|Judge"
-#: the words of titles and roles, which a speaker's name does not keep ("German Foreign Minister Annalena
-#: Baerbock" is Annalena Baerbock, "Fulton County District Attorney Paul Howard" Paul Howard); not those that
+#: the words of titles and roles, which a speaker's name does not keep ("German Foreign Minister Klara
+#: Feldmann" is Klara Feldmann, "Fulton County District Attorney Paul Howard" Paul Howard); not those that
 #: also open names of firms ("General Motors", so "General" is no title before a name either) or only qualify
 #: another title word ("Foreign", "Prime")
 TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", f"{_PERSON_TITLES}|{_ROLE_WORDS}")) - {
@@ -54,7 +54,7 @@ _TITLES = rf"(?:(?:{_PERSON_TITLES}|Const\.|Constable|Sgt\.|Det\.|Capt\.|Lt\.|Ge
 #: what may stand between a speaker and the verb: an adverb or an auxiliary ("Tokaev also said", "X has
 #: repeatedly stated"), not a noun that makes the name a modifier ("a Russian TV host claimed")
 _BETWEEN = r"(?:(?:also|further|then|later|again|once|first|has|had|have|would|will|\w+ly)\s+){0,2}"
-#: an organisation's acronym in brackets after its name ("The World Health Organization (WHO) said")
+#: an organisation's acronym in brackets after its name ("The International Energy Agency (IEA) said")
 _ACRONYM = r"(?:\s+\([A-Z]{2,}\))?"
 #: whom it was told ("told reporters", "told the BBC", "told Komsomolskaya Pravda": a run of capitalised
 #: words is taken whole, so what is said cannot begin inside it)
@@ -111,8 +111,8 @@ def _reported_after(clause: str) -> tuple[re.Pattern, ...]:
 
 
 REPORTED_AFTER = _reported_after(_UNQUOTED_CLAUSE)
-#: the same around a few quoted words, a term the speaker used ("He replaces Ariana Grande, who cancelled for
-#: "emotional reasons," the show's creator said."), when the sentence does not open with them
+#: the same around a few quoted words, a term the speaker used ("She replaces the host, who withdrew for
+#: "family reasons," the festival's director said."), when the sentence does not open with them
 REPORTED_AFTER_TERMS = _reported_after(r"^(?P<what>[^\"“”«»„\s][^\n]{19,}?),[\"”»’]?\s+")
 #: the patterns whose speaker is a group, an institution or a document
 GROUP_SAYS = frozenset({REPORTED_AFTER[2], REPORTED_AFTER_TERMS[2]})
@@ -129,7 +129,7 @@ ACCORDING_AFTER = re.compile(rf"{_UNQUOTED_CLAUSE}according to\s+(?:(?!{_PREPOSI
                              rf"{_TITLES}{_NAME}[.!]?\s*$", re.S)
 #: the speaker and verb before a quotation; between them only what may stand between a name and its verb
 #: ("Tokayev also said:") or who speaks for it ("A Surrey Police spokeswoman said:"), not a noun that makes
-#: the name a modifier ("the Taradise star said,", "A visitor from Shiga prefecture said,")
+#: the name a modifier ("the Taradise star said,", "A visitor from Nara prefecture said,")
 BEFORE = re.compile(rf"{_TITLES}{_NAME}\s+(?:{_BETWEEN}|(?:himself|herself|spokes\w+|representative)\s+)"
                     rf"(?:{SPEECH})\s*[:,]?\s*$")
 BEFORE_LOOSE = re.compile(rf"^{_TITLES}{_NAME}\b[^.!?:\"“”]{{0,80}}\b(?:{SPEECH}|saying),\s*$")
@@ -162,7 +162,7 @@ _OWNER = r"[A-Z](?:[\w-]|['’](?!s\b))+"
 #: a phrase that opens a sentence before its subject ("In Russia, ", "Of course, ", "Watching the PBS documentary
 #: looking back at Watergate last summer, "): 80 characters took one more ECB+ speaker than 40, at no error
 _OPENING = r"(?:[A-Z][^,.!?\"“”]{0,80},\s+)?"
-#: a sentence that says something may open with a conjunction ("But the Cromwell Society described …")
+#: a sentence that says something may open with a conjunction ("But the Darwin Society described …")
 _SAYS_OPENING = rf"(?:(?:But|And|Yet|Still|So)\s+(?:the\s+)?)?{_OPENING}"
 NAMED_SUBJECT = re.compile(rf"^{_OPENING}{_TITLES}(?P<name>{_OWNER}(?:\s+{_OWNER}){{0,2}})"
                             rf"(?:['’]s\s+(?!{_PERSON_OWNED})(?=[a-z])|(?=\s*,|\s+[a-z]))")
@@ -178,9 +178,9 @@ COLON_LEAD = re.compile(rf"^\s*(?:[^,:.!?\"“”]{{0,40}},\s+)?{_TITLES}{_NAME}
 #: "In his speech at the forum, Tokaev also said:" closing a paragraph: what the next paragraph says is his,
 #: with or without quotation marks (a block quotation whose marks the page never had or extraction lost)
 COLON_SAID = re.compile(rf"^(?:.{{0,100}}?,\s+)?{_TITLES}{_NAME}\s+{_BETWEEN}(?:{SPEECH})\s*:\s*$", re.S)
-#: a quotation within a sentence whose subject says, calls, accuses … ("He condemned Democrats, calling the
-#: allegations a “grotesque and coordinated character assassination”"; "The armed forces said it crashed
-#: “during operational activity”"): attributed to that subject, or to no one it names
+#: a quotation within a sentence whose subject says, calls, accuses … ("He attacked Republicans, calling the
+#: charges a “cynical and staged political ambush”"; "The coast guard said the boat sank “during routine
+#: exercises”"): attributed to that subject, or to no one it names
 _SAYING = rf"{SPEECH}|call(?:ed|s|ing)|describ(?:ed|es|ing)|accus(?:ed|es|ing)|den(?:ied|ies|ying)|dismiss(?:ed|es)|" \
           r"urg(?:ed|es)|ask(?:ed|s)|demand(?:ed|s)|vow(?:ed|s)|promis(?:ed|es)|dub(?:bed|s)|brand(?:ed|s)|" \
           r"term(?:ed|s)|condemn(?:ed|s)|tweeted|saying"

@@ -51,7 +51,7 @@ def numbers(text: str) -> frozenset[str]:
 #: name) from one that opens it
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[,;.!?]")
 #: prepositions that put a name after a group into a phrase of place ("Residents along 117th Street", "Scientists
-#: at the London School of Hygiene and Tropical Medicine")
+#: at the Royal Institute of Marine Biology")
 _PLACE_WORDS = frozenset("along at in from near of on across around outside inside".split())
 #: a group, an institution or a title after a one-word name makes the name its qualifier ("Greek police",
 #: "the Egyptian ministry", "Greek prime minister George Papandreou")
@@ -347,14 +347,15 @@ class _Reader:
         inside = [q for q in self.direct if start <= q.opening < end]
         if not reported and not any(words(self.text[q.start:q.end]) >= MIN_WORDS for q in inside):
             reported = english.REPORTED_BARE.match(sentence) or next(iter(_attributions(
-                sentence, (*english.REPORTED_AFTER, english.ACCORDING_AFTER, cyrillic.REPORTED_AFTER))), None)
+                sentence, (*english.REPORTED_AFTER, english.ACCORDING_AFTER, cyrillic.REPORTED_AFTER,
+                           cyrillic.REPORTED_BY_GROUP))), None)
         if not reported and inside and self.text[start:inside[0].opening].strip() and \
                 not any(self._spoken(q) for q in inside):
             reported = next(iter(_attributions(sentence, english.REPORTED_AFTER_TERMS)), None)
         if not reported or any(q.opening < start < q.closing for q in self.direct):
             return None
         raw = reported.groupdict().get("name")
-        if reported.re in english.GROUP_SAYS:
+        if reported.re in english.GROUP_SAYS or reported.re is cyrillic.REPORTED_BY_GROUP:
             # a group, institution or document: no antecedent for a later "he", nor the speaker of the
             # quotations after it (a newspaper's report goes on with the people it quotes)
             self._add(start + reported.start("what"), end, False, _name(raw), named=_written(raw))
