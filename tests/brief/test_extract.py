@@ -58,8 +58,8 @@ def test_a_copy_is_not_counted_as_a_second_source(seed_articles):
 
 
 def test_a_story_of_headlines_only_still_gets_a_cited_line():
-    article = Article(id="h1", source_path="x", text="Fed official says weak data caused by weather, should not slow "
-                                                         "taper", title="Fed official says", outlet="LA Times")
+    article = Article(id="h1", source_path="x", text="Bank official says weak sales caused by snow, should not slow "
+                                                         "rate rises", title="Bank official says", outlet="LA Times")
     summary = brief(Story("s", "t", ["h1"]), [article])
     assert len(summary) == 1 and summary[0].citations[0].text == article.text
     assert summary[0].text == "According to LA Times: " + article.text, "reported speech is not commentary"
