@@ -148,6 +148,10 @@ def test_a_name_before_an_apposition_is_the_whole_name():
      "an independent adviser on transport.", "Sergey Burgazliev", "In cash terms, the regional bus"),
     ("Moreover, mortgage rates could even rise to 9% if the regulator tightens its rules, Pokatovich believes.",
      "Pokatovich", "Moreover, mortgage rates could even rise"),
+    ("The talks will resume next week in the capital, Smith said on Monday in an interview with CNN.", "Smith",
+     "The talks will resume next week"),
+    ("The talks will resume next week in the capital, Smith said on Monday with the president beside him.", "Smith",
+     "The talks will resume next week"),
 ])
 def test_reported_speech_without_that_or_with_the_attribution_after_it(text, speaker, said):
     quotes = quotes_of(text)
@@ -161,6 +165,8 @@ def test_reported_speech_without_that_or_with_the_attribution_after_it(text, spe
     "In Russia, Tokayev said this in the presence of Putin and of the other guests at the forum.",
     "In a long interview, the acting governor of the province told the Daily Courier about his journey.",
     "It is because of their obsession with him, he said this week on a late-night radio show, reporters are lost.",
+    "While the league stole the show on Tuesday with two away victories, the Big East responded on Thursday with "
+    "wins from two of its teams.",
 ])
 def test_an_object_or_a_narrated_act_is_not_reported_speech(text):
     assert quotes_of(text) == []

@@ -88,7 +88,10 @@ REPORTED_BARE = re.compile(rf"^(?:.{{0,60}}?\b)?{_TITLES}{_NAME}{_ACRONYM}\s+{_B
 #: the national emergency")
 _PREPOSITIONS = r"(?:on|in|at|from|to|after|before|during|with|for|by|while|when|of)\s"
 _UNQUOTED_CLAUSE = r"^(?P<what>[^\"“”«»„]{20,}?),\s+"
-_SAID_WHERE = r"(?:\s+(?:reporters|journalists|(?:on|in|at|to|during|after|from|via|last|this)\b[^\"“”«»„!?,]{1,60}|" \
+#: a circumstance's "with" names whom it was said with ("in an interview with CNN", "with the president beside
+#: him"), not what an act was done with ("the Big East responded on Thursday with wins from …" is no speech)
+_CIRCUMSTANCE = r"(?:(?!\swith\s)[^\"“”«»„!?,]|\swith\s(?=[A-Z]|(?:the|a|an|his|her|their|its|reporters|journalists)\b))"
+_SAID_WHERE = r"(?:\s+(?:reporters|journalists|(?:on|in|at|to|during|after|from|via|last|this)\b" + _CIRCUMSTANCE + "{1,60}|" \
               rf"{_WHEN}))?"
 #: a group, an institution, a document or someone unnamed that says what the clause before it states:
 #: "…, police said.", "…, Vancouver police said on Sunday.", "…, the statement said.", "…, the show's creator
