@@ -326,6 +326,13 @@ def test_a_country_role_no_one_names_stays_the_speaker_and_a_pronoun_is_never_re
                  "of life.\u201d The building was closed. \u201cNobody could have foreseen this at all,\u201d one "
                  "worker wrote.",
                  ["Pigeon", "Pigeon", "Pigeon", None], id="an-unattributed-quotation-after-a-sentence-about-the-last-speaker"),
+    pytest.param("Queens District Attorney Richard Brown charged the driver on Friday. \"We will seek the maximum "
+                 "sentence in this case,\" the DA said. He ran a red light when police began to follow him, the DA "
+                 "said. In another county, the driver's lawyer spoke. \"The evidence was never shown to the court "
+                 "at all,\" the DA said.",
+                 ["Richard Brown", "Richard Brown", "Richard Brown"], id="the-DA-is-the-district-attorney-named-before"),
+    pytest.param("\"We will seek the maximum sentence in this case,\" the DA said. Leonardo da Vinci painted it.",
+                 [None], id="a-DA-no-one-names-is-no-one-and-da-in-a-name-is-no-role"),
 ])
 def test_the_speaker_each_attribution_names(text, speakers):
     """One row a rule of attribution; ``speakers`` are the quotes' in the order of the text."""

@@ -17,7 +17,17 @@ SPEECH = (r"said|says|say|stated|states|stressed|stresses|noted|notes|added|adds
 _SPEECH_AFTER = rf"{SPEECH}|reports"
 #: roles that stand for a person named with them earlier ("Judge James Bodiford ... the judge said")
 _ROLE_WORDS = (r"judge|president|prime minister|foreign minister|minister|mayor|governor|senator|chancellor|leader|"
-               r"prosecutor|sheriff|coach|spokesman|spokeswoman|spokesperson|chairman|director|commander|captain")
+               r"prosecutor|district attorney|sheriff|coach|spokesman|spokeswoman|spokesperson|chairman|director|"
+               r"commander|captain|(?-i:DA)")
+#: a role's other name, under which the article may have named its holder ("Queens District Attorney Richard
+#: Brown … the DA said")
+_ROLE_ALIASES = {"da": "district attorney"}
+
+
+def role_key(role: str) -> str:
+    """The role as the article's titles name it: lower case, an abbreviation written out."""
+    role = role.lower()
+    return _ROLE_ALIASES.get(role, role)
 #: "the judge", "his spokesman"; with a place, "the Kazakh leader", "Kazakhstan's president": a role of a
 #: country, which the entity stage resolves to the story's person holding it (``entities.attach_speakers``)
 _ROLE_PHRASE = (rf"(?:(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:(?!(?i:{_ROLE_WORDS})\b)(?P<place>[A-Z][\w-]+)\s+)?"

@@ -264,7 +264,7 @@ class _Reader:
         self.proper = {t for before, t in zip(tokens, tokens[1:], strict=False)
                        if t[0].isupper() and (before in ",;" or before.islower())}
         self.common = {t for t in tokens if t.islower()} | STOP_WORDS
-        self.titled = [(m.start(), m.group("role").lower(), m.group("name")) for m in english.ROLE_NAMED.finditer(self.text)
+        self.titled = [(m.start(), english.role_key(m.group("role")), m.group("name")) for m in english.ROLE_NAMED.finditer(self.text)
                        if _name(m.group("name"))]
         self.titled += [(m.start(), m.group("role").lower(), person_part(m.group("name")))
                         for m in cyrillic.ROLE_NAMED.finditer(self.text) if person_name(m.group("name"))]
@@ -450,6 +450,7 @@ class _Reader:
         """The person last named with this title up to the sentence ("Judge James Bodiford ... the judge"), or,
         where the last speaker is one of those so named, the last speaker (after "…," said Bodiford, "the judge"
         is Bodiford, though the article named Judge Rowland Barnes since)."""
+        role = english.role_key(role)
         named = [name for at, titled_as, name in self.titled if titled_as == role and at < self.sentences[index][1]]
         if self.last_speaker and index - self.last_speaker[0] <= PRONOUN_REACH:
             spoke = [name for name in named if same_speaker(self.last_speaker[1], name)]
