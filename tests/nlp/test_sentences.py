@@ -27,3 +27,16 @@ def _sentences(text: str) -> list[str]:
 ])
 def test_acronyms_and_capitalised_words_end_sentences_but_initials_and_abbreviations_do_not(text, expected):
     assert _sentences(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("\"Expert review is critical. “ Francesca Grifo said so too. \"It matters,“she said.",
+     ["\"Expert review is critical. “", "Francesca Grifo said so too.", "\"It matters,“she said."]),
+    ("He said it twice. “ We will go,” he said. Then he left.",
+     ["He said it twice.", "“ We will go,” he said.", "Then he left."]),
+    ("Er sagte: „Wir gehen.“ Dann ging er.", ["Er sagte: „Wir gehen.“", "Dann ging er."]),
+])
+def test_a_turned_mark_after_a_full_stop_ends_the_sentence_when_it_closes_a_quotation(text, expected):
+    """Text rebuilt from tokens closes quotations with “ (as German does): after a full stop it ends the sentence
+    when an odd number of marks stand before it; else it opens the next sentence's quotation."""
+    assert _sentences(text) == expected

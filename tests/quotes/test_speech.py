@@ -333,6 +333,24 @@ def test_a_country_role_no_one_names_stays_the_speaker_and_a_pronoun_is_never_re
                  ["Richard Brown", "Richard Brown", "Richard Brown"], id="the-DA-is-the-district-attorney-named-before"),
     pytest.param("\"We will seek the maximum sentence in this case,\" the DA said. Leonardo da Vinci painted it.",
                  [None], id="a-DA-no-one-names-is-no-one-and-da-in-a-name-is-no-role"),
+    pytest.param("“We will keep watching the case closely,” said General Manager A. J. Smith in a statement. Public "
+                 "Advocate Bill de Blasio visited the site on Monday. “We have to help them find a peaceful way,” he "
+                 "said.",
+                 ["A. J. Smith", "Bill de Blasio"], id="initials-after-a-title-and-a-particle-stay-in-the-name"),
+    pytest.param("“I have great hopes for this vote, especially for our children,” Anna Petrova, an official at one "
+                 "of the polling stations, told AFP. “We are waiting for the borders to open.” “It was found early, "
+                 "and the outlook is excellent,” said Amoss. “We expect a full recovery.”",
+                 ["Anna Petrova", "Anna Petrova", "Amoss", "Amoss"],
+                 id="a-name-and-apposition-before-the-verb-and-the-quotation-after-said-x-go-on-with-the-speaker"),
+    pytest.param("Christopher Budd, of the security centre, said the company “encourages all users to install this "
+                 "update now”. Mike Reavey, also from the centre, said: “Even with that, the response process is not "
+                 "over yet.”",
+                 ["Christopher Budd", "Mike Reavey"], id="a-new-sentence-that-introduces-the-next-quotation-is-not-the-last-ones"),
+    pytest.param("\"Politics plays a huge role in such decisions, “said Michael Hutchins. \"Expert review and oversight "
+                 "are critical. “ Francesca Grifo, director of the program, said lifting the rule weakened the law. "
+                 "\"Several late changes have undermined the scientific basis of the law, “she said.",
+                 ["Michael Hutchins", "Michael Hutchins", "Francesca Grifo"],
+                 id="a-turned-closing-mark-ends-its-sentence-so-the-next-subject-is-read"),
 ])
 def test_the_speaker_each_attribution_names(text, speakers):
     """One row a rule of attribution; ``speakers`` are the quotes' in the order of the text."""

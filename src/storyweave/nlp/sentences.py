@@ -8,8 +8,11 @@ from collections.abc import Iterator
 #: a sentence ends at . ! ? unless the word before is an initial or a dotted abbreviation (J. R. Dabney, U.S.)
 #: or a capitalised two-letter abbreviation (Mr., St., No.), and the next sentence starts with a capital, digit
 #: or quote; CJK full stops always end one. An acronym does end one ("…, reports AP. She hopped …")
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?]+[\"'”’»)]?"
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?]+(?:[\"'”’»)]|\s?(?P<turned>“)(?=\s))?"
                           r"(?=\s+[\"'“‘«(\[]?[A-Z0-9\u0400-\u04FF]|\s*$)|[。！？]")
+#: double quotation marks of any shape: text rebuilt from tokens closes with “ ("… are critical. “ Francesca
+#: Grifo said …"), which ends the sentence when it closes a quotation (an odd number of marks before it)
+_DOUBLE = re.compile(r"[\"“”„]")
 #: longer abbreviations of titles, months and names of firms that a full stop follows inside a sentence
 #: (Gen. Smith, Const. Tim Fanning, Oct. 3, Microsoft Corp. said); other capitalised words end it ("… a
 #: Rite Aid. The manager said")
@@ -38,8 +41,11 @@ def spans(text: str) -> Iterator[tuple[int, int]]:
             before = _LAST_WORD.search(chunk, cursor, end.start())
             if chunk[end.start()] == "." and before and before.group(1) in ABBREVIATIONS:
                 continue
-            yield from _trimmed(text, start + cursor, start + end.end())
-            cursor = end.end()
+            stop = end.end()
+            if end.group("turned") and len(_DOUBLE.findall(chunk, 0, end.start("turned"))) % 2 == 0:
+                stop = end.start("turned")  # it opens the next sentence's quotation
+            yield from _trimmed(text, start + cursor, start + stop)
+            cursor = stop
         if cursor < len(chunk):
             yield from _trimmed(text, start + cursor, start + len(chunk))
 

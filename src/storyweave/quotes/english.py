@@ -46,7 +46,11 @@ _ROLE_UNNAMED = re.sub(r"\?P<\w+>", "?:", _ROLE_PHRASE)
 TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Rep", "Sen", "Gov", "Lt", "Sgt", "Capt", "Det", "Gen", "Col", "Dist",
                        "Atty", "Const", "Prof", "Insp", "Supt", "Cmdr", "Adm", "Maj", "Cpl", "Pvt", "Rev")
 _NAME_WORD = rf"(?:[a-z]{{1,3}}-)?(?!(?:{'|'.join(TITLE_ABBREVIATIONS)})\.)[A-Z][\w'’-]+"
-_NAME = rf"(?P<name>(?<![\w'’-])(?:{_ROLE_UNNAMED}\b|(?:[A-Z]\.\s*){{0,2}}(?:{_NAME_WORD}\s+(?:[A-Z]\.\s+)?){{0,6}}{_NAME_WORD}|[Hh]e|[Ss]he))"
+#: the particles that join a surname in lower case ("Bill de Blasio", "Vincent van Gogh")
+PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|du|le|la|dos|das|bin|ibn|ter)"
+#: a name: capitalised words, initials between them ("General Manager A. J. Smith") and particles
+_NAME = (rf"(?P<name>(?<![\w'’-])(?:{_ROLE_UNNAMED}\b|(?:[A-Z]\.\s*){{0,2}}(?:{_NAME_WORD}\s+(?:[A-Z]\.\s+)*"
+         rf"(?:{PARTICLE}\s+(?=[A-Z]))?){{0,6}}{_NAME_WORD}|[Hh]e|[Ss]he))")
 #: titles that stand before a name, in a sentence subject ("President Tokayev said") or an attribution
 _PERSON_TITLES = r"President|Prime Minister|Minister|Foreign Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Senator|" \
                  r"Governor|Mayor|Judge"
@@ -56,7 +60,7 @@ _PERSON_TITLES = r"President|Prime Minister|Minister|Foreign Minister|Chancellor
 #: another title word ("Foreign", "Prime")
 TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", f"{_PERSON_TITLES}|{_ROLE_WORDS}")) - {
     "general", "foreign", "prime", "coach", "director", "leader", "captain", "commander"} | {
-    "attorney", "assistant", "ceo", "reporter", "filmmaker", "writer", "columnist", "producer", "author", "chief", "inspector", "detective", "officer", "councilman", "councilwoman", "secretary",
+    "attorney", "advocate", "assistant", "ceo", "reporter", "filmmaker", "writer", "columnist", "producer", "author", "chief", "inspector", "detective", "officer", "councilman", "councilwoman", "secretary",
     "executive", "deputy", "undersheriff", "superintendent", "commissioner", "ambassador", "editor", "expert",
     "spokesman", "analyst", "correspondent", "manager"}
 _TITLES = rf"(?:(?:{_PERSON_TITLES}|Const\.|Constable|Sgt\.|Det\.|Capt\.|Lt\.|Gen\.|Gov\.|Sen\.|Rep\.|" \
@@ -158,6 +162,11 @@ AFTER_VERB = (re.compile(rf"^\s*[,.]?\s*(?:{_SPEECH_AFTER})\s+(?:(?!{_PREPOSITIO
 _DESCRIPTOR_WORD = r"(?!(?:the|a|an|one|his|her|its|their|in|from|of|at|for|with|by|on|to|and|or)\b)[a-z][\w-]*"
 _DESCRIPTOR = rf"(?:(?:(?:his|her|their|its)\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:{_DESCRIPTOR_WORD}\s+){{1,3}})?"
 AFTER_NAME = re.compile(rf"^\s*[,.]?\s*{_DESCRIPTOR}{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{_SPEECH_AFTER})\b")
+#: "…," Valentina Redzhepova, an official at one of the polling stations, told AFP: the name, an apposition that
+#: opens with an article or a lower-case word, then the verb; not after a full stop, nor before a colon, where a
+#: new sentence introduces the next quotation ("…". Mike Reavey, also from the centre, said: "…")
+AFTER_NAME_APPOSED = re.compile(rf"^\s*,?\s*{_TITLES}{_NAME},\s+(?:an?|the|[a-z][\w-]*)\s[^,\"“”.!?;]{{2,100}},\s+"
+                                rf"(?:\w+\s+)?(?:{_SPEECH_AFTER})\b(?!\s*:)")
 #: "…», — сказал он": a comma and a dash after the closing mark attribute a quotation in Russian, Ukrainian and
 #: other languages that punctuate speech so, whatever the verb
 DASHED = re.compile(r"^\s*,\s*[-–—]\s*[^\W\d_]")
@@ -177,8 +186,8 @@ _OWNER = r"[A-Z](?:[\w-]|['’](?!s\b))+"
 _OPENING = r"(?:[A-Z][^,.!?\"“”]{0,80},\s+)?"
 #: a sentence that says something may open with a conjunction ("But the Darwin Society described …")
 _SAYS_OPENING = rf"(?:(?:But|And|Yet|Still|So)\s+(?:the\s+)?)?{_OPENING}"
-NAMED_SUBJECT = re.compile(rf"^{_OPENING}{_TITLES}(?P<name>{_OWNER}(?:\s+{_OWNER}){{0,2}})"
-                            rf"(?:['’]s\s+(?!{_PERSON_OWNED})(?=[a-z])|(?=\s*,|\s+[a-z]))")
+NAMED_SUBJECT = re.compile(rf"^{_OPENING}{_TITLES}(?P<name>{_OWNER}(?:\s+(?:{PARTICLE}\s+)?{_OWNER}){{0,3}})"
+                            rf"(?:['’]s\s+(?!{_PERSON_OWNED})(?=[a-z])|(?=\s*,|\s+(?!{PARTICLE}\s+[A-Z])[a-z]))")
 #: a run of capitalised words and its last word, a surname ("Deputy District Attorney Phil Stirling": Stirling)
 FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'’-]*))*\s+(?P<last>[A-Z][a-z](?:[\w-]|['’](?!s\b))+)")
 #: a surname after a title ("Const. Fanning", "Mr. Pigeon")

@@ -50,6 +50,8 @@ def numbers(text: str) -> frozenset[str]:
 #: words and the marks that tell a capitalised word inside a sentence (after a lower-case word or a comma: a
 #: name) from one that opens it
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[,;.!?]")
+#: a closing mark and space that open a sentence: the end of the quotation before it, left there by the splitter
+_CLOSED_BEFORE = re.compile(r"^[\"“”»’]\s+")
 #: prepositions that put a name after a group into a phrase of place ("Residents along 117th Street", "Scientists
 #: at the Royal Institute of Marine Biology")
 _PLACE_WORDS = frozenset("along at in from near of on across around outside inside".split())
@@ -164,7 +166,8 @@ def _beside(text: str, quote: Quoted, surnames: set[str]) -> tuple[re.Match | No
     after = text[quote.closing + 1:line_end if line_end >= 0 else len(text)]
     clause = before[max(before.rfind(". ") + 2, *(before.rfind(mark + " ") + 2 for mark in "”\"»")):]
     inner = text[quote.start:quote.end]
-    after_patterns = english.AFTER_VERB if inner.endswith(".") else (*english.AFTER_VERB, english.AFTER_NAME)
+    after_patterns = english.AFTER_VERB if inner.endswith(".") else (*english.AFTER_VERB, english.AFTER_NAME,
+                                                                       english.AFTER_NAME_APPOSED)
     loose = english.BEFORE_LOOSE.search(clause[-200:])
     if loose and " " not in loose.group("name") and not _known(loose.group("name"), surnames):
         loose = None  # a capitalised word opening the sentence, not a name ("Moments after ...")
@@ -229,10 +232,13 @@ def _continues(between: str) -> bool:
     speaker: nothing but the first one's attribution lies between ("…," Owen said. "…"), no narrative."""
     if not between.strip() or _CONNECTIVE.fullmatch(between):
         return True
-    found = _attributions(between, (english.AFTER_NAME, *english.AFTER_VERB, cyrillic.AFTER))
+    found = _attributions(between, (english.AFTER_NAME, english.AFTER_NAME_APPOSED, *english.AFTER_VERB,
+                                    cyrillic.AFTER))
     if not found:
         return False
     rest = english.ABBREVIATED.sub("", between[found[0].end():])
+    if not rest.strip() and found[0].group(0).rstrip()[-1:] in ".,;":
+        return True  # '…," said Chris Weitz. "…"': the attribution took its full stop
     return len(rest) <= 80 and re.fullmatch(r"[^.!?\"“”]*[.!?,]\s*", rest) is not None
 
 
@@ -324,6 +330,7 @@ class _Reader:
         return None
 
     def _subjects(self, index: int, sentence: str) -> None:
+        sentence = _CLOSED_BEFORE.sub("", sentence)  # '“ Francesca Grifo, …, said …': the last quotation's mark
         subject = english.TITLED_SUBJECT.match(sentence)
         if subject:
             self.last_speaker = (index, subject.group("name"))
