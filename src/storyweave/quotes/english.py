@@ -28,6 +28,8 @@ def role_key(role: str) -> str:
     """The role as the article's titles name it: lower case, an abbreviation written out."""
     role = role.lower()
     return _ROLE_ALIASES.get(role, role)
+
+
 #: "the judge", "his spokesman"; with a place, "the Kazakh leader", "Kazakhstan's president": a role of a
 #: country, which the entity stage resolves to the story's person holding it (``entities.attach_speakers``)
 _ROLE_PHRASE = (rf"(?:(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:(?!(?i:{_ROLE_WORDS})\b)(?P<place>[A-Z][\w-]+)\s+)?"

@@ -50,8 +50,6 @@ def numbers(text: str) -> frozenset[str]:
 #: words and the marks that tell a capitalised word inside a sentence (after a lower-case word or a comma: a
 #: name) from one that opens it
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[,;.!?]")
-#: a closing mark and space that open a sentence: the end of the quotation before it, left there by the splitter
-_CLOSED_BEFORE = re.compile(r"^[\"“”»’]\s+")
 #: prepositions that put a name after a group into a phrase of place ("Residents along 117th Street", "Scientists
 #: at the Royal Institute of Marine Biology")
 _PLACE_WORDS = frozenset("along at in from near of on across around outside inside".split())
@@ -330,7 +328,6 @@ class _Reader:
         return None
 
     def _subjects(self, index: int, sentence: str) -> None:
-        sentence = _CLOSED_BEFORE.sub("", sentence)  # '“ Francesca Grifo, …, said …': the last quotation's mark
         subject = english.TITLED_SUBJECT.match(sentence)
         if subject:
             self.last_speaker = (index, subject.group("name"))
