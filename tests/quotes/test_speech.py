@@ -342,6 +342,10 @@ def test_a_country_role_no_one_names_stays_the_speaker_and_a_pronoun_is_never_re
                  "and the outlook is excellent,” said Amoss. “We expect a full recovery.”",
                  ["Anna Petrova", "Anna Petrova", "Amoss", "Amoss"],
                  id="a-name-and-apposition-before-the-verb-and-the-quotation-after-said-x-go-on-with-the-speaker"),
+    pytest.param("“This council has never cared less about the river than it does today,” said Maria Lopez, executive "
+                 "vice president of the Friends of the River and former director of the city's water board. “For "
+                 "forty years the river has fed this town.” Then the meeting closed.",
+                 ["Maria Lopez", "Maria Lopez"], id="a-long-apposition-after-the-speaker-is-no-narrative"),
     pytest.param("Christopher Budd, of the security centre, said the company “encourages all users to install this "
                  "update now”. Mike Reavey, also from the centre, said: “Even with that, the response process is not "
                  "over yet.”",

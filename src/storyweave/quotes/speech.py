@@ -225,6 +225,11 @@ def _named_after(found: re.Match) -> re.Match | None:
     return _TITLED_AFTER.match(found.string, found.end("name"))
 
 
+#: how long the apposition or participle after an attribution may run for the next quotation to go on with its
+#: speaker ('…," said Jamie Rappaport Clark, executive vice president of … and former director of …. "…"')
+APPOSITION_CHARS = 200
+
+
 def _continues(between: str) -> bool:
     """Whether a quotation after another one, with only this text between them, goes on with the same
     speaker: nothing but the first one's attribution lies between ("…," Owen said. "…"), no narrative."""
@@ -237,7 +242,9 @@ def _continues(between: str) -> bool:
     rest = english.ABBREVIATED.sub("", between[found[0].end():])
     if not rest.strip() and found[0].group(0).rstrip()[-1:] in ".,;":
         return True  # '…," said Chris Weitz. "…"': the attribution took its full stop
-    return len(rest) <= 80 and re.fullmatch(r"[^.!?\"“”]*[.!?,]\s*", rest) is not None
+    apposed = (found[0].group(0).rstrip().endswith(",") or rest.lstrip().startswith(",")) and \
+        re.match(r"[\s,]*[a-z]", rest) is not None
+    return len(rest) <= (APPOSITION_CHARS if apposed else 80) and re.fullmatch(r"[^.!?\"“”]*[.!?,]\s*", rest) is not None
 
 
 def article_renderings(article: Article) -> list[Rendering]:
