@@ -346,6 +346,9 @@ def test_a_country_role_no_one_names_stays_the_speaker_and_a_pronoun_is_never_re
                  "vice president of the Friends of the River and former director of the city's water board. “For "
                  "forty years the river has fed this town.” Then the meeting closed.",
                  ["Maria Lopez", "Maria Lopez"], id="a-long-apposition-after-the-speaker-is-no-narrative"),
+    pytest.param("“She changed how a whole generation saw the stage and the screen,” said agent Mark Roesler in a "
+                 "written statement. “She was one of a kind.” The funeral is on Friday.",
+                 ["Mark Roesler", "Mark Roesler"], id="who-the-speaker-is-before-the-name-and-a-circumstance-after-it"),
     pytest.param("Christopher Budd, of the security centre, said the company “encourages all users to install this "
                  "update now”. Mike Reavey, also from the centre, said: “Even with that, the response process is not "
                  "over yet.”",
