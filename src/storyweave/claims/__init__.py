@@ -1,5 +1,5 @@
 """Claims: assertions grouped across articles with support, contradiction and independence (extract.py)."""
 
-from .extract import claims_and_sources, claims_for, independent_sources, read_story, story_claims
+from .extract import claims_and_sources, independent_sources, read_story, story_claims
 
-__all__ = ["claims_and_sources", "claims_for", "independent_sources", "read_story", "story_claims"]
+__all__ = ["claims_and_sources", "independent_sources", "read_story", "story_claims"]

@@ -331,10 +331,6 @@ def read_story(story: Story, articles: dict[str, Article], entities: list[Entity
     return claims, independent_sources(present, same_text)
 
 
-def claims_for(stories: list[Story], articles: list[Article], entities: list[Entity] = ()) -> list[Claim]:
-    return claims_and_sources(stories, articles, entities)[0]
-
-
 def claims_and_sources(stories: list[Story], articles: list[Article],
                        entities: list[Entity] = ()) -> tuple[list[Claim], dict[str, int]]:
     """Every story's claims, and story id -> its number of sources (``read_story``)."""
