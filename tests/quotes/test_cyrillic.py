@@ -35,6 +35,12 @@ from storyweave.quotes import story_quotes
      "Маршалл"),
     ("Прокурор Андрес Гросс выступил на заседании. По словам Гросса, в каждом из трех договоров судья был "
      "заинтересованной стороной, поэтому ему следовало уйти в отставку.", "Гросс"),
+    ("Министр финансов Эстонии Кристина Лаур заявила, что бюджет на следующий год будет принят без дефицита.",
+     "Кристина Лаур"),
+    ("Анна Петрова выступила на форуме в Казани. При этом она отметила, что спрос на жилье в регионе вырос.",
+     "Анна Петрова"),
+    ("Мэр города Игорь Сомов приехал на стройку. В пятницу Сомов сообщил, что мост откроют к началу зимы.",
+     "Сомов"),
 ])
 def test_russian_and_ukrainian_attributions_name_the_speaker(text, speaker):
     """Direct speech with the attribution after or before it, and reported speech ("заявил, что",
@@ -43,6 +49,22 @@ def test_russian_and_ukrainian_attributions_name_the_speaker(text, speaker):
     article = Article(id="r", source_path="r", text=text, language=language)
     quotes = story_quotes(Story("s", "t", ["r"]), {"r": article})
     assert [q.speaker_name for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Компания построила второй завод, что позволило создать сотни рабочих мест в регионе.",
+    "В городе прошли выборы мэра, что стало главным событием для всей области в этом году.",
+])
+def test_a_clause_after_a_non_speech_verb_is_no_reported_speech(text):
+    article = Article(id="r", source_path="r", text=text, language="ru")
+    assert story_quotes(Story("s", "t", ["r"]), {"r": article}) == []
+
+
+def test_an_adverb_that_opens_the_sentence_is_not_part_of_the_speakers_name():
+    text = ("Ранее Песков заявил, что Кремль пока не видит причин менять свою позицию по переговорам. Он также "
+            "сказал, что новая встреча делегаций возможна уже в следующем месяце.")
+    article = Article(id="r", source_path="r", text=text, language="ru")
+    assert [q.speaker_name for q in story_quotes(Story("s", "t", ["r"]), {"r": article})] == ["Песков", "Песков"]
 
 
 def test_a_russian_role_before_a_quotation_is_not_taken_for_a_name():
@@ -77,6 +99,10 @@ def test_a_report_that_points_back_at_the_sentence_before_is_no_statement():
     ("Пожар начался после полуночи на старом складе у гавани, заявили в пресс-службе МВД.", "ru"),
     ("Сильный ливень затопил два квартала на окраине города, сообщают власти.", "ru"),
     ("Пожежа почалася після півночі на старому складі біля гавані, повідомили в поліції.", "uk"),
+    ("В министерстве транспорта заявили, что новый мост откроют для движения до конца осени.", "ru"),
+    ("Ранее в мэрии сообщили, что ремонт школы на окраине закончится к началу учебного года.", "ru"),
+    ("Министерство здравоохранения сообщило, что новая больница примет первых пациентов весной.", "ru"),
+    ("У міністерстві освіти повідомили, що нові підручники надійдуть до шкіл восени.", "uk"),
 ])
 def test_the_media_or_the_authorities_are_no_named_speaker(text, language):
     """A group speaks as many and an office ("сообщили в полиции") is no person: reported, by no one named."""

@@ -210,7 +210,10 @@ def test_a_word_that_only_opens_sentences_is_no_speaker_and_according_to_her_is_
     text = ("The navy said its ships were on patrol. Last month, the navy said it had sunk a pirate “mother vessel” "
             "in the gulf and that the crew of the ship had been detained by the last patrol.")
     found = article_renderings(Article(id="a", source_path="a", text=text, language="en"))
-    assert [(r.speaker, r.span.text) for r in found] == [(None, "mother vessel")]
+    assert [(r.speaker, r.span.text) for r in found] == [
+        (None, "its ships were on patrol."),
+        (None, "it had sunk a pirate “mother vessel” in the gulf and that the crew of the ship had been detained by the "
+               "last patrol.")]
     quotes = quotes_of("Zukhra Pavlova wrote about it on her blog. According to her, the Monday headache is "
                      "most common among night-shift workers.")
     assert [(q.speaker_name, q.text[:20]) for q in quotes] == [("Zukhra Pavlova", "the Monday headache ")]
@@ -292,7 +295,7 @@ def test_a_country_role_no_one_names_stays_the_speaker_and_a_pronoun_is_never_re
                  "sentence. “If there was any more I could give you, I would,” the judge said. Her agent said "
                  "the family was grateful. “We ask for privacy for the family at this difficult time,” the "
                  "spokesman said.",
-                 ["James Bodiford", None], id="a-role-speaks-for-the-person-named-with-it-before-and-for-no-one-otherwise"),
+                 ["James Bodiford", None, None], id="a-role-speaks-for-the-person-named-with-it-before-and-for-no-one-otherwise"),
     pytest.param("Tokayev’s spokesman Berik Uali explained that “the head of state thanked him for this honor, "
                  "but he will not accept any awards until the end of his term.”",
                  ["Berik Uali"], id="the-speaker-that-reported-speech-names-beats-an-owner-opening-the-sentence"),
@@ -469,6 +472,35 @@ def test_what_a_group_or_an_institution_said_is_reported_speech():
     assert [(r.direct, r.speaker, r.span.text[:20]) for r in renderings] == [
         (False, "California Highway Patrol", "Williams was pulled "), (False, None, "She had a permit to "),
         (False, None, "Eric Allen Kirkpatri")]
+
+
+@pytest.mark.parametrize(("text", "speaker", "said"), [
+    ("Earlier, local officials said the mayor had held a \"useful\" meeting with the union on Friday.", None,
+     "the mayor had held a \"useful\" meeting"),
+    ("The Coast Guard said the ferry had turned back an hour after leaving the harbour.", "Coast Guard",
+     "the ferry had turned back"),
+    ("The union says it will call off the strike if the offer is put in writing.", None, "it will call off the strike"),
+    ("On Tuesday, the health ministry stated that the new ward would open before the winter.", None,
+     "the new ward would open"),
+    ("A senior Treasury official said there had been a \"frank\" exchange between the two delegations.", None,
+     "there had been a \"frank\" exchange"),
+    ("The bridge will stay closed until the spring, Governor Ann Walsh said today in her weekly address to the "
+     "state legislature on the budget.", "Ann Walsh", "The bridge will stay closed"),
+])
+def test_reported_speech_of_a_group_or_someone_unnamed_before_a_clause_and_after_a_long_circumstance(
+        text, speaker, said):
+    renderings = article_renderings(Article(id="a", source_path="a", language="en", text=text))
+    assert [(r.direct, r.speaker) for r in renderings] == [(False, speaker)]
+    assert renderings[0].span.text.startswith(said)
+
+
+@pytest.mark.parametrize("text", [
+    "The man who said he was a doctor treated three of the injured at the scene.",
+    "A woman who says she saw the crash has come forward to the police in the town.",
+    "The team said goodbye to its fans at the stadium after the last game of the season.",
+])
+def test_a_relative_clause_or_an_object_after_said_is_no_reported_speech(text):
+    assert article_renderings(Article(id="a", source_path="a", language="en", text=text)) == []
 
 
 def test_a_term_quoted_in_a_statement_is_part_of_it_and_names_no_one():

@@ -50,6 +50,16 @@ def person_part(name: str) -> str:
     return next((" ".join(words[i:]) for i, word in enumerate(words) if _personal(word)), name)
 
 
+#: parts of speech that open a sentence but never a name ("Ранее Песков заявил …": "earlier")
+_OPENERS = frozenset({"ADVB", "CONJ", "PRCL", "PREP", "INTJ", "COMP", "PRED", "VERB", "INFN", "GRND"})
+
+
+def opener(word: str) -> bool:
+    """The word is most likely an adverb, conjunction, particle, preposition or verb, and never a name."""
+    parses = vocabulary().parse(word)
+    return bool(parses) and not _named(parses) and parses[0].tag.POS in _OPENERS
+
+
 def person_name(name: str) -> bool:
     """Some word of ``name`` can be a given name, patronymic or surname, or none of its words is in the
     dictionary; a name made only of common words ("Директор Общества", "Клерка" read as a noun) is not."""

@@ -73,6 +73,14 @@ REPORTED_BY_GROUP = re.compile(
     rf"(?:{_SPEECH_PLURAL})\s+(?:[\w-]+\s+){{0,2}}?(?:в|во|у)\s+[^.!?,«»\"“”]{{2,60}}?"
     rf"|(?:{_REPORTS}|{SPEECH})\s+(?:[а-яёіїєґ-]+\s+)?(?:{_GROUP_NOUNS})\b[^.!?«»\"“”]{{0,60}}?"
     rf")\s*[.!]?\s*$", re.S)
+#: reported speech of an office, an institution or a group before its verb ("В Минобороны заявили, что …",
+#: "Министерство обороны сообщило, что …", "Власти заявили, что …", "У поліції повідомили, що …"): a
+#: rendering with no speaker, as "The ministry said that …"; but where the subject ends in a person's name or
+#: a pronoun ("Министр финансов Эстонии Кристина Лаур заявила, что …", "При этом она отметила, что …"), hers
+REPORTED_UNNAMED = re.compile(
+    rf"^(?:[^,]{{0,60}},\s+)?(?:(?:[А-ЯЁІЇЄҐ][а-яёіїєґ]+\s+)?[ВвУу]о?\s+[^,.!?«»\"“”]{{2,60}}?\s+(?:{_SPEECH_PLURAL})"
+    rf"|(?P<who>[А-ЯЁІЇЄҐ][\w-]*(?:\s+[\w-]+){{0,5}}?)\s+(?:{SPEECH}|{_SPEECH_PLURAL}))\s*,\s*(?:что|що)\s+"
+    rf"(?P<what>.{{20,}})$", re.S)
 #: a sentence that opens with a name ("Андрей Тяжельников выступил …"), for a following "он" or "она"
 NAMED_SUBJECT = re.compile(rf"^(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})(?=\s+[а-яёіїєґ])")
 #: a given name and surname, whose surname alone may name the speaker later in the article (the first word is

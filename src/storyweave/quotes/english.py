@@ -87,9 +87,9 @@ _WHEN = (rf"(?:(?:on|last|this|early|late|earlier|later)\s+(?:{_DAY}|week|month|
          r"in\s+(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|post|speech|letter|tweet|message|address|assessment)|"
          r"at\s+(?:a|an|the|today['’]s|[A-Z]\w+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:conference|briefing|meeting|rally|summit|hearing)|"
          r"on\s+(?:Twitter|Facebook|Telegram|television|TV|radio))")
-_CIRCUMSTANCE = rf"(?>(?:(?:{_WHEN})\s+){{0,3}})"
+_TIMES = rf"(?>(?:(?:{_WHEN})\s+){{0,3}})"
 REPORTED = re.compile(rf"^(?:.{{0,60}}?\b)?{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}(?:{_TOLD}|{SPEECH})\s+"
-                       rf"{_CIRCUMSTANCE}that\s+(?P<what>.{{20,}})$", re.S)
+                       rf"{_TIMES}that\s+(?P<what>.{{20,}})$", re.S)
 #: the same without "that" ("Ri says it's a pipe dream …", "He told reporters the talks had failed"): only
 #: verbs that take a clause rather than an object ("claimed the lives of …" does not), and what follows
 #: opens as a clause's subject does. Where such a sentence quotes a statement in part ("the minister said the
@@ -97,7 +97,7 @@ REPORTED = re.compile(rf"^(?:.{{0,60}}?\b)?{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEE
 _CLAUSE_VERBS = r"said|says|believes|believed|argued|argues|insisted|insists"
 _CLAUSE_SUBJECT = r"(?:he|she|it|they|we|you|there|the|a|an|his|her|its|their|our|no|[A-Z][\w'’-]*)\b"
 REPORTED_BARE = re.compile(rf"^(?:.{{0,60}}?\b)?{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}(?:{_TOLD}|{_CLAUSE_VERBS})"
-                            rf"\s+{_CIRCUMSTANCE}(?P<what>{_CLAUSE_SUBJECT}.{{20,}})$", re.S)
+                            rf"\s+{_TIMES}(?P<what>{_CLAUSE_SUBJECT}.{{20,}})$", re.S)
 #: the attribution after what is said, without quotation marks, ending the sentence ("The talks will resume
 #: next week, the minister said on Monday."; "…, says Vladimir Bespalov, analyst at VTB Capital."): after
 #: the speaker an apposition, after the verb only when, where or to whom, not an object ("…, Trump declared
@@ -107,8 +107,8 @@ _UNQUOTED_CLAUSE = r"^(?P<what>[^\"“”«»„]{20,}?),\s+"
 #: a circumstance's "with" names whom it was said with ("in an interview with CNN", "with the president beside
 #: him"), not what an act was done with ("the Big East responded on Thursday with wins from …" is no speech)
 _CIRCUMSTANCE = r"(?:(?!\swith\s)[^\"“”«»„!?,]|\swith\s(?=[A-Z]|(?:the|a|an|his|her|their|its|reporters|journalists)\b))"
-_SAID_WHERE = r"(?:\s+(?:reporters|journalists|(?:on|in|at|to|during|after|from|via|last|this)\b" + _CIRCUMSTANCE + "{1,60}|" \
-              rf"{_WHEN}))?"
+_SAID_WHERE = (rf"(?:\s+(?:reporters|journalists|{_WHEN}))?"
+               r"(?:\s+(?:on|in|at|to|during|after|from|via|last|this)\b" + _CIRCUMSTANCE + "{1,100})?")
 #: a group, an institution, a document or someone unnamed that says what the clause before it states:
 #: "…, police said.", "…, Vancouver police said on Sunday.", "…, the statement said.", "…, the show's creator
 #: said." (no speaker: a group speaks as many, a document or "the creator" for someone the text does not name
@@ -133,12 +133,19 @@ REPORTED_AFTER = _reported_after(_UNQUOTED_CLAUSE)
 #: the same around a few quoted words, a term the speaker used ("She replaces the host, who withdrew for
 #: "family reasons," the festival's director said."), when the sentence does not open with them
 REPORTED_AFTER_TERMS = _reported_after(r"^(?P<what>[^\"“”«»„\s][^\n]{19,}?),[\"”»’]?\s+")
+#: a group, an institution or a document before its verb ("Local officials said the mayor had …", "The
+#: company says it will …", "the ministry stated that …"); not a relative clause ("The man who said …")
+GROUP_BEFORE = re.compile(rf"^(?:[^,]{{0,60}},\s+)?{_GROUP_SPEAKER}(?<!\bwho)(?<!\bwhich)(?<!\bthat){_ACRONYM}\s+"
+                          rf"{_BETWEEN}(?:(?:{SPEECH})\s+{_TIMES}that\s+|(?:{_CLAUSE_VERBS})\s+{_TIMES}(?={_CLAUSE_SUBJECT}))"
+                          rf"(?P<what>.{{20,}})$", re.S)
 #: the patterns whose speaker is a group, an institution or a document
-GROUP_SAYS = frozenset({REPORTED_AFTER[2], REPORTED_AFTER_TERMS[2]})
+GROUP_SAYS = frozenset({REPORTED_AFTER[2], REPORTED_AFTER_TERMS[2], GROUP_BEFORE})
 #: reported speech of someone the text does not name ("a Russian TV host claimed that …", "Tokaev’s press
 #: secretary explained that …"): a rendering of a statement, with no speaker
-REPORTED_UNNAMED = re.compile(rf"^(?:[^,]{{0,60}},\s+)?(?:[Aa]n?|[Oo]ne|[Ss]ome|[Aa]nother|[\w-]+['’]s)\s+"
-                               rf"(?:[\w-]+\s+){{0,4}}?(?:{SPEECH})\s+that\s+(?P<what>.{{20,}})$", re.S)
+_UNNAMED = r"^(?:[^,]{0,60},\s+)?(?:[Aa]n?|[Oo]ne|[Ss]ome|[Aa]nother|[\w-]+['’]s)\s+(?:(?!(?:who|which|that|whom)\b)[\w-]+\s+){0,4}?"
+REPORTED_UNNAMED = re.compile(rf"{_UNNAMED}(?:{SPEECH})\s+that\s+(?P<what>.{{20,}})$", re.S)
+#: the same without "that", with a verb that takes a clause ("A senior Treasury official said there had been …")
+REPORTED_UNNAMED_BARE = re.compile(rf"{_UNNAMED}(?:{_CLAUSE_VERBS})\s+{_TIMES}(?P<what>{_CLAUSE_SUBJECT}.{{20,}})$", re.S)
 ACCORDING = re.compile(rf"^[Aa]ccording to\s+(?:the\s+)?{_TITLES}"
                        rf"{_NAME.replace('(?P<name>', '(?P<name>[Hh]im|[Hh]er|', 1)},\s+(?P<what>.{{20,}})$", re.S)
 #: "According to police data, …", "According to one source, …": reported, by no one named

@@ -30,7 +30,7 @@ from ..cluster.features import text_vector
 from ..model import Article, Span
 from ..nlp import figures
 from ..nlp.marks import DOUBLE, Quoted, quoted
-from ..nlp.morph import from_genitive, given_name, person_name, person_part
+from ..nlp.morph import from_genitive, given_name, opener, person_name, person_part
 from ..nlp.sentences import spans, words
 from . import cyrillic, english
 
@@ -125,8 +125,8 @@ def _name(raw: str | None) -> str | None:
     if titled:
         parts = parts[titled[-1] + 1:]
         raw = " ".join(parts)
-    if parts[0] in ("The", "the") and len(parts) > 1:
-        parts = parts[1:]
+    if len(parts) > 1 and (parts[0] in ("The", "the") or (cyrillic.WORD.fullmatch(parts[0]) and opener(parts[0]))):
+        parts = parts[1:]  # "Ранее Песков заявил, что …": the adverb opens the sentence
         raw = " ".join(parts)
     if parts[0] in english.NOT_NAMES or parts[0].title() in _CALENDAR or raw.endswith(("'s", "’s", "s'", "s’")) or \
             (len(parts) == 1 and cyrillic.GROUP_ADJECTIVE.search(raw)):
@@ -359,14 +359,18 @@ class _Reader:
         if not reported and not any(words(self.text[q.start:q.end]) >= MIN_WORDS for q in inside):
             reported = english.REPORTED_BARE.match(sentence) or next(iter(_attributions(
                 sentence, (*english.REPORTED_AFTER, english.ACCORDING_AFTER, cyrillic.REPORTED_AFTER,
-                           cyrillic.REPORTED_BY_GROUP))), None)
+                           cyrillic.REPORTED_BY_GROUP))), None) or english.REPORTED_UNNAMED_BARE.match(sentence) \
+                or english.GROUP_BEFORE.match(sentence) or cyrillic.REPORTED_UNNAMED.match(sentence)
         if not reported and inside and self.text[start:inside[0].opening].strip() and \
                 not any(self._spoken(q) for q in inside):
             reported = next(iter(_attributions(sentence, english.REPORTED_AFTER_TERMS)), None)
         if not reported or any(q.opening < start < q.closing for q in self.direct):
             return None
         raw = reported.groupdict().get("name")
-        if reported.re in english.GROUP_SAYS or reported.re is cyrillic.REPORTED_BY_GROUP:
+        if reported.re is cyrillic.REPORTED_UNNAMED:
+            raw = self._cyrillic_subject(reported.group("who") or "")
+        if raw is None and (reported.re in english.GROUP_SAYS or
+                            reported.re in (cyrillic.REPORTED_BY_GROUP, cyrillic.REPORTED_UNNAMED)):
             # a group, institution or document: no antecedent for a later "he", nor the speaker of the
             # quotations after it (a newspaper's report goes on with the people it quotes)
             self._add(start + reported.start("what"), end, False, _name(raw), named=_written(raw))
@@ -388,6 +392,19 @@ class _Reader:
         self._add(start + reported.start("what"), end, False, speaker, named=_written(raw))
         self.last_said = (end - 1, speaker)
         return None
+
+    def _cyrillic_subject(self, subject: str) -> str | None:
+        """The person a Cyrillic subject phrase ends with: a pronoun, a given name and surname, or a surname
+        the text gives elsewhere with a given name; None for an office or a group."""
+        words = subject.split()
+        if words and words[-1].lower() in _PRONOUNS:
+            return words[-1]
+        names = [m for m in cyrillic.FULL_NAME.finditer(subject)
+                 if m.end("last") == len(subject) and given_name(m.group("first"))]
+        if names:
+            return f"{names[-1].group('first')} {names[-1].group('last')}"
+        return words[-1] if len(words) > 1 and cyrillic.WORD.fullmatch(words[-1]) and \
+            _known(words[-1], self.surnames) else None
 
     def _spoken(self, quote: Quoted) -> bool:
         """Whether a quotation is a statement of its own, not a few words quoted within the sentence: a clause
