@@ -494,6 +494,27 @@ def test_reported_speech_of_a_group_or_someone_unnamed_before_a_clause_and_after
     assert renderings[0].span.text.startswith(said)
 
 
+@pytest.mark.parametrize(("text", "said"), [
+    ("“We will rebuild it”: the owner of the burnt bakery on Mill Street opens a fundraiser", "We will rebuild it"),
+    ("Pupils marched past the town hall, asking the councillors \"where is our park?\" as they went.",
+     "where is our park?"),
+    ("«Мы не сдадимся»: жители поселка написали письмо губернатору области", "Мы не сдадимся"),
+])
+def test_a_short_quotation_in_the_first_or_second_person_is_speech_without_a_speaker(text, said):
+    quotes = [r for r in article_renderings(Article(id="a", source_path="a", language="en", text=text))
+              if not r.fragment]
+    assert [(r.span.text, r.speaker) for r in quotes] == [(said, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "The “Stand Your Ground” law was passed by the state senate in 2005.",
+    "She wore a shirt that said “Me First” to the final game of the season.",
+])
+def test_a_title_in_the_first_or_second_person_stays_a_name(text):
+    assert [r for r in article_renderings(Article(id="a", source_path="a", language="en", text=text))
+            if not r.fragment] == []
+
+
 @pytest.mark.parametrize("text", [
     "The man who said he was a doctor treated three of the injured at the scene.",
     "A woman who says she saw the crash has come forward to the police in the town.",

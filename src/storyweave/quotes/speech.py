@@ -87,6 +87,16 @@ def _term(text: str, quote: Quoted) -> bool:
             or _NAMING.search(text, max(0, quote.opening - 40), quote.opening) is not None)
 
 
+#: a speaker's own "I", "we" or "you": a quotation in the first or second person is someone speaking ("“I
+#: killed him”: …", asking their leaders "how dare you?"), not a name or a term
+_PERSONAL = re.compile(r"(?<![\w'’-])(?:I|(?i:me|my|we|us|our|you|your|я|мы|меня|мне|нас|нам|мой|моя|наш|наша|ты|вы|"
+                       r"вас|вам|ваш|ми|мені|мій|моя|наш|ти|ви|вас|ваш))(?![\w'’-])")
+
+
+def _personal(text: str, quote: Quoted) -> bool:
+    return _PERSONAL.search(text, quote.start, quote.end) is not None and not _term(text, quote)
+
+
 #: a pronoun's speaker is named at most this many sentences back
 PRONOUN_REACH = 3
 #: two spellings of one name (Tokaev, Tokayev) compare at or above this ratio
@@ -446,7 +456,8 @@ class _Reader:
         self.last_said = (quote.closing, speaker)
         length = words(text[quote.start:quote.end])
         fragment = ((length < MIN_WORDS and (speaker is None or _term(text, quote)))
-                    or (speaker is None and not attributed and length < MIN_WORDS_UNATTRIBUTED))
+                    or (speaker is None and not attributed and length < MIN_WORDS_UNATTRIBUTED
+                        and not (length >= MIN_WORDS and _personal(text, quote))))
         if length >= MIN_WORDS_FRAGMENT:
             self._add(quote.start, quote.end, True, speaker, fragment, named)
 
