@@ -46,9 +46,10 @@ AFTER_ROLE = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{SPEECH}\s+(?:[а-яёіїє-
 ROLE = re.compile(rf"^(?:{ROLE_WORDS})$", re.I)
 ROLE_NAMED = re.compile(rf"(?i:\b(?P<role>{ROLE_WORDS}))\s+(?:\S+\s+){{0,4}}?"
                         rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})")
-#: reported speech: "Песков заявил, что …", "По словам Пескова, …" (the name as written, here in the genitive)
-REPORTED = re.compile(rf"^(?:[^,]{{0,60}},\s+)?{_NAME}\s+(?:[а-яёіїє]+\s+){{0,3}}?{SPEECH}"
-                      rf"\s*,\s*(?:что|що)\s+(?P<what>.{{20,}})$", re.S)
+#: reported speech: "Песков заявил, что …", "По словам Пескова, …" (the name as written, here in the genitive);
+#: an apposition may stand between the name and the verb ("Анна Орлова, директор школы, сообщила, что …")
+REPORTED = re.compile(rf"^(?:[^,]{{0,60}},\s+)?{_NAME}(?:,\s+[а-яёіїєґ][^,«»\"“”.!?]{{2,80}},)?\s+"
+                      rf"(?:[а-яёіїє]+\s+){{0,3}}?{SPEECH}\s*,\s*(?:что|що),?\s+(?P<what>.{{20,}})$", re.S)
 ACCORDING = re.compile(rf"^(?:По словам|За словами)\s+{_NAME},\s+(?P<what>.{{20,}})$", re.S)
 #: the source named after what is reported, ending the sentence ("…, сообщает ТАСС.", "…, пишет Financial
 #: Times.", "…, отмечает Бургазлиев.", with when, where or to whom after it: "…, сказал он в интервью."): a
@@ -79,7 +80,7 @@ REPORTED_BY_GROUP = re.compile(
 #: a pronoun ("Министр финансов Эстонии Кристина Лаур заявила, что …", "При этом она отметила, что …"), hers
 REPORTED_UNNAMED = re.compile(
     rf"^(?:[^,]{{0,60}},\s+)?(?:(?:[А-ЯЁІЇЄҐ][а-яёіїєґ]+\s+)?[ВвУу]о?\s+[^,.!?«»\"“”]{{2,60}}?\s+(?:{_SPEECH_PLURAL})"
-    rf"|(?P<who>[А-ЯЁІЇЄҐ][\w-]*(?:\s+[\w-]+){{0,5}}?)\s+(?:{SPEECH}|{_SPEECH_PLURAL}))\s*,\s*(?:что|що)\s+"
+    rf"|(?P<who>[А-ЯЁІЇЄҐ][\w-]*(?:\s+[\w-]+){{0,5}}?)\s+(?:{SPEECH}|{_SPEECH_PLURAL}))\s*,\s*(?:что|що),?\s+"
     rf"(?P<what>.{{20,}})$", re.S)
 #: a sentence that opens with a name ("Андрей Тяжельников выступил …"), for a following "он" or "она"
 NAMED_SUBJECT = re.compile(rf"^(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})(?=\s+[а-яёіїєґ])")

@@ -194,7 +194,9 @@ def _cyrillic_person(found: re.Match | None, surnames: set[str]) -> re.Match | N
     quotation a name ends the attribution and is kept as written."""
     if found is None:
         return None
-    name = found.group("name")
+    name = " ".join(w for w in found.group("name").split() if w.lower() not in cyrillic.TITLE_WORDS)
+    if not name:
+        return None
     if name.lower() in _PRONOUNS or person_name(name) or (" " not in name and _known(name, surnames)):
         return found
     return None
@@ -205,9 +207,11 @@ def _written(raw: str | None) -> bool:
     return bool(raw) and raw.lower() not in _PRONOUNS
 
 
-def _colon_lead(lead: str) -> re.Match | None:
-    """The speaker of a clause that ends in a colon before a quotation, when a name (or he/she) opens it."""
-    found = english.COLON_LEAD.match(lead)
+def _colon_lead(lead: str, surnames: set[str]) -> re.Match | None:
+    """The speaker of a clause that ends in a colon before a quotation, when a name (or he/she) opens it
+    ("Старцев вспоминает:" closing the line before)."""
+    found = english.COLON_LEAD.match(lead) or (lead.rstrip().endswith(":") and _cyrillic_person(
+        cyrillic.BEFORE.search(lead.rstrip()[-200:]), surnames)) or None
     return found if found and _name(found.group("name")) else None
 
 
@@ -364,7 +368,7 @@ class _Reader:
         reported = (english.REPORTED.match(sentence) or english.ACCORDING.match(sentence)
                     or english.ACCORDING_UNNAMED.match(sentence) or english.REPORTED_UNNAMED.match(sentence)
                     or _cyrillic_person(cyrillic.REPORTED.match(sentence), self.surnames)
-                    or cyrillic.ACCORDING.match(sentence))
+                    or cyrillic.ACCORDING.match(sentence) or self._person_reports(sentence))
         inside = [q for q in self.direct if start <= q.opening < end]
         if not reported and not any(words(self.text[q.start:q.end]) >= MIN_WORDS for q in inside):
             reported = english.REPORTED_BARE.match(sentence) or next(iter(_attributions(
@@ -403,6 +407,12 @@ class _Reader:
         self.last_said = (end - 1, speaker)
         return None
 
+    def _person_reports(self, sentence: str) -> re.Match | None:
+        """"Представитель МИД Мария Захарова заявила, что …": reported speech whose subject phrase ends in a
+        person, read even where the sentence quotes her words."""
+        found = cyrillic.REPORTED_UNNAMED.match(sentence)
+        return found if found and found.group("who") and self._cyrillic_subject(found.group("who")) else None
+
     def _cyrillic_subject(self, subject: str) -> str | None:
         """The person a Cyrillic subject phrase ends with: a pronoun, a given name and surname, or a surname
         the text gives elsewhere with a given name; None for an office or a group."""
@@ -432,7 +442,7 @@ class _Reader:
             lead_in = text[start:quote.opening]
             if not lead_in.strip() and index > 0:
                 lead_in = text[self.sentences[index - 1][0]:self.sentences[index - 1][1]]
-            who = _colon_lead(lead_in)
+            who = _colon_lead(lead_in, self.surnames)
         from_report = introduced is not None and introduced[0] == quote.opening
         if who is None and not attributed and not from_report:
             who = english.SENTENCE_SAYS.match(text[start:quote.opening])
