@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyweave.model import Article, Story
-from storyweave.quotes import story_quotes
+from storyweave.quotes import article_renderings, story_quotes
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
@@ -71,6 +71,22 @@ def test_an_adverb_that_opens_the_sentence_is_not_part_of_the_speakers_name():
             "сказал, что новая встреча делегаций возможна уже в следующем месяце.")
     article = Article(id="r", source_path="r", text=text, language="ru")
     assert [q.speaker_name for q in story_quotes(Story("s", "t", ["r"]), {"r": article})] == ["Песков", "Песков"]
+
+
+@pytest.mark.parametrize(("text", "language", "speaker", "parts"), [
+    ("Мэр приехал на стройку.\n«Мост откроют к началу зимы, как мы и обещали жителям района, — сказал Игорь Сомов. — "
+     "Дорогу к нему закончат уже весной следующего года».", "ru", "Игорь Сомов",
+     ["Мост откроют к началу зимы, как мы и обещали жителям района", "Дорогу к нему закончат уже весной следующего года"]),
+    ("Директор Олена Мельник виступила перед учнями.\n«Нова школа відкриється у вересні, і ми чекаємо всіх дітей "
+     "району, – сказала вона. –\nЗапис уже почався, батьки можуть звернутися до секретаря».", "uk", "Олена Мельник",
+     ["Нова школа відкриється у вересні, і ми чекаємо всіх дітей району",
+      "Запис уже почався, батьки можуть звернутися до секретаря"]),
+])
+def test_a_quotation_the_authors_words_interrupt_inside_one_pair_of_marks_is_two_with_its_speaker(
+        text, language, speaker, parts):
+    article = Article(id="r", source_path="r", text=text, language=language)
+    found = [r for r in article_renderings(article) if not r.fragment]
+    assert [(r.speaker, r.direct, r.span.text) for r in found] == [(speaker, True, part) for part in parts]
 
 
 def test_a_russian_role_before_a_quotation_is_not_taken_for_a_name():

@@ -135,8 +135,9 @@ def _name(raw: str | None) -> str | None:
     if titled:
         parts = parts[titled[-1] + 1:]
         raw = " ".join(parts)
-    if len(parts) > 1 and (parts[0] in ("The", "the") or (cyrillic.WORD.fullmatch(parts[0]) and opener(parts[0]))):
-        parts = parts[1:]  # "Ранее Песков заявил, что …": the adverb opens the sentence
+    if len(parts) > 1 and (parts[0] in ("The", "the") or (cyrillic.WORD.fullmatch(parts[0]) and (
+            opener(parts[0]) or cyrillic.ROLE.match(parts[0])))):
+        parts = parts[1:]  # "Ранее Песков заявил, что …", "Директор Олена Мельник …": not part of the name
         raw = " ".join(parts)
     if parts[0] in english.NOT_NAMES or parts[0].title() in _CALENDAR or raw.endswith(("'s", "’s", "s'", "s’")) or \
             (len(parts) == 1 and cyrillic.GROUP_ADJECTIVE.search(raw)):
@@ -267,6 +268,26 @@ def article_renderings(article: Article) -> list[Rendering]:
     return [r for r in found if not (r.direct and any(_nested(r, o) for o in found if o is not r))]
 
 
+#: the author's words inside one pair of marks, as Russian and Ukrainian print an interrupted quotation
+#: («Мы готовы, — сказал он, — к переговорам», «…! — воскликнула она. — …»)
+_INTERRUPTED = re.compile(rf"([,!?…])\s*[-–—]\s*(?:{cyrillic.SPEECH})\s+[^«»\"“”.!?,;–—-]{{1,80}}?[.,]\s*([-–—])\s*")
+
+
+def _interrupted(text: str, quotes: list[Quoted]) -> list[Quoted]:
+    """Each quotation an attribution interrupts as two, so the attribution reads as it would between two
+    pairs of marks ("…», — сказал он. «…")."""
+    out = []
+    for quote in quotes:
+        rest = quote
+        while (found := _INTERRUPTED.search(text, rest.start, rest.end)) and \
+                found.start() - rest.start > 1 and rest.end - found.end() > 1:
+            mark = found.start(1)
+            out.append(Quoted(rest.start, mark + (found.group(1) != ","), rest.opening, mark))
+            rest = Quoted(found.end(), rest.end, found.start(2), rest.closing)
+        out.append(rest)
+    return out
+
+
 class _Reader:
     """One pass over an article's sentences. Speakers carry from sentence to sentence, so the reader keeps
     who spoke last (for "he"/"she"), the last named sentence subject, and the last speech (a quotation
@@ -276,7 +297,7 @@ class _Reader:
         self.article = article
         self.text = article.text
         self.sentences = list(spans(self.text))
-        self.direct = quoted(self.text)
+        self.direct = _interrupted(self.text, quoted(self.text))
         self.found: list[Rendering] = []
         self.last_speaker: tuple[int, str] | None = None
         self.last_subject: tuple[int, str] | None = None
