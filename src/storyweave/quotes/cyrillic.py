@@ -84,6 +84,10 @@ REPORTED_UNNAMED = re.compile(
     rf"(?P<what>.{{20,}})$", re.S)
 #: a sentence that opens with a name ("Андрей Тяжельников выступил …"), for a following "он" or "она"
 NAMED_SUBJECT = re.compile(rf"^(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})(?=\s+[а-яёіїєґ])")
+#: a sentence whose subject is a description ending in a given name and surname ("Психолог Мария Белова,
+#: у которой …", "Нападающий клуба Иван Петров признался …"), for a following "он" or "она"
+TITLED_SUBJECT = re.compile(rf"^[А-ЯЁІЇЄҐ][\w-]*(?:\s+[\w\"«»„“”.-]+){{0,12}}?\s+(?P<name>{_WORD}\s+{_WORD})"
+                            rf"(?=\s*,|\s+[а-яёіїєґ])")
 #: a given name and surname, whose surname alone may name the speaker later in the article (the first word is
 #: checked to be a given name: "Великобритании Элизабет" is none; pairs overlap, "Великобритании Лиз Трасс")
 FULL_NAME = re.compile(rf"\b(?P<first>{_WORD})\s+(?=(?P<last>{_WORD}))")

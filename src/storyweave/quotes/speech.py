@@ -381,6 +381,9 @@ class _Reader:
         name = _name(raw) if raw and raw.split()[0] not in english.NOT_NAMES else None  # not "The American Pie actress"
         if name and (" " in raw or _known(raw, self.surnames)):
             self.last_subject = (index, name)
+        elif not named and (titled := cyrillic.TITLED_SUBJECT.match(sentence)) and \
+                given_name(titled.group("name").split()[0]) and person_name(titled.group("name")):
+            self.last_subject = (index, titled.group("name"))
 
     def _reported(self, index: int, start: int, end: int) -> tuple[int, str | None] | None:
         """Reported speech in the sentence becomes a rendering. When what is reported opens with a quotation
