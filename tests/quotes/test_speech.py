@@ -509,6 +509,7 @@ def test_a_short_quotation_in_the_first_or_second_person_is_speech_without_a_spe
 @pytest.mark.parametrize("text", [
     "The “Stand Your Ground” law was passed by the state senate in 2005.",
     "She wore a shirt that said “Me First” to the final game of the season.",
+    "The town hall sign still read “US and Canadian visitors welcome” long after the border closed.",
 ])
 def test_a_title_in_the_first_or_second_person_stays_a_name(text):
     assert [r for r in article_renderings(Article(id="a", source_path="a", language="en", text=text))

@@ -89,8 +89,10 @@ def _term(text: str, quote: Quoted) -> bool:
 
 #: a speaker's own "I", "we" or "you": a quotation in the first or second person is someone speaking ("“I
 #: killed him”: …", asking their leaders "how dare you?"), not a name or a term
-_PERSONAL = re.compile(r"(?<![\w'’-])(?:I|(?i:me|my|we|us|our|you|your|я|мы|меня|мне|нас|нам|мой|моя|наш|наша|ты|вы|"
-                       r"вас|вам|ваш|ми|мені|мій|моя|наш|ти|ви|вас|ваш))(?![\w'’-])")
+_PERSON_WORDS = ("me my we us our you your я мы меня мне нас нам мой моя наш наша ты вы вас вам ваш ми мені мій ти "
+                 "ви").split()
+_PERSONAL = re.compile(rf"(?<![\w'’-])(?:I|{'|'.join(w for word in _PERSON_WORDS for w in (word, word.capitalize()))})"
+                       rf"(?![\w'’-])")
 
 
 def _personal(text: str, quote: Quoted) -> bool:
