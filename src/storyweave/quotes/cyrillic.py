@@ -50,6 +50,10 @@ ROLE_NAMED = re.compile(rf"(?i:\b(?P<role>{ROLE_WORDS}))\s+(?:\S+\s+){{0,4}}?"
 #: an apposition may stand between the name and the verb ("Анна Орлова, директор школы, сообщила, что …")
 REPORTED = re.compile(rf"^(?:[^,]{{0,60}},\s+)?{_NAME}(?:,\s+[а-яёіїєґ][^,«»\"“”.!?]{{2,80}},)?\s+"
                       rf"(?:[а-яёіїє]+\s+){{0,3}}?{SPEECH}\s*,\s*(?:что|що),?\s+(?P<what>.{{20,}})$", re.S)
+#: reported speech in a relative clause ("…направил послание, в котором он сказал, что …")
+REPORTED_RELATIVE = re.compile(rf"^[^«»\"“”]{{10,200}}?,\s+(?:в|во|на|у)\s+(?:котором|которой|которых|якому|якій|яких)\s+"
+                               rf"(?P<name>{_PRONOUN})\s+(?:[а-яёіїє]+\s+){{0,2}}?{SPEECH}\s*,\s*(?:что|що),?\s+"
+                               rf"(?P<what>.{{20,}})$", re.S)
 ACCORDING = re.compile(rf"^(?:По словам|За словами)\s+{_NAME},\s+(?P<what>.{{20,}})$", re.S)
 #: the source named after what is reported, ending the sentence ("…, сообщает ТАСС.", "…, пишет Financial
 #: Times.", "…, отмечает Бургазлиев.", with when, where or to whom after it: "…, сказал он в интервью."): a
@@ -85,8 +89,9 @@ REPORTED_UNNAMED = re.compile(
 #: a sentence that opens with a name ("Андрей Тяжельников выступил …"), for a following "он" or "она"
 NAMED_SUBJECT = re.compile(rf"^(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})(?=\s+[а-яёіїєґ])")
 #: a sentence whose subject is a description ending in a given name and surname ("Психолог Мария Белова,
-#: у которой …", "Нападающий клуба Иван Петров признался …"), for a following "он" or "она"
-TITLED_SUBJECT = re.compile(rf"^[А-ЯЁІЇЄҐ][\w-]*(?:\s+[\w\"«»„“”.-]+){{0,12}}?\s+(?P<name>{_WORD}\s+{_WORD})"
+#: у которой …", "Нападающий клуба Иван Петров признался …", "Мэр города, Игорь Сомов, открыл …"), for a
+#: following "он" or "она"
+TITLED_SUBJECT = re.compile(rf"^[А-ЯЁІЇЄҐ][\w-]*(?:\s+[\w\"«»„“”.-]+){{0,12}}?,?\s+(?P<name>{_WORD}\s+{_WORD})"
                             rf"(?=\s*,|\s+[а-яёіїєґ])")
 #: a given name and surname, whose surname alone may name the speaker later in the article (the first word is
 #: checked to be a given name: "Великобритании Элизабет" is none; pairs overlap, "Великобритании Лиз Трасс")

@@ -394,7 +394,8 @@ class _Reader:
         reported = (english.REPORTED.match(sentence) or english.ACCORDING.match(sentence)
                     or english.ACCORDING_UNNAMED.match(sentence) or english.REPORTED_UNNAMED.match(sentence)
                     or _cyrillic_person(cyrillic.REPORTED.match(sentence), self.surnames)
-                    or cyrillic.ACCORDING.match(sentence) or self._person_reports(sentence))
+                    or cyrillic.ACCORDING.match(sentence) or self._person_reports(sentence)
+                    or cyrillic.REPORTED_RELATIVE.match(sentence))
         inside = [q for q in self.direct if start <= q.opening < end]
         if not reported and not any(words(self.text[q.start:q.end]) >= MIN_WORDS for q in inside):
             reported = english.REPORTED_BARE.match(sentence) or next(iter(_attributions(
