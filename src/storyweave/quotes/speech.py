@@ -391,25 +391,27 @@ class _Reader:
         """Reported speech in the sentence becomes a rendering. When what is reported opens with a quotation
         ("According to EW, “Weitz is …”"), the quotation is the rendering: returns (its opening, speaker)."""
         sentence = self.text[start:end]
+        unnamed = cyrillic.REPORTED_UNNAMED.match(sentence)
+        person = self._cyrillic_subject(unnamed.group("who")) if unnamed and unnamed.group("who") else None
         reported = (english.REPORTED.match(sentence) or english.ACCORDING.match(sentence)
                     or english.ACCORDING_UNNAMED.match(sentence) or english.REPORTED_UNNAMED.match(sentence)
                     or _cyrillic_person(cyrillic.REPORTED.match(sentence), self.surnames)
-                    or cyrillic.ACCORDING.match(sentence) or self._person_reports(sentence)
+                    or cyrillic.ACCORDING.match(sentence) or (unnamed if person else None)
                     or cyrillic.REPORTED_RELATIVE.match(sentence))
         inside = [q for q in self.direct if start <= q.opening < end]
         if not reported and not any(words(self.text[q.start:q.end]) >= MIN_WORDS for q in inside):
             reported = english.REPORTED_BARE.match(sentence) or next(iter(_attributions(
                 sentence, (*english.REPORTED_AFTER, english.ACCORDING_AFTER, cyrillic.REPORTED_AFTER,
                            cyrillic.REPORTED_BY_GROUP))), None) or english.REPORTED_UNNAMED_BARE.match(sentence) \
-                or english.GROUP_BEFORE.match(sentence) or cyrillic.REPORTED_UNNAMED.match(sentence)
+                or english.GROUP_BEFORE.match(sentence) or unnamed
         if not reported and inside and self.text[start:inside[0].opening].strip() and \
                 not any(self._spoken(q) for q in inside):
             reported = next(iter(_attributions(sentence, english.REPORTED_AFTER_TERMS)), None)
         if not reported or any(q.opening < start < q.closing for q in self.direct):
             return None
         raw = reported.groupdict().get("name")
-        if reported.re is cyrillic.REPORTED_UNNAMED:
-            raw = self._cyrillic_subject(reported.group("who") or "")
+        if reported is unnamed:
+            raw = person  # "Представитель МИД Мария Захарова заявила, что …" (read even where she is quoted)
         if raw is None and (reported.re in english.GROUP_SAYS or
                             reported.re in (cyrillic.REPORTED_BY_GROUP, cyrillic.REPORTED_UNNAMED)):
             # a group, institution or document: no antecedent for a later "he", nor the speaker of the
@@ -433,12 +435,6 @@ class _Reader:
         self._add(start + reported.start("what"), end, False, speaker, named=_written(raw))
         self.last_said = (end - 1, speaker)
         return None
-
-    def _person_reports(self, sentence: str) -> re.Match | None:
-        """"Представитель МИД Мария Захарова заявила, что …": reported speech whose subject phrase ends in a
-        person, read even where the sentence quotes her words."""
-        found = cyrillic.REPORTED_UNNAMED.match(sentence)
-        return found if found and found.group("who") and self._cyrillic_subject(found.group("who")) else None
 
     def _cyrillic_subject(self, subject: str) -> str | None:
         """The person a Cyrillic subject phrase ends with: a pronoun, a given name and surname, or a surname
