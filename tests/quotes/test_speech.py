@@ -545,3 +545,34 @@ def test_a_quotation_attributed_beside_its_verb_stays_direct_speech_inside_a_sen
         "Police were still gathering statements from several witnesses Thursday morning, but “we do know alcohol "
         "was a factor,” Earley said.")))
     assert [(r.direct, r.speaker, r.span.text) for r in renderings] == [(True, "Earley", "we do know alcohol was a factor,")]
+
+
+@pytest.mark.parametrize(("text", "said", "speaker"), [
+    ("The speech ran so long that even the show's host Mia Brenner called it “exhausting” on air.",
+     "exhausting", "Mia Brenner"),
+    ("The council met on Monday, and Senator Ray Duff labelled the budget plan “reckless” in a letter.",
+     "reckless", "Ray Duff"),
+    ("Since May, City Hall has run a campaign criticising the landlords as “slum profiteers” online.",
+     "slum profiteers", "City Hall"),
+])
+def test_a_clause_inside_the_sentence_that_says_names_the_speaker_of_its_partial_quote(text, said, speaker):
+    quotes = [r for r in article_renderings(Article(id="a", source_path="a", language="en", text=text))
+              if not r.fragment]
+    assert [(r.span.text, r.speaker) for r in quotes] == [(said, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "Early in her term, Mayor Jane Ruiz was criticised by residents as “out of touch” with the town.",
+    "Kerry and Clare have been warned to expect a “serious flood” and to move cars to higher ground.",
+])
+def test_whoever_a_passive_sentence_opens_with_is_not_the_speaker_of_its_partial_quote(text):
+    assert [(r.span.text, r.speaker) for r in article_renderings(Article(id="a", source_path="a", language="en",
+                                                                         text=text)) if r.speaker] == []
+
+
+def test_reported_speech_in_the_passive_names_who_warned():
+    text = ("The club was warned by the Premier League over several weeks that the stand would have to close, and "
+            "that there were “grave risks” in keeping it open.")
+    renderings = article_renderings(Article(id="a", source_path="a", language="en", text=text))
+    assert [(r.direct, r.speaker) for r in renderings] == [(False, "Premier League")]
+    assert renderings[0].span.text == text[text.index("the stand"):]

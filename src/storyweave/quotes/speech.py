@@ -393,7 +393,8 @@ class _Reader:
         sentence = self.text[start:end]
         unnamed = cyrillic.REPORTED_UNNAMED.match(sentence)
         person = self._cyrillic_subject(unnamed.group("who")) if unnamed and unnamed.group("who") else None
-        reported = (english.REPORTED.match(sentence) or english.ACCORDING.match(sentence)
+        reported = (english.REPORTED.match(sentence) or english.REPORTED_PASSIVE.match(sentence)
+                    or english.ACCORDING.match(sentence)
                     or english.ACCORDING_UNNAMED.match(sentence) or english.REPORTED_UNNAMED.match(sentence)
                     or _cyrillic_person(cyrillic.REPORTED.match(sentence), self.surnames)
                     or cyrillic.ACCORDING.match(sentence) or (unnamed if person else None)
@@ -472,6 +473,8 @@ class _Reader:
             if who and who.group("apposition") and " " not in who.group("name") and \
                     not english.APPOSITIVE.match(text, start + who.end("apposition")):
                 who = None  # "Recently, at …": a word that opens the sentence, not a name before an apposition
+            if who is None or not _name(who.group("name")):
+                who = self._clause_says(text[start:quote.opening]) or who
             attributed = who is not None
         if who is not None and _qualifier(who):
             who, attributed = _named_after(who), True
@@ -493,6 +496,15 @@ class _Reader:
                         and not (length >= MIN_WORDS and _personal(text, quote))))
         if length >= MIN_WORDS_FRAGMENT:
             self._add(quote.start, quote.end, True, speaker, fragment, named)
+
+    def _clause_says(self, lead: str) -> re.Match | None:
+        """The subject of a clause inside the sentence that says, calls or describes what is quoted next: a
+        full name, a surname the text gives, a role or a pronoun; a group or an institution is no one."""
+        found = english.CLAUSE_SAYS.match(lead)
+        if found is None:
+            return None
+        name = found.group("name")
+        return found if " " in name or name.lower() in _PRONOUNS or _known(name, self.surnames) else None
 
     def _speaker(self, raw: str | None, index: int) -> str | None:
         """The name a written speaker stands for: "he"/"she" the nearer of the last speaker and the last
