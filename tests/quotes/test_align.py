@@ -105,3 +105,16 @@ def test_a_rendering_pairs_across_languages_only_with_the_sentence_closest_to_it
     flights = next(q for q in quotes if any("Белград" in v.span.text for v in q.variants))
     assert len(flights.variants) >= 3
     assert not any(word in v.span.text for v in flights.variants for word in ("вітри", "vítr", "強風", "强风"))
+
+
+def test_two_quotations_in_one_sentence_each_join_their_own_rendering_in_the_other_language():
+    """Both share one sentence, so their sentence embeddings tie: the quoted words decide."""
+    english = ("The union called the offer “an insult” and said the workers wanted “a fair share of the profits "
+               "they helped to make this year”.")
+    german = ("Die Gewerkschaft nannte das Angebot „eine Beleidigung“ und sagte, die Beschäftigten wollten „einen "
+              "fairen Anteil an den Gewinnen, die sie in diesem Jahr mit erwirtschaftet haben“.")
+    quotes = multilingual((english, "en"), (german, "de"))
+    joined = sorted((sorted(v.span.text for v in q.variants) for q in quotes if len(q.variants) > 1), key=len)
+    assert ["a fair share of the profits they helped to make this year",
+            "einen fairen Anteil an den Gewinnen, die sie in diesem Jahr mit erwirtschaftet haben"] in joined
+    assert all(len({v.span.article_id for v in q.variants}) == len(q.variants) for q in quotes)

@@ -576,3 +576,19 @@ def test_reported_speech_in_the_passive_names_who_warned():
     renderings = article_renderings(Article(id="a", source_path="a", language="en", text=text))
     assert [(r.direct, r.speaker) for r in renderings] == [(False, "Premier League")]
     assert renderings[0].span.text == text[text.index("the stand"):]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("When the lawyer Tom Reyes asked whether she had seen the car, the witness Ana Cruz slowly answered, “It was "
+     "parked by the gate all night.”", "Ana Cruz"),
+    ("The host Mia Brenner responded to an “ask the mayor” jibe from the guest by ending the interview.", None),
+])
+def test_the_clause_nearest_a_partial_quote_names_its_speaker_or_no_one(text, speaker):
+    renderings = article_renderings(Article(id="a", source_path="a", language="en", text=text))
+    assert [r.speaker for r in renderings] == [speaker]
+
+
+def test_a_title_cased_quotation_someone_characterises_something_with_is_theirs():
+    quotes = quotes_of("Senator Jane Hill spoke on Monday. Later, she called the new tax a “Robbery Of Savers” "
+                       "without any explanation.")
+    assert [(q.text, q.speaker_name) for q in quotes] == [("Robbery Of Savers", "Jane Hill")]

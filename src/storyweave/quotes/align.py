@@ -62,13 +62,15 @@ def _cross_language(renderings: list[Rendering], sentences: _Sentences | None = 
         for j, b in enumerate(renderings):
             if a.numbers and b.numbers and a.numbers.isdisjoint(b.numbers):
                 sims[i, j] = -1.0
+    ranks = sims + TIE_BREAK * _quoted_similarity(renderings)
     by_language: dict[str, list[int]] = {}
     for i, rendering in enumerate(renderings):
         by_language.setdefault(rendering.language, []).append(i)
     pairs = {}
     for left, right in combinations(by_language.values(), 2):
         block = sims[np.ix_(left, right)]
-        best_right, best_left = block.argmax(axis=1), block.argmax(axis=0)
+        ranked = ranks[np.ix_(left, right)]
+        best_right, best_left = ranked.argmax(axis=1), ranked.argmax(axis=0)
         for i, j in enumerate(best_right):
             a, b = left[i], right[j]
             if best_left[j] == i and block[i, j] >= CROSS_LANGUAGE_COSINE and \
@@ -76,6 +78,20 @@ def _cross_language(renderings: list[Rendering], sentences: _Sentences | None = 
                     (sentences is None or sentences.closest(renderings[a], renderings[b])):
                 pairs[(a, b)] = float(block[i, j])
     return pairs
+
+
+#: weight of the quoted words' own similarity in choosing each rendering's closest: it only separates renderings
+#: that share one context (two quotations in one sentence compare equal by their sentence)
+TIE_BREAK = 1e-3
+
+
+def _quoted_similarity(renderings: list[Rendering]) -> np.ndarray:
+    """Cosine of the quoted words themselves, where some context holds more than one rendering; else zeros."""
+    places = [(r.span.article_id, r.context) for r in renderings]
+    if len(set(places)) == len(places):
+        return np.zeros((len(renderings), len(renderings)), dtype=np.float32)
+    vectors = embed.remembered([r.span.text for r in renderings])
+    return vectors @ vectors.T
 
 
 def _sentence_renderings(articles: list[Article]) -> list[Rendering]:

@@ -216,7 +216,7 @@ COLON_SAID = re.compile(rf"^(?:.{{0,100}}?,\s+)?{_TITLES}{_NAME}\s+{_BETWEEN}(?:
 _SAYING = rf"{SPEECH}|call(?:ed|s|ing)|describ(?:ed|es|ing)|accus(?:ed|es|ing)|den(?:ied|ies|ying)|dismiss(?:ed|es)|" \
           r"urg(?:ed|es)|ask(?:ed|s)|demand(?:ed|s)|vow(?:ed|s)|promis(?:ed|es)|dub(?:bed|s)|brand(?:ed|s)|" \
           r"term(?:ed|s)|condemn(?:ed|s)|criti(?:ci[sz](?:ed|es|ing)|qued)|slamm(?:ed|ing)|slams|" \
-          r"label(?:l?ed|s|l?ing)|tweeted|saying"
+          r"label(?:l?ed|s|l?ing)|answered|tweeted|saying"
 #: a verb of saying in the active: "the church was criticised for …" says nothing itself
 _ACTIVE = r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"
 #: what an apposition after a one-word name opens with ("TallGrass, a wholesaler of …, said")
@@ -225,9 +225,12 @@ SENTENCE_SAYS = re.compile(rf"^{_SAYS_OPENING}{_TITLES}{_NAME}{_ACRONYM}(?:\s|(?
                             rf"\b{_ACTIVE}(?:{_SAYING})\b[^\"“”«»„]{{0,120}}$")
 #: a clause's subject named directly before its verb inside the sentence, a few words before what it quotes
 #: ("… was so harsh that even the host Mia Brenner called it “shameful”"; "…, and Senator Ray Duff labelled
-#: the plan “reckless”"): the name after a lower-case word or a mark, so the nearest subject is read
+#: the plan “reckless”"): the name after a lower-case word or a mark, so the nearest subject is read; no
+#: other speech between the verb and the quotation but a participle after a comma ("X asked whether …, Y
+#: answered, “…”" is Y's; "X called the police, saying “…”" is X's), and not what the subject responded to
+#: ("responded to an “ask China” retort")
 CLAUSE_SAYS = re.compile(rf"^(?:.*(?:\b[a-z][\w'’-]*|[,;:(–—])\s+)?{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}"
-                         rf"{_ACTIVE}(?:{_SAYING})\b[^\"“”«»„.!?;]{{0,80}}$", re.S)
+                         rf"{_ACTIVE}(?:{_SAYING})\b(?!\s+to\b)(?:(?!(?<!,\s)\b(?:{_SAYING})\b)[^\"“”«»„.!?;:]){{0,80}}$", re.S)
 #: reported speech in the passive: "The club was warned by the league on Friday that …"
 REPORTED_PASSIVE = re.compile(rf"^[^\"“”«»„]{{0,120}}?\b(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?"
                               rf"(?:warned|told|assured|informed|reminded|advised)\s+by\s+(?:the\s+)?{_TITLES}{_NAME}"

@@ -77,14 +77,20 @@ MIN_WORDS_FRAGMENT = 1
 #: what before a quotation makes it a name or a term rather than words someone said
 _NAMING = re.compile(r"\b(?:so\s*-?\s*called|known as|nicknamed|titled|entitled|named|dubbed)\s*$", re.I)
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: what before a quotation in title case makes it someone's characterisation, not a name: a title takes no
+#: "a" ("she called the holiday a “Communist Plot”", "described him as an “Enemy Of The People”")
+_CHARACTERISED = re.compile(r"\b(?:call(?:ed|s|ing)?|describ(?:ed|es|ing)|label(?:l?ed|s|l?ing)|brand(?:ed|s|ing)|"
+                            r"term(?:ed|s))\s+(?:[\w'’-]+\s+){0,4}?(?:as\s+)?an?\s*$", re.I)
 
 
 def _term(text: str, quote: Quoted) -> bool:
     """A short quotation that names something rather than quoting someone: title case ("Deep Throat",
-    "Catching Fire", "Chin") or introduced as a name ("the so-called “medical conscience” rule")."""
+    "Catching Fire", "Chin"), unless a speaker characterises something with it, or introduced as a name
+    ("the so-called “medical conscience” rule")."""
     found = _TITLE_WORD.findall(text[quote.start:quote.end])
-    return (not found or all(w[0].isupper() for w in found)
-            or _NAMING.search(text, max(0, quote.opening - 40), quote.opening) is not None)
+    lead = text[max(0, quote.opening - 80):quote.opening]
+    return (not found or (all(w[0].isupper() for w in found) and not _CHARACTERISED.search(lead))
+            or _NAMING.search(lead[-40:]) is not None)
 
 
 #: a speaker's own "I", "we" or "you": a quotation in the first or second person is someone speaking ("“I
