@@ -592,3 +592,28 @@ def test_a_title_cased_quotation_someone_characterises_something_with_is_theirs(
     quotes = quotes_of("Senator Jane Hill spoke on Monday. Later, she called the new tax a “Robbery Of Savers” "
                        "without any explanation.")
     assert [(q.text, q.speaker_name) for q in quotes] == [("Robbery Of Savers", "Jane Hill")]
+
+
+@pytest.mark.parametrize(("text", "said", "speaker"), [
+    ("A “state of emergency” was declared by police shortly after midnight on the bridge.", "state of emergency",
+     None),
+    ("The new stadium has been described as “a white elephant” by Senator Ray Duff in a long speech.",
+     "a white elephant", "Ray Duff"),
+    ("The fire service called the blaze “deliberately set” and asked anyone with information to call.",
+     "deliberately set", None),
+    ("Outside the court, the crowd chanted “jail them all” for an hour.", "jail them all", None),
+])
+def test_a_partial_quote_a_group_or_a_passive_attributes_is_a_quote(text, said, speaker):
+    quotes = [r for r in article_renderings(Article(id="a", source_path="a", language="en", text=text))
+              if not r.fragment]
+    assert [(r.span.text, r.speaker) for r in quotes] == [(said, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "Two fire crews responded to the blaze with “a number” of other trucks from the town.",
+    "A man believed to be her brother had the “right of way” at the crossing that night.",
+    "He wrote “cold days” by hand on the wall of the shed.",
+])
+def test_responding_to_an_event_a_belief_or_a_by_phrase_attributes_no_partial_quote(text):
+    assert [r for r in article_renderings(Article(id="a", source_path="a", language="en", text=text))
+            if not r.fragment] == []

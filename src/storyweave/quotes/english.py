@@ -184,6 +184,14 @@ DASHED = re.compile(r"^\s*,\s*[-–—]\s*[^\W\d_]")
 _DETERMINER = r"(?:the|a|an|one|his|her|its|their)\s"
 AFTER_UNNAMED = re.compile(rf"^\s*[,.]?\s*(?:(?:{SPEECH})\s+{_DETERMINER}|{_DETERMINER}(?:[\w-]+\s+){{1,3}}?"
                             rf"(?:{SPEECH})\b)")
+#: a quotation given in the passive, with who said it after "by" ("An “act of war” was declared by the
+#: council …", "The deal was called “a betrayal” by Senator Ray Duff")
+_PASSIVE_SAYING = (r"(?:was|were|had been|has been|have been|is|are)\s+(?:\w+ly\s+)?(?:declared|called|described|"
+                   r"labell?ed|branded|termed|condemned|criticised|criticized)")
+AFTER_PASSIVE = re.compile(rf"^\s*(?P<verb>{_PASSIVE_SAYING}\s+(?:[^\"“”«»„.!?;:,]{{1,40}}\s+)?)?by\s+(?:the\s+)?"
+                           rf"(?:{_TITLES}{_NAME}\b)?")
+#: the passive before the quotation, for an agent after it ("was described as “…” by …")
+PASSIVE_BEFORE = re.compile(rf"\b{_PASSIVE_SAYING}(?:\s+as)?\s*$")
 #: a sentence that opens with a name ("Nichols, who argued ..., spoke"; "Jackson said he ...") makes that
 #: name what a following "he" or "she" may refer to
 #: also after an opening phrase ("In Russia, Tokayev said this …") and as the owner of the subject
@@ -216,13 +224,15 @@ COLON_SAID = re.compile(rf"^(?:.{{0,100}}?,\s+)?{_TITLES}{_NAME}\s+{_BETWEEN}(?:
 _SAYING = rf"{SPEECH}|call(?:ed|s|ing)|describ(?:ed|es|ing)|accus(?:ed|es|ing)|den(?:ied|ies|ying)|dismiss(?:ed|es)|" \
           r"urg(?:ed|es)|ask(?:ed|s)|demand(?:ed|s)|vow(?:ed|s)|promis(?:ed|es)|dub(?:bed|s)|brand(?:ed|s)|" \
           r"term(?:ed|s)|condemn(?:ed|s)|criti(?:ci[sz](?:ed|es|ing)|qued)|slamm(?:ed|ing)|slams|" \
-          r"label(?:l?ed|s|l?ing)|answered|tweeted|saying"
+          r"label(?:l?ed|s|l?ing)|answered|shouted|yelled|screamed|chanted|tweeted|saying"
 #: a verb of saying in the active: "the church was criticised for …" says nothing itself
-_ACTIVE = r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"
+_AUXILIARIES = ("was", "were", "been", "being", "is", "are", "be")
+_ACTIVE = "".join(rf"(?<!\b{aux}\s{adverb})" for aux in _AUXILIARIES
+                  for adverb in ("", "also ", "often ", "widely ", "now ", "commonly ", "sometimes ", "later ", "then "))
 #: what an apposition after a one-word name opens with ("TallGrass, a wholesaler of …, said")
 APPOSITIVE = re.compile(r"\s+(?:a|an|the|who|which|whose)\s")
 SENTENCE_SAYS = re.compile(rf"^{_SAYS_OPENING}{_TITLES}{_NAME}{_ACRONYM}(?:\s|(?P<apposition>,))[^\"“”«»„]{{0,160}}?"
-                            rf"\b{_ACTIVE}(?:{_SAYING})\b[^\"“”«»„]{{0,120}}$")
+                            rf"\b{_ACTIVE}(?:{_SAYING})\b(?!\s+to\b)[^\"“”«»„]{{0,120}}$")
 #: a clause's subject named directly before its verb inside the sentence, a few words before what it quotes
 #: ("… was so harsh that even the host Mia Brenner called it “shameful”"; "…, and Senator Ray Duff labelled
 #: the plan “reckless”"): the name after a lower-case word or a mark, so the nearest subject is read; no
@@ -244,6 +254,11 @@ GROUPS = frozenset({
     "Detectives", "Groups", "Associates", "Relatives", "Colleagues", "Banners", "Signs", "Placards", "Posters",
     "Slogans", "СМИ", "ЗМІ", "Власти", "Влада", "Источники", "Джерела", "Эксперты", "Експерти", "Аналитики",
     "Аналітики"})
+#: open classes of people whose few quoted words characterise rather than record a statement ("Critics called
+#: it a “bold move”"): their attribution makes no one- or two-word quotation a quote, as an office's does
+#: ("An “unlawful assembly” was declared by police")
+DIFFUSE = frozenset({"Critics", "Analysts", "Experts", "Observers", "Opponents", "Supporters", "Some", "Many",
+                     "Others", "Fans", "Sceptics", "Skeptics", "Commentators", "Detractors"})
 #: month and weekday names (not the locale's: English text)
 CALENDAR = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
                       "February", "March", "April", "May", "June", "July", "August", "September", "October",

@@ -2,9 +2,10 @@
 
     1. direct speech: text between paired quotation marks (``nlp/marks.py``: “…”, "…", «…», „…“, „…”, 「…」,
        ‘…’, '…', also over several lines), at least a clause long, attributed by a speech verb next to
-       it ("…," he said; X stressed: "…"); one or two quoted words when the attribution names the speaker
-       and they name nothing ("called him a “true professional”"); a shorter fragment only as a
-       translation's rendering
+       it ("…," he said; X stressed: "…"); one or two quoted words when an attribution names the speaker
+       or an office and they name nothing ("called him a “true professional”", "An “unlawful assembly” was
+       declared by police"), not an open class ("Critics called it a “bold move”"); a shorter fragment
+       only as a translation's rendering
     2. reported speech: "X said that …", "X went on to say that …", "according to X, …", "Ri says it's …",
        "…, the minister said on Monday", "…, police said" (a group, an institution or a document: no antecedent)
     3. the speaker: a name beside the verb, before or after the quotation; "he"/"she" is the more recent
@@ -67,8 +68,9 @@ _OPENING_MARK = re.compile(r"''|[“„«\"]")
 #: a quotation shorter than these many words is a scare quote or a term ("quasi-state"), not a statement:
 #: three where a speech verb names who says it ("It feels very tense," said …), eight where none does
 #: (8 found 20 % more WMT quotations than 12 at link precision 0.93)
-#: A shorter one is a partial quote when the attribution names its speaker ("Smith called Jackson a “true
-#: professional”", "G7 warned Russia of “massive consequences”") and it is no name or term (``_term``).
+#: A shorter one is a partial quote when an attribution names its speaker or an office ("Smith called Jackson a
+#: “true professional”", "G7 warned Russia of “massive consequences”", "… was declared by police") and it is
+#: no name or term (``_term``).
 MIN_WORDS, MIN_WORDS_UNATTRIBUTED = 3, 8
 #: a quoted fragment below these bounds is a rendering of a statement only where it aligns with a quotation
 #: in another language that clears them (a translation that quotes less, or quotes a word the other does
@@ -191,9 +193,14 @@ def _beside(text: str, quote: Quoted, surnames: set[str]) -> tuple[re.Match | No
     attributed = [m for m in _attributions(after[:200], (*after_patterns, cyrillic.AFTER_APPOSED, cyrillic.AFTER,
                                                          cyrillic.AFTER_NAMED, cyrillic.AFTER_ROLE))
                   if m.re not in (cyrillic.AFTER_APPOSED, cyrillic.AFTER_NAMED) or person_name(m.group("name"))]
+    passive = english.AFTER_PASSIVE.match(after[:200])
+    if passive and not passive.group("verb") and \
+            not english.PASSIVE_BEFORE.search(clause[-60:]):
+        passive = None  # "… “X” by Y" is a passive only after "was called", "is described as" …
     who = (english.BEFORE.search(before[-200:]) or _cyrillic_person(cyrillic.BEFORE.search(before[-200:]), surnames)
-           or loose or next((m for m in attributed if _name(m.group("name"))), None))
-    return who, bool(attributed) or english.AFTER_UNNAMED.match(after[:200]) is not None
+           or loose or next((m for m in attributed if _name(m.group("name"))), None)
+           or (passive if passive and passive.group("name") and _name(passive.group("name")) else None))
+    return who, bool(attributed) or passive is not None or english.AFTER_UNNAMED.match(after[:200]) is not None
 
 
 def _cyrillic_person(found: re.Match | None, surnames: set[str]) -> re.Match | None:
@@ -497,7 +504,8 @@ class _Reader:
             speaker = None
         self.last_said = (quote.closing, speaker)
         length = words(text[quote.start:quote.end])
-        fragment = ((length < MIN_WORDS and (speaker is None or _term(text, quote)))
+        diffuse = who is not None and who.group("name") in english.DIFFUSE
+        fragment = ((length < MIN_WORDS and ((speaker is None and (diffuse or not attributed)) or _term(text, quote)))
                     or (speaker is None and not attributed and length < MIN_WORDS_UNATTRIBUTED
                         and not (length >= MIN_WORDS and _personal(text, quote))))
         if length >= MIN_WORDS_FRAGMENT:
