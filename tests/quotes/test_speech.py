@@ -602,6 +602,7 @@ def test_a_title_cased_quotation_someone_characterises_something_with_is_theirs(
     ("The fire service called the blaze “deliberately set” and asked anyone with information to call.",
      "deliberately set", None),
     ("Outside the court, the crowd chanted “jail them all” for an hour.", "jail them all", None),
+    ("NHS blasts the health minister for “reckless” cuts to the night shifts", "reckless", "NHS"),
 ])
 def test_a_partial_quote_a_group_or_a_passive_attributes_is_a_quote(text, said, speaker):
     quotes = [r for r in article_renderings(Article(id="a", source_path="a", language="en", text=text))
@@ -613,6 +614,7 @@ def test_a_partial_quote_a_group_or_a_passive_attributes_is_a_quote(text, said, 
     "Two fire crews responded to the blaze with “a number” of other trucks from the town.",
     "A man believed to be her brother had the “right of way” at the crossing that night.",
     "He wrote “cold days” by hand on the wall of the shed.",
+    "Emma Stone heard two blasts near the “old mill” on her way home.",
 ])
 def test_responding_to_an_event_a_belief_or_a_by_phrase_attributes_no_partial_quote(text):
     assert [r for r in article_renderings(Article(id="a", source_path="a", language="en", text=text))

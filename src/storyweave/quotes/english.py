@@ -233,6 +233,9 @@ _ACTIVE = "".join(rf"(?<!\b{aux}\s{adverb})" for aux in _AUXILIARIES
 APPOSITIVE = re.compile(r"\s+(?:a|an|the|who|which|whose)\s")
 SENTENCE_SAYS = re.compile(rf"^{_SAYS_OPENING}{_TITLES}{_NAME}{_ACRONYM}(?:\s|(?P<apposition>,))[^\"“”«»„]{{0,160}}?"
                             rf"\b{_ACTIVE}(?:{_SAYING})\b(?!\s+to\b)[^\"“”«»„]{{0,120}}$")
+#: verbs of criticism that headlines use, read only right after the name ("Union blasts the board for …"):
+#: elsewhere they are as often nouns ("two blasts")
+_HEADLINE_SAYING = r"blast(?:s|ed)|rips|ripped|(?:hits|hit|lashes|lashed)\s+out\s+at"
 #: a clause's subject named directly before its verb inside the sentence, a few words before what it quotes
 #: ("… was so harsh that even the host Mia Brenner called it “shameful”"; "…, and Senator Ray Duff labelled
 #: the plan “reckless”"): the name after a lower-case word or a mark, so the nearest subject is read; no
@@ -240,7 +243,7 @@ SENTENCE_SAYS = re.compile(rf"^{_SAYS_OPENING}{_TITLES}{_NAME}{_ACRONYM}(?:\s|(?
 #: answered, “…”" is Y's; "X called the police, saying “…”" is X's), and not what the subject responded to
 #: ("responded to an “ask China” retort")
 CLAUSE_SAYS = re.compile(rf"^(?:.*(?:\b[a-z][\w'’-]*|[,;:(–—])\s+)?{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}"
-                         rf"{_ACTIVE}(?:{_SAYING})\b(?!\s+to\b)(?:(?!(?<!,\s)\b(?:{_SAYING})\b)[^\"“”«»„.!?;:]){{0,80}}$", re.S)
+                         rf"{_ACTIVE}(?:{_SAYING}|{_HEADLINE_SAYING})\b(?!\s+to\b)(?:(?!(?<!,\s)\b(?:{_SAYING})\b)[^\"“”«»„.!?;:]){{0,80}}$", re.S)
 #: reported speech in the passive: "The club was warned by the league on Friday that …"
 REPORTED_PASSIVE = re.compile(rf"^[^\"“”«»„]{{0,120}}?\b(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?"
                               rf"(?:warned|told|assured|informed|reminded|advised)\s+by\s+(?:the\s+)?{_TITLES}{_NAME}"

@@ -513,12 +513,13 @@ class _Reader:
 
     def _clause_says(self, lead: str) -> re.Match | None:
         """The subject of a clause inside the sentence that says, calls or describes what is quoted next: a
-        full name, a surname the text gives, a role or a pronoun; a group or an institution is no one."""
+        full name, a surname the text gives, an acronym ("AP", "NATO"), a role or a pronoun; a group is no one."""
         found = english.CLAUSE_SAYS.match(lead)
         if found is None:
             return None
         name = found.group("name")
-        return found if " " in name or name.lower() in _PRONOUNS or _known(name, self.surnames) else None
+        return found if " " in name or name.lower() in _PRONOUNS or (name.isupper() and len(name) > 1) or \
+            _known(name, self.surnames) else None
 
     def _speaker(self, raw: str | None, index: int) -> str | None:
         """The name a written speaker stands for: "he"/"she" the nearer of the last speaker and the last
