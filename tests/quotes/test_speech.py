@@ -582,6 +582,8 @@ def test_reported_speech_in_the_passive_names_who_warned():
     ("When the lawyer Tom Reyes asked whether she had seen the car, the witness Ana Cruz slowly answered, “It was "
      "parked by the gate all night.”", "Ana Cruz"),
     ("The host Mia Brenner responded to an “ask the mayor” jibe from the guest by ending the interview.", None),
+    ("Recently, at the time of the summit, Anna Berzina in front of Olaf Weber bluntly said that Riga would "
+     "reject the “frozen conflict” formula.", None),
 ])
 def test_the_clause_nearest_a_partial_quote_names_its_speaker_or_no_one(text, speaker):
     renderings = article_renderings(Article(id="a", source_path="a", language="en", text=text))

@@ -239,10 +239,13 @@ _HEADLINE_SAYING = r"blast(?:s|ed)|rips|ripped|(?:hits|hit|lashes|lashed)\s+out\
 #: a clause's subject named directly before its verb inside the sentence, a few words before what it quotes
 #: ("… was so harsh that even the host Mia Brenner called it “shameful”"; "…, and Senator Ray Duff labelled
 #: the plan “reckless”"): the name after a lower-case word or a mark, so the nearest subject is read; no
+#: a preposition's object is no subject ("… in front of Putin bluntly said that …"); no
 #: other speech between the verb and the quotation but a participle after a comma ("X asked whether …, Y
 #: answered, “…”" is Y's; "X called the police, saying “…”" is X's), and not what the subject responded to
 #: ("responded to an “ask China” retort")
-CLAUSE_SAYS = re.compile(rf"^(?:.*(?:\b[a-z][\w'’-]*|[,;:(–—])\s+)?{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}"
+_OBJECT_OF = (r"(?:of|to|with|by|for|at|in|from|on|about|against|than|like|behind|beside|near|toward|towards|under|"
+              r"over|into|onto|upon|via|among|between|before|after)")
+CLAUSE_SAYS = re.compile(rf"^(?:.*(?:\b(?!{_OBJECT_OF}\b)[a-z][\w'’-]*|[,;:(–—])\s+)?{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}"
                          rf"{_ACTIVE}(?:{_SAYING}|{_HEADLINE_SAYING})\b(?!\s+to\b)(?:(?!(?<!,\s)\b(?:{_SAYING})\b)[^\"“”«»„.!?;:]){{0,80}}$", re.S)
 #: reported speech in the passive: "The club was warned by the league on Friday that …"
 REPORTED_PASSIVE = re.compile(rf"^[^\"“”«»„]{{0,120}}?\b(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?"
