@@ -621,3 +621,13 @@ def test_a_partial_quote_a_group_or_a_passive_attributes_is_a_quote(text, said, 
 def test_responding_to_an_event_a_belief_or_a_by_phrase_attributes_no_partial_quote(text):
     assert [r for r in article_renderings(Article(id="a", source_path="a", language="en", text=text))
             if not r.fragment] == []
+
+
+@pytest.mark.parametrize("opening", ["At the summit, ",
+                                     "However, during the question session of the regional security summit in Riga, "])
+def test_reported_speech_before_an_audience_named_between_the_verb_and_that(opening):
+    text = (f"{opening}Anna Berzina stated in front of Olaf Weber that Latvia considered the two regions "
+            "only “paper states” and would not recognise them.")
+    renderings = article_renderings(Article(id="a", source_path="a", language="en", text=text))
+    assert [(r.direct, r.speaker) for r in renderings] == [(False, "Anna Berzina")]
+    assert renderings[0].span.text.startswith("Latvia considered")

@@ -86,9 +86,10 @@ _WHEN = (rf"(?:(?:on|last|this|early|late|earlier|later)\s+(?:{_DAY}|week|month|
          r"at\s+\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|"
          r"in\s+(?:a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|interview|post|speech|letter|tweet|message|address|assessment)|"
          r"at\s+(?:a|an|the|today['’]s|[A-Z]\w+['’]s)\s+(?:[\w-]+\s+){0,2}?(?:conference|briefing|meeting|rally|summit|hearing)|"
-         r"on\s+(?:Twitter|Facebook|Telegram|television|TV|radio))")
+         r"on\s+(?:Twitter|Facebook|Telegram|television|TV|radio)|"
+         r"(?:in\s+front\s+of|before|in\s+the\s+presence\s+of)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+(?=\s+that\b))")
 _TIMES = rf"(?>(?:(?:{_WHEN})\s+){{0,3}})"
-REPORTED = re.compile(rf"^(?:.{{0,60}}?\b)?{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}(?:{_TOLD}|{SPEECH})\s+"
+REPORTED = re.compile(rf"^(?:.{{0,60}}?\b|[^\"“”«»„]{{61,120}}?,\s+)?{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}(?:{_TOLD}|{SPEECH})\s+"
                        rf"{_TIMES}that\s+(?P<what>.{{20,}})$", re.S)
 #: the same without "that" ("Ri says it's a pipe dream …", "He told reporters the talks had failed"): only
 #: verbs that take a clause rather than an object ("claimed the lives of …" does not), and what follows
