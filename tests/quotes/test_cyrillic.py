@@ -137,3 +137,23 @@ def test_the_media_or_the_authorities_are_no_named_speaker(text, language):
     article = Article(id="r", source_path="r", text=text, language=language)
     assert [(q.speaker_name, q.variants[0].direct) for q in story_quotes(Story("s", "t", ["r"]), {"r": article})] == [
         (None, False)]
+
+
+@pytest.mark.parametrize(("text", "language", "said", "speaker"), [
+    ("Депутат от округа Аден Дуале назвал эти смерти «ужасными» и потребовал расследования.", "ru", "ужасными",
+     "Аден Дуале"),
+    ("Мэр города Анна Орлова выступила в понедельник. В марте она без объяснений назвала праздник «днём позора».",
+     "ru", "днём позора", "Анна Орлова"),
+    ("Міністр Олена Мельник назвала звинувачення «повною нісенітницею».", "uk", "повною нісенітницею",
+     "Олена Мельник"),
+])
+def test_a_partial_quote_the_subject_calls_something_by_is_theirs(text, language, said, speaker):
+    quotes = [r for r in article_renderings(Article(id="a", source_path="a", language=language, text=text))
+              if not r.fragment]
+    assert [(r.span.text, r.speaker) for r in quotes] == [(said, speaker)]
+
+
+def test_what_an_unnamed_subject_calls_something_stays_a_fragment():
+    renderings = article_renderings(Article(id="a", source_path="a", language="ru",
+                                            text="Тогда журнал назвал произошедшее «настоящей катастрофой»."))
+    assert [r.fragment for r in renderings] == [True]

@@ -44,6 +44,12 @@ BEFORE = re.compile(rf"(?:(?i:{ROLE_WORDS})\s+)?{_NAME}\s+(?:[а-яёіїє]+\s+
 AFTER_ROLE = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{SPEECH}\s+(?:[а-яёіїє-]+\s+){{0,3}}?"
                         rf"(?P<name>{ROLE_WORDS})\b")
 ROLE = re.compile(rf"^(?:{ROLE_WORDS})$", re.I)
+#: a partial quote in a sentence whose subject calls something by it ("Депутат Аден Дуале назвал эти смерти
+#: «ужасными»", "В марте она без объяснений назвала праздник «…»", "Премьер-министр назвал заявления «…»"):
+#: the subject right before the verb, a few adverbs apart at most
+_CALLING = r"(?:назва(?:л|ла|ло|ли|в)|называ(?:ет|ют|л|ла|ли)|назива(?:є|ють|в|ла|ли)|охарактеризува\w*|охарактеризова\w*)"
+CALLS = re.compile(rf"(?:^|[\s,—–-])(?P<name>{_PRONOUN}|(?i:{ROLE_WORDS})|(?:{_WORD}\s+)?{_WORD})\s+"
+                   rf"(?:[а-яёіїєґ-]+\s+){{0,3}}?{_CALLING}\s+(?:[^\s«»\"“”„]+\s+){{0,5}}?$")
 ROLE_NAMED = re.compile(rf"(?i:\b(?P<role>{ROLE_WORDS}))\s+(?:\S+\s+){{0,4}}?"
                         rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})")
 #: reported speech: "Песков заявил, что …", "По словам Пескова, …" (the name as written, here in the genitive);

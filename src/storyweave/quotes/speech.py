@@ -488,6 +488,10 @@ class _Reader:
                 who = None  # "Recently, at …": a word that opens the sentence, not a name before an apposition
             if who is None or not _name(who.group("name")):
                 who = self._clause_says(text[start:quote.opening]) or who
+            if who is None:
+                calls = cyrillic.CALLS.search(text[start:quote.opening])
+                who = calls if calls and cyrillic.ROLE.match(calls.group("name")) else \
+                    _cyrillic_person(calls, self.surnames)
             attributed = who is not None
         if who is not None and _qualifier(who):
             who, attributed = _named_after(who), True
