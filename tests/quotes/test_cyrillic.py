@@ -6,6 +6,7 @@ import pytest
 
 from storyweave.model import Article, Story
 from storyweave.quotes import article_renderings, story_quotes
+from tests.quotes.stories import quotations_of, renderings_of
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
@@ -148,12 +149,9 @@ def test_the_media_or_the_authorities_are_no_named_speaker(text, language):
      "Олена Мельник"),
 ])
 def test_a_partial_quote_the_subject_calls_something_by_is_theirs(text, language, said, speaker):
-    quotes = [r for r in article_renderings(Article(id="a", source_path="a", language=language, text=text))
-              if not r.fragment]
+    quotes = quotations_of(text, language)
     assert [(r.span.text, r.speaker) for r in quotes] == [(said, speaker)]
 
 
 def test_what_an_unnamed_subject_calls_something_stays_a_fragment():
-    renderings = article_renderings(Article(id="a", source_path="a", language="ru",
-                                            text="Тогда журнал назвал произошедшее «настоящей катастрофой»."))
-    assert [r.fragment for r in renderings] == [True]
+    assert [r.fragment for r in renderings_of("Тогда журнал назвал произошедшее «настоящей катастрофой».", "ru")] == [True]

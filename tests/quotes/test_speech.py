@@ -7,7 +7,7 @@ import pytest
 from storyweave.model import Article, Story
 from storyweave.quotes import article_renderings, story_quotes
 from storyweave.quotes.speech import numbers
-from tests.quotes.stories import in_order, quotes_of
+from tests.quotes.stories import in_order, quotations_of, quotes_of, renderings_of
 
 
 @pytest.mark.parametrize(("text", "speaker", "said"), [
@@ -194,7 +194,7 @@ def test_a_speaker_with_a_middle_initial_keeps_the_whole_name():
 def test_signs_and_a_place_opening_the_sentence_are_no_speaker():
     text = ("Outside the stadium, a small group of fans held banners saying, \"Refund denied\" and "
             "\"Respect for the loyal supporters\" and were quickly moved on by stewards.")
-    found = article_renderings(Article(id="a", source_path="a", text=text, language="en"))
+    found = renderings_of(text)
     assert [(r.span.text, r.speaker) for r in found] == [("Refund denied", None), ("Respect for the loyal supporters", None)]
 
 
@@ -209,7 +209,7 @@ def test_a_short_quotation_that_names_something_is_no_quote(text):
 def test_a_word_that_only_opens_sentences_is_no_speaker_and_according_to_her_is_she():
     text = ("The navy said its ships were on patrol. Last month, the navy said it had sunk a pirate “mother vessel” "
             "in the gulf and that the crew of the ship had been detained by the last patrol.")
-    found = article_renderings(Article(id="a", source_path="a", text=text, language="en"))
+    found = renderings_of(text)
     assert [(r.speaker, r.span.text) for r in found] == [
         (None, "its ships were on patrol."),
         (None, "it had sunk a pirate “mother vessel” in the gulf and that the crew of the ship had been detained by the "
@@ -371,7 +371,7 @@ def test_a_paragraph_that_a_named_speakers_said_colon_introduces_is_his_direct_s
     text = ("The president spoke for forty minutes.\n\nIn his speech at the St. Petersburg forum, Tokaev also said:\n\n"
             "I still want to take this opportunity to protest against some completely illogical remarks about my "
             "country. There is no problem between us that needs to be exaggerated.\n\nWhat is illogical?")
-    found = article_renderings(Article(id="a", source_path="a", text=text, language="en"))
+    found = renderings_of(text)
     assert [(r.speaker, r.direct, r.span.text) for r in found] == [
         ("Tokaev", True, "I still want to take this opportunity to protest against some completely illogical remarks "
                          "about my country. There is no problem between us that needs to be exaggerated.")]
@@ -384,7 +384,7 @@ def test_a_paragraph_that_a_named_speakers_said_colon_introduces_is_his_direct_s
      ["We will not recognise these quasi-state entities under any circumstances."]),
 ])
 def test_a_colon_without_a_speaker_saying_or_a_quotation_after_it_adds_no_block(text, spans):
-    found = article_renderings(Article(id="a", source_path="a", text=text, language="en"))
+    found = renderings_of(text)
     assert [r.span.text for r in found] == spans
 
 
@@ -439,7 +439,7 @@ def test_a_group_that_says_something_is_not_the_place_named_after_it(text, speak
 def test_a_number_word_opening_the_sentence_is_no_speaker():
     text = ("Ninety percent of the 288 candidates come from the Democratic Party, with the other 10 percent coming "
             "from so-called “initiative groups” that have little say.")
-    found = article_renderings(Article(id="a", source_path="a", text=text, language="en"))
+    found = renderings_of(text)
     assert [(r.span.text, r.speaker) for r in found] == [("initiative groups", None)]
 
 
@@ -489,7 +489,7 @@ def test_what_a_group_or_an_institution_said_is_reported_speech():
 ])
 def test_reported_speech_of_a_group_or_someone_unnamed_before_a_clause_and_after_a_long_circumstance(
         text, speaker, said):
-    renderings = article_renderings(Article(id="a", source_path="a", language="en", text=text))
+    renderings = renderings_of(text)
     assert [(r.direct, r.speaker) for r in renderings] == [(False, speaker)]
     assert renderings[0].span.text.startswith(said)
 
@@ -501,8 +501,7 @@ def test_reported_speech_of_a_group_or_someone_unnamed_before_a_clause_and_after
     ("«Мы не сдадимся»: жители поселка написали письмо губернатору области", "Мы не сдадимся"),
 ])
 def test_a_short_quotation_in_the_first_or_second_person_is_speech_without_a_speaker(text, said):
-    quotes = [r for r in article_renderings(Article(id="a", source_path="a", language="en", text=text))
-              if not r.fragment]
+    quotes = quotations_of(text)
     assert [(r.span.text, r.speaker) for r in quotes] == [(said, None)]
 
 
@@ -512,8 +511,7 @@ def test_a_short_quotation_in_the_first_or_second_person_is_speech_without_a_spe
     "The town hall sign still read “US and Canadian visitors welcome” long after the border closed.",
 ])
 def test_a_title_in_the_first_or_second_person_stays_a_name(text):
-    assert [r for r in article_renderings(Article(id="a", source_path="a", language="en", text=text))
-            if not r.fragment] == []
+    assert quotations_of(text) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -522,14 +520,14 @@ def test_a_title_in_the_first_or_second_person_stays_a_name(text):
     "The team said goodbye to its fans at the stadium after the last game of the season.",
 ])
 def test_a_relative_clause_or_an_object_after_said_is_no_reported_speech(text):
-    assert article_renderings(Article(id="a", source_path="a", language="en", text=text)) == []
+    assert renderings_of(text) == []
 
 
 def test_a_term_quoted_in_a_statement_is_part_of_it_and_names_no_one():
     """The ECB+ sentence had made O'Brien the speaker of the report's words about him."""
     text = ("O'Brien and Biancardi are accused of acting \"contrary to principles of ethical conduct\" by failing to "
             "report their involvement in NCAA rules violations, the report said.")
-    renderings = article_renderings(Article(id="a", source_path="a", language="en", text=text))
+    renderings = renderings_of(text)
     assert [(r.direct, r.speaker, r.span.text) for r in renderings] == [(False, None, text)]
 
 
@@ -556,8 +554,7 @@ def test_a_quotation_attributed_beside_its_verb_stays_direct_speech_inside_a_sen
      "slum profiteers", "City Hall"),
 ])
 def test_a_clause_inside_the_sentence_that_says_names_the_speaker_of_its_partial_quote(text, said, speaker):
-    quotes = [r for r in article_renderings(Article(id="a", source_path="a", language="en", text=text))
-              if not r.fragment]
+    quotes = quotations_of(text)
     assert [(r.span.text, r.speaker) for r in quotes] == [(said, speaker)]
 
 
@@ -566,14 +563,13 @@ def test_a_clause_inside_the_sentence_that_says_names_the_speaker_of_its_partial
     "Kerry and Clare have been warned to expect a “serious flood” and to move cars to higher ground.",
 ])
 def test_whoever_a_passive_sentence_opens_with_is_not_the_speaker_of_its_partial_quote(text):
-    assert [(r.span.text, r.speaker) for r in article_renderings(Article(id="a", source_path="a", language="en",
-                                                                         text=text)) if r.speaker] == []
+    assert [(r.span.text, r.speaker) for r in renderings_of(text) if r.speaker] == []
 
 
 def test_reported_speech_in_the_passive_names_who_warned():
     text = ("The club was warned by the Premier League over several weeks that the stand would have to close, and "
             "that there were “grave risks” in keeping it open.")
-    renderings = article_renderings(Article(id="a", source_path="a", language="en", text=text))
+    renderings = renderings_of(text)
     assert [(r.direct, r.speaker) for r in renderings] == [(False, "Premier League")]
     assert renderings[0].span.text == text[text.index("the stand"):]
 
@@ -586,7 +582,7 @@ def test_reported_speech_in_the_passive_names_who_warned():
      "reject the “frozen conflict” formula.", None),
 ])
 def test_the_clause_nearest_a_partial_quote_names_its_speaker_or_no_one(text, speaker):
-    renderings = article_renderings(Article(id="a", source_path="a", language="en", text=text))
+    renderings = renderings_of(text)
     assert [r.speaker for r in renderings] == [speaker]
 
 
@@ -607,8 +603,7 @@ def test_a_title_cased_quotation_someone_characterises_something_with_is_theirs(
     ("NHS blasts the health minister for “reckless” cuts to the night shifts", "reckless", "NHS"),
 ])
 def test_a_partial_quote_a_group_or_a_passive_attributes_is_a_quote(text, said, speaker):
-    quotes = [r for r in article_renderings(Article(id="a", source_path="a", language="en", text=text))
-              if not r.fragment]
+    quotes = quotations_of(text)
     assert [(r.span.text, r.speaker) for r in quotes] == [(said, speaker)]
 
 
@@ -619,8 +614,7 @@ def test_a_partial_quote_a_group_or_a_passive_attributes_is_a_quote(text, said, 
     "Emma Stone heard two blasts near the “old mill” on her way home.",
 ])
 def test_responding_to_an_event_a_belief_or_a_by_phrase_attributes_no_partial_quote(text):
-    assert [r for r in article_renderings(Article(id="a", source_path="a", language="en", text=text))
-            if not r.fragment] == []
+    assert quotations_of(text) == []
 
 
 @pytest.mark.parametrize("opening", ["At the summit, ",
@@ -628,6 +622,6 @@ def test_responding_to_an_event_a_belief_or_a_by_phrase_attributes_no_partial_qu
 def test_reported_speech_before_an_audience_named_between_the_verb_and_that(opening):
     text = (f"{opening}Anna Berzina stated in front of Olaf Weber that Latvia considered the two regions "
             "only “paper states” and would not recognise them.")
-    renderings = article_renderings(Article(id="a", source_path="a", language="en", text=text))
+    renderings = renderings_of(text)
     assert [(r.direct, r.speaker) for r in renderings] == [(False, "Anna Berzina")]
     assert renderings[0].span.text.startswith("Latvia considered")
