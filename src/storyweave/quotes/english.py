@@ -239,8 +239,8 @@ SENTENCE_SAYS = re.compile(rf"^{_SAYS_OPENING}{_TITLES}{_NAME}{_ACRONYM}(?:\s|(?
 _HEADLINE_SAYING = r"blast(?:s|ed)|rips|ripped|(?:hits|hit|lashes|lashed)\s+out\s+at"
 #: a clause's subject named directly before its verb inside the sentence, a few words before what it quotes
 #: ("… was so harsh that even the host Mia Brenner called it “shameful”"; "…, and Senator Ray Duff labelled
-#: the plan “reckless”"): the name after a lower-case word or a mark, so the nearest subject is read; no
-#: a preposition's object is no subject ("… in front of Putin bluntly said that …"); no
+#: the plan “reckless”"): the name after a lower-case word or a mark, so the nearest subject is read, but
+#: not after a preposition, whose object is no subject ("… in front of Putin bluntly said that …"); no
 #: other speech between the verb and the quotation but a participle after a comma ("X asked whether …, Y
 #: answered, “…”" is Y's; "X called the police, saying “…”" is X's), and not what the subject responded to
 #: ("responded to an “ask China” retort")
