@@ -625,3 +625,13 @@ def test_reported_speech_before_an_audience_named_between_the_verb_and_that(open
     renderings = renderings_of(text)
     assert [(r.direct, r.speaker) for r in renderings] == [(False, "Anna Berzina")]
     assert renderings[0].span.text.startswith("Latvia considered")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Governor Lee backed the plan with his spokesman adding: “The governor will sign the bill as it stands now.”",
+     None),
+    ("Senator Ray Duff, the chair of the committee, said: “The bill will pass in the spring or in the summer.”",
+     "Ray Duff"),
+])
+def test_a_colon_lead_names_its_opening_name_unless_someone_else_speaks_before_the_colon(text, speaker):
+    assert [r.speaker for r in renderings_of(text)] == [speaker]

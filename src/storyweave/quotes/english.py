@@ -215,7 +215,9 @@ ABBREVIATED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Const|Gen|Sen|Rep|Gov|Lt|C
 #: a titled subject ("President Tokayev spoke ...") is who a following "he" or "she" refers to
 TITLED_SUBJECT = re.compile(rf"^(?:{_PERSON_TITLES})\s+(?P<name>(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
 #: "X stressed:", "On this point, X also made a response in Russia:" - the name opens the clause
-COLON_LEAD = re.compile(rf"^\s*(?:[^,:.!?\"“”]{{0,40}},\s+)?{_TITLES}{_NAME}\b[^.!?:]{{0,80}}:\s*$")
+#: not where someone else speaks before the colon ("Governor Lee backed the plan, his spokesman adding:")
+_OTHER_SPEAKS = rf"\b(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?[a-z][\w-]*\s+(?:{SPEECH}|adding|saying|stating)\b"
+COLON_LEAD = re.compile(rf"^\s*(?:[^,:.!?\"“”]{{0,40}},\s+)?{_TITLES}{_NAME}\b(?:(?!{_OTHER_SPEAKS})[^.!?:]){{0,80}}:\s*$")
 #: "In his speech at the forum, Tokaev also said:" closing a paragraph: what the next paragraph says is his,
 #: with or without quotation marks (a block quotation whose marks the page never had or extraction lost)
 COLON_SAID = re.compile(rf"^(?:.{{0,100}}?,\s+)?{_TITLES}{_NAME}\s+{_BETWEEN}(?:{SPEECH})\s*:\s*$", re.S)
