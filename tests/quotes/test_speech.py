@@ -635,3 +635,11 @@ def test_reported_speech_before_an_audience_named_between_the_verb_and_that(open
 ])
 def test_a_colon_lead_names_its_opening_name_unless_someone_else_speaks_before_the_colon(text, speaker):
     assert [r.speaker for r in renderings_of(text)] == [speaker]
+
+
+def test_a_long_opening_that_states_something_itself_is_no_opening_phrase():
+    text = ("Dan Hill said the knee of his striker does not need surgery this season, just a little rest and care, "
+            "he also said that the team would not sign anyone before the end of the transfer window.")
+    renderings = renderings_of(text)
+    assert [(r.direct, r.speaker) for r in renderings] == [(False, "Dan Hill")]
+    assert renderings[0].span.text.startswith("the knee of his striker")

@@ -89,7 +89,10 @@ _WHEN = (rf"(?:(?:on|last|this|early|late|earlier|later)\s+(?:{_DAY}|week|month|
          r"on\s+(?:Twitter|Facebook|Telegram|television|TV|radio)|"
          r"(?:in\s+front\s+of|before|in\s+the\s+presence\s+of)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+(?=\s+that\b))")
 _TIMES = rf"(?>(?:(?:{_WHEN})\s+){{0,3}})"
-REPORTED = re.compile(rf"^(?:.{{0,60}}?\b|[^\"“”«»„]{{61,120}}?,\s+)?{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}(?:{_TOLD}|{SPEECH})\s+"
+#: an opening phrase before the speaker, longer ones ending in a comma and stating nothing themselves ("However,
+#: during the question session of the forum, Tokayev stated …"; not "X said …, he also said that …")
+_LONG_OPENING = r"(?:(?!\b(?:said|says|told|stated|added)\b)[^\"“”«»„]){61,120}?,\s+"
+REPORTED = re.compile(rf"^(?:.{{0,60}}?\b|{_LONG_OPENING})?{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}(?:{_TOLD}|{SPEECH})\s+"
                        rf"{_TIMES}that\s+(?P<what>.{{20,}})$", re.S)
 #: the same without "that" ("Ri says it's a pipe dream …", "He told reporters the talks had failed"): only
 #: verbs that take a clause rather than an object ("claimed the lives of …" does not), and what follows
