@@ -44,8 +44,8 @@ BEFORE = re.compile(rf"(?:(?i:{ROLE_WORDS})\s+)?{_NAME}\s+(?:[а-яёіїє]+\s+
 AFTER_ROLE = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{SPEECH}\s+(?:[а-яёіїє-]+\s+){{0,3}}?"
                         rf"(?P<name>{ROLE_WORDS})\b")
 ROLE = re.compile(rf"^(?:{ROLE_WORDS})$", re.I)
-#: a partial quote in a sentence whose subject calls something by it ("Депутат Аден Дуале назвал эти смерти
-#: «ужасными»", "В марте она без объяснений назвала праздник «…»", "Премьер-министр назвал заявления «…»"):
+#: a partial quote in a sentence whose subject calls something by it ("Депутат Павел Рудаков назвал эти решения
+#: «ужасными»", "В марте она без объяснений назвала праздник «…»", "Министр назвал обвинения «…»"):
 #: the subject right before the verb, a few adverbs apart at most
 _CALLING = r"(?:назва(?:л|ла|ло|ли|в)|называ(?:ет|ют|л|ла|ли)|назива(?:є|ють|в|ла|ли)|охарактеризува\w*|охарактеризова\w*)"
 CALLS = re.compile(rf"(?:^|[\s,—–-])(?P<name>{_PRONOUN}|(?i:{ROLE_WORDS})|(?:{_WORD}\s+)?{_WORD})\s+"

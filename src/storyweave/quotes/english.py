@@ -248,7 +248,7 @@ _HEADLINE_SAYING = r"blast(?:s|ed)|rips|ripped|(?:hits|hit|lashes|lashed)\s+out\
 #: not after a preposition, whose object is no subject ("… in front of Putin bluntly said that …"); no
 #: other speech between the verb and the quotation but a participle after a comma ("X asked whether …, Y
 #: answered, “…”" is Y's; "X called the police, saying “…”" is X's), and not what the subject responded to
-#: ("responded to an “ask China” retort")
+#: ("responded to an “ask the mayor” jibe")
 _OBJECT_OF = (r"(?:of|to|with|by|for|at|in|from|on|about|against|than|like|behind|beside|near|toward|towards|under|"
               r"over|into|onto|upon|via|among|between|before|after)")
 CLAUSE_SAYS = re.compile(rf"^(?:.*(?:\b(?!{_OBJECT_OF}\b)[a-z][\w'’-]*|[,;:(–—])\s+)?{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}"
@@ -268,7 +268,7 @@ GROUPS = frozenset({
     "Аналітики"})
 #: open classes of people whose few quoted words characterise rather than record a statement ("Critics called
 #: it a “bold move”"): their attribution makes no one- or two-word quotation a quote, as an office's does
-#: ("An “unlawful assembly” was declared by police")
+#: ("A “state of emergency” was declared by police")
 DIFFUSE = frozenset({"Critics", "Analysts", "Experts", "Observers", "Opponents", "Supporters", "Some", "Many",
                      "Others", "Fans", "Sceptics", "Skeptics", "Commentators", "Detractors"})
 #: month and weekday names (not the locale's: English text)

@@ -3,7 +3,7 @@
     1. direct speech: text between paired quotation marks (``nlp/marks.py``: “…”, "…", «…», „…“, „…”, 「…」,
        ‘…’, '…', also over several lines), at least a clause long, attributed by a speech verb next to
        it ("…," he said; X stressed: "…"); one or two quoted words when an attribution names the speaker
-       or an office and they name nothing ("called him a “true professional”", "An “unlawful assembly” was
+       or an office and they name nothing ("called him a “true professional”", "A “state of emergency” was
        declared by police"), not an open class ("Critics called it a “bold move”"); a shorter fragment
        only as a translation's rendering
     2. reported speech: "X said that …", "X went on to say that …", "according to X, …", "Ri says it's …",
