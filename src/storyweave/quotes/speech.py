@@ -482,16 +482,7 @@ class _Reader:
             who = _colon_lead(lead_in, self.surnames)
         from_report = introduced is not None and introduced[0] == quote.opening
         if who is None and not attributed and not from_report:
-            who = english.SENTENCE_SAYS.match(text[start:quote.opening])
-            if who and who.group("apposition") and " " not in who.group("name") and \
-                    not english.APPOSITIVE.match(text, start + who.end("apposition")):
-                who = None  # "Recently, at …": a word that opens the sentence, not a name before an apposition
-            if who is None or not _name(who.group("name")):
-                who = self._clause_says(text[start:quote.opening]) or who
-            if who is None:
-                calls = cyrillic.CALLS.search(text[start:quote.opening])
-                who = calls if calls and cyrillic.ROLE.match(calls.group("name")) else \
-                    _cyrillic_person(calls, self.surnames)
+            who = self._says_in_sentence(text[start:quote.opening])
             attributed = who is not None
         if who is not None and _qualifier(who):
             who, attributed = _named_after(who), True
@@ -515,15 +506,26 @@ class _Reader:
         if length >= MIN_WORDS_FRAGMENT:
             self._add(quote.start, quote.end, True, speaker, fragment, named)
 
-    def _clause_says(self, lead: str) -> re.Match | None:
-        """The subject of a clause inside the sentence that says, calls or describes what is quoted next: a
-        full name, a surname the text gives, an acronym ("AP", "NATO"), a role or a pronoun; a group is no one."""
-        found = english.CLAUSE_SAYS.match(lead)
+    def _says_in_sentence(self, lead: str) -> re.Match | None:
+        """Who says, calls or describes what the sentence quotes next, from the sentence before the quotation:
+        its subject (English), else the subject of a clause inside it named right before its verb (a full
+        name, a surname the text gives, an acronym, a role or a pronoun; a group is no one), else a Russian or
+        Ukrainian subject that calls something by the quoted words (a person, a pronoun or a role)."""
+        found = english.SENTENCE_SAYS.match(lead)
+        if found and found.group("apposition") and " " not in found.group("name") and \
+                not english.APPOSITIVE.match(lead, found.end("apposition")):
+            found = None  # "Recently, at …": a word that opens the sentence, not a name before an apposition
+        if found is None or not _name(found.group("name")):
+            clause = english.CLAUSE_SAYS.match(lead)
+            name = clause.group("name") if clause else ""
+            if clause and (" " in name or name.lower() in _PRONOUNS or (name.isupper() and len(name) > 1)
+                           or _known(name, self.surnames)):
+                return clause
         if found is None:
-            return None
-        name = found.group("name")
-        return found if " " in name or name.lower() in _PRONOUNS or (name.isupper() and len(name) > 1) or \
-            _known(name, self.surnames) else None
+            calls = cyrillic.CALLS.search(lead)
+            found = calls if calls and cyrillic.ROLE.match(calls.group("name")) else \
+                _cyrillic_person(calls, self.surnames)
+        return found
 
     def _speaker(self, raw: str | None, index: int) -> str | None:
         """The name a written speaker stands for: "he"/"she" the nearer of the last speaker and the last
