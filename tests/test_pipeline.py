@@ -27,7 +27,7 @@ def test_streaming_ingest_continues_across_runs_and_without_the_index_file(seeds
     with SQLiteStore(db) as store:
         ingest(files[:3], store)
         first = store.story_members()
-    index = tmp_path / "s.sqlite.stories.usearch"
+    index = tmp_path / "s.sqlite.stories.npy"
     assert index.exists()
     with SQLiteStore(db) as store:
         ingest(files[3:], store)
@@ -125,7 +125,7 @@ def test_stored_features_of_another_recipe_are_recomputed_once(seeds_dir, tmp_pa
         aid = sorted(fresh)[0]
         store.replace_features([dataclasses.replace(fresh[aid], embedding=np.zeros(384, dtype=np.float32))])
         store.set_meta(RECIPE_KEY, "an older recipe")
-    index = tmp_path / "s.sqlite.stories.usearch"
+    index = tmp_path / "s.sqlite.stories.npy"
     assert index.exists()
     with SQLiteStore(db) as store:
         assert refresh_features(store) == 5

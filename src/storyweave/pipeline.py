@@ -65,7 +65,7 @@ REFRESH_BATCH = 500
 
 def _index_path(store: SQLiteStore) -> Path | None:
     """Where the streaming story index lives beside the store (none for an in-memory store)."""
-    return Path(store.path + ".stories.usearch") if store.path != ":memory:" else None
+    return Path(store.path + ".stories.npy") if store.path != ":memory:" else None
 
 
 def refresh_features(store: SQLiteStore) -> int:

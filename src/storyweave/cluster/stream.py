@@ -201,7 +201,7 @@ class StoryStream:
         self.redirects: dict[str, str] = {}
         self.of_article: dict[str, str] = {}
         self.languages = LanguageStats()
-        self.index = index or CentroidIndex()
+        self.index = index if index is not None else CentroidIndex()
         self._seq = 0
         self.merges: list[tuple[str, str]] = []
         self.splits: list[tuple[str, str]] = []
