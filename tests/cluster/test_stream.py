@@ -132,3 +132,18 @@ def test_a_split_off_story_never_takes_an_id_in_use_or_redirected():
     assert flow._free_id(["a", "b"]) == story_id("b")
     flow.stories[story_id("b")] = StoryState(story_id("b"), 0)
     assert flow._free_id(["a", "b"]) == story_id("a#1")
+
+
+def test_interleaved_stories_each_find_their_story_whatever_came_between():
+    """Every article moves its story's centroid in the index; after thousands of such moves an article must
+    still reach its own story among hundreds (an approximate index updated this way lost some)."""
+    rng = np.random.default_rng(4)
+    topics = (rng.normal(size=DIM) + 0.5 * rng.normal(size=(300, DIM))).astype(np.float32)  # cosine ~0.8
+    arrivals = [t for t in range(len(topics)) for _ in range(6)]
+    rng.shuffle(arrivals)
+    flow, story_of_topic = StoryStream(), {}
+    for k, topic in enumerate(arrivals):
+        lead = topics[topic] + 0.2 * rng.normal(size=DIM).astype(np.float32)
+        sid = flow.add(_features(f"t{topic}-{k}", lead, [3 * topic, 3 * topic + 1, 3 * topic + 2]))
+        assert story_of_topic.setdefault(topic, sid) == sid
+    assert len(flow.stories) == len(topics)
