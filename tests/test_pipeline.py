@@ -29,8 +29,12 @@ def test_streaming_ingest_continues_across_runs_and_without_the_index_file(seeds
         first = store.story_members()
     index = tmp_path / "s.sqlite.stories.npy"
     assert index.exists()
+    legacy = tmp_path / "s.sqlite.stories.usearch"
+    legacy.write_bytes(b"an older release's story index")
     with SQLiteStore(db) as store:
         ingest(files[3:], store)
+    assert not legacy.exists()
+    with SQLiteStore(db) as store:
         grown = store.story_members()
     shutil.copy(db, tmp_path / "copy.sqlite")
     with SQLiteStore(tmp_path / "copy.sqlite") as store:

@@ -68,6 +68,10 @@ def _index_path(store: SQLiteStore) -> Path | None:
     return Path(store.path + ".stories.npy") if store.path != ":memory:" else None
 
 
+#: the story index of older releases (a usearch graph), superseded by ``_index_path``'s file
+LEGACY_INDEX_SUFFIX = ".stories.usearch"
+
+
 def refresh_features(store: SQLiteStore) -> int:
     """Recompute the stored articles' features when they were made by another recipe (cluster.features.RECIPE, or
     none recorded: stores from before it was), since a lead embedded another way is not comparable with new
@@ -94,6 +98,8 @@ class Incremental:
         self.store = store
         refresh_features(store)
         self.copies = CopyIndex(store.signatures())
+        if store.path != ":memory:":
+            Path(store.path + LEGACY_INDEX_SUFFIX).unlink(missing_ok=True)
         self.stories = StoryStream(index=CentroidIndex(_index_path(store)), features_of=store.features)
         self.stories.redirects.update(store.redirects())
         for features, sid, seq in store.assigned_features():
