@@ -65,7 +65,8 @@ def test_the_saved_index_is_loaded_at_its_stamp_and_rebuilt_otherwise(tmp_path):
     stale.rebuild(centroids | {"new": query}, stamp=3001)
     assert stale.nearest(query, 1) == ["new"]
 
-    path.write_bytes(b"not an array")
-    broken = CentroidIndex(path)
-    broken.rebuild(centroids, stamp=3000)
-    assert broken.nearest(query, 10) == expected
+    for damaged in (b"not an array", b""):
+        path.write_bytes(damaged)
+        broken = CentroidIndex(path)
+        broken.rebuild(centroids, stamp=3000)
+        assert broken.nearest(query, 10) == expected

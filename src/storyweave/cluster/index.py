@@ -93,7 +93,7 @@ class CentroidIndex:
             return False
         try:
             vectors = np.load(self.path, allow_pickle=False)
-        except (OSError, ValueError):
+        except (OSError, ValueError, EOFError):
             return False
         if vectors.shape != (len(ids), DIM) or vectors.dtype != np.float32:
             return False
