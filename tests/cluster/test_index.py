@@ -65,8 +65,12 @@ def test_the_saved_index_is_loaded_at_its_stamp_and_rebuilt_otherwise(tmp_path):
     stale.rebuild(centroids | {"new": query}, stamp=3001)
     assert stale.nearest(query, 1) == ["new"]
 
-    for damaged in (b"not an array", b""):
-        path.write_bytes(damaged)
+    keys = path.with_suffix(".keys")
+    for damaged, damaged_keys in ((b"not an array", None), (b"", None), (None, b"\xff\xfe not text")):
+        if damaged is not None:
+            path.write_bytes(damaged)
+        if damaged_keys is not None:
+            keys.write_bytes(damaged_keys)
         broken = CentroidIndex(path)
         broken.rebuild(centroids, stamp=3000)
         assert broken.nearest(query, 10) == expected

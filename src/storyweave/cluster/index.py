@@ -82,16 +82,13 @@ class CentroidIndex:
             self.put(sid, centroids[sid])
 
     def _load(self, centroids: dict[str, np.ndarray]) -> bool:
-        keys_file = self.path.with_suffix(".keys")
-        if not keys_file.exists():
-            return False
-        lines = keys_file.read_text(encoding="utf-8").splitlines()
-        if not lines or lines[0] != f"#stamp\t{self.stamp}":
-            return False
-        ids = [sid for sid in lines[1:] if sid]
-        if set(ids) != set(centroids) or len(ids) != len(set(ids)):
-            return False
         try:
+            lines = self.path.with_suffix(".keys").read_text(encoding="utf-8").splitlines()
+            if not lines or lines[0] != f"#stamp\t{self.stamp}":
+                return False
+            ids = [sid for sid in lines[1:] if sid]
+            if set(ids) != set(centroids) or len(ids) != len(set(ids)):
+                return False
             vectors = np.load(self.path, allow_pickle=False)
         except (OSError, ValueError, EOFError):
             return False
