@@ -60,6 +60,8 @@ def test_the_saved_index_is_loaded_at_its_stamp_and_rebuilt_otherwise(tmp_path):
     loaded = CentroidIndex(path)
     loaded.rebuild({sid: np.zeros(DIM, dtype=np.float32) for sid in centroids}, stamp=3000)
     assert loaded.nearest(query, 10) == expected  # the saved vectors, not the zeros passed in
+    loaded.put("new", query)
+    assert loaded.nearest(query, 1) == ["new"]  # a loaded index takes updates
 
     stale = CentroidIndex(path)
     stale.rebuild(centroids | {"new": query}, stamp=3001)

@@ -95,7 +95,7 @@ class CentroidIndex:
         if vectors.shape != (len(ids), DIM) or vectors.dtype != np.float32:
             return False
         self._reset()
-        self.vectors, self.ids = vectors.copy(), list(ids)
+        self.vectors, self.ids = vectors, list(ids)
         self.live = np.ones(len(ids), dtype=bool)
         self.rows = {sid: row for row, sid in enumerate(ids)}
         return True
