@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import resource
 import time
 from collections import defaultdict
@@ -120,6 +121,7 @@ def run_set(name: str, distance: float) -> dict:
     stream_seconds = time.perf_counter() - start + embed_seconds
     orders = shuffled_streams(articles, features, gold, distance=stream.STREAM_DISTANCE)
     threshold, base, base_seconds = baseline(articles, gold)
+    agreement = label_agreement(articles, features, gold)
     return {
         "set": name, "n": len(articles), "stories": len(set(gold)),
         "batch": bcubed(pred, gold), "batch_pairwise": pairwise_f1(pred, gold),
@@ -129,7 +131,27 @@ def run_set(name: str, distance: float) -> dict:
         "stream_p95_ms": 1000 * float(np.percentile(latencies, 95)),
         "stream_orders": orders,
         "baseline": base, "baseline_threshold": threshold, "baseline_rate": len(articles) / base_seconds,
+        "label_agreement": agreement,
     }
+
+
+#: pairs at or above this story similarity are rewordings of one item (UCI: the same headline from two outlets)
+NEAR_SIMILARITY = 0.6
+
+
+def label_agreement(articles: list[Article], features: list, gold: list[str]) -> dict:
+    """How often the gold labels part articles whose texts say the same: pairs of identical texts (casefolded,
+    punctuation dropped) and pairs at NEAR_SIMILARITY or more that sit in different gold stories. No method
+    reading the texts can join one pair and part the other, so this bounds what the texts can recover."""
+    by_text = defaultdict(list)
+    for i, a in enumerate(articles):
+        by_text[" ".join(re.findall(r"\w+", ((a.title or "") + " " + a.text).casefold()))].append(i)
+    identical = [(i, j) for rows in by_text.values() for k, i in enumerate(rows) for j in rows[k + 1:]]
+    labels = np.array(gold)
+    upper = np.triu(batch.similarity_matrix(features) >= NEAR_SIMILARITY, 1)
+    near_rows, near_cols = np.nonzero(upper)
+    return {"identical_pairs": len(identical), "identical_parted": sum(gold[i] != gold[j] for i, j in identical),
+            "near_pairs": int(len(near_rows)), "near_parted": int((labels[near_rows] != labels[near_cols]).sum())}
 
 
 def shuffled_streams(articles: list[Article], features: list, gold: list[str], distance: float,
@@ -162,6 +184,10 @@ def report(results: list[dict]) -> None:
         print(f"  baseline  BCubed {_fmt(r['baseline'])}  (TF-IDF + average linkage, threshold "
               f"{r['baseline_threshold']:.3f} tuned on this data; {r['baseline_rate']:.0f} articles/s)")
         print(f"  ratio batch/baseline F1 {r['batch'][2] / r['baseline'][2]:.3f}")
+        agree = r["label_agreement"]
+        print(f"  gold labels part {agree['identical_parted']} of {agree['identical_pairs']} pairs of identical "
+              f"texts and {agree['near_parted']} of {agree['near_pairs']} pairs at similarity >= {NEAR_SIMILARITY}"
+              + (f" ({agree['near_parted'] / agree['near_pairs']:.1%})" if agree["near_pairs"] else ""))
 
 
 def calibrate(names: list[str]) -> None:
