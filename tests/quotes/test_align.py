@@ -118,3 +118,15 @@ def test_two_quotations_in_one_sentence_each_join_their_own_rendering_in_the_oth
     assert ["a fair share of the profits they helped to make this year",
             "einen fairen Anteil an den Gewinnen, die sie in diesem Jahr mit erwirtschaftet haben"] in joined
     assert all(len({v.span.article_id for v in q.variants}) == len(q.variants) for q in quotes)
+
+
+def test_an_article_of_undetermined_language_is_read_in_the_story_language():
+    """A headline too short to tell its language ("und") beside English ones: its quotation aligns with theirs
+    by words, as English, and is not paired across languages (which once crashed: no embeddings were made)."""
+    quotes = multilingual(
+        ("Snowden: \u201cI would do it again\u201d", "und"),
+        ("Edward Snowden told the conference in Austin on Monday: \u201cI would do it again.\u201d", "en"),
+        ("Snowden tells SXSW \u201cI would do it again\u201d after a year in exile", "en"))
+    joined = [q for q in quotes if len(q.variants) > 1]
+    assert len(joined) == 1
+    assert {v.span.article_id for v in joined[0].variants} == {"a0", "a1", "a2"}

@@ -256,9 +256,14 @@ def _quote_id(story_id: str | None, variants: list[Rendering]) -> str:
 
 
 def story_quotes(story: Story, articles: dict[str, Article]) -> list[Quote]:
+    """The story's quotations, one Quote per statement. An article whose language could not be told ("und": a
+    headline is often too short) is read in the story's language, as the claims stage reads it."""
     members = [articles[aid] for aid in story.article_ids if aid in articles and articles[aid].duplicate_of is None]
     renderings = [r for article in members for r in article_renderings(article)]
     reading = reading_language(members)
+    for rendering in renderings:
+        if rendering.language == "und":
+            rendering.language = reading
     multilingual = len({a.language for a in members} - {"und"}) > 1
     sentences = _Sentences.of(members) if multilingual and renderings else None
     if sentences is not None:
