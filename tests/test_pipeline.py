@@ -156,3 +156,15 @@ def test_a_story_of_translations_reports_one_source(tmp_path):
     from storyweave.render import render_html
 
     assert "8 articles" in render_html(report) and "1 independent source<" in render_html(report)
+
+
+def test_a_headline_of_undetermined_language_streams_in_as_the_store_usual_language(seeds_dir, tmp_path):
+    item = tmp_path / "headline.json"
+    item.write_text('{"id": "h1", "title": "Fed\'s Plosser: Nasty Weather Has Curbed Job Growth", '
+                    '"text": "Fed\'s Plosser: Nasty Weather Has Curbed Job Growth"}', encoding="utf-8")
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        ingest([seeds_dir], store)
+        ingest([item], store)
+        headline = next(a for a in store.articles() if a.external_id == "h1")
+        assert headline.language == "und"
+        assert store.features([headline.id])[0].language == "en"

@@ -111,7 +111,8 @@ class Incremental:
         known = {a.id: a for a in self.store.articles(self._copy_candidates(new, signatures))}
         changed = mark_copies(new, self.copies, known, signatures)
         originals = [a for a in new if a.duplicate_of is None]
-        features = batch.featurize(originals)
+        usual = self.stories.languages.usual()
+        features = batch.featurize(originals, fallback_language=usual)
         before = set(self.stories.stories)
         merges_before, splits_before = len(self.stories.merges), len(self.stories.splits)
         assigned = dict(zip((a.id for a in originals), assign(self.stories, originals, features), strict=True))
@@ -122,7 +123,7 @@ class Incremental:
             root = copy.duplicate_of
             sid = assigned.get(root) or self.stories.of_article.get(root)
             assigned[copy.id] = self.stories.resolve(sid) if sid else self.stories.add(
-                batch.featurize([copy])[0])
+                batch.featurize([copy], fallback_language=usual)[0])
         created = [(sid, self.stories.stories[sid].seq) for sid in self.stories.stories if sid not in before]
         return Derived(signatures=[self.copies.signatures[a.id] for a in new], copies=changed, features=features,
                        stories=created, assignments={aid: self.stories.resolve(s) for aid, s in assigned.items()},

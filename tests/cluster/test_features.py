@@ -34,3 +34,22 @@ def test_an_article_whose_body_runs_past_the_lead_is_a_passage():
                      text=item.text + " " + "The central bank official spoke in Philadelphia on Monday. " * 4)
     assert len(features.lead(longer)) == features.LEAD_CHARS
     assert features.lead_prefix(longer) == "passage: "
+
+
+def test_headlines_whose_language_is_not_told_are_compared_as_the_batch_language(tmp_path):
+    from storyweave.cluster.batch import featurize
+    from storyweave.ingest import read_inputs
+
+    sample = tmp_path / "uci.jsonl"
+    sample.write_text("\n".join(UCI.read_text(encoding="utf-8").splitlines()[:40]) + "\n", encoding="utf-8")
+    items = [a for a in read_inputs([sample]) if isinstance(a, Article)]
+    unsure = [i for i, a in enumerate(items) if a.language == "und"]
+    assert unsure and any(a.language == "en" for a in items)
+    vectors = np.zeros((len(items), embed.DIM), dtype=np.float32)
+    found = featurize(items, vectors)
+    for i in unsure:
+        assert items[i].language == "und" and found[i].language == "en"
+        expected = features.lexical_vector(features.tokens(items[i]), "en")
+        assert np.array_equal(found[i].lexical[0], expected[0]) and np.allclose(found[i].lexical[1], expected[1])
+    alone = featurize([items[unsure[0]]], vectors[:1])
+    assert alone[0].language == "und"

@@ -1,7 +1,11 @@
+import dataclasses
+
 import numpy as np
 import pytest
 
-from storyweave.cluster.stream import StoryStream
+from storyweave.cluster.batch import pair_similarity
+from storyweave.cluster.features import is_full
+from storyweave.cluster.stream import StoryState, StoryStream
 from storyweave.model import Features
 from storyweave.nlp.embed import DIM
 
@@ -34,9 +38,9 @@ def test_an_article_near_two_stories_joins_one_and_does_not_merge_them():
 def test_stories_merge_when_evidence_joins_them_and_the_older_keeps_its_id():
     flow = StoryStream()
     older = flow.add(_features("a", _lead(1.0), [1, 2, 3]))
-    younger = flow.add(_features("b", _lead(0.9), [4, 5, 6]))
+    younger = flow.add(_features("b", _lead(0.85), [4, 5, 6]))
     assert older != younger
-    joined = flow.add(_features("x", _lead(1.0) + _lead(0.9), [1, 2, 3, 4, 5, 6]))
+    joined = flow.add(_features("x", _lead(1.0) + _lead(0.85), [1, 2, 3, 4, 5, 6]))
     assert joined == older
     assert flow.resolve(younger) == older
     assert flow.merges == [(younger, older)]
@@ -147,3 +151,25 @@ def test_interleaved_stories_each_find_their_story_whatever_came_between():
         sid = flow.add(_features(f"t{topic}-{k}", lead, [3 * topic, 3 * topic + 1, 3 * topic + 2]))
         assert story_of_topic.setdefault(topic, sid) == sid
     assert len(flow.stories) == len(topics)
+
+
+def test_a_story_scores_an_article_and_another_story_by_the_batch_similarity_of_every_pair():
+    """The sums a story keeps per language and length give exactly the batch's average similarity, with the
+    embedding weighted as the pair's languages and lengths ask (features.embed_weight)."""
+    rng = np.random.default_rng(5)
+    base = rng.normal(size=DIM)
+
+    def member(i: int, language: str, terms: int) -> Features:
+        feats = _features(f"m{i}", base + rng.normal(size=DIM), rng.choice(200, terms, replace=False).tolist())
+        return dataclasses.replace(feats, language=language)
+
+    members = [member(i, language, terms) for i, (language, terms) in
+               enumerate([("en", 5), ("en", 40), ("de", 5), ("de", 40), ("en", 6), ("en", 35)] * 2)]
+    assert {is_full(f) for f in members} == {True, False}
+    sim = pair_similarity(members, np.vstack([f.embedding for f in members]))
+    first, second = StoryState("s1", 0), StoryState("s2", 1)
+    for i, feats in enumerate(members[:8]):
+        (first if i < 5 else second).add(feats, feats.embedding)
+    for k in (8, 9, 10, 11):
+        assert first.score(members[k], members[k].embedding) == pytest.approx(sim[k, :5].mean(), abs=1e-5)
+    assert first.linkage(second) == pytest.approx(sim[:5, 5:8].mean(), abs=1e-5)

@@ -14,14 +14,16 @@ from scipy.sparse import csr_matrix
 from ..model import Article, Story
 from ..nlp import embed
 from ..nlp.reading import reading_language
-from .cohesion import groups, is_full
+from .cohesion import groups
 from .features import (
     W_CROSS_LANGUAGE,
     W_SAME_LANGUAGE,
+    W_SHORT,
     Features,
     adjust,
     article_features,
     embed_similarity,
+    is_full,
     language_offsets,
     lead_vectors,
     time_anchors,
@@ -36,11 +38,16 @@ from .features import (
 MERGE_DISTANCE = 0.8
 
 
-def featurize(articles: list[Article], vectors: np.ndarray | None = None) -> list[Features]:
-    """Features for a batch, with one batched embedding call."""
+def featurize(articles: list[Article], vectors: np.ndarray | None = None,
+              fallback_language: str = "und") -> list[Features]:
+    """Features for a batch, with one batched embedding call; an article of undetermined language is read in
+    the batch's language, or in ``fallback_language`` (a stream's usual one) when no article's is known."""
     if vectors is None:
         vectors = lead_vectors(articles)
-    return [article_features(a, v) for a, v in zip(articles, vectors, strict=True)]
+    reading = reading_language(articles)
+    if reading == "und":
+        reading = fallback_language
+    return [article_features(a, v, reading) for a, v in zip(articles, vectors, strict=True)]
 
 
 def similarity_matrix(features: list[Features]) -> np.ndarray:
@@ -55,7 +62,9 @@ def pair_similarity(features: list[Features], adjusted: np.ndarray) -> np.ndarra
     """The article similarity (features.py) of every pair, given the embeddings with language offsets removed."""
     n = len(features)
     languages = np.array([f.language for f in features])
-    weight = np.where(languages[:, None] == languages[None, :], W_SAME_LANGUAGE, W_CROSS_LANGUAGE)
+    short = np.array([not is_full(f) for f in features])
+    weight = np.where(languages[:, None] == languages[None, :],
+                      np.where(short[:, None] & short[None, :], W_SHORT, W_SAME_LANGUAGE), W_CROSS_LANGUAGE)
     sim = weight * embed_similarity(adjusted @ adjusted.T)
     rows = np.concatenate([np.full(len(f.lexical[0]), i) for i, f in enumerate(features)]) if n else []
     cols = np.concatenate([f.lexical[0] for f in features]) if n else []

@@ -8,7 +8,7 @@ times the cohesion (average internal similarity) of the looser one.
 
 Headlines are exempt: a few words give tight groups of rewordings of one headline inside one story
 (UCI's "Bitcoin exchange files for US bankruptcy" against "MtGox files for US bankruptcy protection"),
-so the test applies only where most articles have at least FULL_TERMS lexical terms.
+so the test applies only where most articles are full (``features.is_full``).
 
 Calibrated with `benchmarks/clustering.py --calibrate` on the dev sets (BCubed F1 batch / streaming):
 ECB+ 0.890 / 0.873 without the test; at ratio 0.7 / 0.75 / 0.8 / 0.85 / 0.9 with COHESION_MIN 5:
@@ -25,17 +25,8 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
-from ..model import Features
-
 COHESION_RATIO = 0.8
 COHESION_MIN = 5
-#: lexical terms (distinct words, names, numbers) of a full article; headlines have 8-16, ECB+/WMT
-#: articles 115-130 at the median, their shortest records about 25
-FULL_TERMS = 30
-
-
-def is_full(features: Features) -> bool:
-    return len(features.lexical[0]) >= FULL_TERMS
 
 
 def cohesion(pair_sum: float, n: int) -> float:

@@ -1,7 +1,7 @@
 """Streaming story assignment: each new article joins its best story or starts one, without re-clustering.
 
-A story keeps, per language, the sum of its members' (adjusted) embeddings and lexical vectors, so the
-score of a new article against a story is exactly the *average* similarity to its members, as in the
+A story keeps, per language and length (short or full), the sum of its members' (adjusted) embeddings and
+lexical vectors, so the score of a new article against a story is exactly the *average* similarity to its members, as in the
 batch's average linkage (lexical sums are cut to their heaviest terms, the one approximation). Candidate
 stories come from a nearest-neighbour index over story centroids (index.py). An article joins the story
 it scores best with; another story it also reaches merges in when the two stories' average linkage
@@ -27,8 +27,17 @@ import numpy as np
 from ..model import Article
 from . import cohesion
 from .batch import pair_similarity, story_id
-from .cohesion import apart, groups, is_full, pairs_total, testable
-from .features import E5_FLOOR, LANGUAGE_PRIOR, Features, TimeAnchors, embed_weight, time_anchors, time_terms
+from .cohesion import apart, groups, pairs_total, testable
+from .features import (
+    E5_FLOOR,
+    LANGUAGE_PRIOR,
+    Features,
+    TimeAnchors,
+    embed_weight,
+    is_full,
+    time_anchors,
+    time_terms,
+)
 from .index import CentroidIndex
 
 #: the streaming merge distance, swept with `benchmarks/clustering.py --calibrate` on ECB+, UCI and WMT
@@ -40,7 +49,7 @@ STREAM_DISTANCE = 0.775
 CANDIDATES = 20
 #: stories of this many members keep their distinct dates between scores (~1 kB each; smaller ones regroup)
 KEEP_DATES_FROM = 4
-#: lexical terms a story keeps per language: cut to the heaviest this many when it holds twice as many,
+#: lexical terms a story keeps per language and length: cut to the heaviest this many when it holds twice as many,
 #: which bounds memory per story; the effect on F1 against exact sums has not been measured
 STORY_TERMS = 300
 #: a story is checked for two events again when it has grown by this factor since its last check
@@ -62,7 +71,8 @@ class StoryState:
     id: str
     seq: int
     article_ids: list[str] = field(default_factory=list)
-    parts: dict[str, LanguagePart] = field(default_factory=dict)
+    #: sums per (language, short): the weight of a pair's embedding depends on both (features.embed_weight)
+    parts: dict[tuple[str, bool], LanguagePart] = field(default_factory=dict)
     #: per member, aligned with article_ids: year and date ordinal, 0 where unknown
     years: list[int] = field(default_factory=list)
     days: list[int] = field(default_factory=list)
@@ -89,7 +99,7 @@ class StoryState:
             self.pair_sum += score * self.n
         self.full += is_full(feats)
         self.article_ids.append(feats.article_id)
-        part = self.parts.setdefault(feats.language, LanguagePart(0, np.zeros_like(adjusted)))
+        part = self.parts.setdefault((feats.language, not is_full(feats)), LanguagePart(0, np.zeros_like(adjusted)))
         part.n += 1
         part.embedding = part.embedding + adjusted
         for key, value in zip(feats.lexical[0].tolist(), feats.lexical[1].tolist(), strict=True):
@@ -106,8 +116,8 @@ class StoryState:
                          else self.pair_sum + other.pair_sum + link * self.n * other.n)
         self.full += other.full
         self.article_ids.extend(other.article_ids)
-        for language, theirs in other.parts.items():
-            mine = self.parts.setdefault(language, LanguagePart(0, np.zeros_like(theirs.embedding)))
+        for kind, theirs in other.parts.items():
+            mine = self.parts.setdefault(kind, LanguagePart(0, np.zeros_like(theirs.embedding)))
             mine.n += theirs.n
             mine.embedding = mine.embedding + theirs.embedding
             for key, value in theirs.lexical.items():
@@ -120,8 +130,9 @@ class StoryState:
         """Average similarity of an article to this story's members."""
         total = 0.0
         lex_keys, lex_vals = feats.lexical[0].tolist(), feats.lexical[1].tolist()
-        for language, part in self.parts.items():
-            w = embed_weight(feats.language, language)
+        short = not is_full(feats)
+        for (language, part_short), part in self.parts.items():
+            w = embed_weight(feats.language, language, short, part_short)
             embed_term = (float(adjusted @ part.embedding) / part.n - E5_FLOOR) / (1 - E5_FLOOR)
             lex_term = sum(v * part.lexical.get(k, 0.0) for k, v in zip(lex_keys, lex_vals, strict=True)) / part.n
             total += part.n * (w * embed_term + (1 - w) * lex_term)
@@ -130,9 +141,9 @@ class StoryState:
     def linkage(self, other: StoryState) -> float:
         """Average similarity over all pairs of members of two stories (the batch's average linkage)."""
         total = 0.0
-        for language, mine in self.parts.items():
-            for theirs_language, theirs in other.parts.items():
-                w = embed_weight(language, theirs_language)
+        for (language, short), mine in self.parts.items():
+            for (theirs_language, theirs_short), theirs in other.parts.items():
+                w = embed_weight(language, theirs_language, short, theirs_short)
                 pairs = mine.n * theirs.n
                 embed_sum = (float(mine.embedding @ theirs.embedding) - E5_FLOOR * pairs) / (1 - E5_FLOOR)
                 small, large = sorted((mine.lexical, theirs.lexical), key=len)
@@ -179,6 +190,11 @@ class LanguageStats:
     def add(self, language: str, embedding: np.ndarray) -> None:
         self.n[language] += 1
         self.sums[language] = self.sums.get(language, np.zeros_like(embedding)) + embedding
+
+    def usual(self) -> str:
+        """The language most articles so far were in ("und" if none was told)."""
+        known = [(n, language) for language, n in self.n.items() if language != "und"]
+        return max(known)[1] if known else "und"
 
     def offset(self, language: str) -> np.ndarray | None:
         total = sum(self.n.values())
