@@ -130,3 +130,13 @@ def test_an_article_of_undetermined_language_is_read_in_the_story_language():
     joined = [q for q in quotes if len(q.variants) > 1]
     assert len(joined) == 1
     assert {v.span.article_id for v in joined[0].variants} == {"a0", "a1", "a2"}
+
+
+def test_in_a_story_of_two_languages_a_headline_of_undetermined_language_is_read_in_the_story_language():
+    quotes = multilingual(
+        ("Snowden: \u201cI would do it again\u201d", "und"),
+        ("Edward Snowden told the conference in Austin on Monday: \u201cI would do it again.\u201d", "en"),
+        ("Edward Snowden sagte am Montag auf der Konferenz in Austin: \u201eIch w\u00fcrde es wieder tun.\u201c", "de"))
+    joined = [q for q in quotes if len(q.variants) > 1]
+    assert len(joined) == 1
+    assert {v.span.article_id for v in joined[0].variants} == {"a0", "a1", "a2"}
