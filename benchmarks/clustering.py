@@ -141,8 +141,8 @@ NEAR_SIMILARITY = 0.6
 
 def label_agreement(articles: list[Article], features: list, gold: list[str]) -> dict:
     """How often the gold labels part articles whose texts say the same: pairs of identical texts (casefolded,
-    punctuation dropped) and pairs at NEAR_SIMILARITY or more that sit in different gold stories. No method
-    reading the texts can join one pair and part the other, so this bounds what the texts can recover."""
+    punctuation dropped) and pairs at NEAR_SIMILARITY or more that sit in different gold stories. No method that
+    reads the texts can part two identical ones, and rewordings hardly, so this is gold a text reader can't reach."""
     by_text = defaultdict(list)
     for i, a in enumerate(articles):
         by_text[" ".join(re.findall(r"\w+", ((a.title or "") + " " + a.text).casefold()))].append(i)

@@ -8,6 +8,8 @@ from pathlib import Path
 import numpy as np
 
 from storyweave.cluster import features
+from storyweave.cluster.batch import featurize
+from storyweave.ingest import read_inputs
 from storyweave.model import Article
 from storyweave.nlp import embed
 
@@ -37,9 +39,6 @@ def test_an_article_whose_body_runs_past_the_lead_is_a_passage():
 
 
 def test_headlines_whose_language_is_not_told_are_compared_as_the_batch_language(tmp_path):
-    from storyweave.cluster.batch import featurize
-    from storyweave.ingest import read_inputs
-
     sample = tmp_path / "uci.jsonl"
     sample.write_text("\n".join(UCI.read_text(encoding="utf-8").splitlines()[:40]) + "\n", encoding="utf-8")
     items = [a for a in read_inputs([sample]) if isinstance(a, Article)]
