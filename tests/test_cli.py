@@ -114,6 +114,11 @@ def test_every_command_has_help_and_a_readme_entry(command):
     assert re.search(rf"storyweave {command}\b", readme), f"README does not document `storyweave {command}`"
 
 
+def test_help_shows_the_config_table_name_that_rich_markup_would_eat():
+    result = run("analyze", "--help")
+    assert "[storyweave] table" in result.stdout
+
+
 def test_readme_quick_start_is_exactly_two_commands():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = re.search(r"^## Quick start\n(.*?)^## ", readme, re.S | re.M).group(1)

@@ -39,7 +39,7 @@ Paths = Annotated[list[str], typer.Argument(help="Files, folders (read recursive
                                             show_default=False)]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
 LogLevel = Annotated[str, typer.Option("--log-level", help="debug, info, warning or error (to stderr).")]
-Config = Annotated[Path | None, typer.Option("--config", help="A TOML file of settings ([storyweave] table).",
+Config = Annotated[Path | None, typer.Option("--config", help="A TOML file of settings (\\[storyweave] table).",
                                              show_default=False)]
 MaxBytes = Annotated[int | None, typer.Option("--max-bytes", help="Reject files larger than this "
                                               "(default 10,000,000).", show_default=False)]
