@@ -12,7 +12,7 @@ this close to a sentence holding a quotation joins it as a reported variant.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 import numpy as np
@@ -95,22 +95,15 @@ def _quoted_similarity(renderings: list[Rendering]) -> np.ndarray:
     return vectors @ vectors.T
 
 
-def _language(article: Article, reading: str) -> str:
-    """The language an article is read in: its own, or the story's where it could not be told ("und": a
-    headline is often too short), as the claims stage reads it."""
-    return reading if article.language == "und" else article.language
-
-
-def _sentence_renderings(articles: list[Article], reading: str = "und") -> list[Rendering]:
+def _sentence_renderings(articles: list[Article]) -> list[Rendering]:
     """Every sentence as a possible unattributed rendering of a statement aligned elsewhere."""
     out = []
     for article in articles:
-        language = _language(article, reading)
         for start, end in spans(article.text):
             piece = article.text[start:end]
             if len(piece) >= 40:
                 out.append(Rendering(Span.of(article, start, end), False, None, text_vector(piece, article.language),
-                                     numbers(piece), language))
+                                     numbers(piece), article.language))
     return out
 
 
@@ -128,14 +121,12 @@ class _Sentences:
     _nearest: dict[tuple[str, str], np.ndarray] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def of(cls, members: list[Article], reading: str = "und") -> _Sentences:
-        """An article of undetermined language is pooled with the ``reading`` language's, as its renderings are."""
+    def of(cls, members: list[Article]) -> _Sentences:
         places: dict[str, list[tuple[str, int, int]]] = {}
         for article in members:
-            language = _language(article, reading)
             for s, e in spans(article.text):
                 if words(article.text[s:e]) >= MIN_WORDS:
-                    places.setdefault(language, []).append((article.id, s, e))
+                    places.setdefault(article.language, []).append((article.id, s, e))
         text = {a.id: a.text for a in members}
         flat = embed.remembered([text[aid][s:e] for found in places.values() for aid, s, e in found])
         vectors, offset = {}, 0
@@ -193,8 +184,7 @@ class _Sentences:
         return None
 
 
-def _translated_sentences(groups: list[list[Rendering]], members: list[Article], sentences: _Sentences,
-                          reading: str = "und") -> None:
+def _translated_sentences(groups: list[list[Rendering]], members: list[Article], sentences: _Sentences) -> None:
     """A statement quoted in one language is often given without quotation marks in another: the translator
     drops them, or the other writer reports it. A sentence in another language joins a group as a reported
     variant when it and a sentence holding one of the group's renderings are each other's closest in the
@@ -230,7 +220,7 @@ def _translated_sentences(groups: list[list[Rendering]], members: list[Article],
         used.add((aid, s))
         article, piece = by_id[aid], text[aid][s:e]
         groups[g].append(Rendering(Span.of(article, s, e), False, None, text_vector(piece, article.language),
-                                   numbers(piece), _language(article, reading), context=piece))
+                                   numbers(piece), article.language, context=piece))
 
 
 def _group(renderings: list[Rendering], sentences: _Sentences | None = None) -> list[list[Rendering]]:
@@ -266,15 +256,14 @@ def _quote_id(story_id: str | None, variants: list[Rendering]) -> str:
 
 
 def story_quotes(story: Story, articles: dict[str, Article]) -> list[Quote]:
-    """The story's quotations, one Quote per statement; an article of undetermined language is read in the
-    story's (``_language``)."""
+    """The story's quotations, one Quote per statement. An article whose language could not be told ("und": a
+    headline is often too short) is read in the story's language, as the claims stage reads it."""
     members = [articles[aid] for aid in story.article_ids if aid in articles and articles[aid].duplicate_of is None]
-    renderings = [r for article in members for r in article_renderings(article)]
     reading = reading_language(members)
-    for rendering in renderings:
-        rendering.language = _language(articles[rendering.span.article_id], reading)
+    members = [replace(a, language=reading) if a.language == "und" else a for a in members]
+    renderings = [r for article in members for r in article_renderings(article)]
     multilingual = len({a.language for a in members} - {"und"}) > 1
-    sentences = _Sentences.of(members, reading) if multilingual and renderings else None
+    sentences = _Sentences.of(members) if multilingual and renderings else None
     if sentences is not None:
         for rendering in renderings:
             rendering.embedding = sentences.vector(rendering)
@@ -283,9 +272,9 @@ def story_quotes(story: Story, articles: dict[str, Article]) -> list[Quote]:
             rendering.embedding = vector
     groups = [group for group in _group(renderings, sentences) if not all(r.fragment for r in group)]
     if sentences is not None and groups:
-        _translated_sentences(groups, members, sentences, reading)
+        _translated_sentences(groups, members, sentences)
     held = [v.span for group in groups for v in group]
-    extra = [c for c in _sentence_renderings(members, reading)
+    extra = [c for c in _sentence_renderings(members)
              if not any(h.article_id == c.span.article_id and h.start < c.span.end and c.span.start < h.end for h in held)]
     quotes = []
     for group in groups:
