@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT, SHARED
+from tests.conftest import FIXTURES, ROOT, SHARED
 
 COMMANDS = ("analyze", "ingest", "report", "serve", "entities", "kb build")
 
@@ -95,6 +95,28 @@ def test_ingest_then_report_from_the_store(tmp_path, seeds_dir):
     report = json.loads((tmp_path / "r" / "report.json").read_text(encoding="utf-8"))
     assert len(report["articles"]) == 5
     assert [len(story["article_ids"]) for story in report["stories"]] == [5]
+
+
+def test_feeds_and_a_web_archive_from_analyze_and_from_the_store(tmp_path):
+    inputs = [FIXTURES / "feeds", FIXTURES / "warc" / "pages.warc.gz"]
+    analyzed = run("analyze", *inputs, "--out", tmp_path / "a")
+    db = tmp_path / "s.sqlite"
+    first, again = run("ingest", *inputs, "--db", db), run("ingest", *inputs, "--db", db)
+    assert analyzed.returncode == first.returncode == again.returncode == 3, "some captures are no articles"
+    assert "7 new" in first.stdout and "0 new" in again.stdout, "items read again add nothing"
+    assert run("report", "--db", db, "--out", tmp_path / "r").returncode == 0
+    for out in ("a", "r"):
+        path = tmp_path / out / "report.json"
+        check = subprocess.run([sys.executable, str(SHARED / "tools" / "check_report.py"), str(path)],
+                               capture_output=True, text=True)
+        assert check.returncode == 0 and "0 problems" in check.stdout, check.stdout
+        report = json.loads(path.read_text(encoding="utf-8"))
+        assert len(report["articles"]) == 7
+        assert {a["external_id"] for a in report["articles"]} >= {
+            "ah-article-80744", "https://www.chicagotribune.example/esther-williams-dies"}
+    rejected = json.loads((tmp_path / "a" / "report.json").read_text(encoding="utf-8"))["rejected"]
+    assert sorted(r["source_path"].rsplit("/", 1)[-1] for r in rejected) == [
+        "celebrity.rss#4", "pages.warc.gz#5", "pages.warc.gz#6", "pages.warc.gz#7", "pages.warc.gz#8"]
 
 
 def test_max_bytes_flag(tmp_path, seeds_dir):

@@ -41,8 +41,8 @@ Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but er
 LogLevel = Annotated[str, typer.Option("--log-level", help="debug, info, warning or error (to stderr).")]
 Config = Annotated[Path | None, typer.Option("--config", help="A TOML file of settings (\\[storyweave] table).",
                                              show_default=False)]
-MaxBytes = Annotated[int | None, typer.Option("--max-bytes", help="Reject files larger than this "
-                                              "(default 10,000,000).", show_default=False)]
+MaxBytes = Annotated[int | None, typer.Option("--max-bytes", help="Reject files larger than this, "
+                                              "and web archive records (default 10,000,000).", show_default=False)]
 Workers = Annotated[int | None, typer.Option("--workers", help="Processes that parse inputs (default 1).",
                                              show_default=False)]
 

@@ -15,7 +15,7 @@ ENV_PREFIX = "STORYWEAVE_"
 
 @dataclass(frozen=True)
 class Settings:
-    #: files larger than this (after gzip decompression too) are rejected, not read
+    #: files larger than this (after gzip decompression too) are rejected, not read; in a web archive, records
     max_bytes: int = 10_000_000
     #: articles written to the store per transaction; a killed run loses at most one batch of work
     batch_size: int = 200

@@ -1,7 +1,8 @@
 """Ingest: paths in, ``Article``s and ``Rejected``s out, in a deterministic order.
 
     expand paths (sources.py) -> read and decode (sources.py) -> parse by kind (text.py, html.py,
-    jsonl.py) -> clean body (clean.py) -> language (language.py) -> Article with a content-hash id
+    jsonl.py, feed.py; web archives stream through warc.py) -> clean body (clean.py) -> language
+    (language.py) -> Article with a content-hash id
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ import hashlib
 import json
 import multiprocessing
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from os import PathLike
 
 from ..model import Article, Rejected
 from ..settings import Settings
-from . import html, jsonl, text
+from . import feed, html, jsonl, text, warc
 from .clean import Parsed
 from .language import detect
 from .sources import Document, Source, expand, read
@@ -51,6 +53,11 @@ def parse_document(doc: Document, settings: Settings) -> list[Article | Rejected
     if doc.kind == "html":
         return [_article(html.parse(doc.text, limit), doc.display, doc.raw, None, settings)]
     out: list[Article | Rejected] = []
+    if doc.kind == "feed":
+        for item in feed.items(doc.text, doc.display, limit):
+            out.append(item if isinstance(item, Rejected) else
+                       _article(item.parsed, f"{doc.display}#{item.position}", item.raw, None, settings))
+        return out
     for record in jsonl.records(doc.kind, doc.text, doc.display):
         if isinstance(record, Rejected):
             out.append(record)
@@ -87,9 +94,23 @@ def parse_records(items: list[object], source: str, settings: Settings | None = 
     return out
 
 
+def _archive(source: Source, settings: Settings) -> list[Article | Rejected]:
+    out: list[Article | Rejected] = []
+    for page in warc.pages(source.path, source.display, settings.max_bytes):
+        if isinstance(page, Rejected):
+            out.append(page)
+            continue
+        parsed = html.parse(page.html, settings.boilerplate_max_line_chars, url=page.url)
+        parsed = replace(parsed, url=page.url or parsed.url, external_id=page.url)
+        out.append(_article(parsed, page.display, page.raw, None, settings))
+    return out
+
+
 def _process(item: Source | Rejected, settings: Settings) -> list[Article | Rejected]:
     if isinstance(item, Rejected):
         return [item]
+    if warc.is_warc(item.path):
+        return _archive(item, settings)
     doc = read(item, settings.max_bytes)
     if isinstance(doc, Rejected):
         return [doc]

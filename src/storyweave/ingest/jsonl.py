@@ -12,6 +12,7 @@ from ..model import Rejected
 from .byline import parse_date_line
 from .clean import Parsed, clean_body, join
 from .html import visible_text
+from .language import declared
 
 FIELDS = {
     "title": ("title", "headline", "name"),
@@ -66,13 +67,6 @@ def _authors(value: Any) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _language(value: Any) -> str | None:
-    name = _name(value)
-    if name and re.fullmatch(r"[A-Za-z]{2}(?:[-_][A-Za-z0-9]+)*", name):
-        return name[:2].lower()
-    return None
-
-
 def _published(value: Any) -> str | None:
     from .dates import normalise
 
@@ -104,7 +98,7 @@ def to_parsed(data: dict[str, Any], max_line_chars: int = 160) -> Parsed | str:
         reposted_from=byline.reposted_from,
         authors=_authors(_first(data, FIELDS["authors"])) or byline.authors,
         removed=cleaned.removed,
-        language=_language(_first(data, FIELDS["language"])),
+        language=declared(_name(_first(data, FIELDS["language"]))),
         url=_name(_first(data, FIELDS["url"])),
         external_id=_name(external),
     )

@@ -12,6 +12,13 @@ _NON_LETTERS = re.compile(r"[\W\d_]+")
 
 #: py3langid's label for "no language" and its codes that are not ISO 639-1
 _NOT_A_LANGUAGE = {"zxx", "und"}
+_TAG = re.compile(r"[A-Za-z]{2}(?:[-_][A-Za-z0-9]+)*")
+
+
+def declared(value: str | None) -> str | None:
+    """A language tag a source declares ("en-US", "ru_RU", "de") as ISO 639-1; None if it is no such tag."""
+    value = (value or "").strip()
+    return value[:2].lower() if _TAG.fullmatch(value) else None
 
 
 @cache

@@ -18,11 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Rejected
+from .feed import is_feed
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text",
                  ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
                  ".json": "json",
-                 ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl"}
+                 ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl",
+                 ".rss": "feed", ".atom": "feed", ".xml": "feed"}
+#: what the unsupported-type reason says storyweave reads
+READABLE = ".txt, .html, .json, .jsonl, RSS/Atom feeds (.rss, .atom, .xml), .warc and their .gz"
 
 #: magic numbers of formats people drop into news folders; named so the reason says what the file is
 BINARY_MAGIC = ((b"%PDF", "PDF document"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"),
@@ -161,7 +165,8 @@ def sniff_binary(data: bytes) -> str | None:
 
 
 def decode(data: bytes) -> tuple[str, str] | None:
-    """Decode bytes as UTF-8, a BOM-marked Unicode form, or the best detected charset; None if none fits."""
+    """Decode bytes as UTF-8, a BOM-marked Unicode form, or the best detected charset; None if none fits.
+    charset-normalizer takes an XML declaration's or HTML meta tag's encoding before guessing."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
@@ -186,6 +191,8 @@ def _kind_from_name(name: str, text_head: str) -> str | None:
         return TEXT_SUFFIXES[suffix]
     if suffix:
         return None
+    if is_feed(text_head):
+        return "feed"
     head = text_head.lstrip()[:512].lower()
     if head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head or "<p>" in head:
         return "html"
@@ -227,10 +234,11 @@ def read(source: Source, max_bytes: int) -> Document | Rejected:
         return Rejected(shown, "named .gz but is not gzip data", "undecodable")
     suffix = Path(name).suffix.lower()
     binary = sniff_binary(data)
+    if suffix == ".warc":
+        return Rejected(shown, "named .warc but does not start with a WARC record header", "undecodable")
     if suffix and suffix not in TEXT_SUFFIXES:
         what = f" ({binary})" if binary and binary != "contains NUL bytes" else ""
-        return Rejected(shown, f"unsupported type {suffix}{what}: storyweave reads .txt, .html, .json, "
-                               ".jsonl and their .gz", "unsupported_type")
+        return Rejected(shown, f"unsupported type {suffix}{what}: storyweave reads {READABLE}", "unsupported_type")
     if binary:
         return Rejected(shown, f"binary file ({binary}), not text", "binary")
     decoded = decode(data)
@@ -241,4 +249,6 @@ def read(source: Source, max_bytes: int) -> Document | Rejected:
     kind = _kind_from_name(name, text[:4096])
     if kind is None:
         return Rejected(shown, f"unsupported type {suffix}", "unsupported_type")
+    if kind == "feed" and not is_feed(text[:4096]):
+        return Rejected(shown, f"unsupported type {suffix}: XML that is not an RSS or Atom feed", "unsupported_type")
     return Document(shown, kind, text, raw)

@@ -1,0 +1,90 @@
+"""Web archives: pages become articles; every other capture is accounted for; a corrupt record ends the read."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+
+from storyweave.ingest import read_inputs
+from storyweave.model import Article, Rejected
+from storyweave.settings import Settings
+from tests.conftest import FIXTURES
+
+ARCHIVE = FIXTURES / "warc" / "pages.warc.gz"
+
+
+def _records(path, **settings):
+    return {r.source_path.rsplit("/", 1)[-1]: r for r in read_inputs([path], Settings(**settings))}
+
+
+def test_captured_pages_become_articles():
+    records = _records(ARCHIVE)
+    page = records["pages.warc.gz#3"]
+    assert isinstance(page, Article)
+    assert page.title == "Hollywood's Mermaid, Esther Williams dies at 91", "the gzip-encoded payload is decoded"
+    assert page.url == page.external_id == "https://www.chicagotribune.example/esther-williams-dies"
+    assert page.published == "2013-06-06", "the page's own date, not the capture's"
+    legacy = records["pages.warc.gz#4"]
+    assert "Lindsay Lohan’s attorney said Thursday" in legacy.text, "windows-1252 from the HTTP header"
+    assert "“completely blindsided”" in legacy.text
+    assert "All Rights Reserved" not in legacy.text
+
+
+def test_every_other_capture_is_listed_with_what_it_was():
+    records = _records(ARCHIVE)
+    rejected = {name: r for name, r in records.items() if isinstance(r, Rejected)}
+    assert {name: r.code for name, r in rejected.items()} == {
+        "pages.warc.gz#5": "unsupported_type", "pages.warc.gz#6": "not_a_page", "pages.warc.gz#7": "not_a_page",
+        "pages.warc.gz#8": "duplicate_input"}
+    assert "image/png" in rejected["pages.warc.gz#5"].reason and "logo.png" in rejected["pages.warc.gz#5"].reason
+    assert "HTTP 404" in rejected["pages.warc.gz#6"].reason
+    assert "revisit" in rejected["pages.warc.gz#8"].reason
+    assert len(records) == 6, "warcinfo, request and metadata records hold no capture and are not listed"
+
+
+def test_an_uncompressed_archive_without_its_suffix(tmp_path):
+    (tmp_path / "crawl").write_bytes(gzip.decompress(ARCHIVE.read_bytes()))
+    records = list(read_inputs([tmp_path / "crawl"]))
+    assert sum(isinstance(r, Article) for r in records) == 2 and len(records) == 6
+
+
+def test_the_size_limit_applies_to_each_record_not_the_archive():
+    assert ARCHIVE.stat().st_size > 1_500
+    records = _records(ARCHIVE, max_bytes=1_500)
+    assert records["pages.warc.gz#3"].code == "too_large", "a 2.6 kB page over a 1.5 kB limit"
+    assert isinstance(records["pages.warc.gz#4"], Article), "a 1.1 kB page under it, in a 5 kB archive"
+
+
+def test_a_truncated_archive_keeps_what_came_before(tmp_path):
+    data = gzip.decompress(ARCHIVE.read_bytes())
+    cut = data.index(b"WARC-Target-URI: https://www.chicagotribune.example/logo.png")
+    (tmp_path / "cut.warc").write_bytes(data[:cut + 200])
+    records = _records(tmp_path / "cut.warc")
+    assert isinstance(records["cut.warc#3"], Article) and isinstance(records["cut.warc#4"], Article)
+    last = records["cut.warc#5"]
+    assert isinstance(last, Rejected) and last.code == "undecodable" and "records before it were read" in last.reason
+
+
+def test_a_record_cut_short_is_not_read_as_a_page(tmp_path):
+    data = ARCHIVE.read_bytes()
+    (tmp_path / "cut.warc.gz").write_bytes(data[:3000])
+    records = _records(tmp_path / "cut.warc.gz")
+    assert isinstance(records["cut.warc.gz#3"], Article)
+    assert records["cut.warc.gz#4"].code == "undecodable" and "truncated" in records["cut.warc.gz#4"].reason
+    assert len(records) == 2
+
+
+def test_a_folder_with_an_archive_beside_other_files(tmp_path):
+    shutil.copy(ARCHIVE, tmp_path / "pages.warc.gz")
+    shutil.copy(FIXTURES / "feeds" / "rehab.atom", tmp_path / "rehab.atom")
+    records = list(read_inputs([tmp_path]))
+    assert sum(isinstance(r, Article) for r in records) == 4
+
+
+def test_a_file_named_warc_that_is_not_one(tmp_path):
+    (tmp_path / "notes.warc").write_text("Meeting notes, not an archive.\n", encoding="utf-8")
+    (tmp_path / "notes.warc.gz").write_bytes(gzip.compress(b"<html><body>a page</body></html>"))
+    for name in ("notes.warc", "notes.warc.gz"):
+        (record,) = read_inputs([tmp_path / name])
+        assert isinstance(record, Rejected) and record.code == "undecodable", name
+        assert "does not start with a WARC record" in record.reason
