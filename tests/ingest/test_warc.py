@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import gzip
 import shutil
+from dataclasses import replace
 
-from storyweave.ingest import read_inputs
+import pytest
+
+from storyweave import ingest
+from storyweave.ingest import read_inputs, warc
 from storyweave.model import Article, Rejected
 from storyweave.settings import Settings
 from tests.conftest import FIXTURES
@@ -88,3 +92,44 @@ def test_a_file_named_warc_that_is_not_one(tmp_path):
         (record,) = read_inputs([tmp_path / name])
         assert isinstance(record, Rejected) and record.code == "undecodable", name
         assert "does not start with a WARC record" in record.reason
+
+
+def test_pages_parsed_in_parallel_are_the_same_records_in_the_same_order():
+    alone, pooled = (list(read_inputs([ARCHIVE], Settings(workers=n))) for n in (1, 2))
+    assert pooled == alone and len(alone) == 6
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_large_archive_is_read_a_few_pages_ahead(monkeypatch, workers):
+    """Pool.imap alone would read every page of the archive ahead of the first result; stopping early shuts
+    the pool down with its feeder waiting."""
+    page = next(p for p in warc.pages(ARCHIVE, "a.warc", 10_000_000) if isinstance(p, warc.Page))
+    pulled = []
+
+    def pages(path, display, max_bytes):
+        for n in range(1, 10_001):
+            pulled.append(n)
+            yield replace(page, display=f"{display}#{n}", raw=b"%d" % n)
+
+    monkeypatch.setattr(warc, "pages", pages)
+    monkeypatch.setattr(ingest, "PARALLEL_AHEAD", 8)
+    records = read_inputs([ARCHIVE], Settings(workers=workers))
+    first = next(records)
+    assert isinstance(first, Article) and first.source_path.endswith("#1")
+    assert len(pulled) <= 8 * workers + 1
+    records.close()
+    assert len(pulled) < 100
+
+
+def test_a_page_the_parser_fails_on_is_rejected_and_the_rest_read(monkeypatch):
+    parse = ingest.html.parse
+
+    def failing(text, max_line_chars=160, url=None):
+        if url and "cbsnews" in url:
+            raise ValueError("document is empty")
+        return parse(text, max_line_chars, url)
+
+    monkeypatch.setattr(ingest.html, "parse", failing)
+    records = _records(ARCHIVE)
+    assert records["pages.warc.gz#4"].code == "unparseable" and "document is empty" in records["pages.warc.gz#4"].reason
+    assert isinstance(records["pages.warc.gz#3"], Article) and len(records) == 6

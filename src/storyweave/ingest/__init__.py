@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from os import PathLike
@@ -24,6 +25,9 @@ from .sources import Document, Source, expand, read
 __all__ = ["article_id", "parse_records", "read_inputs"]
 
 ID_VERSION = b"storyweave-article/1\0"
+#: tasks per chunk sent to a worker, and tasks handed to the pool ahead of the results taken, per worker
+PARALLEL_CHUNK = 8
+PARALLEL_AHEAD = 64
 
 
 def article_id(raw: bytes, position: int | None = None) -> str:
@@ -94,51 +98,85 @@ def parse_records(items: list[object], source: str, settings: Settings | None = 
     return out
 
 
-def _archive(source: Source, settings: Settings) -> list[Article | Rejected]:
-    out: list[Article | Rejected] = []
-    for page in warc.pages(source.path, source.display, settings.max_bytes):
-        if isinstance(page, Rejected):
-            out.append(page)
-            continue
-        parsed = html.parse(page.html, settings.boilerplate_max_line_chars, url=page.url)
-        parsed = replace(parsed, url=page.url or parsed.url, external_id=page.url)
-        out.append(_article(parsed, page.display, page.raw, None, settings))
-    return out
+def _page(page: warc.Page, settings: Settings) -> Article | Rejected:
+    parsed = html.parse(page.html, settings.boilerplate_max_line_chars, url=page.url)
+    parsed = replace(parsed, url=page.url or parsed.url, external_id=page.url)
+    return _article(parsed, page.display, page.raw, None, settings)
 
 
-def _process(item: Source | Rejected, settings: Settings) -> list[Article | Rejected]:
+Task = Source | Rejected | warc.Page
+
+
+def _parse(item: Source | warc.Page, settings: Settings) -> list[Article | Rejected]:
+    if isinstance(item, warc.Page):
+        return [_page(item, settings)]
+    doc = read(item, settings.max_bytes)
+    return [doc] if isinstance(doc, Rejected) else parse_document(doc, settings)
+
+
+def _process(item: Task, settings: Settings) -> list[Article | Rejected]:
     if isinstance(item, Rejected):
         return [item]
-    if warc.is_warc(item.path):
-        return _archive(item, settings)
-    doc = read(item, settings.max_bytes)
-    if isinstance(doc, Rejected):
-        return [doc]
     try:
-        return parse_document(doc, settings)
+        return _parse(item, settings)
     except (ValueError, RecursionError, MemoryError) as exc:
-        return [Rejected(item.display, f"could not be parsed as {doc.kind}: {type(exc).__name__}: {exc}",
-                         "unparseable")]
+        return [Rejected(item.display, f"could not be parsed: {type(exc).__name__}: {exc}", "unparseable")]
 
 
-def _worker(args: tuple[Source | Rejected, Settings]) -> list[Article | Rejected]:
+def _worker(args: tuple[Task, Settings]) -> list[Article | Rejected]:
     return _process(*args)
+
+
+def _tasks(inputs: Iterable[str | PathLike[str]], settings: Settings) -> Iterator[Task]:
+    """Files to read, with web archives opened into their pages here, as they are read: an archive of any
+    size is one page at a time, and its pages are parsed in parallel like files."""
+    for item in expand(inputs):
+        if isinstance(item, Source) and warc.is_warc(item.path):
+            yield from warc.pages(item.path, item.display, settings.max_bytes)
+        else:
+            yield item
+
+
+class _Ahead:
+    """At most ``limit`` tasks handed to a pool and not yet taken back: ``Pool.imap`` would otherwise read its
+    whole input ahead, every page of an archive into memory. Its feeder thread waits here for room."""
+
+    def __init__(self, tasks: Iterator[Task], settings: Settings, limit: int) -> None:
+        self.tasks, self.settings = tasks, settings
+        self.room, self.stopped = threading.Semaphore(limit), threading.Event()
+
+    def __iter__(self) -> Iterator[tuple[Task, Settings]]:
+        for task in self.tasks:
+            self.room.acquire()
+            if self.stopped.is_set():
+                return
+            yield task, self.settings
+
+    def taken(self) -> None:
+        self.room.release()
+
+    def stop(self) -> None:
+        """Wake a waiting feeder so that the pool can be shut down."""
+        self.stopped.set()
+        self.room.release()
 
 
 def read_inputs(inputs: Iterable[str | PathLike[str]], settings: Settings | None = None) -> Iterator[Article | Rejected]:
     """Every input as Articles or Rejecteds, in input order; the same bytes twice are reported once."""
     settings = settings or Settings()
-    items = expand(inputs)
+    tasks = _tasks(inputs, settings)
     seen: dict[str, str] = {}
     if settings.workers > 1:
         pool = multiprocessing.get_context("fork").Pool(settings.workers)
-        results: Iterable[list[Article | Rejected]] = pool.imap(
-            _worker, ((item, settings) for item in items), chunksize=8)
+        ahead: _Ahead | None = _Ahead(tasks, settings, max(PARALLEL_AHEAD * settings.workers, 2 * PARALLEL_CHUNK))
+        results: Iterable[list[Article | Rejected]] = pool.imap(_worker, ahead, chunksize=PARALLEL_CHUNK)
     else:
-        pool = None
-        results = (_process(item, settings) for item in items)
+        pool = ahead = None
+        results = (_process(task, settings) for task in tasks)
     try:
         for batch in results:
+            if ahead is not None:
+                ahead.taken()
             for record in batch:
                 if isinstance(record, Article):
                     if record.id in seen:
@@ -148,5 +186,7 @@ def read_inputs(inputs: Iterable[str | PathLike[str]], settings: Settings | None
                     seen[record.id] = record.source_path
                 yield record
     finally:
+        if ahead is not None:
+            ahead.stop()
         if pool is not None:
             pool.terminate()

@@ -109,6 +109,7 @@ def pages(path: Path, display: str, max_bytes: int) -> Iterator[Page | Rejected]
     after the last whole record, end the read with a rejection; what came before stays read."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
+    from warcio.statusandheaders import StatusAndHeadersParserException
 
     number = end = 0
     try:
@@ -128,6 +129,7 @@ def pages(path: Path, display: str, max_bytes: int) -> Iterator[Page | Rejected]
             if handle.read(_TAIL).strip():
                 yield Rejected(f"{display}#{number + 1}", f"unreadable WARC data after record {number} (byte {end}):"
                                " truncated or corrupt; records before it were read", "undecodable")
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, gzip.BadGzipFile) as exc:
+    except (ArchiveLoadFailed, StatusAndHeadersParserException, OSError, EOFError, ValueError, zlib.error,
+            gzip.BadGzipFile) as exc:
         yield Rejected(f"{display}#{number + 1}", f"corrupt WARC record: {exc}; records before it were read",
                        "undecodable")
