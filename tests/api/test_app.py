@@ -6,7 +6,9 @@ import json
 import subprocess
 import sys
 
-from tests.conftest import SHARED
+import pytest
+
+from tests.conftest import FIXTURES, SHARED
 
 HOSTILE = {"id": "x-1", "title": "<script>alert(1)</script> Council meets",
            "text": "<p>Officials said on Monday that the council will meet next week to discuss the "
@@ -170,3 +172,28 @@ def test_a_story_split_by_later_articles_is_served_fresh(tmp_path):
         assert client.get(f"/stories/{kept}").json()["stories"][0]["split_into"] == [split_off]
         assert f'split from <a href="/ui/stories/{kept}">' in client.get(f"/ui/stories/{split_off}").text
         assert f'split into <a href="/ui/stories/{split_off}">' in client.get(f"/ui/stories/{kept}").text
+
+
+def test_post_a_feed_then_again(client):
+    feed = (FIXTURES / "feeds" / "celebrity.rss").read_bytes()
+    first = client.post("/feeds", content=feed, headers={"content-type": "application/rss+xml"})
+    assert first.status_code == 201, first.text
+    body = first.json()
+    assert body["added"] == 3 and all(a["story_id"] for a in body["articles"])
+    assert [a["source_path"] for a in body["articles"]] == ["api-feed#1", "api-feed#2", "api-feed#3"]
+    assert [(r["source_path"], r["code"]) for r in body["rejected"]] == [("api-feed#4", "no_text")]
+    story = client.get(f"/stories/{body['articles'][0]['story_id']}").json()
+    assert any(a["external_id"] == "ah-article-80744" for a in story["articles"])
+    again = client.post("/feeds", content=feed, headers={"content-type": "application/rss+xml"})
+    assert again.status_code == 200 and again.json()["added"] == 0
+
+
+@pytest.mark.parametrize("content, words", [
+    (b"", "empty"),
+    (b'<?xml version="1.0"?><urlset><url><loc>http://a.example/</loc></url></urlset>', "not an RSS or Atom"),
+    (b"\x00\x01\x02\xff" * 50, "not text"),
+], ids=["empty", "sitemap", "binary"])
+def test_a_body_that_is_no_feed_is_a_422(client, content, words):
+    response = client.post("/feeds", content=content, headers={"content-type": "application/xml"})
+    assert response.status_code == 422
+    assert words in response.json()["error"]["message"]

@@ -1,6 +1,7 @@
 """The HTTP API and the web UI, one FastAPI app over one store.
 
     POST /articles          one article object or a list; ingested, checked for copies, assigned to stories
+    POST /feeds             an RSS or Atom document; its items ingested as POST /articles does
     GET  /stories           paged story list
     GET  /stories/{id}      that story's part of the report contract (merged ids redirect)
     GET  /articles/{id}     one article with its story id
@@ -16,17 +17,20 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
-from fastapi import Body, FastAPI, HTTPException, Query
+from fastapi import Body, FastAPI, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from .. import __version__
+from ..ingest import parse_feed
+from ..model import Article, Rejected
 from ..settings import Settings
 from . import errors, web
 from .service import Service
 
 #: records one POST may carry; larger loads go through `storyweave ingest`
 MAX_RECORDS = 1000
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
 MAX_PAGE = 100
 
 
@@ -53,7 +57,25 @@ def create_app(db_path: str, settings: Settings | None = None) -> FastAPI:
             raise HTTPException(422, "body must be an article object or a non-empty list of them")
         if len(items) > MAX_RECORDS:
             raise HTTPException(413, f"at most {MAX_RECORDS} records per request")
-        articles, rejected, added = service.add_articles(items)
+        return _added(*service.add_articles(items))
+
+    @app.post("/feeds", status_code=201, summary="Add the items of an RSS or Atom feed",
+              openapi_extra={"requestBody": {"required": True, "content": {
+                  media: {"schema": {"type": "string"}} for media in FEED_TYPES}}})
+    async def post_feed(request: Request) -> JSONResponse:
+        """The feed document is the request body; each item is read as a feed file's item is, then stored
+        as POST /articles stores an article. Items already stored (the same content) add nothing."""
+        return await run_in_threadpool(_add_feed, await request.body())
+
+    def _add_feed(data: bytes) -> JSONResponse:
+        read = parse_feed(data, "api-feed", service.settings)
+        if isinstance(read, str):
+            raise HTTPException(422, read)
+        if len(read) > MAX_RECORDS:
+            raise HTTPException(413, f"at most {MAX_RECORDS} items per feed")
+        return _added(*service.add(lambda: read))
+
+    def _added(articles: list[Article], rejected: list[Rejected], added: int) -> JSONResponse:
         store = service.store()
         body = {
             "added": added,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from ..cluster.batch import make_story
@@ -45,9 +46,13 @@ class Service:
         return store
 
     def add_articles(self, items: list[object]) -> tuple[list[Article], list[Rejected], int]:
+        return self.add(lambda: parse_records(items, "api", self.settings))
+
+    def add(self, parse: Callable[[], list[Article | Rejected]]) -> tuple[list[Article], list[Rejected], int]:
+        """Store what ``parse`` reads: its articles checked for copies and assigned to stories."""
         with self._write_lock:
             # parsing inside the lock too: one thread doing Python work at a time leaves the GIL to the reads
-            records = parse_records(items, "api", self.settings)
+            records = parse()
             if self._incremental is None:
                 self._incremental = Incremental(self._writer)
             added, derived = store_batch(records, self._writer, self._incremental)

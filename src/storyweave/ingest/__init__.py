@@ -20,9 +20,9 @@ from ..settings import Settings
 from . import feed, html, jsonl, text, warc
 from .clean import Parsed
 from .language import detect
-from .sources import Document, Source, expand, read
+from .sources import Document, Source, decode, expand, read
 
-__all__ = ["article_id", "parse_records", "read_inputs"]
+__all__ = ["article_id", "parse_feed", "parse_records", "read_inputs"]
 
 ID_VERSION = b"storyweave-article/1\0"
 #: tasks per chunk sent to a worker, and tasks handed to the pool ahead of the results taken, per worker
@@ -96,6 +96,19 @@ def parse_records(items: list[object], source: str, settings: Settings | None = 
         raw = json.dumps(item, sort_keys=True, ensure_ascii=False).encode("utf-8")
         out.append(_article(parsed, shown, raw, None, settings))
     return out
+
+
+def parse_feed(data: bytes, source: str, settings: Settings | None = None) -> list[Article | Rejected] | str:
+    """A feed document given as bytes (an API request): its items as Articles or Rejecteds, ``source#N``;
+    or why the bytes are no feed."""
+    settings = settings or Settings()
+    decoded = decode(data) if data.strip() else None
+    if decoded is None:
+        return "the body is empty or not text in any encoding" if data.strip() else "the body is empty"
+    text = decoded[0]
+    if not feed.is_feed(text[:4096]):
+        return "the body is not an RSS or Atom feed (its first element is not <rss>, <feed> or <rdf:RDF>)"
+    return parse_document(Document(source, "feed", text, data), settings)
 
 
 def _page(page: warc.Page, settings: Settings) -> Article | Rejected:
