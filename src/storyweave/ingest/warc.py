@@ -28,11 +28,10 @@ _TAIL = 4096
 
 @dataclass(frozen=True)
 class Page:
-    """One captured HTML page: where it sits in the archive, its URL, capture date and decoded text."""
+    """One captured HTML page: where it sits in the archive, its URL, its decoded text and its bytes."""
 
     display: str
     url: str | None
-    captured: str | None
     html: str
     raw: bytes
 
@@ -101,7 +100,7 @@ def _capture(record, shown: str, max_bytes: int) -> Page | Rejected:
     html = _text(body, charset)
     if html is None:
         return Rejected(shown, f"page{where} has undecodable bytes", "undecodable")
-    return Page(shown, uri, record.rec_headers.get_header("WARC-Date"), html, body)
+    return Page(shown, uri, html, body)
 
 
 def pages(path: Path, display: str, max_bytes: int) -> Iterator[Page | Rejected]:
