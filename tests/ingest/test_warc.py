@@ -133,3 +133,11 @@ def test_a_page_the_parser_fails_on_is_rejected_and_the_rest_read(monkeypatch):
     records = _records(ARCHIVE)
     assert records["pages.warc.gz#4"].code == "unparseable" and "document is empty" in records["pages.warc.gz#4"].reason
     assert isinstance(records["pages.warc.gz#3"], Article) and len(records) == 6
+
+
+def test_an_arc_file_the_format_before_warc():
+    records = _records(FIXTURES / "warc" / "pages.arc")
+    page, image = records["pages.arc#2"], records["pages.arc#3"]
+    assert isinstance(page, Article) and page.url == "http://www.cbsnews.example/lohan-rehab"
+    assert "“completely blindsided”" in page.text
+    assert image.code == "unsupported_type" and len(records) == 2

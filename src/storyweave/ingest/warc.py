@@ -1,4 +1,4 @@
-"""Web archives (WARC, warcio): each captured HTML page is an article, read from the file as a stream.
+"""Web archives (WARC and ARC, warcio): each captured HTML page is an article, read from the file as a stream.
 
 A crawl's archive holds far more than pages, and every response or resource record the user gave us is
 accounted for: a page becomes an article (its URL kept as ``url`` and ``external_id``); an image, a script, an
@@ -21,7 +21,8 @@ from .sources import decode, sniff_binary
 #: captures whose payload is a page to read
 PAGE_TYPES = {"text/html", "application/xhtml+xml"}
 CAPTURES = {"response", "resource", "revisit"}
-_MAGIC = b"WARC/"
+#: the first bytes of a WARC, and of an ARC (the Internet Archive's format before it), which warcio reads as WARC
+_MAGIC = (b"WARC/", b"filedesc://")
 #: bytes read past the last whole record to tell padding from a record the parser could not start
 _TAIL = 4096
 
@@ -37,7 +38,7 @@ class Page:
 
 
 def is_warc(path: Path) -> bool:
-    """Whether a file is a WARC (plain, or gzipped record by record), by its first bytes, not its name."""
+    """Whether a file is a WARC or ARC (plain, or gzipped record by record), by its first bytes, not its name."""
     try:
         with path.open("rb") as handle:
             head = handle.read(512)
@@ -45,7 +46,7 @@ def is_warc(path: Path) -> bool:
         return False
     if head.startswith(b"\x1f\x8b"):
         try:
-            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, len(_MAGIC))
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, max(map(len, _MAGIC)))
         except zlib.error:
             return False
     return head.startswith(_MAGIC)
