@@ -1,6 +1,8 @@
+from collections import Counter
+
 import pytest
 
-from storyweave.ingest.language import detect
+from storyweave.ingest.language import _identifier, detect
 from tests.conftest import DATA
 
 
@@ -23,3 +25,25 @@ def test_wmt_versions_are_detected_as_their_labelled_language():
     rows = [r for r in rows if r["language"] in {"en", "ru", "zh", "de", "cs", "ja"}][:120]
     right = sum(detect(r["text"]) == r["language"] for r in rows)
     assert right / len(rows) >= 0.95
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Mt. Gox files for US bankruptcy", "en"),
+    ("ECB to reveal bad loan hurdles for euro zone bank test", "en"),
+    ("EU Week Ahead March 10-14: Bank Resolution, Transparency, Ukraine", "en"),
+    ("Carl Icahn: Donahoe Cost eBay Investors More Than $4B", "und"),
+    ("Juan Pablo Galavis Nikki Ferrell Clare Crawley", "und"),
+])
+def test_a_short_text_py3langid_is_unsure_of_takes_the_language_its_common_words_are_from(text, code):
+    assert _identifier().classify(text)[1] < 0.5, "py3langid alone is unsure"
+    assert detect(text) == code
+
+
+def test_headlines_are_read_as_english_and_seldom_as_another_language():
+    """UCI's headlines are English; py3langid alone is sure of only 52 % of them."""
+    import json
+
+    titles = [json.loads(line)["title"] for line in (DATA / "uci-headlines" / "dev.jsonl").open(encoding="utf-8")]
+    found = Counter(detect(title) for title in titles)
+    assert found["en"] >= 0.9 * len(titles)
+    assert sum(n for code, n in found.items() if code not in ("en", "und")) <= 0.005 * len(titles)

@@ -1,7 +1,13 @@
-"""Language of an article, offline, as ISO 639-1 or 'und' (py3langid, loaded once per process)."""
+"""Language of an article, offline, as ISO 639-1 or 'und' (py3langid, loaded once per process).
+
+A headline or a feed's one-line item is too short for py3langid to be sure of ("Mt. Gox files for US
+bankruptcy": English 0.25, Nigerian Pidgin 0.12). Such a text takes, of py3langid's likely candidates, the
+language whose common words (wordfreq's small list) its words are, if they mostly are; else it stays 'und'.
+"""
 
 from __future__ import annotations
 
+import math
 import re
 from functools import cache
 
@@ -9,6 +15,20 @@ from functools import cache
 #: the WMT dev versions in tests/ingest/test_language.py) at a fraction of the cost
 SAMPLE_CHARS = 600
 _NON_LETTERS = re.compile(r"[\W\d_]+")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+#: scripts written without spaces, whose "words" a word list cannot check (py3langid is sure of them anyway)
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+#: an unsure text's candidates: py3langid's top CANDIDATES languages of at least CANDIDATE_FLOOR probability;
+#: the one whose list holds at least KNOWN_SHARE of the text's words (of MIN_WORDS or more), at the highest
+#: mean frequency, is taken. Swept on the dev sets' short texts (session 21; right / und / wrong against the
+#: labels, before -> after): UCI headlines 1,992 / 1,827 / 0 -> 3,482 / 329 / 8 (at a share of 0.9: 3,016 /
+#: 798 / 5; at 0.75: 3,575 / 235 / 9), ECB+ titles 464 / 257 / 0 -> 650 / 67 / 4, WMT titles in ten languages
+#: 576 / 104 / 8 -> 608 / 72 / 8. Taking the first candidate whose list knows the words, not the best-known one,
+#: labelled 27-56 English headlines German (its list holds many English words).
+CANDIDATES = 5
+CANDIDATE_FLOOR = 0.05
+KNOWN_SHARE = 0.8
+MIN_WORDS = 3
 
 #: py3langid's label for "no language" and its codes that are not ISO 639-1
 _NOT_A_LANGUAGE = {"zxx", "und"}
@@ -29,11 +49,36 @@ def _identifier():
 
 
 def detect(text: str, min_chars: int = 20, min_confidence: float = 0.5) -> str:
-    """'und' when the text has too few letters or the model is unsure."""
+    """'und' when the text has too few letters, or the model is unsure and no likely language's common words
+    are the text's."""
     sample = text[:SAMPLE_CHARS]
     if len(_NON_LETTERS.sub("", sample)) < min_chars:
         return "und"
     code, confidence = _identifier().classify(sample)
     if code in _NOT_A_LANGUAGE or len(code) != 2 or confidence < min_confidence:
-        return "und"
+        return _by_words(sample)
     return code
+
+
+def _by_words(sample: str) -> str:
+    words = [w.casefold() for w in _WORDS.findall(sample)]
+    if len(words) < MIN_WORDS or _UNSPACED.search(sample):
+        return "und"
+    ranked = [(code, p) for code, p in _identifier().rank(sample) if len(code) == 2 and p >= CANDIDATE_FLOOR]
+    best: tuple[float, str] | None = None
+    for code, _ in ranked[:CANDIDATES]:
+        table = _common_words(code)
+        known = [table.get(w, 0.0) for w in words]
+        if table and sum(z > 0 for z in known) >= KNOWN_SHARE * len(words):
+            best = max(best or (0.0, "und"), (sum(known) / len(known), code))
+    return best[1] if best else "und"
+
+
+@cache
+def _common_words(language: str) -> dict[str, float]:
+    """Word -> Zipf frequency from wordfreq's small list (the commonest words; a few MB); {} if it has none."""
+    import wordfreq
+
+    if language not in wordfreq.available_languages():
+        return {}
+    return {word: 9 + math.log10(freq) for word, freq in wordfreq.get_frequency_dict(language, "small").items()}
