@@ -134,7 +134,7 @@ def test_a_feed_in_a_legacy_charset_is_read_as_its_declaration_says(tmp_path, en
 
 
 def test_rss_1_0(tmp_path):
-    (tmp_path / "rdf.xml").write_text(
+    (tmp_path / "rdf.rdf").write_text(
         '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
         'xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">'
         '<channel rdf:about="http://people.example/"><title>People</title><link>http://people.example/</link>'
@@ -143,7 +143,7 @@ def test_rss_1_0(tmp_path):
         "<link>http://people.example/reid</link><dc:date>2008-12-12T10:00:00Z</dc:date><dc:creator>Jack Ketsoyan"
         "</dc:creator><description>Tara Reid's publicist confirmed that the actress was admitted into Promises "
         "Treatment Center in Los Angeles.</description></item></rdf:RDF>", encoding="utf-8")
-    (item,) = read_inputs([tmp_path / "rdf.xml"])
+    (item,) = read_inputs([tmp_path / "rdf.rdf"])
     assert (item.title, item.published, item.authors, item.outlet) == (
         "Tara Reid Checks Into Rehab", "2008-12-12T10:00:00Z", ["Jack Ketsoyan"], "People")
     assert item.text.startswith("Tara Reid's publicist")

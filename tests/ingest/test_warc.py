@@ -88,10 +88,11 @@ def test_a_folder_with_an_archive_beside_other_files(tmp_path):
 def test_a_file_named_warc_that_is_not_one(tmp_path):
     (tmp_path / "notes.warc").write_text("Meeting notes, not an archive.\n", encoding="utf-8")
     (tmp_path / "notes.warc.gz").write_bytes(gzip.compress(b"<html><body>a page</body></html>"))
-    for name in ("notes.warc", "notes.warc.gz"):
+    (tmp_path / "notes.arc").write_text("Meeting notes, not an archive.\n", encoding="utf-8")
+    for name, kind in (("notes.warc", "WARC"), ("notes.warc.gz", "WARC"), ("notes.arc", "ARC")):
         (record,) = read_inputs([tmp_path / name])
         assert isinstance(record, Rejected) and record.code == "undecodable", name
-        assert "does not start with a WARC record" in record.reason
+        assert f"does not start with a {kind} record" in record.reason
 
 
 def test_pages_parsed_in_parallel_are_the_same_records_in_the_same_order():

@@ -24,9 +24,9 @@ TEXT_SUFFIXES = {".txt": "text", ".text": "text",
                  ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
                  ".json": "json",
                  ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl",
-                 ".rss": "feed", ".atom": "feed", ".xml": "feed"}
+                 ".rss": "feed", ".atom": "feed", ".rdf": "feed", ".xml": "feed"}
 #: what the unsupported-type reason says storyweave reads
-READABLE = ".txt, .html, .json, .jsonl, RSS/Atom feeds (.rss, .atom, .xml), .warc and their .gz"
+READABLE = ".txt, .html, .json, .jsonl, RSS/Atom feeds (.rss, .atom, .rdf, .xml), .warc, .arc and their .gz"
 
 #: magic numbers of formats people drop into news folders; named so the reason says what the file is
 BINARY_MAGIC = ((b"%PDF", "PDF document"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"),
@@ -234,8 +234,9 @@ def read(source: Source, max_bytes: int) -> Document | Rejected:
         return Rejected(shown, "named .gz but is not gzip data", "undecodable")
     suffix = Path(name).suffix.lower()
     binary = sniff_binary(data)
-    if suffix == ".warc":
-        return Rejected(shown, "named .warc but does not start with a WARC record header", "undecodable")
+    if suffix in (".warc", ".arc"):
+        return Rejected(shown, f"named {suffix} but does not start with a {suffix[1:].upper()} record header",
+                        "undecodable")
     if suffix and suffix not in TEXT_SUFFIXES:
         what = f" ({binary})" if binary and binary != "contains NUL bytes" else ""
         return Rejected(shown, f"unsupported type {suffix}{what}: storyweave reads {READABLE}", "unsupported_type")
