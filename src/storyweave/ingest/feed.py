@@ -70,8 +70,10 @@ def _person(value: str) -> str | None:
     return None if "@" in value or not value else value
 
 
-def _authors(entry: Any) -> list[str]:
-    if isinstance(entry.get("author"), str) and "@" in entry["author"]:
+def _authors(entry: Any, rss: bool) -> list[str]:
+    """Atom's and dc:creator's names as feedparser gives them; an RSS ``<author>`` (an address, perhaps with
+    a name) parsed from the element's text."""
+    if rss and isinstance(entry.get("author"), str) and "@" in entry["author"]:
         names = [_person(entry["author"])]
     else:
         names = [_person(author.get("name") or "") for author in entry.get("authors") or []]
@@ -100,7 +102,7 @@ def _published(entry: Any) -> str | None:
     return None
 
 
-def _item(entry: Any, channel: Any, position: int, max_line_chars: int) -> Item | str:
+def _item(entry: Any, channel: Any, rss: bool, position: int, max_line_chars: int) -> Item | str:
     title = _plain(entry.get("title")) or None
     body = _body(entry)
     if not body and not title:
@@ -115,7 +117,7 @@ def _item(entry: Any, channel: Any, position: int, max_line_chars: int) -> Item 
         published=_published(entry) or cleaned.byline.published,
         outlet=_outlet(entry, channel, link) or cleaned.byline.outlet,
         reposted_from=cleaned.byline.reposted_from,
-        authors=_authors(entry) or cleaned.byline.authors,
+        authors=_authors(entry, rss) or cleaned.byline.authors,
         removed=cleaned.removed,
         language=declared(channel.get("language")),
         url=link,
@@ -138,5 +140,5 @@ def items(text: str, display: str, max_line_chars: int = 160) -> Iterator[Item |
         yield Rejected(display, reason, "unparseable" if problem else "no_text")
         return
     for position, entry in enumerate(feed.entries, start=1):
-        item = _item(entry, feed.feed, position, max_line_chars)
+        item = _item(entry, feed.feed, feed.get("version", "").startswith("rss"), position, max_line_chars)
         yield Rejected(f"{display}#{position}", item, "no_text") if isinstance(item, str) else item
