@@ -142,3 +142,21 @@ def test_an_arc_file_the_format_before_warc():
     assert isinstance(page, Article) and page.url == "http://www.cbsnews.example/lohan-rehab"
     assert "“completely blindsided”" in page.text
     assert image.code == "unsupported_type" and len(records) == 2
+
+
+def test_a_capture_without_a_content_type_is_read_when_it_starts_as_a_page(tmp_path):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = (FIXTURES / "html" / "esther_williams.html").read_bytes()
+    with (tmp_path / "untyped.warc.gz").open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for uri, body in (("https://a.example/page", page), ("https://a.example/data", b'{"not": "a page"}')):
+            http = StatusAndHeaders("200 OK", [("Content-Length", str(len(body)))], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=BytesIO(body), http_headers=http))
+    records = _records(tmp_path / "untyped.warc.gz")
+    assert isinstance(records["untyped.warc.gz#1"], Article)
+    assert records["untyped.warc.gz#2"].code == "unsupported_type"
+    assert "untyped capture of https://a.example/data" in records["untyped.warc.gz#2"].reason

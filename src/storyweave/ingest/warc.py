@@ -10,6 +10,7 @@ not listed. The size limit applies to each record, since archives run to gigabyt
 from __future__ import annotations
 
 import gzip
+import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from .sources import decode, sniff_binary
 #: captures whose payload is a page to read
 PAGE_TYPES = {"text/html", "application/xhtml+xml"}
 CAPTURES = {"response", "resource", "revisit"}
+#: how an HTML page served without a Content-Type starts
+_HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 #: the first bytes of a WARC, and of an ARC (the Internet Archive's format before it), which warcio reads as WARC
 _MAGIC = (b"WARC/", b"filedesc://")
 #: bytes read past the last whole record to tell padding from a record the parser could not start
@@ -88,11 +91,13 @@ def _capture(record, shown: str, max_bytes: int) -> Page | Rejected:
         media, charset = _media_type(http.get_header("Content-Type"))
     else:
         media, charset = _media_type(record.rec_headers.get_header("Content-Type"))
-    if media not in PAGE_TYPES:
-        return Rejected(shown, f"{media or 'untyped'} capture{where}, not an HTML page", "unsupported_type")
+    if media and media not in PAGE_TYPES:
+        return Rejected(shown, f"{media} capture{where}, not an HTML page", "unsupported_type")
     body = record.content_stream().read(max_bytes + 1)
     if len(body) > max_bytes:
         return Rejected(shown, f"page{where} is over the {_human(max_bytes)} limit (--max-bytes)", "too_large")
+    if not media and not _HTML_START.match(body[:1024]):
+        return Rejected(shown, f"untyped capture{where} that does not start as an HTML page", "unsupported_type")
     if not body.strip():
         return Rejected(shown, f"empty page{where}", "empty")
     binary = sniff_binary(body)
