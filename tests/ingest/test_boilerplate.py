@@ -18,6 +18,12 @@ from storyweave.ingest.boilerplate import classify
     ("Copyright © 2022 Daily Courier. All rights reserved.", "copyright line"),
     ("Sign up for our daily newsletter", "subscription prompt"),
     ("Advertisement", "advertisement"),
+    ("The post Lindsay Lohan Leaves Betty Ford appeared first on Access Hollywood.", "teaser footer"),
+    ("Continue reading “Lindsay Lohan Leaves Betty Ford” »", "teaser footer"),
+    ("Continue reading the main story", "teaser footer"),
+    ("Read the full story at People", "teaser footer"),
+    ("Click here to read more", "teaser footer"),
+    ("[…]", "teaser footer"),
 ])
 def test_boilerplate_lines(line, reason):
     assert classify(line) == reason
@@ -32,6 +38,8 @@ def test_boilerplate_lines(line, reason):
     "Follow the money, the senator told reporters.",
     "Home is where the heart is, she wrote in her memoir.",
     "Think about it. If there were 500-600 countries in the world, what would it be like?",
+    "The post office appeared first on the list of buildings to close, the council said.",
+    "Read the full report, the minister urged lawmakers before the vote on Tuesday.",
 ])
 def test_body_lines_are_not_boilerplate(line):
     assert classify(line) is None

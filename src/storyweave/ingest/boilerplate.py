@@ -1,4 +1,4 @@
-"""Recognise page furniture that scrapers leave in article bodies, one short line at a time.
+"""Recognise page furniture that scrapers and feeds leave in article bodies, one short line at a time.
 
 Only short lines are judged (``Settings.boilerplate_max_line_chars``): a body sentence is never
 taken for a button. Each rule names its reason, and the caller lists every removed line in
@@ -34,6 +34,11 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|most read|editor'?s picks|(?:tags?|categories?|filed under|topics?)\s*[:：].*|sign in|log in|login"
         r"|register|close|open menu|toggle navigation)[\s:>»]*$", re.I)),
     ("navigation", re.compile(r"^home\s*(?:[>»/|›]\s*[^>»/|›]{1,40}){1,6}$", re.I)),
+    ("teaser footer", re.compile(
+        r"^(?:the post .{1,160} appeared first on [^,;]{1,60}|continue reading\b.{0,120}"
+        r"|(?:read|see|view) (?:the )?(?:full|whole|entire|complete|rest of the) (?:story|article|post|report)"
+        r"(?:\s+(?:at|on|here)\b.{0,60})?|click here (?:to|for) (?:read|continue|see|view|the full|more).{0,60}"
+        r"|\[\s*(?:…|\.\.\.|&hellip;)\s*\]|…)[\s.!…»→>]*$", re.I)),
     ("copyright line", re.compile(r"^(?:©|\(c\)|copyright\b|all rights reserved).*$|^.{0,100}all rights reserved\.?$",
                                   re.I)),
     ("subscription prompt", re.compile(
