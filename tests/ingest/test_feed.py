@@ -29,7 +29,9 @@ def test_rss_items_become_articles_with_their_metadata():
     assert full.url.endswith("_article_80744")
     assert "looks forward to continuing her treatment" in full.text, "content:encoded is read, not the summary"
     assert "feed script" not in full.text and "<p>" not in full.text
-    assert [r.text for r in full.removed] == ["Share this article"]
+    assert [r.text for r in full.removed] == [
+        "Share this article",
+        "The post Lindsay Lohan Leaves Betty Ford, Checks Into Malibu Rehab appeared first on Access Hollywood."]
 
 
 def test_rss_author_address_and_an_aggregated_items_outlet():
