@@ -160,3 +160,21 @@ def test_a_capture_without_a_content_type_is_read_when_it_starts_as_a_page(tmp_p
     assert isinstance(records["untyped.warc.gz#1"], Article)
     assert records["untyped.warc.gz#2"].code == "unsupported_type"
     assert "untyped capture of https://a.example/data" in records["untyped.warc.gz#2"].reason
+
+
+def test_an_archive_without_captures_is_rejected_not_lost(tmp_path):
+    data = gzip.decompress(ARCHIVE.read_bytes())
+    (tmp_path / "info.warc").write_bytes(data[:data.index(b"WARC/1.0", 10)])
+    (record,) = read_inputs([tmp_path / "info.warc"])
+    assert isinstance(record, Rejected) and record.code == "no_text" and "holds no capture" in record.reason
+
+
+def test_a_record_warcio_fails_on_is_rejected_and_the_run_goes_on(tmp_path):
+    """warcio raises AttributeError for a response record without a target URI (found by fuzzing)."""
+    data = gzip.decompress(ARCHIVE.read_bytes())
+    start = data.index(b"WARC-Target-URI: http://www.cbsnews.example/lohan-rehab")
+    (tmp_path / "bad.warc").write_bytes(data[:start] + data[data.index(b"\r\n", start) + 2:])
+    records = list(read_inputs([tmp_path / "bad.warc", FIXTURES / "feeds" / "rehab.atom"]))
+    assert isinstance(records[0], Article) and records[0].source_path.endswith("bad.warc#3")
+    assert records[1].code == "undecodable" and "AttributeError" in records[1].reason
+    assert [r.source_path.rsplit("/", 1)[-1] for r in records[2:]] == ["rehab.atom#1", "rehab.atom#2"]

@@ -9,7 +9,6 @@ not listed. The size limit applies to each record, since archives run to gigabyt
 
 from __future__ import annotations
 
-import gzip
 import re
 import zlib
 from collections.abc import Iterator
@@ -111,12 +110,11 @@ def _capture(record, shown: str, max_bytes: int) -> Page | Rejected:
 
 def pages(path: Path, display: str, max_bytes: int) -> Iterator[Page | Rejected]:
     """The archive's captures in order, each ``file#N`` by its record number. A record cut short, or bytes
-    after the last whole record, end the read with a rejection; what came before stays read."""
+    after the last whole record, end the read with a rejection; what came before stays read. An archive with
+    no capture at all is rejected whole, so that it does not vanish from the report."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-    from warcio.statusandheaders import StatusAndHeadersParserException
 
-    number = end = 0
+    number = end = captures = 0
     try:
         with path.open("rb") as handle:
             records = ArchiveIterator(handle, arc2warc=True)
@@ -128,13 +126,16 @@ def pages(path: Path, display: str, max_bytes: int) -> Iterator[Page | Rejected]
                                    "undecodable")
                     return
                 if capture is not None:
+                    captures += 1
                     yield capture
                 end = records.get_record_offset() + records.get_record_length()
             handle.seek(end)
             if handle.read(_TAIL).strip():
                 yield Rejected(f"{display}#{number + 1}", f"unreadable WARC data after record {number} (byte {end}):"
                                " truncated or corrupt; records before it were read", "undecodable")
-    except (ArchiveLoadFailed, StatusAndHeadersParserException, OSError, EOFError, ValueError, zlib.error,
-            gzip.BadGzipFile) as exc:
-        yield Rejected(f"{display}#{number + 1}", f"corrupt WARC record: {exc}; records before it were read",
-                       "undecodable")
+            elif not captures:
+                yield Rejected(display, f"web archive holds no capture: its {number} record(s) are requests, warcinfo "
+                               "or metadata", "no_text")
+    except Exception as exc:  # warcio parses untrusted bytes and raises more than its own errors (AttributeError …)
+        yield Rejected(f"{display}#{number + 1}", f"corrupt WARC record: {type(exc).__name__}: {exc}; records "
+                       "before it were read", "undecodable")
