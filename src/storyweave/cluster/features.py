@@ -16,13 +16,12 @@ import re
 import zlib
 from collections import Counter
 from datetime import date
-from functools import cache
 
 import numpy as np
 
 from ..ingest.byline import dated_years, find_date
 from ..model import Article, Features
-from ..nlp import embed
+from ..nlp import embed, frequencies
 
 #: what stored features depend on (lead, lead_prefix, tokens, idf, anchor, the embedding model): change it
 #: with any of them, and stores recompute their articles' features (pipeline.refresh_features)
@@ -155,21 +154,11 @@ def anchor(article: Article) -> tuple[int | None, date | None]:
     return (Counter(years).most_common(1)[0][0], None) if years else (None, None)
 
 
-@cache
-def _zipf(language: str) -> dict[str, float]:
-    """Word -> Zipf frequency (log10 per billion words) from wordfreq's bundled lists; {} if none."""
-    import wordfreq
-
-    if language not in wordfreq.available_languages():
-        return {}
-    return {word: 9 + np.log10(freq) for word, freq in wordfreq.get_frequency_dict(language).items()}
-
-
 def idf(token: str, language: str) -> float:
     """Rarity in general text of the language, not in the batch: a five-article batch about one event
     would otherwise give its shared names (the event's very signature) the lowest weight."""
     kind, _, value = token.partition(":")
-    table = _zipf(language)
+    table = frequencies.zipf(language)
     if kind == "#":
         return NUMBER_IDF
     words = value.split() if kind == "n" else [value]

@@ -7,9 +7,10 @@ language whose common words (wordfreq's small list) its words are, if they mostl
 
 from __future__ import annotations
 
-import math
 import re
 from functools import cache
+
+from ..nlp import frequencies
 
 #: a window this long identifies a news article's language as well as the whole text (checked on
 #: the WMT dev versions in tests/ingest/test_language.py) at a fraction of the cost
@@ -67,18 +68,8 @@ def _by_words(sample: str) -> str:
     ranked = [(code, p) for code, p in _identifier().rank(sample) if len(code) == 2 and p >= CANDIDATE_FLOOR]
     best: tuple[float, str] | None = None
     for code, _ in ranked[:CANDIDATES]:
-        table = _common_words(code)
+        table = frequencies.zipf(code, "small")
         known = [table.get(w, 0.0) for w in words]
         if table and sum(z > 0 for z in known) >= KNOWN_SHARE * len(words):
             best = max(best or (0.0, "und"), (sum(known) / len(known), code))
     return best[1] if best else "und"
-
-
-@cache
-def _common_words(language: str) -> dict[str, float]:
-    """Word -> Zipf frequency from wordfreq's small list (the commonest words; a few MB); {} if it has none."""
-    import wordfreq
-
-    if language not in wordfreq.available_languages():
-        return {}
-    return {word: 9 + math.log10(freq) for word, freq in wordfreq.get_frequency_dict(language, "small").items()}

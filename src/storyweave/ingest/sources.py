@@ -137,7 +137,7 @@ def expand(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Source | Reject
             yield _file(path, shown, info)
 
 
-def _human(size: int) -> str:
+def human_size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
 
 
@@ -207,14 +207,14 @@ def read(source: Source, max_bytes: int) -> Document | Rejected:
     try:
         size = source.path.stat().st_size
         if size > max_bytes:
-            return Rejected(shown, f"file is {_human(size)}, over the {_human(max_bytes)} limit (--max-bytes)",
+            return Rejected(shown, f"file is {human_size(size)}, over the {human_size(max_bytes)} limit (--max-bytes)",
                             "too_large")
         with source.path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         return _stat_error(shown, exc)
     if len(data) > max_bytes:
-        return Rejected(shown, f"file grew past the {_human(max_bytes)} limit while being read", "too_large")
+        return Rejected(shown, f"file grew past the {human_size(max_bytes)} limit while being read", "too_large")
     if not data.strip():
         return Rejected(shown, "empty file" if not data else "file holds only white space", "empty")
     name = shown
@@ -223,7 +223,7 @@ def read(source: Source, max_bytes: int) -> Document | Rejected:
         try:
             data = _gunzip(data, max_bytes)
         except OverflowError:
-            return Rejected(shown, f"gzip content is over the {_human(max_bytes)} limit (--max-bytes)",
+            return Rejected(shown, f"gzip content is over the {human_size(max_bytes)} limit (--max-bytes)",
                             "too_large")
         except (zlib.error, gzip.BadGzipFile, EOFError) as exc:
             return Rejected(shown, f"corrupt gzip file: {exc}", "undecodable")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Rejected
-from .sources import decode, sniff_binary
+from .sources import decode, human_size, sniff_binary
 
 #: captures whose payload is a page to read
 PAGE_TYPES = {"text/html", "application/xhtml+xml"}
@@ -71,10 +71,6 @@ def _text(body: bytes, charset: str | None) -> str | None:
     return decoded[0] if decoded else None
 
 
-def _human(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
-
-
 def _capture(record, shown: str, max_bytes: int) -> Page | Rejected:
     kind = record.rec_type
     uri = record.rec_headers.get_header("WARC-Target-URI")
@@ -94,7 +90,7 @@ def _capture(record, shown: str, max_bytes: int) -> Page | Rejected:
         return Rejected(shown, f"{media} capture{where}, not an HTML page", "unsupported_type")
     body = record.content_stream().read(max_bytes + 1)
     if len(body) > max_bytes:
-        return Rejected(shown, f"page{where} is over the {_human(max_bytes)} limit (--max-bytes)", "too_large")
+        return Rejected(shown, f"page{where} is over the {human_size(max_bytes)} limit (--max-bytes)", "too_large")
     if not media and not _HTML_START.match(body[:1024]):
         return Rejected(shown, f"untyped capture{where} that does not start as an HTML page", "unsupported_type")
     if not body.strip():
