@@ -76,3 +76,10 @@ def from_genitive(name: str) -> str:
         inflected = parse.inflect({"Nom"}) if parse is not None else None
         out.append(inflected.word.capitalize() if inflected is not None else word)
     return " ".join(out)
+
+
+def given_gender(word: str) -> str | None:
+    """"f" or "m" when every reading of the word as a given name has that gender ("Мария", "Николай"), else
+    None (no such reading, or both: "Саша")."""
+    genders = {p.tag.gender for p in vocabulary().parse(word) if "Name" in p.tag}
+    return {"femn": "f", "masc": "m"}.get(genders.pop()) if len(genders) == 1 else None

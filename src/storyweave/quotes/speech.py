@@ -34,6 +34,7 @@ from ..nlp.marks import DOUBLE, Quoted, quoted
 from ..nlp.morph import from_genitive, given_name, opener, person_name, person_part
 from ..nlp.sentences import spans, words
 from . import cyrillic, english
+from .gender import PRONOUNS, People
 
 #: a figure with its thousands separators or decimal part and the word after it (``nlp/figures.py``)
 _NUMBER = re.compile(rf"(?<!\d)(?P<value>{figures.VALUE}){figures.NOT_A_QUANTITY_AFTER}\s?"
@@ -61,7 +62,7 @@ _GROUP_AFTER = re.compile(r"\s+(?:" + "|".join(sorted({w.lower() for w in englis
                                                      | set(_INSTITUTIONS) | english.TITLE_WORDS | {"prime"})) + r")\b")
 _TITLED_AFTER = re.compile(r"\s+(?:[a-z]+\s+){1,6}?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
 #: pronouns that stand for a speaker ("he said", "сказал он"; "according to her" reads as "she")
-_PRONOUNS = frozenset({"he", "she", "он", "она", "він", "вона"})
+_PRONOUNS = frozenset(PRONOUNS)
 _SUBJECT_FORM = {"him": "he", "her": "she", "него": "он", "нее": "она", "неё": "она", "нього": "він", "неї": "вона"}
 #: marks that may open a quotation whose closing mark has no partner (two apostrophes: text rebuilt from tokens)
 _OPENING_MARK = re.compile(r"''|[“„«\"]")
@@ -317,6 +318,7 @@ class _Reader:
         self.last_speaker: tuple[int, str] | None = None
         self.last_subject: tuple[int, str] | None = None
         self.last_said: tuple[int, str | None] | None = None
+        self.people = People(self.text)
         self.surnames = {m.group("last") for m in english.FULL_NAME.finditer(self.text)}
         self.surnames |= {m.group("last") for m in english.TITLED_NAME.finditer(self.text)}
         self.surnames |= {m.group("last") for m in cyrillic.FULL_NAME.finditer(self.text)
@@ -531,8 +533,7 @@ class _Reader:
         """The name a written speaker stands for: "he"/"she" the nearer of the last speaker and the last
         named subject; a person's role the one last named with that title; else the name itself."""
         if raw and raw.lower() in _PRONOUNS:
-            near = [c for c in (self.last_speaker, self.last_subject) if c and index - c[0] <= PRONOUN_REACH]
-            return max(near, key=lambda c: c[0])[1] if near else None
+            return self._pronoun(PRONOUNS[raw.lower()], index)
         role = english.ROLE.match(raw or "")
         if raw and (english.ROLE_ALONE.match(raw) or cyrillic.ROLE.match(raw)):
             # "added President of the Republic", "— добавил президент": the role, not a name
@@ -547,6 +548,22 @@ class _Reader:
         name = _name(raw)
         if name and " " not in name and self._opener(name):
             name = None
+        if name:
+            self.last_speaker = (index, name)
+        return name
+
+    def _pronoun(self, sex: str, index: int) -> str | None:
+        """Who "he" or "she" is: the nearer of the last speaker and the last named subject, of those the
+        article does not give the other gender; when both are of the other gender, the last person of the
+        pronoun's gender named outside quotations in the sentences reached."""
+        near = sorted((c for c in (self.last_speaker, self.last_subject) if c and index - c[0] <= PRONOUN_REACH),
+                      key=lambda c: -c[0])
+        fits = [name for _, name in near if self.people.gender(name) in (sex, None)]
+        if fits or not near:
+            return fits[0] if fits else None
+        start = self.sentences[max(0, index - PRONOUN_REACH)][0]
+        quoted = [(q.opening, q.closing) for q in self.direct]
+        name = self.people.last_named(self.text, start, self.sentences[index][0], sex, quoted)
         if name:
             self.last_speaker = (index, name)
         return name
