@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from storyweave.entities.kb import DEFAULT_PATH, load
-from storyweave.entities.kb_build import build, user_records
+from storyweave.entities.kb_build import CURATED, build, user_records
 from tests.conftest import DATA
 
 KB_DATA = DATA / "kb"
@@ -65,6 +65,18 @@ def test_lookups_across_scripts_and_spellings():
     assert [e.qid for e in kb.compact("vladimirputin")] == ["Q7747"]
     assert {h.entity.qid for h in kb.exact("Central Asia")} == {"Q27275"}
     assert {h.entity.qid for h in kb.exact("Europe")} == {"Q46"}
+    assert {h.entity.qid for h in kb.exact("Britain")} == {"Q145"}  # curated.csv
+    # de-facto states that everypolitician's rows hold offices of; the EU stays an organisation
+    assert {h.entity.qid for h in kb.exact("South Ossetia")} == {"Q23427"}
+    assert {h.entity.qid for h in kb.exact("Donetsk People's Republic")} == {"Q16150196"}
+    assert kb.entities["Q458"].type == "ORG"
+
+
+def test_curated_names_only_name_entities_the_data_gives():
+    with CURATED.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and all(row["source"].strip() for row in rows)
+    assert {row["id"] for row in rows} <= _source_qids()
 
 
 def test_user_entities_extend_the_kb(tmp_path):

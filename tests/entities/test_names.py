@@ -9,6 +9,8 @@ def test_fold_meets_scripts_and_apostrophes():
     assert fold("Луганск") == "lugansk"
     assert fold("Luhans'k") == "luhansk"
     assert fold("Kassym-Jomart") == "kassym jomart"
+    assert fold("U.S.") == fold("U.S") == fold("US") == "us"  # all initials: one word, as the KB writes it
+    assert fold("A.A. Kokoshin") == "a a kokoshin" and fold("Hong Kong S.A.R.") == "hong kong s a r"
 
 
 @pytest.mark.parametrize("a,b", [("Tokayev", "Tokaev"), ("Tokayev", "Tocaev"), ("Tokayev", "Toccyev"),

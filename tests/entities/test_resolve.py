@@ -30,6 +30,13 @@ def test_spelling_variants_across_articles_are_one_linked_person():
     assert tokayev.name == "Kassym-Jomart Tokayev"
 
 
+def test_initials_keep_their_full_stops_and_link_as_the_kb_writes_them():
+    found = _entities("Britain and the U.S. imposed new sanctions on Monday, officials in London said. The U.K. "
+                      "envoy met South Ossetia's leaders.")
+    links = {m.text: e.kb_id for e in found for m in e.mentions}
+    assert links["U.S."] == "Q30" and links["Britain"] == links["U.K."] == "Q145" and links["South Ossetia"] == "Q23427"
+
+
 def test_surname_alone_joins_the_full_name():
     found = _entities("Vladimir Putin met the delegation in Moscow. Later Putin told reporters he was pleased.")
     [putin] = _holding(found, "Putin")

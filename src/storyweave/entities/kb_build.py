@@ -10,6 +10,8 @@ Sources (``shared/data/kb`` layout; each folder's README gives repository, commi
 - ``supraverden/``: international organisations with abbreviations and names in several languages (CC BY-SA)
 - ``name_suggestion_index/``: the states of its national flag presets, for other names of countries and
   former states (BSD-3-Clause)
+- ``data/curated.csv`` in this package: other names of KB entities that no file gives ("Britain"), each row
+  with its source
 - optional user files (``extra``): CSV or JSONL with ``name``, ``type`` and optional ``id``, ``aliases``
   (``|``-separated in CSV), ``country``, ``prior``
 
@@ -36,6 +38,7 @@ from anyascii import anyascii
 from .names import acronym, content_words, fold
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
+CURATED = Path(__file__).parent / "data" / "curated.csv"
 SCHEMA = (
     "CREATE TABLE entity (qid TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL, country TEXT, "
     "prior REAL NOT NULL, role TEXT)",
@@ -97,6 +100,26 @@ def _flag_subjects(root: Path) -> Iterator[Record]:
         for name in item.get("matchNames", []):
             if "flag" not in name.split():
                 record.add(name, "alias")
+        yield record
+
+
+def _polities(root: Path) -> Iterator[Record]:
+    """The states and de-facto states that everypolitician's Wikidata rows give offices of (South Ossetia,
+    the Donetsk and Luhansk People's Republics, Somaliland …): the country list holds only recognised ones."""
+    ep = root / "everypolitician_scrapers"
+    for path, qid, label in (("world-leaders-2021/data/wikidata.csv", "countryid", "country"),
+                             ("world/sources/foreign/wikidata.csv", "country", "countryLabel")):
+        for row in _read_csv(ep / path):
+            if row[qid].startswith("Q") and row[label]:
+                record = Record(row[qid], row[label], "GPE", f"everypolitician/{path}", row[qid], 0.9)
+                record.add(row[label], "label")
+                yield record
+
+
+def _curated() -> Iterator[Record]:
+    """Other names of KB entities that no data file gives (``data/curated.csv``: each row names its source)."""
+    for record in user_records(CURATED):
+        record.source = "storyweave/curated.csv"
         yield record
 
 
@@ -255,6 +278,8 @@ def records(root: Path, extra: Iterable[Path] = ()) -> Iterator[Record]:
     yield from _places(root, countries)
     yield from _people(root)
     yield from _organisations(root)
+    yield from _polities(root)
+    yield from _curated()
     for path in extra:
         yield from user_records(path)
 

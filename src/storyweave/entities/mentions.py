@@ -38,6 +38,8 @@ _HANDLE = re.compile(r"(?<![\w@#])[#@](?P<body>[A-Za-z][A-Za-z0-9_]{3,40})")
 _CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
+#: a name ending in initials keeps its last full stop ("U.S.", "Washington, D.C.")
+_INITIALS_END = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}$")
 _lock = threading.Lock()
 
 
@@ -63,7 +65,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         piece = piece[:cut.start()]
     lead = _LEADING.match(piece)
     offset = lead.end() if lead else 0
-    piece = _TRAILING.sub("", piece[offset:].rstrip(" ,.-"))
+    piece = piece[offset:].rstrip(" ,-")
+    piece = _TRAILING.sub("", piece if _INITIALS_END.search(piece) else piece.rstrip("."))
     return start + offset, start + offset + len(piece)
 
 

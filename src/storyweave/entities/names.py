@@ -17,6 +17,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _APOSTROPHE = re.compile(r"(?<=\w)['’`](?=\w)")
 _DOUBLE = re.compile(r"(.)\1+")
+_INITIALISM = re.compile(r"(?:[^\W\d_]\.){1,5}[^\W\d_]\.?")
 _SKELETON_SUBS = (("ph", "f"), ("ck", "k"), ("kh", "h"), ("x", "ks"), ("q", "k"), ("c", "k"), ("w", "v"),
                   ("j", "i"), ("y", "i"))
 #: titles and roles written before a name; not part of it
@@ -27,7 +28,10 @@ former late acting vice foreign defence defense state spokesman spokeswoman spok
 
 
 def fold(text: str) -> str:
-    """Lower-case ASCII words separated by single spaces."""
+    """Lower-case ASCII words separated by single spaces; a name that is all initials ("U.S.", "U.K") is one
+    word, as the KB writes it ("US", "UK")."""
+    if _INITIALISM.fullmatch(text.strip()):
+        text = text.replace(".", "")
     return _NON_ALNUM.sub(" ", _APOSTROPHE.sub("", anyascii(text).lower())).strip()
 
 

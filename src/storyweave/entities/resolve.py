@@ -104,11 +104,18 @@ class Group:
         return CLASSES.get(self.type)
 
 
+def _nationality_word(key: str, kb: KB) -> bool:
+    """A word for a nationality ("Kazakh"), no entity; unless the KB also gives it as its country's name (the
+    country list's nationality of the United Kingdom reads "British, UK")."""
+    countries = kb.nationality.get(key)
+    return bool(countries) and not any(h.entity.qid in countries and h.kind != "code" for h in kb.exact(key))
+
+
 def _groups(mentions: list[Mention], kb: KB) -> list[Group]:
     by_key: dict[str, Group] = {}
     for mention in mentions:
         key = fold(strip_title(mention.normal))
-        if key and key not in kb.nationality:
+        if key and not _nationality_word(key, kb):
             by_key.setdefault(key, Group(key, [])).mentions.append(mention)
     groups = sorted(by_key.values(), key=lambda g: g.key)
     for group in groups:
