@@ -221,6 +221,12 @@ def test_a_minor_place_abroad_with_nothing_near_it_is_not_linked_by_its_name_alo
     england = _entities("Floods closed roads in Luton on Monday, and trains to London ran late.")
     [town] = _holding(england, "Luton")
     assert town.kb_id == "Q203889"
+    # its country named in passing (the seeds' history of Britain's colonies) is not a context for it
+    passing = _entities("Why did Tokaev not recognize the independence of Luton in the presence of Putin? "
+                        "Kazakhstan borders Russia, and Ukraine is at war with Russia. Russia and Kazakhstan signed a "
+                        "deal in Moscow, and Russia's forces stayed in Ukraine. Britain sent no envoy.")
+    [luton] = _holding(passing, "Luton")
+    assert luton.kb_id is None and [h.kb_id for h in _holding(passing, "Britain")] == ["Q145"]
 
 
 def test_in_two_articles_a_mangled_name_joins_its_parallel_name_the_kb_knows():

@@ -6,6 +6,7 @@ too far for a spelling rule (``resolve``), and each keeps its evidence.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from wordfreq import zipf_frequency
@@ -41,12 +42,17 @@ COOCCURRING = 2
 #: only if something else the story links lies in its country (capitals and big cities, 0.8 and up, stand
 #: on their own)
 LONE_PLACE_PRIOR = 0.8
+#: ... and only if the story names its country more than in passing: as the ranking's main countries
+#: (resolve.MAIN_COUNTRY_SHARE), a share of the most-named country's mentions
+LONE_PLACE_SHARE = 0.25
 
 
 def unlink_lone_places(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None:
     """A minor place abroad picked among namesakes by prominence alone, or by a spelling variant, is weak
-    when the story's other places all lie elsewhere: "Luton" (two KB places) in a story about Ukraine and
-    Kazakhstan is a mangled name more likely than the English town. A name only one KB place bears keeps
+    when the story's other places lie elsewhere, or its country is named only in passing (mentions of it and
+    of what lies in it under LONE_PLACE_SHARE of the most-named country's): "Luton" (two KB places) in a story
+    about Ukraine and Kazakhstan that names Britain three times is a mangled name more likely than the
+    English town. A name only one KB place bears keeps
     its link ("Lugansk"), and so does any link in a story that names no other place. The entity stays
     known, so the name still never merges with another entity's name by spelling."""
     linked = [g for g in groups if g.qid]
@@ -59,12 +65,18 @@ def unlink_lone_places(groups: list[Group], kb: KB, articles: dict[str, Article]
             continue
         if len({articles[m.article_id].duplicate_of or m.article_id for m in group.mentions}) != 1:
             continue
-        others = [kb.entities[o.qid] for o in linked if o is not group and o.qid and o.qid != group.qid]
-        places = [o for o in others if o.type == "GPE"]
-        if places and not any(entity.country in (o.qid, o.country) for o in others):
+        others = [(kb.entities[o.qid], len(o.mentions)) for o in linked if o is not group and o.qid and o.qid != group.qid]
+        if not any(o.type == "GPE" for o, _ in others):
+            continue
+        weight: Counter[str] = Counter()
+        for other, mentions in others:
+            weight[other.country or other.qid] += mentions
+        if weight[entity.country] < LONE_PLACE_SHARE * max(weight.values()):
             country = kb.entities.get(entity.country)
-            group.evidence.append(Evidence("unlinked", entity.prior, group.name, group.qid,
-                                           f"nothing else in the story is in {country.name if country else entity.country}"))
+            where = country.name if country else entity.country
+            detail = f"{where} is named in passing at most" if weight[entity.country] else \
+                f"nothing else in the story is in {where}"
+            group.evidence.append(Evidence("unlinked", entity.prior, group.name, group.qid, detail))
             group.known, group.qid = group.known | {group.qid}, None
 
 
