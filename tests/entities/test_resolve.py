@@ -37,6 +37,14 @@ def test_initials_keep_their_full_stops_and_link_as_the_kb_writes_them():
     assert links["U.S."] == "Q30" and links["Britain"] == links["U.K."] == "Q145" and links["South Ossetia"] == "Q23427"
 
 
+def test_a_state_ner_calls_an_organisation_links_by_its_own_name():
+    found = _entities("The Sahrawi Arab Democratic Republic and the Republic of Abkhazia were not invited. The "
+                      "United Nations and the European Union were.")
+    links = {e.name: (e.kb_id, e.type) for e in found}
+    assert links["Sahrawi Arab Democratic Republic"] == ("Q40362", "GPE")
+    assert links["European Union"] == ("Q458", "ORG") and links["United Nations"][1] == "ORG"
+
+
 def test_surname_alone_joins_the_full_name():
     found = _entities("Vladimir Putin met the delegation in Moscow. Later Putin told reporters he was pleased.")
     [putin] = _holding(found, "Putin")

@@ -188,6 +188,14 @@ def _compatible(group: Group, entity: KBEntity) -> bool:
     return group.cls is None or CLASSES.get(entity.type) == group.cls
 
 
+def _state_as_organisation(group: Group, hit: Hit) -> bool:
+    """NER often types a state's formal name as an organisation ("the Sahrawi Arab Democratic Republic",
+    "Donetsk People's Republic"): a name of several words that is a state's own name in the KB links to it."""
+    entity = hit.entity
+    return (group.cls == "ORG" and entity.type == "GPE" and entity.country == entity.qid and hit.score == 1.0
+            and hit.kind in ("label", "alias", "translation") and " " in fold(group.name))
+
+
 def word_fits(a: str, b: str) -> bool:
     """Two folded words of a name alike: one letter apart ("del"/"dal", "af"/"of") or spelling variants."""
     return a == b or Levenshtein.distance(a, b) <= 1 or similarity(a, b) >= SPELLING
@@ -238,7 +246,8 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
     common = single and not name.isupper() and zipf_frequency(fold(name), "en") >= COMMON_WORD_ZIPF
     for hit in hits:
         entity = hit.entity
-        if not _compatible(group, entity) or hit.score < LINK_SIMILARITY or _script(hit.alias) != script:
+        if not (_compatible(group, entity) or _state_as_organisation(group, hit)) or hit.score < LINK_SIMILARITY \
+                or _script(hit.alias) != script:
             continue
         if hit.kind == "surname" and group.cls != "PERSON":
             continue
