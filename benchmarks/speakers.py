@@ -64,7 +64,7 @@ def _one_name(ours: str, theirs: str) -> bool:
     return bool(a and b) and word_fits(a[0], b[0])
 
 
-def cyrillic(show: bool) -> None:
+def cyrillic(show: bool, languages: tuple[str, ...] = ("ru", "uk")) -> None:
     from wmt import parallel, versions
 
     from storyweave.quotes import article_renderings
@@ -81,7 +81,7 @@ def cyrillic(show: bool) -> None:
         for r in article_renderings(english):
             if not r.fragment and r.speaker:
                 by_line[english.text.count("\n", 0, r.span.start)].append(r.speaker)
-        for lang in ("ru", "uk"):
+        for lang in languages:
             if lang not in ids:
                 continue
             article = articles[ids[lang]]
@@ -98,7 +98,7 @@ def cyrillic(show: bool) -> None:
                 else:
                     disagree += 1
                     listed.append((article.id, r.speaker, theirs[0]))
-    print(f"Russian and Ukrainian quotations whose English line names a speaker: {agree + disagree + unnamed}; "
+    print(f"{'/'.join(languages)} quotations whose English line names a speaker: {agree + disagree + unnamed}; "
           f"same last word {agree}, another spelling or person {disagree}, left empty {unnamed}; named where the "
           f"English line names no one: {only_ours}")
     if show:
@@ -110,10 +110,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--show", action="store_true", help="list every quotation not attributed right")
     parser.add_argument("--cyrillic", action="store_true", help="ru and uk attribution against English versions")
+    parser.add_argument("--german", action="store_true", help="de attribution against English versions")
     parser.add_argument("--fresh", action="store_true", help="the quotations labelled after the rules were written")
     args = parser.parse_args()
-    if args.cyrillic:
-        cyrillic(args.show)
+    if args.cyrillic or args.german:
+        cyrillic(args.show, ("de",) if args.german else ("ru", "uk"))
         return
     labels = load_labels(FRESH if args.fresh else LABELS)
     texts = {}

@@ -15,7 +15,8 @@ import re
 from ..nlp.given_names import FEMALE, MALE, gender
 from . import cyrillic, english
 
-PRONOUNS = {"he": MALE, "she": FEMALE, "он": MALE, "она": FEMALE, "він": MALE, "вона": FEMALE}
+PRONOUNS = {"he": MALE, "she": FEMALE, "он": MALE, "она": FEMALE, "він": MALE, "вона": FEMALE, "er": MALE,
+            "sie": FEMALE}
 _NAME_WORD = r"[A-Z][\w'’-]+"
 _TITLES = {FEMALE: r"Mrs|Ms|Miss|Lady|Dame|Madam|Madame|Mme|Mlle|Frau|Señora|г-жа|госпожа|пані",
            MALE: r"Mr|Sir|Herr|Señor|г-н|господин|пан"}

@@ -30,10 +30,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..cluster.features import text_vector
 from ..model import Article, Span
 from ..nlp import figures
+from ..nlp.given_names import gender as given_gender_of
 from ..nlp.marks import DOUBLE, Quoted, quoted
 from ..nlp.morph import from_genitive, given_name, opener, person_name, person_part
 from ..nlp.sentences import spans, words
-from . import cyrillic, english
+from . import cyrillic, english, german
 from .gender import PRONOUNS, People
 
 #: a figure with its thousands separators or decimal part and the word after it (``nlp/figures.py``)
@@ -178,7 +179,7 @@ def _attributions(text: str, patterns) -> list[re.Match]:
     return [m for m in (pattern.match(text) for pattern in patterns) if m]
 
 
-def _beside(text: str, quote: Quoted, surnames: set[str]) -> tuple[re.Match | None, bool]:
+def _beside(text: str, quote: Quoted, surnames: set[str], language: str = "en") -> tuple[re.Match | None, bool]:
     """The name beside a quotation's speech verb, on its line, and whether an attribution follows the
     quotation at all (a possessive or a role may attribute it without naming anyone)."""
     before = text[text.rfind("\n", 0, quote.opening) + 1:quote.opening]
@@ -198,10 +199,35 @@ def _beside(text: str, quote: Quoted, surnames: set[str]) -> tuple[re.Match | No
     if passive and not passive.group("verb") and \
             not english.PASSIVE_BEFORE.search(clause[-60:]):
         passive = None  # "… “X” by Y" is a passive only after "was called", "is described as" …
+    if language == "de":
+        german_after = _attributions(after[:200], (german.AFTER, german.AFTER_UNNAMED))
+        attributed += german_after
+        who = next(filter(None, (_german_person(p.search(clause[-200:]), surnames) for p in german.BEFORE)), None) \
+            or next(filter(None, (_german_person(m, surnames) for m in german_after)), None)
+        return who, bool(attributed)
     who = (english.BEFORE.search(before[-200:]) or _cyrillic_person(cyrillic.BEFORE.search(before[-200:]), surnames)
            or loose or next((m for m in attributed if _name(m.group("name"))), None)
            or (passive if passive and passive.group("name") and _name(passive.group("name")) else None))
     return who, bool(attributed) or passive is not None or english.AFTER_UNNAMED.match(after[:200]) is not None
+
+
+def _german_person(found: re.Match | None, surnames: set[str]) -> re.Match | None:
+    """A German attribution's speaker when it is a person (``german_name``)."""
+    return found if found is not None and german_name(found.group("name"), surnames) else None
+
+
+def german_name(name: str, surnames: set[str]) -> bool:
+    """Whether words of a German text name a person: "er" or "sie", a given name and surname, a given name
+    alone, a title of address and a surname ("Frau Truss"), or a surname the text gives with a given name or
+    after an office ("Präsident Tebboune").
+    German capitalises every noun ("sagt ein Mädchen", "so der Bericht", "Die Zahlen"), so a capitalised
+    word alone is no name."""
+    words = name.split()
+    if words and words[0] in german.ADDRESS:
+        words = words[1:]
+    if len(words) == 1:
+        return words[0].lower() in _PRONOUNS or _known(words[0], surnames) or given_gender_of(words[0]) is not None
+    return len(words) > 1 and given_gender_of(words[0]) is not None and not german.ROLE.match(words[-1])
 
 
 def _cyrillic_person(found: re.Match | None, surnames: set[str]) -> re.Match | None:
@@ -323,6 +349,10 @@ class _Reader:
         self.surnames |= {m.group("last") for m in english.TITLED_NAME.finditer(self.text)}
         self.surnames |= {m.group("last") for m in cyrillic.FULL_NAME.finditer(self.text)
                           if given_name(m.group("first"))}
+        if article.language == "de":  # every noun is capitalised: a surname follows a given name
+            self.surnames = {m.group("last") for m in english.FULL_NAME.finditer(self.text)
+                             if given_gender_of(m.group().split()[-2])}
+            self.surnames |= {m.group("name") for m in german.TITLED.finditer(self.text)}
         tokens = _TOKEN.findall(self.text)
         self.proper = {t for before, t in zip(tokens, tokens[1:], strict=False)
                        if t[0].isupper() and (before in ",;" or before.islower())}
@@ -396,6 +426,8 @@ class _Reader:
         if named and _qualifier(named):  # "Greek prime minister George Papandreou condemned …", "Indian navy ships …"
             raw = holder.group("name") if (holder := _named_after(named)) else ""
         name = _name(raw) if raw and raw.split()[0] not in english.NOT_NAMES else None  # not "The American Pie actress"
+        if name and self.article.language == "de" and not german_name(name, self.surnames):
+            name = None
         if name and (" " in raw or _known(raw, self.surnames)):
             self.last_subject = (index, name)
         elif not named and (titled := cyrillic.TITLED_SUBJECT.match(sentence)) and \
@@ -471,12 +503,12 @@ class _Reader:
         length = words(self.text[quote.start:quote.end])
         if length >= MIN_WORDS_UNATTRIBUTED:
             return True
-        who, attributed = _beside(self.text, quote, self.surnames)
+        who, attributed = _beside(self.text, quote, self.surnames, self.article.language)
         return length >= MIN_WORDS and (attributed or who is not None)
 
     def _quotation(self, index: int, quote: Quoted, introduced: tuple[int, str | None] | None) -> None:
         text, (start, _) = self.text, self.sentences[index]
-        who, attributed = _beside(text, quote, self.surnames)
+        who, attributed = _beside(text, quote, self.surnames, self.article.language)
         if who is None:
             lead_in = text[start:quote.opening]
             if not lead_in.strip() and index > 0:
@@ -547,6 +579,8 @@ class _Reader:
             raw = person_part(raw)  # "Германии Анналена Бербок": a country's genitive runs into the name after it
         name = _name(raw)
         if name and " " not in name and self._opener(name):
+            name = None
+        if name and self.article.language == "de" and not german_name(name, self.surnames):
             name = None
         if name:
             self.last_speaker = (index, name)

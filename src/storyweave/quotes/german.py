@@ -1,0 +1,40 @@
+"""Speech in German: the verbs, pronouns and roles of its attributions. After a quotation German puts the verb
+before the speaker („…“, sagte Merkel. / „…“, so der Sprecher.); before one, a name or the verb opens the
+clause (Merkel sagte: „…“ / Dazu sagte Merkel: „…“). Every noun is capitalised, so a capitalised word is a
+name only when it is a pronoun, a given name and surname, or a surname the text gives with a given name
+(speech.py checks that); speech.py reads these beside english.py and cyrillic.py."""
+
+from __future__ import annotations
+
+import re
+
+#: speech verbs, third person singular present and past (a plural's "sie" is "they"); separable ones end their
+#: clause ("fügte er hinzu")
+SPEECH = (r"(?:sag(?:te|t)|erklär(?:te|t)|beton(?:te|t)|mein(?:te|t)|schrieb|schreibt|"
+          r"berichte(?:te|t)|warn(?:te|t)|füg(?:te|t)|führ(?:te|t)|ergänz(?:te|t)|unterstrich|unterstreicht|"
+          r"bekräftig(?:te|t)|versicher(?:te|t)|bestätig(?:te|t)|antworte(?:te|t)|frag(?:te|t)|erläuter(?:te|t)|"
+          r"kritisier(?:te|t)|forder(?:te|t)|räum(?:te|t)|stell(?:te|t)|fuhr|fährt|so)")
+#: offices and roles written before a name, or alone for the person holding them ("sagte der Präsident"), also
+#: as the end of a compound ("Außenminister", "Polizeisprecherin")
+_OFFICES = ("präsident kanzler minister sprecher bürgermeister chef direktor vorsitzende anwalt anwältin richter "
+            "botschafter gouverneur senator trainer professor abgeordnete").split()
+_ROLE = (rf"(?:[A-ZÄÖÜ][a-zäöüß]*(?:{'|'.join(_OFFICES)})|(?:{'|'.join(o.capitalize() for o in _OFFICES)}))"
+         r"(?:in|r)?")
+_WORD = r"[A-ZÄÖÜ][\w'’-]+"
+_PRONOUN = r"er|sie"
+_NAME = rf"(?P<name>(?:{_PRONOUN})\b|{_WORD}(?:\s+{_WORD}){{0,2}})"
+ROLE = re.compile(rf"^{_ROLE}$")
+#: an office before a surname ("Präsident Tebboune", "Professor Lee"): the surname is a person's
+TITLED = re.compile(rf"\b{_ROLE}\s+(?P<name>{_WORD})\b(?!\s+[A-ZÄÖÜ])")
+#: titles of address before a surname
+ADDRESS = frozenset({"Frau", "Herr", "Herrn", "Dr.", "Prof."})
+#: "…“, sagte Präsident Tebboune am Montag." / "…“, so Meunier weiter." / "…“, sagt er.": the speaker
+#: right after the verb, a role before the name dropped; what follows is a lower-case word or a mark
+AFTER = re.compile(rf"^\s*[,.]?\s*{SPEECH}\s+(?:(?:der|die)\s+)?(?:{_ROLE}\s+)?{_NAME}"
+                   r"(?=\s*(?:[,.;:!?(]|$)|\s+[a-zäöü])")
+#: "…“, fügte der Präsident der Republik hinzu" / "…“, so der Bericht": attributed, to no one named
+AFTER_UNNAMED = re.compile(rf"^\s*[,.]?\s*{SPEECH}\s+(?:der|die|das)\s+(?P<name>{_WORD})")
+#: "Merkel sagte: „…“" / "Er betonte am Montag:" and "Dazu sagte Merkel:": the clause before a quotation
+BEFORE = (re.compile(rf"(?:^|[.!?]\s+)(?:{_ROLE}\s+)?(?P<name>[Ee]r\b|[Ss]ie\b|{_WORD}(?:\s+{_WORD}){{0,2}})\s+{SPEECH}"
+                     r"(?:\s+[\w-]+){0,5}?\s*:\s*$"),
+          re.compile(rf"\b{SPEECH}\s+(?:{_ROLE}\s+)?{_NAME}(?:\s+[\w-]+){{0,5}}?\s*:\s*$"))

@@ -1,0 +1,33 @@
+"""German attributions: the speaker after the verb („…“, sagte X), before the quotation (X sagte: / Dazu sagte
+X:), er and sie; and German's capitalised nouns are no names ("sagt ein Mädchen", "so der Bericht")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.quotes.stories import quotations_of
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("„Wir werden die Brücke bis zum Sommer reparieren“, sagte Bürgermeisterin Anna Keller am Montag.",
+     "Anna Keller"),
+    ("„Die Saison war kurz, aber für den ganzen Verein sehr erfolgreich“, sagte Präsident Okonkwo.", "Okonkwo"),
+    ("Dazu sagte Außenministerin Maria Schulz: „Wir stehen fest an der Seite unserer Partner in der Region.“",
+     "Maria Schulz"),
+    ("Thomas Berger leitet das Institut seit zehn Jahren. „Wir messen die Temperatur des Sees jeden Tag“, sagt er.",
+     "Thomas Berger"),
+    ("Jana Novak sprach zuerst. „Ich habe so etwas in meinem ganzen Leben noch nicht gesehen“, sagte Novak weiter.",
+     "Novak"),
+])
+def test_a_german_attribution_names_its_speaker(text, speaker):
+    assert [q.speaker for q in quotations_of(text, "de")] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "„Das Wasser ist so klar wie seit vielen Jahren nicht mehr“, sagt ein Mädchen aus dem Dorf.",
+    "„Die Lage in der Region bleibt für alle Beteiligten äußerst angespannt“, so der Bericht.",
+    "Die Zahlen stiegen im Sommer deutlich. „Wir brauchen dringend mehr Personal in den Kliniken“, sagte er.",
+])
+def test_a_capitalised_noun_is_no_speaker(text):
+    assert [q.speaker for q in quotations_of(text, "de")] == [None]
+
