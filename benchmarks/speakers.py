@@ -1,6 +1,6 @@
 """Speaker attribution on 130 hand-labelled ECB+ quotations (benchmarks/labels/ecbplus_speakers.tsv).
 
-    python benchmarks/speakers.py [--show] [--fresh]
+    python benchmarks/speakers.py [--show] [--fresh | --cyrillic | --german]
 
 The labelled documents' stories (their ECB+ gold stories, every document of each) go through the quotes
 stage and the entity stage as in the pipeline (``quotes_for``, ``entities_for``, ``attach_speakers``). A
@@ -19,7 +19,7 @@ the English quotations on the same line of the sentence-aligned English version:
 speaker, the Cyrillic speaker agrees when the two last words, folded to ASCII, are one name by the entity
 resolver's spelling rule (one letter apart or ``names.similarity`` >= SPELLING: "Филип" / "Philip", "Трасс" /
 "Truss"). Short names fall below it ("Ли" / "Lee"), so ``--show`` lists the disagreements to read; the README
-gives the hand reading.
+gives the hand reading. ``--german``: the same for the WMT de versions.
 """
 
 from __future__ import annotations

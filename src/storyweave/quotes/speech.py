@@ -14,8 +14,8 @@
        with its speaker; otherwise None, never a guess
 
 Speakers are names as written, matched across spellings by similarity (Tokaev ~ Tokayev); the pipeline
-then resolves them to entities (``entities.attach_speakers``). The attribution rules are ``english.py``'s
-and, for Russian and Ukrainian, ``cyrillic.py``'s.
+then resolves them to entities (``entities.attach_speakers``). The attribution rules are ``english.py``'s,
+for Russian and Ukrainian ``cyrillic.py``'s, and for German direct quotations ``german.py``'s.
 """
 
 from __future__ import annotations
