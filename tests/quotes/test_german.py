@@ -16,6 +16,8 @@ from tests.quotes.stories import quotations_of
      "Maria Schulz"),
     ("Thomas Berger leitet das Institut seit zehn Jahren. „Wir messen die Temperatur des Sees jeden Tag“, sagt er.",
      "Thomas Berger"),
+    ("Präsident Okonkwo eröffnete am Montag die Sitzung des Vereins. „Die Saison war für uns alle sehr "
+     "erfolgreich“, sagte der Präsident.", "Okonkwo"),
     ("Jana Novak sprach zuerst. „Ich habe so etwas in meinem ganzen Leben noch nicht gesehen“, sagte Novak weiter.",
      "Novak"),
 ])
@@ -26,6 +28,7 @@ def test_a_german_attribution_names_its_speaker(text, speaker):
 @pytest.mark.parametrize("text", [
     "„Das Wasser ist so klar wie seit vielen Jahren nicht mehr“, sagt ein Mädchen aus dem Dorf.",
     "„Die Lage in der Region bleibt für alle Beteiligten äußerst angespannt“, so der Bericht.",
+    "„Die Lage in der Region bleibt für alle Beteiligten äußerst angespannt“, sagte der Präsident.",
     "Die Zahlen stiegen im Sommer deutlich. „Wir brauchen dringend mehr Personal in den Kliniken“, sagte er.",
 ])
 def test_a_capitalised_noun_is_no_speaker(text):

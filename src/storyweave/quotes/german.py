@@ -25,7 +25,7 @@ _PRONOUN = r"er|sie"
 _NAME = rf"(?P<name>(?:{_PRONOUN})\b|{_WORD}(?:\s+{_WORD}){{0,2}})"
 ROLE = re.compile(rf"^{_ROLE}$")
 #: an office before a surname ("Präsident Tebboune", "Professor Lee"): the surname is a person's
-TITLED = re.compile(rf"\b{_ROLE}\s+(?P<name>{_WORD})\b(?!\s+[A-ZÄÖÜ])")
+TITLED = re.compile(rf"\b(?P<role>{_ROLE})\s+(?:{_WORD}\s+)?(?P<name>{_WORD})\b(?!\s+[A-ZÄÖÜ])")
 #: titles of address before a surname
 ADDRESS = frozenset({"Frau", "Herr", "Herrn", "Dr.", "Prof."})
 #: "…“, sagte Präsident Tebboune am Montag." / "…“, so Meunier weiter." / "…“, sagt er.": the speaker

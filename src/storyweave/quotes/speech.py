@@ -203,7 +203,8 @@ def _beside(text: str, quote: Quoted, surnames: set[str], language: str = "en") 
         german_after = _attributions(after[:200], (german.AFTER, german.AFTER_UNNAMED))
         attributed += german_after
         who = next(filter(None, (_german_person(p.search(clause[-200:]), surnames) for p in german.BEFORE)), None) \
-            or next(filter(None, (_german_person(m, surnames) for m in german_after)), None)
+            or next(filter(None, (_german_person(m, surnames) for m in german_after)), None) \
+            or next((m for m in german_after if german.ROLE.match(m.group("name"))), None)
         return who, bool(attributed)
     who = (english.BEFORE.search(before[-200:]) or _cyrillic_person(cyrillic.BEFORE.search(before[-200:]), surnames)
            or loose or next((m for m in attributed if _name(m.group("name"))), None)
@@ -361,6 +362,8 @@ class _Reader:
                        if _name(m.group("name"))]
         self.titled += [(m.start(), m.group("role").lower(), person_part(m.group("name")))
                         for m in cyrillic.ROLE_NAMED.finditer(self.text) if person_name(m.group("name"))]
+        if article.language == "de":
+            self.titled += [(m.start(), m.group("role").lower(), m.group("name")) for m in german.TITLED.finditer(self.text)]
 
     def read(self) -> list[Rendering]:
         for index, (start, end) in enumerate(self.sentences):
@@ -567,7 +570,9 @@ class _Reader:
         if raw and raw.lower() in _PRONOUNS:
             return self._pronoun(PRONOUNS[raw.lower()], index)
         role = english.ROLE.match(raw or "")
-        if raw and (english.ROLE_ALONE.match(raw) or cyrillic.ROLE.match(raw)):
+        if raw and self.article.language == "de" and german.ROLE.match(raw):
+            raw = self._holder(raw.lower(), index)  # "…“, sagte der Präsident": the one named Präsident before
+        elif raw and (english.ROLE_ALONE.match(raw) or cyrillic.ROLE.match(raw)):
             # "added President of the Republic", "— добавил президент": the role, not a name
             raw = self._holder(raw.lower(), index)
         elif role and not ((role.group("place") or role.group("owner")) and role.group("role").lower() in english.COUNTRY_ROLES):
