@@ -213,11 +213,11 @@ def _beside(text: str, quote: Quoted, surnames: set[str], language: str = "en") 
 
 
 def _german_person(found: re.Match | None, surnames: set[str]) -> re.Match | None:
-    """A German attribution's speaker when it is a person (``german_name``)."""
-    return found if found is not None and german_name(found.group("name"), surnames) else None
+    """A German attribution's speaker when it is a person (``_german_name``)."""
+    return found if found is not None and _german_name(found.group("name"), surnames) else None
 
 
-def german_name(name: str, surnames: set[str]) -> bool:
+def _german_name(name: str, surnames: set[str]) -> bool:
     """Whether words of a German text name a person: "er" or "sie", a given name and surname, a given name
     alone, a title of address and a surname ("Frau Truss"), or a surname the text gives with a given name or
     after an office ("Präsident Tebboune").
@@ -346,14 +346,15 @@ class _Reader:
         self.last_subject: tuple[int, str] | None = None
         self.last_said: tuple[int, str | None] | None = None
         self.people = People(self.text)
-        self.surnames = {m.group("last") for m in english.FULL_NAME.finditer(self.text)}
-        self.surnames |= {m.group("last") for m in english.TITLED_NAME.finditer(self.text)}
-        self.surnames |= {m.group("last") for m in cyrillic.FULL_NAME.finditer(self.text)
-                          if given_name(m.group("first"))}
-        if article.language == "de":  # every noun is capitalised: a surname follows a given name
+        if article.language == "de":  # every noun is capitalised: a surname follows a given name or an office
             self.surnames = {m.group("last") for m in english.FULL_NAME.finditer(self.text)
                              if given_gender_of(m.group().split()[-2])}
             self.surnames |= {m.group("name") for m in german.TITLED.finditer(self.text)}
+        else:
+            self.surnames = {m.group("last") for m in english.FULL_NAME.finditer(self.text)}
+            self.surnames |= {m.group("last") for m in english.TITLED_NAME.finditer(self.text)}
+            self.surnames |= {m.group("last") for m in cyrillic.FULL_NAME.finditer(self.text)
+                              if given_name(m.group("first"))}
         tokens = _TOKEN.findall(self.text)
         self.proper = {t for before, t in zip(tokens, tokens[1:], strict=False)
                        if t[0].isupper() and (before in ",;" or before.islower())}
@@ -429,7 +430,7 @@ class _Reader:
         if named and _qualifier(named):  # "Greek prime minister George Papandreou condemned …", "Indian navy ships …"
             raw = holder.group("name") if (holder := _named_after(named)) else ""
         name = _name(raw) if raw and raw.split()[0] not in english.NOT_NAMES else None  # not "The American Pie actress"
-        if name and self.article.language == "de" and not german_name(name, self.surnames):
+        if name and self.article.language == "de" and not _german_name(name, self.surnames):
             name = None
         if name and (" " in raw or _known(raw, self.surnames)):
             self.last_subject = (index, name)
@@ -585,7 +586,7 @@ class _Reader:
         name = _name(raw)
         if name and " " not in name and self._opener(name):
             name = None
-        if name and self.article.language == "de" and not german_name(name, self.surnames):
+        if name and self.article.language == "de" and not _german_name(name, self.surnames):
             name = None
         if name:
             self.last_speaker = (index, name)
