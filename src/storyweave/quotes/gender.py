@@ -43,7 +43,7 @@ def _given(word: str) -> str | None:
 class People:
     """The genders an article's words give its people, and where it names them."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, language: str = "en") -> None:
         found: dict[str, set[str]] = {}
 
         def note(name: str, sex: str | None) -> None:
@@ -56,6 +56,8 @@ class People:
             words = match.group().split()
             given = max((i for i in range(1, len(words) - 1) if words[i - 1].lower().rstrip(".") in _TITLE_WORDS),
                         default=0)
+            if language == "de" and not _given(words[given]):
+                given = len(words) - 2  # nouns are capitalised: "Der Verkehrsexperte Thomas Berger"
             note(" ".join(words[given:]), _given(words[given]))
         for match in cyrillic.FULL_NAME.finditer(text):
             note(f"{match.group('first')} {match.group('last')}", gender(match.group("first")))

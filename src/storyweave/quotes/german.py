@@ -26,6 +26,10 @@ _NAME = rf"(?P<name>(?:{_PRONOUN})\b|{_WORD}(?:\s+{_WORD}){{0,2}})"
 ROLE = re.compile(rf"^{_ROLE}$")
 #: an office before a surname ("Präsident Tebboune", "Professor Lee"): the surname is a person's
 TITLED = re.compile(rf"\b(?P<role>{_ROLE})\s+(?:{_WORD}\s+)?(?P<name>{_WORD})\b(?!\s+[A-ZÄÖÜ])")
+#: a sentence whose subject is a person, after a description at most ("Der Verkehrsexperte Thomas Berger hält …",
+#: "Bürgermeisterin Anna Keller sprach …", "Keller sagte …"), for a following "er" or "sie"
+NAMED_SUBJECT = re.compile(rf"^(?:(?:Der|Die|Den)\s+)?(?:[A-ZÄÖÜ][\w-]*\s+){{0,2}}?"
+                           rf"(?P<name>{_WORD}(?:\s+{_WORD})?)\s+[a-zäöüß]")
 #: titles of address before a surname
 ADDRESS = frozenset({"Frau", "Herr", "Herrn", "Dr.", "Prof."})
 #: "…“, sagte Präsident Tebboune am Montag." / "…“, so Meunier weiter." / "…“, sagt er.": the speaker

@@ -345,7 +345,7 @@ class _Reader:
         self.last_speaker: tuple[int, str] | None = None
         self.last_subject: tuple[int, str] | None = None
         self.last_said: tuple[int, str | None] | None = None
-        self.people = People(self.text)
+        self.people = People(self.text, article.language)
         if article.language == "de":  # every noun is capitalised: a surname follows a given name or an office
             self.surnames = {m.group("last") for m in english.FULL_NAME.finditer(self.text)
                              if given_gender_of(m.group().split()[-2])}
@@ -430,8 +430,10 @@ class _Reader:
         if named and _qualifier(named):  # "Greek prime minister George Papandreou condemned …", "Indian navy ships …"
             raw = holder.group("name") if (holder := _named_after(named)) else ""
         name = _name(raw) if raw and raw.split()[0] not in english.NOT_NAMES else None  # not "The American Pie actress"
-        if name and self.article.language == "de" and not _german_name(name, self.surnames):
-            name = None
+        if self.article.language == "de" and not (name and _german_name(name, self.surnames)):
+            subject = german.NAMED_SUBJECT.match(sentence)
+            raw = subject.group("name") if subject and _german_name(subject.group("name"), self.surnames) else ""
+            name = raw or None
         if name and (" " in raw or _known(raw, self.surnames)):
             self.last_subject = (index, name)
         elif not named and (titled := cyrillic.TITLED_SUBJECT.match(sentence)) and \
