@@ -33,7 +33,7 @@ _NOUNED = [(g, re.compile(rf"\b(?i:{n})\s+(?P<name>(?:{_NAME_WORD}\s+){{0,2}}{_S
 _POSSESSIVE = re.compile(r"['’]s$")
 #: the given name opens a name, or follows a title ("District Attorney Dave Rossi"), never an inner word of
 #: another name ("Los Angeles Times")
-_TITLE_WORDS = english.TITLE_WORDS | {"sgt", "const", "lt", "capt", "gen", "gov", "sen", "rep", "det", "col"}
+_TITLE_WORDS = english.TITLE_WORDS | {a.lower() for a in english.TITLE_ABBREVIATIONS}
 
 
 def _given(word: str) -> str | None:

@@ -21,7 +21,7 @@ _OFFICES = ("präsident kanzler minister sprecher bürgermeister chef direktor v
 _ROLE = (rf"(?:[A-ZÄÖÜ][a-zäöüß]*(?:{'|'.join(_OFFICES)})|(?:{'|'.join(o.capitalize() for o in _OFFICES)}))"
          r"(?:in|r)?")
 _WORD = r"[A-ZÄÖÜ][\w'’-]+"
-_PRONOUN = r"er|sie"
+_PRONOUN = r"(?i:er|sie)"
 _NAME = rf"(?P<name>(?:{_PRONOUN})\b|{_WORD}(?:\s+{_WORD}){{0,2}})"
 ROLE = re.compile(rf"^{_ROLE}$")
 #: an office before a surname ("Präsident Tebboune", "Professor Lee"): the surname is a person's
@@ -39,6 +39,6 @@ AFTER = re.compile(rf"^\s*[,.]?\s*{SPEECH}\s+(?:(?:der|die)\s+)?(?:{_ROLE}\s+)?{
 #: "…“, fügte der Präsident der Republik hinzu" / "…“, so der Bericht": attributed, to no one named
 AFTER_UNNAMED = re.compile(rf"^\s*[,.]?\s*{SPEECH}\s+(?:der|die|das)\s+(?P<name>{_WORD})")
 #: "Merkel sagte: „…“" / "Er betonte am Montag:" and "Dazu sagte Merkel:": the clause before a quotation
-BEFORE = (re.compile(rf"(?:^|[.!?]\s+)(?:{_ROLE}\s+)?(?P<name>[Ee]r\b|[Ss]ie\b|{_WORD}(?:\s+{_WORD}){{0,2}})\s+{SPEECH}"
+BEFORE = (re.compile(rf"(?:^|[.!?]\s+)(?:{_ROLE}\s+)?{_NAME}\s+{SPEECH}"
                      r"(?:\s+[\w-]+){0,5}?\s*:\s*$"),
           re.compile(rf"\b{SPEECH}\s+(?:{_ROLE}\s+)?{_NAME}(?:\s+[\w-]+){{0,5}}?\s*:\s*$"))
