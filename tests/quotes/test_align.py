@@ -10,7 +10,7 @@ from storyweave.cluster.batch import cluster
 from storyweave.model import Article, Story
 from storyweave.quotes import same_speaker, story_quotes
 from tests.conftest import wmt_versions
-from tests.quotes.stories import multilingual
+from tests.quotes.stories import multilingual, quotes_of
 
 
 def test_spellings_of_one_name_are_one_speaker_and_two_names_are_two():
@@ -137,3 +137,15 @@ def test_an_article_of_undetermined_language_is_read_in_the_story_language(third
     joined = [q for q in quotes if len(q.variants) > 1]
     assert len(joined) == 1
     assert {v.span.article_id for v in joined[0].variants} == {"a0", "a1", "a2"}
+
+
+def test_a_sentence_saying_what_an_attributed_statement_says_is_a_variant_never_its_text():
+    quotes = quotes_of(
+        "Constable Tim Fanning said the suspect gave himself up to officers just after six in the evening.",
+        "The suspect gave himself up to officers just after six in the evening, Constable Tim Fanning said.",
+        "The suspect gave himself up to officers just after six in the evening on Friday, ending a long standoff.",
+        "The suspect was taken to officers in the evening after a standoff at the Tallgrass office on Friday.")
+    joined = [q for q in quotes if len(q.variants) > 1]
+    assert len(joined) == 1
+    assert [v.span.article_id for v in joined[0].variants] == ["a0", "a1", "a2"]
+    assert "Tim Fanning said" in joined[0].text

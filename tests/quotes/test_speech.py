@@ -159,6 +159,27 @@ def test_reported_speech_without_that_or_with_the_attribution_after_it(text, spe
     assert quotes[0].text.startswith(said)
 
 
+@pytest.mark.parametrize(("text", "speaker", "said"), [
+    ("President Tokaev of Kazakhstan said that his country would not recognise the two republics.", "Tokaev",
+     "his country would not recognise"),
+    ("During his visit to the forum on Friday, before the plenary session, President Tokaev of Kazakhstan said in "
+     "front of Putin that his country would not recognise the two republics.", "Tokaev", "his country would not"),
+    ("The talks will resume next week in the capital, Foreign Minister Sergei Lavrov of Russia said on Monday.",
+     "Sergei Lavrov", "The talks will resume next week"),
+    ("The Ministry of Defence said that the drills would go on until the end of the month.", "Ministry of Defence",
+     "the drills would go on"),
+])
+def test_a_speaker_of_a_place_or_body_is_the_person_or_the_body_never_the_place(text, speaker, said):
+    quotes = quotes_of(text)
+    assert [(q.speaker_name, q.variants[0].direct) for q in quotes] == [(speaker, False)]
+    assert quotes[0].text.startswith(said)
+
+
+def test_a_quotation_attributed_to_a_person_of_a_place_is_the_persons():
+    quotes = quotes_of("“We will not recognise them, whatever the cost,” President Tokaev of Kazakhstan said.")
+    assert [q.speaker_name for q in quotes] == ["Tokaev"]
+
+
 @pytest.mark.parametrize("text", [
     "The long winter storm in the northern valleys had claimed the lives of at least 40 farmers.",
     "Unable to get the votes he wanted from the council, Johnson declared a water emergency in March.",

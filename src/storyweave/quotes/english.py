@@ -53,6 +53,27 @@ PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|du|le|la|dos|das|bin|ibn|ter)
 #: a name: capitalised words, initials between them ("General Manager A. J. Smith") and particles
 _NAME = (rf"(?P<name>(?<![\w'’-])(?:{_ROLE_UNNAMED}\b|(?:[A-Z]\.\s*){{0,2}}(?:{_NAME_WORD}\s+(?:[A-Z]\.\s+)*"
          rf"(?:{PARTICLE}\s+(?=[A-Z]))?){{0,6}}{_NAME_WORD}|[Hh]e|[Ss]he))")
+#: a name with the place or body it is of ("President Tokaev of Kazakhstan", "the Ministry of Defence"), as a
+#: sentence subject: without it the place alone would be read as the speaker ("Kazakhstan said that …").
+#: ``institution_of`` tells which of the two the speaker is
+_NAME_OF = _NAME[:-1] + r"(?:\s+of\s+(?:[Tt]he\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?)"
+#: the last word of a body's name ("Bank of England", "University of Texas"): before "of", the body speaks,
+#: not a person of that name
+_INSTITUTION_WORDS = frozenset("""academy agency assembly association bank board bureau center centre chamber church
+college commission committee company congress corporation council court department embassy federation foundation
+government house institute kingdom league ministry museum office organisation organization party republic school
+secretariat service society state states union university""".split())
+
+
+def institution_of(name: str) -> tuple[str, str]:
+    """A subject "X of Y" as (who speaks, the place or body named after "of"): the person X, or the whole
+    name where X is a body ("Ministry of Defence")."""
+    head, sep, place = name.partition(" of ")
+    if not sep or head.split()[-1].lower() in _INSTITUTION_WORDS:
+        return name, ""
+    return head, place.removeprefix("the ").removeprefix("The ")
+
+
 #: titles that stand before a name, in a sentence subject ("President Tokayev said") or an attribution
 _PERSON_TITLES = r"President|Prime Minister|Minister|Foreign Minister|Chancellor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Senator|" \
                  r"Governor|Mayor|Judge"
@@ -92,7 +113,7 @@ _TIMES = rf"(?>(?:(?:{_WHEN})\s+){{0,3}})"
 #: an opening phrase before the speaker, longer ones ending in a comma and stating nothing themselves ("However,
 #: during the question session of the forum, Tokayev stated …"; not "X said …, he also said that …")
 _LONG_OPENING = r"(?:(?!\b(?:said|says|told|stated|added)\b)[^\"“”«»„]){61,120}?,\s+"
-REPORTED = re.compile(rf"^(?:.{{0,60}}?\b|{_LONG_OPENING})?{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}(?:{_TOLD}|{SPEECH})\s+"
+REPORTED = re.compile(rf"^(?:.{{0,60}}?\b|{_LONG_OPENING})?{_TITLES}{_NAME_OF}{_ACRONYM}\s+{_BETWEEN}(?:{_TOLD}|{SPEECH})\s+"
                        rf"{_TIMES}that\s+(?P<what>.{{20,}})$", re.S)
 #: the same without "that" ("Ri says it's a pipe dream …", "He told reporters the talks had failed"): only
 #: verbs that take a clause rather than an object ("claimed the lives of …" does not), and what follows
@@ -100,7 +121,7 @@ REPORTED = re.compile(rf"^(?:.{{0,60}}?\b|{_LONG_OPENING})?{_TITLES}{_NAME}{_ACR
 #: plan was “a very good plan for all of us”"), the quotation is the rendering
 _CLAUSE_VERBS = r"said|says|believes|believed|argued|argues|insisted|insists"
 _CLAUSE_SUBJECT = r"(?:he|she|it|they|we|you|there|the|a|an|his|her|its|their|our|no|[A-Z][\w'’-]*)\b"
-REPORTED_BARE = re.compile(rf"^(?:.{{0,60}}?\b)?{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}(?:{_TOLD}|{_CLAUSE_VERBS})"
+REPORTED_BARE = re.compile(rf"^(?:.{{0,60}}?\b)?{_TITLES}{_NAME_OF}{_ACRONYM}\s+{_BETWEEN}(?:{_TOLD}|{_CLAUSE_VERBS})"
                             rf"\s+{_TIMES}(?P<what>{_CLAUSE_SUBJECT}.{{20,}})$", re.S)
 #: the attribution after what is said, without quotation marks, ending the sentence ("The talks will resume
 #: next week, the minister said on Monday."; "…, says Vladimir Bespalov, analyst at VTB Capital."): after
@@ -127,7 +148,7 @@ _GROUP_SPEAKER = (rf"(?:[Tt]he\s+(?P<name>(?:[A-Z][\w.&'’-]*\s+){{0,4}}[A-Z][\
 def _reported_after(clause: str) -> tuple[re.Pattern, ...]:
     return (re.compile(rf"{clause}(?:{_SPEECH_AFTER})\s+{_TITLES}{_NAME}\b(?:\s*,[^\"“”«»„!?]{{1,120}}|{_SAID_WHERE})"
                        rf"[.!]?\s*$", re.S),
-            re.compile(rf"{clause}{_TITLES}{_NAME}{_ACRONYM}\s+{_BETWEEN}(?:{_SPEECH_AFTER}){_SAID_WHERE}"
+            re.compile(rf"{clause}{_TITLES}{_NAME_OF}{_ACRONYM}\s+{_BETWEEN}(?:{_SPEECH_AFTER}){_SAID_WHERE}"
                        rf"[.!]?\s*$", re.S),
             re.compile(rf"{clause}{_GROUP_SPEAKER}{_ACRONYM}\s+{_BETWEEN}(?:{_SPEECH_AFTER}){_SAID_WHERE}"
                        rf"[.!]?\s*$", re.S))
@@ -175,7 +196,7 @@ _DESCRIPTOR_WORD = r"(?!(?:the|a|an|one|his|her|its|their|in|from|of|at|for|with
 AFTER_VERB = (re.compile(rf"^\s*[,.]?\s*(?:{_SPEECH_AFTER})\s+(?:(?!{_PREPOSITIONS})[\w'’.-]+\s+){{0,5}}?{_NAME}\s*(?:[,.;]|$)"),
               re.compile(rf"^\s*[,.]?\s*(?:{_SPEECH_AFTER})\s+(?:{_DESCRIPTOR_WORD}\s+){{0,3}}{_TITLES}{_NAME}\b"))
 _DESCRIPTOR = rf"(?:(?:(?:his|her|their|its)\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:{_DESCRIPTOR_WORD}\s+){{1,3}})?"
-AFTER_NAME = re.compile(rf"^\s*[,.]?\s*{_DESCRIPTOR}{_TITLES}{_NAME}\s+(?:\w+\s+)?(?:{_SPEECH_AFTER})\b")
+AFTER_NAME = re.compile(rf"^\s*[,.]?\s*{_DESCRIPTOR}{_TITLES}{_NAME_OF}\s+(?:\w+\s+)?(?:{_SPEECH_AFTER})\b")
 #: "…," Valentina Redzhepova, an official at one of the polling stations, told AFP: the name, an apposition that
 #: opens with an article or a lower-case word, then the verb; not after a full stop, nor before a colon, where a
 #: new sentence introduces the next quotation ("…". Mike Reavey, also from the centre, said: "…")

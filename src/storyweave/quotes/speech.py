@@ -129,6 +129,9 @@ class Rendering:
     context: str = ""
     #: the speaker is written beside it (a name or a role), not read from "he"/"she" or an earlier quotation
     named: bool = False
+    #: a sentence the article gives as its own words, joined to a statement another article attributes
+    #: (quotes/align.py): a variant of it, never its text
+    unmarked: bool = False
 
 
 _TITLE_WORDS = english.TITLE_WORDS | cyrillic.TITLE_WORDS
@@ -139,6 +142,7 @@ _CALENDAR = english.CALENDAR
 def _name(raw: str | None) -> str | None:
     if not raw:
         return None
+    raw = english.institution_of(raw)[0]
     if english.ROLE.match(raw):
         return raw
     parts = raw.split()
@@ -569,7 +573,9 @@ class _Reader:
 
     def _speaker(self, raw: str | None, index: int) -> str | None:
         """The name a written speaker stands for: "he"/"she" the nearer of the last speaker and the last
-        named subject; a person's role the one last named with that title; else the name itself."""
+        named subject; a person's role the one last named with that title; else the name itself. "X of Y" is
+        X, or the whole where X is a body ("Ministry of Defence")."""
+        raw = english.institution_of(raw)[0] if raw else raw
         if raw and raw.lower() in _PRONOUNS:
             return self._pronoun(PRONOUNS[raw.lower()], index)
         role = english.ROLE.match(raw or "")
