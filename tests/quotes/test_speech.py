@@ -152,6 +152,10 @@ def test_a_name_before_an_apposition_is_the_whole_name():
      "The talks will resume next week"),
     ("The talks will resume next week in the capital, Smith said on Monday with the president beside him.", "Smith",
      "The talks will resume next week"),
+    ("The suspect gave himself up to officers just after six in the evening, police spokesman Tim Fanning said.",
+     "Tim Fanning", "The suspect gave himself up"),
+    ("The plant in the north of the county will close in March, company spokeswoman Ann Lee said on Monday.",
+     "Ann Lee", "The plant in the north"),
 ])
 def test_reported_speech_without_that_or_with_the_attribution_after_it(text, speaker, said):
     quotes = quotes_of(text)
@@ -186,6 +190,7 @@ def test_a_quotation_attributed_to_a_person_of_a_place_is_the_persons():
     "In Russia, Tokayev said this in the presence of Putin and of the other guests at the forum.",
     "In a long interview, the acting governor of the province told the Daily Courier about his journey.",
     "It is because of their obsession with him, he said this week on a late-night radio show, reporters are lost.",
+    "The talks on the new bridge failed in the end, and then Smith said.",
     "While the league stole the show on Tuesday with two away victories, the Big East responded on Thursday with "
     "wins from two of its teams.",
 ])

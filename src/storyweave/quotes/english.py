@@ -145,10 +145,20 @@ _GROUP_SPEAKER = (rf"(?:[Tt]he\s+(?P<name>(?:[A-Z][\w.&'’-]*\s+){{0,4}}[A-Z][\
                   rf"(?:(?:[Tt]he\s+)?[\w-]+['’]s|[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}?[a-z][\w-]+)")
 
 
+#: "…," Sixers chairman Ed Snider said, "…," her agent Mark Roesler said: who the speaker is may stand before
+#: the name, in lower case (after a possessive at most); not a phrase with an article or a preposition, whose
+#: capitalised word is a place or a group ("one woman in Qeshm told AFP", "an Eastern Conference executive
+#: said"; "the Arizona Senator wrote" is a role)
+_DESCRIPTOR_WORD = r"(?!(?:the|a|an|one|his|her|its|their|in|from|of|at|for|with|by|on|to|and|or)\b)[a-z][\w-]*"
+#: who the speaker is, in lower case before a title word and the name ("police spokesman Tim Fanning", "fire
+#: chief Ann Lee"): without the title word a lower-case run would take in a clause ("…, and then Smith said")
+_TITLED_BY = rf"(?:(?:{_DESCRIPTOR_WORD}\s+){{0,2}}(?:{'|'.join(sorted(TITLE_WORDS, key=len, reverse=True))})\s+)?"
+
+
 def _reported_after(clause: str) -> tuple[re.Pattern, ...]:
     return (re.compile(rf"{clause}(?:{_SPEECH_AFTER})\s+{_TITLES}{_NAME}\b(?:\s*,[^\"“”«»„!?]{{1,120}}|{_SAID_WHERE})"
                        rf"[.!]?\s*$", re.S),
-            re.compile(rf"{clause}{_TITLES}{_NAME_OF}{_ACRONYM}\s+{_BETWEEN}(?:{_SPEECH_AFTER}){_SAID_WHERE}"
+            re.compile(rf"{clause}{_TITLED_BY}{_TITLES}{_NAME_OF}{_ACRONYM}\s+{_BETWEEN}(?:{_SPEECH_AFTER}){_SAID_WHERE}"
                        rf"[.!]?\s*$", re.S),
             re.compile(rf"{clause}{_GROUP_SPEAKER}{_ACRONYM}\s+{_BETWEEN}(?:{_SPEECH_AFTER}){_SAID_WHERE}"
                        rf"[.!]?\s*$", re.S))
@@ -184,11 +194,6 @@ ACCORDING_AFTER = re.compile(rf"{_UNQUOTED_CLAUSE}according to\s+(?:(?!{_PREPOSI
 BEFORE = re.compile(rf"{_TITLES}{_NAME}\s+(?:{_BETWEEN}|(?:himself|herself|spokes\w+|representative)\s+)"
                     rf"(?:{SPEECH})\s*[:,]?\s*$")
 BEFORE_LOOSE = re.compile(rf"^{_TITLES}{_NAME}\b[^.!?:\"“”]{{0,80}}\b(?:{SPEECH}|saying),\s*$")
-#: "…," Sixers chairman Ed Snider said, "…," her agent Mark Roesler said: who the speaker is may stand before
-#: the name, in lower case (after a possessive at most); not a phrase with an article or a preposition, whose
-#: capitalised word is a place or a group ("one woman in Qeshm told AFP", "an Eastern Conference executive
-#: said"; "the Arizona Senator wrote" is a role)
-_DESCRIPTOR_WORD = r"(?!(?:the|a|an|one|his|her|its|their|in|from|of|at|for|with|by|on|to|and|or)\b)[a-z][\w-]*"
 #: after the closing mark: "…," said X / "…," X said (a name alone after a quotation says nothing); the
 #: first form also reads the name that ends a longer attribution ("…," said team president Billy King,
 #: "…," said South Richmond Hill resident Suri Charanjit.), the second a name after who the speaker is and
