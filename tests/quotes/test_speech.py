@@ -378,6 +378,9 @@ def test_a_country_role_no_one_names_stays_the_speaker_and_a_pronoun_is_never_re
     pytest.param("“She changed how a whole generation saw the stage and the screen,” said agent Mark Roesler in a "
                  "written statement. “She was one of a kind.” The funeral is on Friday.",
                  ["Mark Roesler", "Mark Roesler"], id="who-the-speaker-is-before-the-name-and-a-circumstance-after-it"),
+    pytest.param("“We are seeing new versions of the exploit every single day,” wrote Avira security expert Lena Hoff "
+                 "on the company blog. “They spread fast.” The patch is out.",
+                 ["Lena Hoff", "Lena Hoff"], id="a-company-and-who-the-speaker-is-there-before-the-name"),
     pytest.param("Christopher Budd, of the security centre, said the company “encourages all users to install this "
                  "update now”. Mike Reavey, also from the centre, said: “Even with that, the response process is not "
                  "over yet.”",

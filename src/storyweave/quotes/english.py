@@ -194,13 +194,13 @@ ACCORDING_AFTER = re.compile(rf"{_UNQUOTED_CLAUSE}according to\s+(?:(?!{_PREPOSI
 BEFORE = re.compile(rf"{_TITLES}{_NAME}\s+(?:{_BETWEEN}|(?:himself|herself|spokes\w+|representative)\s+)"
                     rf"(?:{SPEECH})\s*[:,]?\s*$")
 BEFORE_LOOSE = re.compile(rf"^{_TITLES}{_NAME}\b[^.!?:\"“”]{{0,80}}\b(?:{SPEECH}|saying),\s*$")
+_DESCRIPTOR = rf"(?:(?:(?:his|her|their|its)\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:{_DESCRIPTOR_WORD}\s+){{1,3}})?"
 #: after the closing mark: "…," said X / "…," X said (a name alone after a quotation says nothing); the
 #: first form also reads the name that ends a longer attribution ("…," said team president Billy King,
 #: "…," said South Richmond Hill resident Suri Charanjit.), the second a name after who the speaker is and
 #: before the circumstance ("…," said agent Mark Roesler in a written statement)
 AFTER_VERB = (re.compile(rf"^\s*[,.]?\s*(?:{_SPEECH_AFTER})\s+(?:(?!{_PREPOSITIONS})[\w'’.-]+\s+){{0,5}}?{_NAME}\s*(?:[,.;]|$)"),
-              re.compile(rf"^\s*[,.]?\s*(?:{_SPEECH_AFTER})\s+(?:{_DESCRIPTOR_WORD}\s+){{0,3}}{_TITLES}{_NAME}\b"))
-_DESCRIPTOR = rf"(?:(?:(?:his|her|their|its)\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:{_DESCRIPTOR_WORD}\s+){{1,3}})?"
+              re.compile(rf"^\s*[,.]?\s*(?:{_SPEECH_AFTER})\s+{_DESCRIPTOR}{_TITLES}{_NAME}\b"))
 AFTER_NAME = re.compile(rf"^\s*[,.]?\s*{_DESCRIPTOR}{_TITLES}{_NAME_OF}\s+(?:\w+\s+)?(?:{_SPEECH_AFTER})\b")
 #: "…," Valentina Redzhepova, an official at one of the polling stations, told AFP: the name, an apposition that
 #: opens with an article or a lower-case word, then the verb; not after a full stop, nor before a colon, where a
