@@ -381,6 +381,9 @@ def test_a_country_role_no_one_names_stays_the_speaker_and_a_pronoun_is_never_re
     pytest.param("“We are seeing new versions of the exploit every single day,” wrote Avira security expert Lena Hoff "
                  "on the company blog. “They spread fast.” The patch is out.",
                  ["Lena Hoff", "Lena Hoff"], id="a-company-and-who-the-speaker-is-there-before-the-name"),
+    pytest.param("The chapel burned down on Friday night. “We have no idea what caused it,” the Rev. Anne Moore of "
+                 "the Hill Street Chapel said. “Nobody was hurt.” Pastor Tom Reyes said, “We will pray for them.”",
+                 ["Anne Moore", "Anne Moore", "Tom Reyes"], id="a-clerics-title-with-the-before-it-is-no-part-of-the-name"),
     pytest.param("Christopher Budd, of the security centre, said the company “encourages all users to install this "
                  "update now”. Mike Reavey, also from the centre, said: “Even with that, the response process is not "
                  "over yet.”",

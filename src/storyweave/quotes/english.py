@@ -85,9 +85,10 @@ TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", f"{_PERSON_T
     "general", "foreign", "prime", "coach", "director", "leader", "captain", "commander"} | {
     "attorney", "advocate", "assistant", "ceo", "reporter", "filmmaker", "writer", "columnist", "producer", "author", "chief", "inspector", "detective", "officer", "councilman", "councilwoman", "secretary",
     "executive", "deputy", "undersheriff", "superintendent", "commissioner", "ambassador", "editor", "expert",
-    "spokesman", "analyst", "correspondent", "manager"}
+    "spokesman", "analyst", "correspondent", "manager", "rev", "reverend", "pastor", "rabbi", "imam"}
+#: a cleric's title takes "the" before it ("“…,” the Rev. Larry Kroon said")
 _TITLES = rf"(?:(?:{_PERSON_TITLES}|Const\.|Constable|Sgt\.|Det\.|Capt\.|Lt\.|Gen\.|Gov\.|Sen\.|Rep\.|" \
-          r"spokesman|spokeswoman|spokesperson)\s+)?"
+          r"(?:[Tt]he\s+)?(?:Rev\.|Reverend)|Pastor|Rabbi|Imam|spokesman|spokeswoman|spokesperson)\s+)?"
 #: what may stand between a speaker and the verb: an adverb or an auxiliary ("Tokaev also said", "X has
 #: repeatedly stated"), not a noun that makes the name a modifier ("a Russian TV host claimed")
 _BETWEEN = r"(?:(?:also|further|then|later|again|once|first|has|had|have|would|will|\w+ly)\s+){0,2}"
