@@ -384,6 +384,10 @@ def test_a_country_role_no_one_names_stays_the_speaker_and_a_pronoun_is_never_re
     pytest.param("The chapel burned down on Friday night. “We have no idea what caused it,” the Rev. Anne Moore of "
                  "the Hill Street Chapel said. “Nobody was hurt.” Pastor Tom Reyes said, “We will pray for them.”",
                  ["Anne Moore", "Anne Moore", "Tom Reyes"], id="a-clerics-title-with-the-before-it-is-no-part-of-the-name"),
+    pytest.param("The story broke slowly. Senate press secretary Jo Lindqvist dismissed the break-in as “a minor "
+                 "burglary of no interest,” but more came out. City Hall spokesman Omar Haddad called the report “a "
+                 "piece of fiction from start to end.”",
+                 ["Jo Lindqvist", "Omar Haddad"], id="a-name-that-qualifies-a-title-is-not-the-holder-named-after-it"),
     pytest.param("Christopher Budd, of the security centre, said the company “encourages all users to install this "
                  "update now”. Mike Reavey, also from the centre, said: “Even with that, the response process is not "
                  "over yet.”",

@@ -62,6 +62,11 @@ _INSTITUTIONS = ("ministry", "government", "army", "military", "navy", "embassy"
 _GROUP_AFTER = re.compile(r"\s+(?:" + "|".join(sorted({w.lower() for w in english.GROUPS if w.isascii()}
                                                      | set(_INSTITUTIONS) | english.TITLE_WORDS | {"prime"})) + r")\b")
 _TITLED_AFTER = re.compile(r"\s+(?:[a-z]+\s+){1,6}?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
+#: a name that qualifies a title, and the holder's full name after it ("Nixon press secretary Ron Ziegler
+#: dismissed it as “…”", "White House spokesman Tony Fratto called …"): the holder speaks
+_HOLDER_AFTER = re.compile(rf"\s+(?:(?!(?:{english.SPEECH})\b)[a-z][\w-]*\s+){{0,2}}"
+                           rf"(?:{'|'.join(sorted(english.TITLE_WORDS, key=len, reverse=True))})\s+"
+                           r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
 #: pronouns that stand for a speaker ("he said", "сказал он"; "according to her" reads as "she")
 _PRONOUNS = frozenset(PRONOUNS)
 _SUBJECT_FORM = {"him": "he", "her": "she", "него": "он", "нее": "она", "неё": "она", "нього": "він", "неї": "вона"}
@@ -530,6 +535,8 @@ class _Reader:
             attributed = who is not None
         if who is not None and _qualifier(who):
             who, attributed = _named_after(who), True
+        elif who is not None and (holder := _HOLDER_AFTER.match(who.string, who.end("name"))):
+            who = holder
         named = who is not None and _written(who.group("name"))
         if who is not None:
             speaker = self._speaker(who.group("name"), index)
