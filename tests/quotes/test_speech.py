@@ -388,6 +388,10 @@ def test_a_country_role_no_one_names_stays_the_speaker_and_a_pronoun_is_never_re
                  "burglary of no interest,” but more came out. City Hall spokesman Omar Haddad called the report “a "
                  "piece of fiction from start to end.”",
                  ["Jo Lindqvist", "Omar Haddad"], id="a-name-that-qualifies-a-title-is-not-the-holder-named-after-it"),
+    pytest.param("The singer is in treatment. “We ask everyone to respect her family's privacy at this time,” the "
+                 "29-year-old singer's rep Dana Kole told the magazine. “It has been a hard year,” the band's "
+                 "manager said.",
+                 ["Dana Kole", None], id="a-possessive-before-who-the-speaker-is-and-no-name-after-it"),
     pytest.param("Christopher Budd, of the security centre, said the company “encourages all users to install this "
                  "update now”. Mike Reavey, also from the centre, said: “Even with that, the response process is not "
                  "over yet.”",

@@ -195,7 +195,9 @@ ACCORDING_AFTER = re.compile(rf"{_UNQUOTED_CLAUSE}according to\s+(?:(?!{_PREPOSI
 BEFORE = re.compile(rf"{_TITLES}{_NAME}\s+(?:{_BETWEEN}|(?:himself|herself|spokes\w+|representative)\s+)"
                     rf"(?:{SPEECH})\s*[:,]?\s*$")
 BEFORE_LOOSE = re.compile(rf"^{_TITLES}{_NAME}\b[^.!?:\"“”]{{0,80}}\b(?:{SPEECH}|saying),\s*$")
-_DESCRIPTOR = rf"(?:(?:(?:his|her|their|its)\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:{_DESCRIPTOR_WORD}\s+){{1,3}})?"
+#: who the speaker is, before the name: "her agent", "Cisco chief security researcher", "the actress's rep"
+_DESCRIPTOR = (rf"(?:(?:(?:his|her|their|its)\s+|(?:[Tt]he\s+)?(?:[\w-]+\s+){{0,2}}?[\w-]+['’]s\s+)?"
+               rf"(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:{_DESCRIPTOR_WORD}\s+){{1,3}})?")
 #: after the closing mark: "…," said X / "…," X said (a name alone after a quotation says nothing); the
 #: first form also reads the name that ends a longer attribution ("…," said team president Billy King,
 #: "…," said South Richmond Hill resident Suri Charanjit.), the second a name after who the speaker is and
@@ -211,9 +213,10 @@ AFTER_NAME_APPOSED = re.compile(rf"^\s*,?\s*{_TITLES}{_NAME},\s+(?:an?|the|[a-z]
 #: "…», — сказал он": a comma and a dash after the closing mark attribute a quotation in Russian, Ukrainian and
 #: other languages that punctuate speech so, whatever the verb
 DASHED = re.compile(r"^\s*,\s*[-–—]\s*[^\W\d_]")
-#: "…," said the expert / "…," the analyst wrote: speech by someone the attribution does not name
+#: "…," said the expert / "…," the analyst wrote / "…," the band's manager said: speech by someone the attribution
+#: does not name
 _DETERMINER = r"(?:the|a|an|one|his|her|its|their)\s"
-AFTER_UNNAMED = re.compile(rf"^\s*[,.]?\s*(?:(?:{SPEECH})\s+{_DETERMINER}|{_DETERMINER}(?:[\w-]+\s+){{1,3}}?"
+AFTER_UNNAMED = re.compile(rf"^\s*[,.]?\s*(?:(?:{SPEECH})\s+{_DETERMINER}|{_DETERMINER}(?:[\w'’-]+\s+){{1,3}}?"
                             rf"(?:{SPEECH})\b)")
 #: a quotation given in the passive, with who said it after "by" ("An “act of war” was declared by the
 #: council …", "The deal was called “a betrayal” by Senator Ray Duff")
