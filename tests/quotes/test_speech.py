@@ -392,6 +392,9 @@ def test_a_country_role_no_one_names_stays_the_speaker_and_a_pronoun_is_never_re
                  "29-year-old singer's rep Dana Kole told the magazine. “It has been a hard year,” the band's "
                  "manager said.",
                  ["Dana Kole", None], id="a-possessive-before-who-the-speaker-is-and-no-name-after-it"),
+    pytest.param("The shooting was at noon. “A man who had just lost his job there came in and shot another man,” "
+                 "Police Constable Ian Shaw said. “Nobody else was hurt.”",
+                 ["Ian Shaw", "Ian Shaw"], id="a-constable-is-a-title-after-the-force-that-names-it"),
     pytest.param("Christopher Budd, of the security centre, said the company “encourages all users to install this "
                  "update now”. Mike Reavey, also from the centre, said: “Even with that, the response process is not "
                  "over yet.”",
