@@ -150,7 +150,7 @@ def main() -> None:
         began = time.perf_counter()
         figures = evaluate(stories, articles, placed, by_lines=not args.sentences)
         print(f"  CROSS_LANGUAGE_COSINE {value:.2f}: links precision {figures.precision:.3f} recall "
-              f"{figures.recall:.3f} F1 {figures.f1:.3f} (target F1 >= 0.90), {time.perf_counter() - began:.0f} s; "
+              f"{figures.recall:.3f} F1 {figures.f1:.5f} (target F1 >= 0.90), {time.perf_counter() - began:.0f} s; "
               f"precision by the quotation rows alone {figures.precision_on_rows:.3f}")
     print(f"  at {values[-1]:.2f}, language versions with a quotation extracted (found / gold): " +
           ", ".join(f"{lang} {figures.extracted[lang]}/{figures.totals[lang]}" for lang in sorted(figures.totals)))

@@ -72,6 +72,14 @@ def test_lookups_across_scripts_and_spellings():
     assert kb.entities["Q458"].type == "ORG"
 
 
+def test_a_run_together_name_is_matched_only_in_latin_or_cyrillic_script():
+    """Hebrew's נאט"ו gives the consonants "nt v", which a channel named NTV must not meet."""
+    kb = load()
+    assert [e.qid for e in kb.compact("vladimirputin")] == ["Q7747"]
+    assert kb.compact("NTV") == []
+    assert kb.entities["Q7184"].name == "North Atlantic Treaty Organisation"
+
+
 def test_curated_names_only_name_entities_the_data_gives():
     with CURATED.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))

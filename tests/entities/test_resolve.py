@@ -269,3 +269,20 @@ def test_a_place_name_two_countries_share_takes_the_country_the_story_is_about()
                          "the United States one in Florida.")
     [either] = _holding(balanced, "St. Petersburg")
     assert either.kb_id is None
+
+
+def test_an_acronym_links_only_to_an_alias_it_is_not_a_misspelled_name():
+    found = _entities("India's President Ram Nath Kovind opened the new hospital in Delhi on Monday.",
+                      "COVID cases rose again in Delhi this week, and COVID wards filled, doctors said.",
+                      "The van of the private NTV channel was set on fire during the protest in Athens.")
+    assert [e.kb_id for e in _holding(found, "Ram Nath Kovind")] == ["Q16845347"]
+    assert [e.kb_id for e in _holding(found, "COVID")] == [None]
+    assert all(e.kb_id is None for e in _holding(found, "NTV"))
+
+
+def test_country_codes_in_capitals_are_not_read_as_countries():
+    found = _entities("FIRE AND FLOOD HIT THE COAST AS STORM NEARS, officials said on Monday in Lisbon.",
+                      "The storm reached the coast at 6 a.m. EST and moved on to Portugal by noon.")
+    texts = {m.text for e in found for m in e.mentions}
+    assert "AND" not in texts and "EST" not in texts
+    assert [e.kb_id for e in _holding(found, "Portugal")] == ["Q45"]

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from ..errors import InputError, ModelError
 from ..nlp.embed import threads
 from .kb_build import Record, derived_aliases, user_records
-from .names import fold, similarity, skeleton
+from .names import fold, script, similarity, skeleton
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "kb.sqlite"
 #: fuzzy candidates start at this rapidfuzz ratio of skeletons (0-100) before the finer similarity
@@ -71,7 +71,7 @@ class KB:
         self.by_compact: dict[str, set[str]] = {}
         for key, qid, alias, kind in rows:
             self.by_key.setdefault(key, []).append((qid, alias, kind))
-            if " " in key and kind != "surname":
+            if " " in key and kind != "surname" and script(alias) == "latin":
                 self.by_compact.setdefault(key.replace(" ", ""), set()).add(qid)
         self._skeletons: list[str] | None = None
         self._fuzzy_cache: dict[tuple[str, int], list[Hit]] = {}

@@ -78,7 +78,7 @@ def _countries(root: Path) -> Iterator[Record]:
         record = Record(row["wikiDataId"], row["name"], "GPE", "dr5hn/countries.json", row["wikiDataId"], 1.0)
         record.add(row["name"], "label")
         record.add(row.get("native"), "translation")
-        record.add(row.get("iso3"), "abbr")
+        record.add(row.get("iso3"), "code")
         record.add(row.get("iso2"), "code")
         for name in (row.get("translations") or {}).values():
             record.add(name, "translation")

@@ -102,3 +102,12 @@ FUNCTION_WORDS = frozenset("of the and for on in to a an at by de la le du des".
 
 def content_words(name: str) -> list[str]:
     return [w for w in fold(name).split() if w not in FUNCTION_WORDS]
+
+
+def script(text: str) -> str:
+    """Latin and Cyrillic names compare through their transliteration; other scripts (whose anyascii
+    form is, say, the pinyin of Japanese kanji, or the consonants of a Hebrew name) only with themselves."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if all(ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u0400" <= ch <= "\u04ff" for ch in letters):
+        return "latin"
+    return "other"

@@ -34,7 +34,7 @@ from . import context
 from .aligned import Aligner
 from .kb import KB, Hit, KBEntity
 from .mentions import COMMON_WORD_ZIPF, Mention
-from .names import acronym, edits, fold, similarity, strip_title
+from .names import acronym, edits, fold, script, similarity, strip_title
 
 #: spelling similarity (names.similarity) at which two unlinked names are one entity; calibrated on the
 #: KB noise test (benchmarks/entities.py): one- and two-letter transliteration changes of names of five
@@ -67,6 +67,9 @@ MAIN_COUNTRY_SHARE = 0.25
 LINK_MARGIN = 0.03
 #: a one-word spelling variant of a place or organisation links from this similarity alone
 FUZZY_SINGLE = 0.9
+#: a name written as an acronym ("NBA", "U.S.", "COVID"): letters of other words, so it matches an alias
+#: exactly or not at all, never as a misspelling of another name ("COVID" is not Kovind, "CBS" not "CBSS")
+ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
 KIND_WEIGHT = {"label": 0.0, "alias": 0.0, "abbr": 0.0, "variant": -0.02, "translation": -0.03,
                "translit": -0.03, "code": -0.03, "surname": -0.03}
 #: in the ranking, a name that is an entity's own label beats one that is another's translation ("Vienne"
@@ -215,15 +218,6 @@ def _shape_fits(name: str, alias: str, run_together: bool = False) -> bool:
     return len(wa) == 1 or all(word_fits(x, y) for x, y in zip(wa, wb, strict=True))
 
 
-def _script(text: str) -> str:
-    """Latin and Cyrillic names compare through their transliteration; other scripts (whose anyascii
-    form is, say, the pinyin of Japanese kanji) only with themselves."""
-    letters = [ch for ch in text if ch.isalpha()]
-    if all(ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u0400" <= ch <= "\u04ff" for ch in letters):
-        return "latin"
-    return "other"
-
-
 def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
          partner_countries: frozenset[str] = frozenset(), unique: bool = False,
          full_names: tuple[str, ...] = (), main_countries: frozenset[str] | None = None,
@@ -239,15 +233,16 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
     hits = kb.exact(name)
     if single and not hits:
         hits = [Hit(entity, entity.name, "label", 1.0) for entity in kb.compact(name)]
-    if not exact_only:
+    written_as_acronym = ACRONYM.fullmatch(name) is not None
+    if not exact_only and not written_as_acronym:
         hits = hits + kb.fuzzy(name)
     best: dict[str, tuple[float, str, str]] = {}
-    script = _script(name)
+    name_script = script(name)
     common = single and not name.isupper() and zipf_frequency(fold(name), "en") >= COMMON_WORD_ZIPF
     for hit in hits:
         entity = hit.entity
         if not (_compatible(group, entity) or _state_as_organisation(group, hit)) or hit.score < LINK_SIMILARITY \
-                or _script(hit.alias) != script:
+                or script(hit.alias) != name_script:
             continue
         if hit.kind == "surname" and group.cls != "PERSON":
             continue
@@ -383,6 +378,8 @@ def _rule(a: Group, b: Group) -> tuple[str, float] | None:
         if short.name.isupper() and 2 <= len(short.name) <= 8 and acronym(long.name) == short.name \
                 and {short.cls, long.cls} <= {"ORG", None}:
             return "acronym", 1.0
+    if ACRONYM.fullmatch(a.name) or ACRONYM.fullmatch(b.name):
+        return None  # letters of other words: the same acronym is run-together above, never a spelling
     score = similarity(a.name, b.name)
     short = min(len(ka), len(kb_)) < SHORT
     if score >= (SHORT_SPELLING if short else SPELLING) and _shape_fits(a.name, b.name):
