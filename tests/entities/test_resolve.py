@@ -286,3 +286,9 @@ def test_country_codes_in_capitals_are_not_read_as_countries():
     texts = {m.text for e in found for m in e.mentions}
     assert "AND" not in texts and "EST" not in texts
     assert [e.kb_id for e in _holding(found, "Portugal")] == ["Q45"]
+
+
+def test_a_country_code_is_no_name_but_us_is():
+    found = _entities("AI tools now write much of the code, the US company's chief said in Lisbon on Monday.")
+    assert all(e.kb_id is None for e in _holding(found, "AI"))
+    assert [e.kb_id for e in _holding(found, "US")] == ["Q30"]

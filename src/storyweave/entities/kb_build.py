@@ -17,8 +17,9 @@ Sources (``shared/data/kb`` layout; each folder's README gives repository, commi
 
 Every QID written comes from one of those files; ``sources`` records which. Aliases are stored with
 their folded key (``names.fold``); Cyrillic names also yield their Latin transliteration (anyascii),
-the spelling machine translation tends to produce (Луганск -> Lugansk). ISO codes are kind ``code``: looked
-up for a recognised name ("US"), never searched for in text.
+the spelling machine translation tends to produce (Луганск -> Lugansk). ISO codes are kind ``code``: kept for
+reference, never searched for in text nor linked from a name (prose names no country "AI" or "CAN"; "US" is an
+alias in ``curated.csv``).
 """
 
 from __future__ import annotations

@@ -71,11 +71,11 @@ FUZZY_SINGLE = 0.9
 #: exactly or not at all, never as a misspelling of another name ("COVID" is not Kovind, "CBS" not "CBSS")
 ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
 KIND_WEIGHT = {"label": 0.0, "alias": 0.0, "abbr": 0.0, "variant": -0.02, "translation": -0.03,
-               "translit": -0.03, "code": -0.03, "surname": -0.03}
+               "translit": -0.03, "surname": -0.03}
 #: in the ranking, a name that is an entity's own label beats one that is another's translation ("Vienne"
 #: is the French department before it is Vienna in French) by more than their prominence differs
 RANK_KIND = {"label": 0.0, "alias": -0.02, "abbr": -0.02, "variant": -0.05, "translation": -0.12,
-             "translit": -0.05, "code": -0.1, "surname": -0.05}
+             "translit": -0.05, "surname": -0.05}
 #: alias kinds that name an entity in its own right; a name that only translates another entity's
 #: name does not stop it merging ("Tasmania" is the state, though Tasman's Russian name is the same)
 NAMING = frozenset({"label", "alias", "abbr"})
@@ -230,7 +230,7 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
     else in full with it (Rahman is Hasim Rahman there, not Emomali Rahmon)."""
     name = group.name
     single = " " not in fold(name)
-    hits = kb.exact(name)
+    hits = [h for h in kb.exact(name) if h.kind != "code"]  # "AI", "M.C.": codes are no names in prose
     if single and not hits:
         hits = [Hit(entity, entity.name, "label", 1.0) for entity in kb.compact(name)]
     written_as_acronym = ACRONYM.fullmatch(name) is not None
