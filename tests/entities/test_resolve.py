@@ -292,3 +292,20 @@ def test_a_country_code_is_no_name_but_us_is():
     found = _entities("AI tools now write much of the code, the US company's chief said in Lisbon on Monday.")
     assert all(e.kb_id is None for e in _holding(found, "AI"))
     assert [e.kb_id for e in _holding(found, "US")] == ["Q30"]
+
+
+def test_a_place_that_runs_on_into_a_team_or_firm_name_is_that_name_not_the_place():
+    found = _entities("The Philadelphia 76ers fired their coach on Saturday. The Indianapolis Colts beat the "
+                      "Jacksonville Jaguars 28-21, and the Washington Post reported it on Monday.")
+    names = {m.text: (e.type, e.kb_id) for e in found for m in e.mentions}
+    assert names["Philadelphia 76ers"] == ("ORG", None) and names["Indianapolis Colts"] == ("ORG", None)
+    assert "Philadelphia" not in names and "Indianapolis" not in names
+
+
+def test_a_place_before_a_title_a_day_or_an_adjective_stays_the_place():
+    found = _entities("Moscow Mayor Sergei Sobyanin opened the new line in Moscow Monday. President Barack Obama "
+                      "named a rural Alabama Catholic doctor to the post.\nFlooding In Texas Kills Five\nThe storm "
+                      "hit Texas and Alabama on Sunday.")
+    links = {m.text: e.kb_id for e in found for m in e.mentions}
+    assert links["Moscow"] == "Q649" and links["Alabama"] == "Q173"
+    assert not any(text.startswith(("Moscow Mayor", "Alabama Catholic", "Texas Kills")) for text in links)

@@ -28,7 +28,7 @@ from wordfreq import zipf_frequency
 from ..model import Article
 from ..nlp.ner import recognise
 from .kb import KB
-from .names import FUNCTION_WORDS, fold
+from .names import FUNCTION_WORDS, TITLES, fold
 
 #: a single-word alias whose lower-case form is this common in English (Zipf) is a word, not a name
 COMMON_WORD_ZIPF = 4.5
@@ -161,8 +161,60 @@ def find(articles: list[Article], kb: KB) -> list[Mention]:
         for mention in candidates:
             if all(mention.end <= t.start or mention.start >= t.end for t in taken):
                 taken.append(mention)
-        mentions.extend(sorted(taken, key=lambda m: m.start))
+        mentions.extend(sorted(_longer_names(article, taken, kb.nationality), key=lambda m: m.start))
     return mentions
+
+
+#: words that may follow a place's name and leave it a place: a title of someone of it ("Moscow Mayor"), a
+#: part of it, a day, or an adjective of faith or party ("London Borough", "Paris Saturday", "a rural Alabama
+#: Catholic doctor"); nationality words are the KB's
+_AFTER_A_PLACE = TITLES | frozenset("""city county state province region oblast krai district island islands
+bay river valley street avenue road square airport port area province coast border police authorities
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december catholic christian muslim islamic jewish protestant orthodox buddhist hindu
+democratic democrat republican chief envoy special assistant officer officers councilman councilwoman attorney
+sheriff district executive commissioner judge superintendent official officials resident residents native
+gov sen rep lt sgt capt det col dist atty supt insp cmdr adm maj const mr mrs ms dr prof rev st""".split())
+#: up to three capitalised words (or a number run into letters, "76ers") after one space, up to any mark
+_NAME_AFTER = re.compile(r" (?P<rest>(?:[A-Z][\w'’&-]*|\d+[a-z][\w'’-]*)(?: [A-Z][\w'’&-]*){0,2})(?![\w'’&-])")
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
+
+
+def _longer_names(article: Article, taken: list[Mention], nationality: dict[str, set[str]]) -> list[Mention]:
+    """A place's name that runs on into a name of something else ("Philadelphia 76ers", "Indianapolis Colts",
+    "Washington Post"): NER and the dictionary found the place in it, but the text names a team or a firm,
+    so the mention is the whole name, as an organisation's, not the place. Not in a line in title case,
+    where every word is capitalised ("Flooding In Texas Kills Five")."""
+    if article.language not in ("en", "und"):
+        return taken
+    text, out = article.text, []
+    starts = {m.start for m in taken}
+    for mention in taken:
+        after = _NAME_AFTER.match(text, mention.end) if mention.type in _PLACE_TYPES else None
+        if after is None or not mention.text[:1].isupper() or mention.text.endswith(".") \
+                or _title_case_line(text, mention.start):
+            out.append(mention)
+            continue
+        end = mention.end
+        for word in re.finditer(r"\S+", after.group("rest")):
+            position = after.start("rest") + word.start()
+            folded = fold(word.group()).split()[:1] or [""]
+            if position in starts or folded[0] in _AFTER_A_PLACE or folded[0] in FUNCTION_WORDS \
+                    or folded[0] in nationality or (position == after.start("rest") and word.group().isupper()):
+                break
+            end = position + len(word.group().rstrip("-"))
+        if end == mention.end:
+            out.append(mention)
+            continue
+        name = text[mention.start:end]
+        out.append(Mention(article.id, mention.start, end, name, "ORG", name, mention.finder))
+    return out
+
+
+def _title_case_line(text: str, position: int) -> bool:
+    line = text[text.rfind("\n", 0, position) + 1:(text.find("\n", position) + 1 or len(text) + 1) - 1]
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", line) if fold(w) not in FUNCTION_WORDS]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.7 * len(words)
 
 
 #: NER types whose names are carried across a story
