@@ -169,11 +169,11 @@ def find(articles: list[Article], kb: KB) -> list[Mention]:
 #: part of it, a day, or an adjective of faith or party ("London Borough", "Paris Saturday", "a rural Alabama
 #: Catholic doctor"); nationality words are the KB's
 _AFTER_A_PLACE = TITLES | frozenset("""city county state province region oblast krai district island islands
-bay river valley street avenue road square airport port area province coast border police authorities
+bay river valley street avenue road square airport port area coast border police authorities
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december catholic christian muslim islamic jewish protestant orthodox buddhist hindu
 democratic democrat republican chief envoy special assistant officer officers councilman councilwoman attorney
-sheriff district executive commissioner judge superintendent official officials resident residents native
+sheriff executive commissioner judge superintendent official officials resident residents native
 gov sen rep lt sgt capt det col dist atty supt insp cmdr adm maj const mr mrs ms dr prof rev st""".split())
 #: up to three capitalised words (or a number run into letters, "76ers") after one space, up to any mark
 _NAME_AFTER = re.compile(r" (?P<rest>(?:[A-Z][\w'’&-]*|\d+[a-z][\w'’-]*)(?: [A-Z][\w'’&-]*){0,2})(?![\w'’&-])")
@@ -212,7 +212,9 @@ def _longer_names(article: Article, taken: list[Mention], nationality: dict[str,
 
 
 def _title_case_line(text: str, position: int) -> bool:
-    line = text[text.rfind("\n", 0, position) + 1:(text.find("\n", position) + 1 or len(text) + 1) - 1]
+    """Whether the line holding ``position`` capitalises (nearly) every longer word, as headlines do."""
+    start, end = text.rfind("\n", 0, position) + 1, text.find("\n", position)
+    line = text[start:end if end >= 0 else len(text)]
     words = [w for w in re.findall(r"[^\W\d_]{4,}", line) if fold(w) not in FUNCTION_WORDS]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.7 * len(words)
 

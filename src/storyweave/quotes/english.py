@@ -53,9 +53,9 @@ PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|du|le|la|dos|das|bin|ibn|ter)
 #: a name: capitalised words, initials between them ("General Manager A. J. Smith") and particles
 _NAME = (rf"(?P<name>(?<![\w'’-])(?:{_ROLE_UNNAMED}\b|(?:[A-Z]\.\s*){{0,2}}(?:{_NAME_WORD}\s+(?:[A-Z]\.\s+)*"
          rf"(?:{PARTICLE}\s+(?=[A-Z]))?){{0,6}}{_NAME_WORD}|[Hh]e|[Ss]he))")
-#: a name with the place or body it is of ("President Tokaev of Kazakhstan", "the Ministry of Defence"), as a
-#: sentence subject: without it the place alone would be read as the speaker ("Kazakhstan said that …").
-#: ``institution_of`` tells which of the two the speaker is
+#: a name with the place or body it is of ("President Tokaev of Kazakhstan", "the Ministry of Defence"), as the
+#: subject of a speech verb: without it the place alone would be read as the speaker ("Kazakhstan said that
+#: …"). ``speaker_of`` tells which of the two speaks
 _NAME_OF = _NAME[:-1] + r"(?:\s+of\s+(?:[Tt]he\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?)"
 #: the last word of a body's name ("Bank of England", "University of Texas"): before "of", the body speaks,
 #: not a person of that name
@@ -65,13 +65,11 @@ government house institute kingdom league ministry museum office organisation or
 secretariat service society state states union university""".split())
 
 
-def institution_of(name: str) -> tuple[str, str]:
-    """A subject "X of Y" as (who speaks, the place or body named after "of"): the person X, or the whole
-    name where X is a body ("Ministry of Defence")."""
-    head, sep, place = name.partition(" of ")
-    if not sep or head.split()[-1].lower() in _INSTITUTION_WORDS:
-        return name, ""
-    return head, place.removeprefix("the ").removeprefix("The ")
+def speaker_of(name: str) -> str:
+    """Who speaks in a subject "X of Y": the person X ("Tokaev of Kazakhstan"), or the whole name where X
+    is a body ("Ministry of Defence")."""
+    head, sep, _ = name.partition(" of ")
+    return name if not sep or head.split()[-1].lower() in _INSTITUTION_WORDS else head
 
 
 #: titles that stand before a name, in a sentence subject ("President Tokayev said") or an attribution
@@ -240,8 +238,9 @@ _OPENING = r"(?:[A-Z][^,.!?\"“”]{0,80},\s+)?"
 _SAYS_OPENING = rf"(?:(?:But|And|Yet|Still|So)\s+(?:the\s+)?)?{_OPENING}"
 NAMED_SUBJECT = re.compile(rf"^{_OPENING}{_TITLES}(?P<name>{_OWNER}(?:\s+(?:{PARTICLE}\s+)?{_OWNER}){{0,3}})"
                             rf"(?:['’]s\s+(?!{_PERSON_OWNED})(?=[a-z])|(?=\s*,|\s+(?!{PARTICLE}\s+[A-Z])[a-z]))")
-#: a run of capitalised words and its last word, a surname ("Deputy District Attorney Phil Stirling": Stirling)
-FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'’-]*))*\s+(?P<last>[A-Z][a-z](?:[\w-]|['’](?!s\b))+)")
+#: a run of capitalised words (six at most, so that a long run costs linear time) and its last word, a surname
+#: ("Deputy District Attorney Phil Stirling": Stirling)
+FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'’-]*)){0,4}\s+(?P<last>[A-Z][a-z](?:[\w-]|['’](?!s\b))+)")
 #: a surname after a title ("Const. Fanning", "Mr. Pigeon")
 TITLED_NAME = re.compile(rf"\b(?:{'|'.join(TITLE_ABBREVIATIONS)})\.?\s+(?P<last>[A-Z][a-z][\w'’-]+)")
 ABBREVIATED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Const|Gen|Sen|Rep|Gov|Lt|Col|Sgt|[A-Z])\.")

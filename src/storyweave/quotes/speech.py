@@ -147,7 +147,7 @@ _CALENDAR = english.CALENDAR
 def _name(raw: str | None) -> str | None:
     if not raw:
         return None
-    raw = english.institution_of(raw)[0]
+    raw = english.speaker_of(raw)
     if english.ROLE.match(raw):
         return raw
     parts = raw.split()
@@ -582,7 +582,7 @@ class _Reader:
         """The name a written speaker stands for: "he"/"she" the nearer of the last speaker and the last
         named subject; a person's role the one last named with that title; else the name itself. "X of Y" is
         X, or the whole where X is a body ("Ministry of Defence")."""
-        raw = english.institution_of(raw)[0] if raw else raw
+        raw = english.speaker_of(raw) if raw else raw
         if raw and raw.lower() in _PRONOUNS:
             return self._pronoun(PRONOUNS[raw.lower()], index)
         role = english.ROLE.match(raw or "")
