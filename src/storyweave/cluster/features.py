@@ -22,6 +22,7 @@ import numpy as np
 from ..ingest.byline import dated_years, find_date
 from ..model import Article, Features
 from ..nlp import embed, frequencies
+from ..nlp.case import title_case
 
 #: what stored features depend on (lead, lead_prefix, tokens, idf, anchor, the embedding model): change it
 #: with any of them, and stores recompute their articles' features (pipeline.refresh_features)
@@ -72,8 +73,6 @@ UNSEEN_ZIPF = 0.0
 #: for a language wordfreq has no list for: every word weighs the same middling amount
 DEFAULT_ZIPF = 4.0
 NUMBER_IDF = 4.0
-#: above this share of capitalised longer words a text is headline-cased (names are not read from it)
-TITLE_CASE_SHARE = 0.7
 
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)*)")
@@ -122,16 +121,10 @@ def tokens(article: Article) -> Counter[str]:
     counts: Counter[str] = Counter()
     for text in parts:
         counts.update("w:" + w for w in (t.casefold() for t in _WORD.findall(text)) if w not in STOPWORDS)
-        if not _title_case(text):
+        if not title_case(text, STOPWORDS):  # headline style: capitals tell no name
             counts.update("n:" + match.group(1).casefold() for match in _NAME.finditer(text))
         counts.update("#:" + n for n in _NUMBER.findall(text))
     return counts
-
-
-def _title_case(text: str) -> bool:
-    """Headline style capitalises every word, so capitals no longer tell a name."""
-    words = [w for w in _WORD.findall(text) if w.casefold() not in STOPWORDS and len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) > TITLE_CASE_SHARE * len(words)
 
 
 def token_hash(token: str) -> int:

@@ -26,6 +26,7 @@ import ahocorasick
 from wordfreq import zipf_frequency
 
 from ..model import Article
+from ..nlp.case import title_case
 from ..nlp.ner import recognise
 from .kb import KB
 from .names import FUNCTION_WORDS, TITLES, fold
@@ -192,7 +193,7 @@ def _longer_names(article: Article, taken: list[Mention], nationality: dict[str,
     for mention in taken:
         after = _NAME_AFTER.match(text, mention.end) if mention.type in _PLACE_TYPES else None
         if after is None or not mention.text[:1].isupper() or mention.text.endswith(".") \
-                or _title_case_line(text, mention.start):
+                or title_case(_line(text, mention.start), FUNCTION_WORDS):
             out.append(mention)
             continue
         end = mention.end
@@ -211,12 +212,9 @@ def _longer_names(article: Article, taken: list[Mention], nationality: dict[str,
     return out
 
 
-def _title_case_line(text: str, position: int) -> bool:
-    """Whether the line holding ``position`` capitalises (nearly) every longer word, as headlines do."""
+def _line(text: str, position: int) -> str:
     start, end = text.rfind("\n", 0, position) + 1, text.find("\n", position)
-    line = text[start:end if end >= 0 else len(text)]
-    words = [w for w in re.findall(r"[^\W\d_]{4,}", line) if fold(w) not in FUNCTION_WORDS]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.7 * len(words)
+    return text[start:end if end >= 0 else len(text)]
 
 
 #: NER types whose names are carried across a story
