@@ -52,7 +52,8 @@ CANDIDATES = 20
 #: stories of this many members keep their distinct dates between scores (~1 kB each; smaller ones regroup)
 KEEP_DATES_FROM = 4
 #: lexical terms a story keeps per language and length: cut to the heaviest this many when it holds twice as
-#: many, which bounds memory per story; the effect on F1 against exact sums has not been measured
+#: many, which bounds memory per story. Against exact sums (session 24; file order / mean of three orders):
+#: ECB+ 0.954 / 0.945 cut, 0.958 / 0.941 exact; UCI 0.884 / 0.878 and WMT 0.949 / 0.934 either way
 STORY_TERMS = 300
 #: a story is checked for two events again when it has grown by this factor since its last check
 SPLIT_GROWTH = 1.25
