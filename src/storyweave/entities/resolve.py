@@ -65,6 +65,9 @@ CONTEXT_WEIGHT = 0.08
 #: in a story about Russia that names the United States a few times is the Russian city)
 MAIN_COUNTRY_SHARE = 0.25
 LINK_MARGIN = 0.03
+#: a bare surname links outside its country's stories only to someone this prominent, and only as written:
+#: a word a letter or two from a famous surname ("Omicron", a virus variant) is not that person
+FAMOUS = 0.95
 #: a one-word spelling variant of a place or organisation links from this similarity alone
 FUZZY_SINGLE = 0.9
 #: a name written as an acronym ("NBA", "U.S.", "COVID"): letters of other words, so it matches an alias
@@ -260,7 +263,7 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
         if len(fold(name).replace(" ", "")) < SHORT and hit.score < 1.0 or (exact_only and hit.score < 1.0):
             continue
         in_context = entity.country in countries
-        if hit.kind == "surname" and (not (in_context or entity.prior >= 0.95)
+        if hit.kind == "surname" and (not (in_context or entity.prior >= FAMOUS and hit.score == 1.0)
                                       or any(not _person_names_fit(full, entity.name) for full in full_names
                                              if similarity(fold(full).split()[-1], name) >= SPELLING)):
             continue
