@@ -31,6 +31,22 @@ def wmt_versions(document: str) -> list:
     return versions
 
 
+def ecbplus_articles(*ids: str) -> list:
+    """ECB+ dev records as articles, in the order asked."""
+    import json
+
+    from storyweave.model import Article
+
+    records = {}
+    for line in (DATA / "ecbplus" / "dev.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["id"] in ids:
+            records[record["id"]] = Article(id=record["id"], source_path=record["id"], language="en",
+                                            title=record.get("title"), text=record["text"])
+    assert len(records) == len(ids), f"ECB+ dev records missing: {set(ids) - set(records)}"
+    return [records[i] for i in ids]
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     if not SEEDS.is_dir():

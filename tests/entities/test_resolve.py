@@ -6,7 +6,7 @@ import pytest
 
 from storyweave.entities import Mention, entities_for, load, resolve
 from storyweave.model import Article, Story
-from tests.conftest import wmt_versions
+from tests.conftest import ecbplus_articles, wmt_versions
 
 
 def _entities(*texts: str):
@@ -319,3 +319,14 @@ def test_a_word_a_letter_or_two_from_a_famous_surname_is_not_that_person():
     found = entities_for([Story(id="s", title="t", article_ids=[article.id])], [article], load())
     assert _holding(found, "Omicron") and all(e.kb_id is None for e in _holding(found, "Omicron"))
     assert not [e for e in found if e.kb_id == "Q3052772"]
+
+
+def test_a_name_common_in_english_is_no_misspelling_nor_foreign_name_of_another():
+    """ECB+ dev: "Brooklyn" is two letters from Berkeley, and "Maurice" is Mauritius in French; in English
+    text both are names in their own right."""
+    [riot] = ecbplus_articles("19_11ecbplus")
+    found = entities_for([Story(id="s", title="t", article_ids=[riot.id])], [riot], load())
+    assert _holding(found, "Brooklyn") and all(e.kb_id is None for e in _holding(found, "Brooklyn"))
+    found = _entities("Sixers Hire Maurice Cheeks as Head Coach\nMaurice Cheeks was officially introduced as the "
+                      "21st head coach of the 76ers.")
+    assert not [e for e in found if e.kb_id == "Q1027"]

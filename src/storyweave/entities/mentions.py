@@ -33,6 +33,11 @@ from .names import FUNCTION_WORDS, TITLES, fold
 
 #: a single-word alias whose lower-case form is this common in English (Zipf) is a word, not a name
 COMMON_WORD_ZIPF = 4.5
+#: a one-word name this frequent in English (Zipf) is a name in its own right in English text, not another
+#: language's name of a KB entity nor a misspelling of one: "Maurice" (3.8) is a man, not Mauritius in French;
+#: "Brooklyn" (4.3) is not Berkeley. Machine translation's garbles ("Tocaev", "Lugusk") are unseen, and real
+#: spellings of one name ("Kiev" 3.5, "Kharkiv" 2.9) are the KB's aliases
+KNOWN_NAME_ZIPF = 3.6
 #: single-word dictionary names (NER finds most of those) only for prominent entities: not every village
 SINGLE_WORD_PRIOR = 0.8
 _HANDLE = re.compile(r"(?<![\w@#])[#@](?P<body>[A-Za-z][A-Za-z0-9_]{3,40})")
@@ -97,6 +102,7 @@ def _lowered(text: str) -> str:
 
 def _dictionary(article: Article, kb: KB) -> list[Mention]:
     text = article.text
+    english = article.language in ("en", "und")
     with _lock:
         automaton = _automaton(kb)
     found = []
@@ -106,7 +112,8 @@ def _dictionary(article: Article, kb: KB) -> list[Mention]:
         if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
             continue
         surface = text[start:end]
-        fits = [e for e in entries if _case_fits(surface, e[0], e[2], kb.entities[e[1]].type)]
+        fits = [e for e in entries if _case_fits(surface, e[0], e[2], kb.entities[e[1]].type)
+                and not (english and e[2] == "translation" and _known_english_name(e[0]))]
         if not fits:
             continue
         qids = {qid for _, qid, _ in fits}
@@ -115,6 +122,11 @@ def _dictionary(article: Article, kb: KB) -> list[Mention]:
         found.append(Mention(article.id, start, end, surface, kinds.pop() if len(kinds) == 1 else "OTHER",
                              surface, "kb", qid))
     return found
+
+
+@lru_cache(maxsize=4096)
+def _known_english_name(alias: str) -> bool:
+    return " " not in alias.strip() and zipf_frequency(fold(alias), "en") >= KNOWN_NAME_ZIPF
 
 
 def _case_fits(surface: str, alias: str, kind: str, type_: str) -> bool:

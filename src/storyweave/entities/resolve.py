@@ -33,7 +33,7 @@ from ..model import Article, Entity, Evidence, Span, Story
 from . import context
 from .aligned import Aligner
 from .kb import KB, Hit, KBEntity
-from .mentions import COMMON_WORD_ZIPF, Mention
+from .mentions import COMMON_WORD_ZIPF, KNOWN_NAME_ZIPF, Mention
 from .names import acronym, edits, fold, script, similarity, strip_title
 
 #: spelling similarity (names.similarity) at which two unlinked names are one entity; calibrated on the
@@ -241,7 +241,8 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
         hits = hits + kb.fuzzy(name)
     best: dict[str, tuple[float, str, str]] = {}
     name_script = script(name)
-    common = single and not name.isupper() and zipf_frequency(fold(name), "en") >= COMMON_WORD_ZIPF
+    frequency = zipf_frequency(fold(name), "en") if single else 0.0
+    common = single and not name.isupper() and frequency >= COMMON_WORD_ZIPF
     for hit in hits:
         entity = hit.entity
         if not (_compatible(group, entity) or _state_as_organisation(group, hit)) or hit.score < LINK_SIMILARITY \
@@ -250,6 +251,8 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
         if hit.kind == "surname" and group.cls != "PERSON":
             continue
         if hit.score < 1.0:
+            if frequency >= KNOWN_NAME_ZIPF:
+                continue
             if not _shape_fits(name, hit.alias, run_together=True) or (entity.type == "PERSON"
                                                     and not _person_names_fit(name, hit.alias)):
                 continue
