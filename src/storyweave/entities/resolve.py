@@ -15,6 +15,7 @@
 4. Context decides what spelling cannot (``context``): a role phrase links a bent name to the office's
    holder, a minor place abroad picked among namesakes loses its link when nothing in the story is near
    it, and stray names join the story's name in a parallel sentence or the person they share sentences with.
+   In a sports story, a place named as its team is the team (``teams``).
 Every link and merge is kept as ``Evidence`` on the entity.
 """
 
@@ -30,7 +31,7 @@ from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
 from ..model import Article, Entity, Evidence, Span, Story
-from . import context
+from . import context, teams
 from .aligned import Aligner
 from .kb import KB, Hit, KBEntity
 from .mentions import COMMON_WORD_ZIPF, KNOWN_NAME_ZIPF, Mention
@@ -328,6 +329,7 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
         if group.qid is None and not (group.strong and group.cls in ("PLACE", "EVENT")):
             context.link_by_role(group, kb, articles, countries)
     context.unlink_lone_places(groups, kb, articles)
+    teams.unlink_teams(groups, kb, articles)
 
 
 class Components:
