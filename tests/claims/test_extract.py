@@ -171,3 +171,14 @@ def test_the_seed_story_counts_its_five_outlets(seed_articles):
     articles = [dataclasses.replace(a) for a in seed_articles.values()]
     story = cluster(articles)[0]
     assert read_story(story, {a.id: a for a in articles})[1] == 5
+
+
+def test_a_date_stamp_glued_before_the_first_sentence_is_not_part_of_the_claim():
+    """ECB+ dev: "Published December 23, 2012 Andrew Luck threw for 205 yards …" asserts what Luck did."""
+    from tests.conftest import ecbplus_articles
+
+    articles = ecbplus_articles("29_7ecbplus", "29_10ecbplus")
+    story = Story(id="s", title="t", article_ids=[a.id for a in articles])
+    texts = [span.text for claim in story_claims(story, {a.id: a for a in articles}) for span in claim.support]
+    assert any(t.startswith("Andrew Luck threw for 205 yards") for t in texts)
+    assert not any(t.startswith("Published") for t in texts)

@@ -48,15 +48,15 @@ def test_stories_merge_when_evidence_joins_them_and_the_older_keeps_its_id():
 
 
 def test_the_time_term_of_two_stories_sums_the_batch_rule_over_every_pair_of_members():
-    from storyweave.cluster.features import TIME_BONUS, TIME_PENALTY, TIME_SCALE_DAYS
+    from storyweave.cluster.features import TIME_BONUS, TIME_PENALTY, TIME_WINDOW_DAYS
     from storyweave.cluster.stream import _distinct, _grouped_sum
 
     day = 738000
     a = (np.array([2022, 2022, 2021, 0]), np.array([day, day, 0, 0]))
-    b = (np.array([2022, 2022, 0]), np.array([day + 1, day + 15, 0]))
+    b = (np.array([2022, 2023, 0]), np.array([day + 1, day + TIME_WINDOW_DAYS + 30, 0]))
     by_pair = [
-        TIME_BONUS, -TIME_PENALTY * 15 / TIME_SCALE_DAYS, 0.0,  # dated member: days, days, nothing known
-        TIME_BONUS, -TIME_PENALTY * 15 / TIME_SCALE_DAYS, 0.0,
+        TIME_BONUS, -TIME_PENALTY, 0.0,  # dated member: a day apart, over the window apart, nothing known
+        TIME_BONUS, -TIME_PENALTY, 0.0,
         -TIME_PENALTY, -TIME_PENALTY, 0.0,  # a 2021 member without a day: years
         0.0, 0.0, 0.0,  # nothing known
     ]
@@ -87,8 +87,9 @@ def test_a_story_of_two_interleaved_events_splits_and_its_first_article_keeps_th
     for label, event in zip(labels, gold, strict=True):
         by_story.setdefault(label, set()).add(event)
     assert sorted(map(sorted, by_story.values())) == [["7_ecb"], ["7_ecbplus"]]
-    first = articles[0]
-    assert labels[0] == story_id(first.id) == flow.splits[0][0]
+    arrival = sorted(range(len(articles)), key=lambda i: (articles[i].published is None, articles[i].published or "", i))
+    first = arrival[0]
+    assert labels[first] == story_id(articles[first].id) == flow.splits[0][0]
     assert all(flow.stories[sid].article_ids for sid in labels)
 
 

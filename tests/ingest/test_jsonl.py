@@ -79,3 +79,15 @@ def test_a_title_that_is_only_a_date_stamp_dates_the_record_and_is_no_headline(t
     articles = sorted(_read(sample), key=lambda a: a.published)
     assert [(a.title, a.published) for a in articles] == [(None, "2005-11-27"), (None, "2011-11-11T20:09:00")]
     assert articles[1].text.startswith("Navy foils Somali pirate attack")
+
+
+def test_a_date_stamp_glued_to_the_first_sentence_dates_the_record_and_stays_in_the_text(tmp_path):
+    """ECB+ scrapes open with "Published December 23, 2012 Andrew Luck threw …" on one line."""
+    wanted = {"29_7ecbplus": "2012-12-23", "22_10ecbplus": None}
+    lines = [line for line in (DATA / "ecbplus" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+             if json.loads(line)["id"] in wanted]
+    sample = tmp_path / "glued.jsonl"
+    sample.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles = {a.external_id: a for a in _read(sample)}
+    assert {k: a.published for k, a in articles.items()} == wanted
+    assert articles["29_7ecbplus"].text.startswith("Published December 23, 2012 Andrew Luck threw for 205 yards")

@@ -26,6 +26,7 @@ from scipy.sparse import csr_matrix
 
 from ..cluster.batch import source_key
 from ..cluster.features import HASH_BITS, lexical_cosine, text_vector
+from ..ingest.byline import glued_stamp
 from ..model import Article, Claim, Entity, Span, Story
 from ..nlp import embed, parallel
 from ..nlp.marks import quoted
@@ -84,6 +85,17 @@ class _Assertion:
     meaning: np.ndarray | None = field(default=None, repr=False)
 
 
+def _after_stamp(text: str, start: int, end: int) -> int:
+    """Where the sentence starts once a date stamp glued before it is left out: the dateline is the page's,
+    not part of what the source asserts."""
+    stamp = glued_stamp(text[start:end])
+    if stamp:
+        start += stamp
+        while start < end and text[start].isspace():
+            start += 1
+    return start
+
+
 def _assertions(article: Article, actors: list[tuple[int, int, str]], reading: str) -> list[_Assertion]:
     """The article's sentences of assertion length; ``actors``: (start, end, entity id) of its mentions of
     actors. An article whose language was not determined is read in the story's."""
@@ -91,6 +103,7 @@ def _assertions(article: Article, actors: list[tuple[int, int, str]], reading: s
     found = []
     quotations = quoted(article.text)
     for start, end in spans(article.text):
+        start = _after_stamp(article.text, start, end)
         text = article.text[start:end]
         if MIN_WORDS <= words(text) <= MAX_WORDS:
             assertion = _Assertion(Span.of(article, start, end), article, language, text_vector(text, language),

@@ -60,8 +60,12 @@ FULL_TERMS = 30
 E5_FLOOR = 0.8
 TIME_BONUS = 0.1
 TIME_PENALTY = 0.1
-#: articles published this many days apart lose TIME_PENALTY (linearly from 0 at 0 days)
-TIME_SCALE_DAYS = 30
+#: two articles published within this many days of each other gain TIME_BONUS, as two of one year do; further
+#: apart they lose TIME_PENALTY. Follow-ups of one event run for months (ECB+ dev: of same-story pairs with
+#: both dates, 75 % are within 2 days, 85 % within 30, 98 % within a year), while two events of one kind are
+#: years apart; a penalty from 2 days, decaying to TIME_PENALTY at 30 (until session 24, when 165 rather
+#: than 14 ECB+ articles came to have a published date), gave ECB+ batch 0.953 against 0.961 (session 24).
+TIME_WINDOW_DAYS = 365
 #: a language's offset from the global mean is shrunk by n / (n + LANGUAGE_PRIOR) for n articles
 LANGUAGE_PRIOR = 5
 HASH_BITS = 1 << 22
@@ -199,14 +203,14 @@ def embed_similarity(cosines: np.ndarray | float) -> np.ndarray | float:
 
 
 def time_terms(a: TimeAnchors, b: TimeAnchors) -> np.ndarray:
-    """The time term of every pair of a x b. Two published days: within 2 days +TIME_BONUS, further apart
-    a penalty growing to TIME_PENALTY at TIME_SCALE_DAYS. Else two years: the same +TIME_BONUS, different
-    -TIME_PENALTY. Unknown (0) on either side: 0."""
+    """The time term of every pair of a x b. Two published days: within TIME_WINDOW_DAYS +TIME_BONUS, further
+    apart -TIME_PENALTY. Else two years: the same +TIME_BONUS, different -TIME_PENALTY. Unknown (0) on either
+    side: 0."""
     ya, da = (x[:, None] for x in a)
     yb, db = (x[None, :] for x in b)
     with_day = (da > 0) & (db > 0)
     gap = np.abs(da - db)
-    by_day = np.where(gap <= 2, TIME_BONUS, -TIME_PENALTY * np.minimum(1.0, gap / TIME_SCALE_DAYS))
+    by_day = np.where(gap <= TIME_WINDOW_DAYS, TIME_BONUS, -TIME_PENALTY)
     with_year = ~with_day & (ya > 0) & (yb > 0)
     by_year = np.where(ya == yb, TIME_BONUS, -TIME_PENALTY)
     return np.where(with_day, by_day, np.where(with_year, by_year, 0.0))

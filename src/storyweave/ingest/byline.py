@@ -79,6 +79,11 @@ _STAMP_LABEL = re.compile(r"\b(?:updated|posted|edited|published)\b", re.I)
 _STAMP_TAIL = re.compile(r"(?:\s*(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|IST|MSK|JST|ET|PT)(?:[+-][\d:]+)?\b)?"
                          r"(?:\s*\((?:GMT|UTC)[^()]{0,12}\))?[\s,|·•\-–—]*")
 
+#: after a glued stamp, maybe a time the stamp did not take ("5: 03pm", as tokenised scrapes space it), then a
+#: sentence: a capital letter, maybe after an opening quotation mark
+_SENTENCE_OPENS = re.compile(r"\s*(?:\d{1,2}:\s?\d{2}\s*(?:[aApP]\.?[mM]\.?)?\s*(?:[A-Z]{2,4}\b)?\s*)?"
+                             r"[\"“‘'«(]?[^\W\d_](?<![a-z])")
+
 
 @dataclass
 class Byline:
@@ -130,6 +135,14 @@ def leading_stamp(text: str) -> int:
         else:
             return end
         end = _STAMP_TAIL.match(text, stamp).end()
+
+
+def glued_stamp(text: str) -> int:
+    """Where a date stamp that opens ``text`` and runs into a sentence ends ("Published December 23, 2012
+    Andrew Luck threw …"), else 0. A sentence that opens with a date and goes on in lower case ("December 7,
+    1941 was a date …") has no stamp."""
+    end = leading_stamp(text)
+    return end if end and _SENTENCE_OPENS.match(text, end) else 0
 
 
 def date_stamps(text: str) -> list[tuple[int, int]]:

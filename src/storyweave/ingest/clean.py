@@ -11,13 +11,15 @@ from dataclasses import dataclass, field
 
 from ..model import Removed
 from .boilerplate import classify
-from .byline import Byline, parse_date_line, parse_metadata_line
+from .byline import Byline, find_date, glued_stamp, parse_date_line, parse_metadata_line
 
 #: how many non-blank lines at the top and at the bottom may hold datelines, bylines and source notes
 HEAD_LINES = 6
 TAIL_LINES = 4
 #: a metadata line is short; longer lines are body text even in the head
 METADATA_MAX_CHARS = 250
+#: a date stamp glued to the text is looked for in this many first lines
+GLUED_LINES = 2
 
 _BLANKS = re.compile(r"\n{3,}")
 
@@ -78,4 +80,18 @@ def clean_body(text: str, max_line_chars: int = 160) -> Cleaned:
             result.lines.append(line)
         else:
             result.removed.append(Removed(stripped, reason))
+    if result.byline.published is None:
+        result.byline.published = glued_date(result.lines)
     return result
+
+
+def glued_date(lines: list[str]) -> str | None:
+    """The date of a stamp glued to the first sentence ("Published May 03, 2013 It seems Lindsay Lohan …", as
+    scrapes rebuild pages), in the first GLUED_LINES lines of text (a headline may come first). The line stays
+    whole: the stamp is part of it, and a body line is never cut."""
+    for line in [line.strip() for line in lines if line.strip()][:GLUED_LINES]:
+        end = glued_stamp(line)
+        read = find_date(line[:end]) if end else None
+        if read is not None:
+            return read[0]
+    return None
