@@ -330,3 +330,32 @@ def test_a_name_common_in_english_is_no_misspelling_nor_foreign_name_of_another(
     found = _entities("Sixers Hire Maurice Cheeks as Head Coach\nMaurice Cheeks was officially introduced as the "
                       "21st head coach of the 76ers.")
     assert not [e for e in found if e.kb_id == "Q1027"]
+
+
+def _story_of(*ids: str):
+    articles = ecbplus_articles(*ids)
+    return entities_for([Story(id="s", title="t", article_ids=list(ids))], articles, load())
+
+
+def test_a_minor_place_a_letter_from_a_name_links_only_where_the_story_is():
+    """ECB+ dev: the Indian frigate INS Sukanya is no misspelling of Skåne in Sweden, nor is the Iranian town
+    of Zarand one of Zaranj in Afghanistan: a minor place's spelling variant needs its country in the story."""
+    frigate = _story_of(*(f"12_{n}ecbplus" for n in range(1, 12)))
+    quake = _story_of("20_1ecbplus", "20_4ecbplus")
+    assert _holding(frigate, "Sukanya") and all(e.kb_id is None for e in _holding(frigate, "Sukanya"))
+    assert _holding(quake, "Zarand") and all(e.kb_id is None for e in _holding(quake, "Zarand"))
+
+
+def test_capitals_of_a_code_match_only_capitals_and_a_first_name_is_no_famous_surname():
+    """ECB+ dev: "Birmingham, Ala." is Alabama, not Åland (code ALA); "Pierre" is the story's Pierre Thomas,
+    not the Saint Lucian prime minister Philip Pierre."""
+    found = _entities("Bush will see Dr. James Andrews in Birmingham, Ala., for further evaluation Friday.",
+                      "The Saints put running back Pierre Thomas on injured reserve. “With Pierre, last week during "
+                      "practice he had a setback,” head coach Sean Payton said.")
+    assert not [e for e in found if e.kb_id in ("Q5689", "Q7184214")]
+
+
+def test_two_names_common_in_english_are_two_places_though_coordinated_alike():
+    """ECB+ dev: "the Middle East, Europe and America" beside "Europe and Africa" is not Africa misspelled."""
+    cables = _story_of(*(f"30_{n}ecb" for n in range(1, 15)))
+    assert _holding(cables, "America") and all(e.kb_id != "Q15" for e in _holding(cables, "America"))

@@ -74,6 +74,9 @@ FUZZY_SINGLE = 0.9
 #: a name written as an acronym ("NBA", "U.S.", "COVID"): letters of other words, so it matches an alias
 #: exactly or not at all, never as a misspelling of another name ("COVID" is not Kovind, "CBS" not "CBSS")
 ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
+#: an alias of two or three capitals ("ALA", Åland's code) names its entity only written so, full stops aside
+#: ("U.S."): "Ala." is Alabama
+SHORT_CAPITALS = re.compile(r"[A-Z]{2,3}")
 KIND_WEIGHT = {"label": 0.0, "alias": 0.0, "abbr": 0.0, "variant": -0.02, "translation": -0.03,
                "translit": -0.03, "surname": -0.03}
 #: in the ranking, a name that is an entity's own label beats one that is another's translation ("Vienne"
@@ -249,6 +252,8 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
         if not (_compatible(group, entity) or _state_as_organisation(group, hit)) or hit.score < LINK_SIMILARITY \
                 or script(hit.alias) != name_script:
             continue
+        if SHORT_CAPITALS.fullmatch(hit.alias) and name.replace(".", "") != hit.alias:
+            continue
         if hit.kind == "surname" and group.cls != "PERSON":
             continue
         if hit.score < 1.0:
@@ -267,6 +272,12 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
         if len(fold(name).replace(" ", "")) < SHORT and hit.score < 1.0 or (exact_only and hit.score < 1.0):
             continue
         in_context = entity.country in countries
+        if single and hit.score < 1.0 and hit.kind != "surname" and entity.type in ("GPE", "LOC") \
+                and entity.prior < context.LONE_PLACE_PRIOR and not in_context \
+                and entity.country not in partner_countries:
+            continue
+        if hit.kind == "surname" and any(fold(full).split()[0] == fold(name) for full in full_names):
+            continue
         if hit.kind == "surname" and (not (in_context or entity.prior >= FAMOUS and hit.score == 1.0)
                                       or any(not _person_names_fit(full, entity.name) for full in full_names
                                              if similarity(fold(full).split()[-1], name) >= SPELLING)):
@@ -390,7 +401,8 @@ def _rule(a: Group, b: Group) -> tuple[str, float] | None:
         return None  # letters of other words: the same acronym is run-together above, never a spelling
     score = similarity(a.name, b.name)
     short = min(len(ka), len(kb_)) < SHORT
-    if score >= (SHORT_SPELLING if short else SPELLING) and _shape_fits(a.name, b.name):
+    known = [_known_name(g.name) for g in (a, b)]
+    if score >= (SHORT_SPELLING if short else SPELLING) and _shape_fits(a.name, b.name) and not all(known):
         if {a.cls, b.cls} <= {"PERSON", None} and not _person_names_fit(a.name, b.name):
             return None
         return "spelling", round(score, 3)
@@ -399,9 +411,17 @@ def _rule(a: Group, b: Group) -> tuple[str, float] | None:
         if " " not in one.key and len(words) >= 2 and {one.cls, full.cls} <= {"PERSON", None} \
                 and full.cls == "PERSON" and similarity(one.name, words[-1]) >= SPELLING:
             return "surname", round(similarity(one.name, words[-1]), 3)
-    if a.cls == b.cls == "PLACE" and score >= COORDINATED and a.partners & b.partners:
+    if a.cls == b.cls == "PLACE" and score >= COORDINATED and a.partners & b.partners \
+            and (not all(known) or ka.startswith(kb_) or kb_.startswith(ka)):
         return "coordination", round(score, 3)
     return None
+
+
+def _known_name(name: str) -> bool:
+    """A one-word name common in English ("America", "Africa"): a name in its own right, so two of them are
+    two names ("Europe and America" beside "Europe and Africa"), unless one cuts the other short, as an
+    abbreviation does ("Harrison County, Miss." beside "Jackson, Mississippi")."""
+    return " " not in fold(name) and zipf_frequency(fold(name), "en") >= KNOWN_NAME_ZIPF
 
 
 def _entity_id(story_id: str | None, key: str) -> str:
