@@ -359,3 +359,13 @@ def test_two_names_common_in_english_are_two_places_though_coordinated_alike():
     """ECB+ dev: "the Middle East, Europe and America" beside "Europe and Africa" is not Africa misspelled."""
     cables = _story_of(*(f"30_{n}ecb" for n in range(1, 15)))
     assert _holding(cables, "America") and all(e.kb_id != "Q15" for e in _holding(cables, "America"))
+
+
+def test_an_acronym_the_story_spells_out_as_another_name_is_that_name():
+    """ECB+ dev: "AMA" beside "American Medical Association" is not the African Medicines Agency the KB holds
+    under AMA."""
+    found = _entities("Regina Benjamin, a former trustee of the American Medical Association, was nominated on "
+                      "Monday to be surgeon general.",
+                      "The AMA praised the choice of Benjamin, a family physician from southern Alabama.")
+    assert not [e for e in found if e.kb_id == "Q97167520"]
+    assert {m.text for e in _holding(found, "AMA") for m in e.mentions} >= {"AMA", "American Medical Association"}

@@ -35,7 +35,7 @@ from . import context, teams
 from .aligned import Aligner
 from .kb import KB, Hit, KBEntity
 from .mentions import COMMON_WORD_ZIPF, KNOWN_NAME_ZIPF, Mention
-from .names import acronym, edits, fold, script, similarity, strip_title
+from .names import FUNCTION_WORDS, acronym, edits, fold, script, similarity, strip_title
 
 #: spelling similarity (names.similarity) at which two unlinked names are one entity; calibrated on the
 #: KB noise test (benchmarks/entities.py): one- and two-letter transliteration changes of names of five
@@ -341,6 +341,29 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
             context.link_by_role(group, kb, articles, countries)
     context.unlink_lone_places(groups, kb, articles)
     teams.unlink_teams(groups, kb, articles)
+    _unlink_spelled_out(groups, kb)
+
+
+def _unlink_spelled_out(groups: list[Group], kb: KB) -> None:
+    """An acronym the story spells out as another name than its KB entity's is that name: "AFC" beside
+    "American Football Conference" is not the Africa Finance Corporation, "AMA" beside "American Medical
+    Association" not the African Medicines Agency."""
+    spelled: dict[str, str] = {}
+    for g in sorted(groups, key=lambda g: (fold(g.name).split()[0] in FUNCTION_WORDS, -len(g.mentions), g.key)):
+        words = [w for w in fold(g.name).split() if w not in FUNCTION_WORDS]
+        if len(words) >= 2 and all(len(w) >= 2 for w in words) and acronym(g.name):
+            spelled.setdefault(acronym(g.name), g.name)
+    for group in groups:
+        letters = group.name.replace(".", "")
+        if not group.qid or not ACRONYM.fullmatch(group.name) or letters not in spelled:
+            continue
+        expansion = spelled[letters]
+        if any(h.entity.qid == group.qid for h in kb.exact(expansion)):
+            continue
+        entity = kb.entities[group.qid]
+        group.evidence.append(Evidence("unlinked", 1.0, group.name, group.qid,
+                                       f"the story spells {group.name} out as {expansion}, not {entity.name}"))
+        group.known, group.qid = group.known | {group.qid}, None
 
 
 class Components:
