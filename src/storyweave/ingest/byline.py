@@ -66,8 +66,8 @@ _DATE_LEFTOVER = re.compile(r"^[\s,|·•\-–—()]*(?:(?:mon|tue|wed|thu|fri|s
                             r"|[+-]\d{2}:?\d{2})?[\s,|·•\-–—()]*$")
 
 #: what may open a date stamp glued to the first sentence ("Posted: Friday, March 8, 2013 2:39 pm Doug …")
-_STAMP_HEAD = re.compile(r"(?:(?:" + _ROLE_LABELS["date"] + r"|edited)(?:\s+(?:on|at))?\s*[:：]?\s*)?"
-                         r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:GMT|UTC|BST|[ECMP][SD]T))?\s*,?\s*)?"
+_STAMP_HEAD = re.compile(r"(?:(?-i:on)\s+)?(?:(?:" + _ROLE_LABELS["date"] + r"|edited)(?:\s+(?:on|at|time))?\s*[:：]?\s*)?"
+                         r"(?:\d{1,2}\s?:\s?\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:GMT|UTC|BST|[ECMP][SD]T))?\s*,?\s*)?"
                          r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?", re.I)
 #: a slashed date, day and month in either order, or a forum's "Dec-19-05": recognised as a stamp, not read
 #: as a date
@@ -81,7 +81,7 @@ _STAMP_TAIL = re.compile(r"(?:\s*(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|IST|MSK|JST|ET
 
 #: after a glued stamp, maybe a time the stamp did not take ("5: 03pm", as tokenised scrapes space it), then a
 #: sentence: a capital letter, maybe after an opening quotation mark
-_SENTENCE_OPENS = re.compile(r"\s*(?:\d{1,2}:\s?\d{2}\s*(?:[aApP]\.?[mM]\.?)?\s*(?:[A-Z]{2,4}\b)?\s*)?"
+_SENTENCE_OPENS = re.compile(r"\s*(?:\d{1,2}:\s?\d{2}\s*(?:[aApP]\.?(?:[mM]\.?)?)?\s*(?:[A-Z]{2,4}\b)?\s*)?"
                              r"[\"“‘'«(]?[^\W\d_](?<![a-z])")
 
 
