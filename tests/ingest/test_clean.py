@@ -2,6 +2,7 @@
 
 import pytest
 
+from storyweave.ingest.byline import glued_stamp
 from storyweave.ingest.clean import glued_date
 
 
@@ -19,3 +20,12 @@ from storyweave.ingest.clean import glued_date
 ])
 def test_a_stamp_glued_to_the_opening_sentence_gives_the_date(lines, date):
     assert glued_date(lines) == date
+
+
+@pytest.mark.parametrize("line,sentence", [
+    ("on Dec 23 2012, 5: 03p Andrew Luck wielded his fourth quarter magic wand yet again.", "Andrew Luck"),
+    ("May 2, 2013 | 5: 03pm “The “Mean Girls” star checked in,” her lawyer said.", "“The"),
+    ("December 7, 1941 was a date which will live in infamy.", "December"),
+])
+def test_a_glued_stamp_ends_where_its_sentence_starts(line, sentence):
+    assert line[glued_stamp(line):].startswith(sentence)

@@ -85,17 +85,6 @@ class _Assertion:
     meaning: np.ndarray | None = field(default=None, repr=False)
 
 
-def _after_stamp(text: str, start: int, end: int) -> int:
-    """Where the sentence starts once a date stamp glued before it is left out: the dateline is the page's,
-    not part of what the source asserts."""
-    stamp = glued_stamp(text[start:end])
-    if stamp:
-        start += stamp
-        while start < end and text[start].isspace():
-            start += 1
-    return start
-
-
 def _assertions(article: Article, actors: list[tuple[int, int, str]], reading: str) -> list[_Assertion]:
     """The article's sentences of assertion length; ``actors``: (start, end, entity id) of its mentions of
     actors. An article whose language was not determined is read in the story's."""
@@ -103,7 +92,7 @@ def _assertions(article: Article, actors: list[tuple[int, int, str]], reading: s
     found = []
     quotations = quoted(article.text)
     for start, end in spans(article.text):
-        start = _after_stamp(article.text, start, end)
+        start += glued_stamp(article.text[start:end])  # the dateline is the page's, not what the source asserts
         text = article.text[start:end]
         if MIN_WORDS <= words(text) <= MAX_WORDS:
             assertion = _Assertion(Span.of(article, start, end), article, language, text_vector(text, language),

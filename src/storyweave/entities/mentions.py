@@ -113,7 +113,7 @@ def _dictionary(article: Article, kb: KB) -> list[Mention]:
             continue
         surface = text[start:end]
         fits = [e for e in entries if _case_fits(surface, e[0], e[2], kb.entities[e[1]].type)
-                and not (english and e[2] == "translation" and _known_english_name(e[0]))]
+                and not (english and e[2] == "translation" and known_name(e[0]))]
         if not fits:
             continue
         qids = {qid for _, qid, _ in fits}
@@ -125,8 +125,9 @@ def _dictionary(article: Article, kb: KB) -> list[Mention]:
 
 
 @lru_cache(maxsize=4096)
-def _known_english_name(alias: str) -> bool:
-    return " " not in alias.strip() and zipf_frequency(fold(alias), "en") >= KNOWN_NAME_ZIPF
+def known_name(name: str) -> bool:
+    """A one-word name common in English (KNOWN_NAME_ZIPF): a name in its own right."""
+    return " " not in fold(name) and zipf_frequency(fold(name), "en") >= KNOWN_NAME_ZIPF
 
 
 def _case_fits(surface: str, alias: str, kind: str, type_: str) -> bool:

@@ -34,7 +34,7 @@ from ..model import Article, Entity, Evidence, Span, Story
 from . import context, teams
 from .aligned import Aligner
 from .kb import KB, Hit, KBEntity
-from .mentions import COMMON_WORD_ZIPF, KNOWN_NAME_ZIPF, Mention
+from .mentions import COMMON_WORD_ZIPF, Mention, known_name
 from .names import FUNCTION_WORDS, acronym, edits, fold, script, similarity, strip_title
 
 #: spelling similarity (names.similarity) at which two unlinked names are one entity; calibrated on the
@@ -245,8 +245,7 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
         hits = hits + kb.fuzzy(name)
     best: dict[str, tuple[float, str, str]] = {}
     name_script = script(name)
-    frequency = zipf_frequency(fold(name), "en") if single else 0.0
-    common = single and not name.isupper() and frequency >= COMMON_WORD_ZIPF
+    common = single and not name.isupper() and zipf_frequency(fold(name), "en") >= COMMON_WORD_ZIPF
     for hit in hits:
         entity = hit.entity
         if not (_compatible(group, entity) or _state_as_organisation(group, hit)) or hit.score < LINK_SIMILARITY \
@@ -257,7 +256,7 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
         if hit.kind == "surname" and group.cls != "PERSON":
             continue
         if hit.score < 1.0:
-            if frequency >= KNOWN_NAME_ZIPF:
+            if known_name(name):  # "Brooklyn" is no misspelling of Berkeley
                 continue
             if not _shape_fits(name, hit.alias, run_together=True) or (entity.type == "PERSON"
                                                     and not _person_names_fit(name, hit.alias)):
@@ -424,7 +423,7 @@ def _rule(a: Group, b: Group) -> tuple[str, float] | None:
         return None  # letters of other words: the same acronym is run-together above, never a spelling
     score = similarity(a.name, b.name)
     short = min(len(ka), len(kb_)) < SHORT
-    known = [_known_name(g.name) for g in (a, b)]
+    known = [known_name(g.name) for g in (a, b)]
     if score >= (SHORT_SPELLING if short else SPELLING) and _shape_fits(a.name, b.name) and not all(known):
         if {a.cls, b.cls} <= {"PERSON", None} and not _person_names_fit(a.name, b.name):
             return None
@@ -434,17 +433,12 @@ def _rule(a: Group, b: Group) -> tuple[str, float] | None:
         if " " not in one.key and len(words) >= 2 and {one.cls, full.cls} <= {"PERSON", None} \
                 and full.cls == "PERSON" and similarity(one.name, words[-1]) >= SPELLING:
             return "surname", round(similarity(one.name, words[-1]), 3)
+    # two names common in English are two names ("Europe and America" beside "Europe and Africa"), unless one
+    # cuts the other short, as an abbreviation does ("Harrison County, Miss." beside "Jackson, Mississippi")
     if a.cls == b.cls == "PLACE" and score >= COORDINATED and a.partners & b.partners \
             and (not all(known) or ka.startswith(kb_) or kb_.startswith(ka)):
         return "coordination", round(score, 3)
     return None
-
-
-def _known_name(name: str) -> bool:
-    """A one-word name common in English ("America", "Africa"): a name in its own right, so two of them are
-    two names ("Europe and America" beside "Europe and Africa"), unless one cuts the other short, as an
-    abbreviation does ("Harrison County, Miss." beside "Jackson, Mississippi")."""
-    return " " not in fold(name) and zipf_frequency(fold(name), "en") >= KNOWN_NAME_ZIPF
 
 
 def _entity_id(story_id: str | None, key: str) -> str:

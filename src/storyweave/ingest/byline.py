@@ -82,7 +82,7 @@ _STAMP_TAIL = re.compile(r"(?:\s*(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|IST|MSK|JST|ET
 #: after a glued stamp, maybe a time the stamp did not take ("5: 03pm", as tokenised scrapes space it), then a
 #: sentence: a capital letter, maybe after an opening quotation mark
 _SENTENCE_OPENS = re.compile(r"\s*(?:\d{1,2}:\s?\d{2}\s*(?:[aApP]\.?(?:[mM]\.?)?)?\s*(?:[A-Z]{2,4}\b)?\s*)?"
-                             r"[\"“‘'«(]?[^\W\d_](?<![a-z])")
+                             r"(?P<sentence>[\"“‘'«(]?[^\W\d_](?<![a-z]))")
 
 
 @dataclass
@@ -138,11 +138,12 @@ def leading_stamp(text: str) -> int:
 
 
 def glued_stamp(text: str) -> int:
-    """Where a date stamp that opens ``text`` and runs into a sentence ends ("Published December 23, 2012
-    Andrew Luck threw …"), else 0. A sentence that opens with a date and goes on in lower case ("December 7,
-    1941 was a date …") has no stamp."""
+    """Where the sentence starts after a date stamp that opens ``text`` and runs into it ("Published December
+    23, 2012 Andrew Luck threw …", "on Dec 23 2012, 5: 03p Andrew …"), else 0. A sentence that opens with a
+    date and goes on in lower case ("December 7, 1941 was a date …") has no stamp."""
     end = leading_stamp(text)
-    return end if end and _SENTENCE_OPENS.match(text, end) else 0
+    opens = _SENTENCE_OPENS.match(text, end) if end else None
+    return opens.start("sentence") if opens else 0
 
 
 def date_stamps(text: str) -> list[tuple[int, int]]:
