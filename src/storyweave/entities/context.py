@@ -76,8 +76,7 @@ def unlink_lone_places(groups: list[Group], kb: KB, articles: dict[str, Article]
             where = country.name if country else entity.country
             detail = f"{where} is named in passing at most" if weight[entity.country] else \
                 f"nothing else in the story is in {where}"
-            group.evidence.append(Evidence("unlinked", entity.prior, group.name, group.qid, detail))
-            group.known, group.qid = group.known | {group.qid}, None
+            group.unlink(entity.prior, detail)
 
 
 def link_by_role(group: Group, kb: KB, articles: dict[str, Article], countries: set[str]) -> None:

@@ -113,6 +113,13 @@ class Group:
     def cls(self) -> str | None:
         return CLASSES.get(self.type)
 
+    def unlink(self, score: float, detail: str) -> None:
+        """Drop the KB link, saying why; the entity stays known, so the name never merges by spelling with
+        another name of it."""
+        assert self.qid is not None
+        self.evidence.append(Evidence("unlinked", score, self.name, self.qid, detail))
+        self.known, self.qid = self.known | {self.qid}, None
+
 
 def _nationality_word(key: str, kb: KB) -> bool:
     """A word for a nationality ("Kazakh"), no entity; unless the KB also gives it as its country's name (the
@@ -360,9 +367,7 @@ def _unlink_spelled_out(groups: list[Group], kb: KB) -> None:
         if any(h.entity.qid == group.qid for h in kb.exact(expansion)):
             continue
         entity = kb.entities[group.qid]
-        group.evidence.append(Evidence("unlinked", 1.0, group.name, group.qid,
-                                       f"the story spells {group.name} out as {expansion}, not {entity.name}"))
-        group.known, group.qid = group.known | {group.qid}, None
+        group.unlink(1.0, f"the story spells {group.name} out as {expansion}, not {entity.name}")
 
 
 class Components:

@@ -62,7 +62,7 @@ def sports_story(articles: list[Article]) -> bool:
 
 def unlink_teams(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None:
     """In a sports story, a linked place whose name stands for a team in TEAM_SHARE of its mentions is the
-    team: unlinked and typed an organisation, with the place kept as known (no spelling merge with it)."""
+    team: unlinked and typed an organisation."""
     present = {m.article_id for g in groups for m in g.mentions}
     if not sports_story([articles[a] for a in present if a in articles]):
         return
@@ -73,10 +73,8 @@ def unlink_teams(groups: list[Group], kb: KB, articles: dict[str, Article]) -> N
         share = as_team / len(group.mentions)
         if as_team >= TEAM_MIN and share >= TEAM_SHARE:
             entity = kb.entities[group.qid]
-            group.evidence.append(Evidence("unlinked", round(share, 3), group.name, group.qid,
-                                           f"named as a sports team in {as_team} of {len(group.mentions)} "
-                                           f"mentions, not {entity.name} the place"))
+            group.unlink(round(share, 3), f"named as a sports team in {as_team} of {len(group.mentions)} mentions, "
+                                          f"not {entity.name} the place")
             group.evidence.append(Evidence("retyped", round(share, 3), group.name, "ORG",
                                            f"NER said {group.type}; a team's name in a sports story"))
-            group.known, group.qid = group.known | {group.qid}, None
             group.type, group.strong = "ORG", False
