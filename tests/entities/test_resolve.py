@@ -369,3 +369,26 @@ def test_an_acronym_the_story_spells_out_as_another_name_is_that_name():
                       "The AMA praised the choice of Benjamin, a family physician from southern Alabama.")
     assert not [e for e in found if e.kb_id == "Q97167520"]
     assert {m.text for e in _holding(found, "AMA") for m in e.mentions} >= {"AMA", "American Medical Association"}
+
+
+def test_an_acronym_before_a_persons_name_is_a_title_not_an_organisation():
+    """ECB+ dev: "TENET CTO Andrew Alston" names a chief technology officer, not the Commonwealth
+    Telecommunications Organisation, whose initials the KB derives as CTO; "the IMF" stays the fund."""
+    cable = _story_of("30_11ecbplus")
+    assert _holding(cable, "CTO") and all(e.kb_id is None for e in _holding(cable, "CTO"))
+    [cto] = _holding(cable, "CTO")
+    assert any(ev.rule == "unlinked" and "title" in ev.detail for ev in cto.evidence)
+    found = _entities("IMF chief Christine Lagarde said the loan would go ahead. The IMF approved it on Friday.")
+    assert {e.kb_id for e in _holding(found, "IMF")} == {"Q7804"}
+
+
+def test_a_name_in_capitals_is_no_other_languages_name_of_a_place():
+    """ECB+ dev: "picked up the SOS call" is no distress signal from Saue, Estonia ("Sos" is a translation of
+    its name); a place's own name shouted in capitals is still the place."""
+    text = "The INS Tabar was about 13 nautical miles away from the merchant vessel when it picked up the SOS call."
+    [sos] = _resolved(text, ("SOS", "GPE"))
+    assert sos.kb_id is None
+    [rome] = _resolved("Flights to ROME were cancelled.", ("ROME", "GPE"))
+    assert rome.kb_id == "Q220"
+    [putin] = _resolved("PUTIN MEETS TOKAYEV IN ST. PETERSBURG", ("PUTIN", "PERSON"))
+    assert putin.kb_id == "Q7747"

@@ -40,3 +40,26 @@ def test_a_city_named_for_its_team_in_a_sports_story_is_the_team():
     [indianapolis] = [e for e in found if e.name == "Indianapolis"]
     assert indianapolis.kb_id is None and indianapolis.type == "ORG"
     assert any(ev.rule == "unlinked" and "sports team" in ev.detail for ev in indianapolis.evidence)
+
+
+def test_an_acronym_in_a_sports_story_is_a_league_not_an_organisation_of_the_kb():
+    """ECB+ dev: the NBA of the 76ers' coach's firing is no Niger Basin Authority; outside sport the same
+    rule leaves an organisation's acronym linked."""
+    ids = tuple(f"5_{n}ecb" for n in range(1, 6))
+    found = entities_for([Story(id="s", title="t", article_ids=list(ids))], ecbplus_articles(*ids), load())
+    nba = [e for e in found if any(m.text == "NBA" for m in e.mentions)]
+    assert nba and all(e.kb_id is None for e in nba)
+    assert any(ev.rule == "unlinked" and "sports story" in ev.detail for e in nba for ev in e.evidence)
+    loans = ("8_1ecbplus", "8_2ecbplus", "8_3ecbplus")
+    found = entities_for([Story(id="s", title="t", article_ids=list(loans))], ecbplus_articles(*loans), load())
+    assert {e.kb_id for e in found if any(m.text == "IMF" for m in e.mentions)} == {"Q7804"}
+
+
+def test_one_sports_term_however_written():
+    """"free agent", "free-agent" and "free agents" are one term: three spellings are no sports story."""
+    from storyweave.model import Article
+
+    article = Article(id="a", source_path="a", text="A free agent, a free-agent deal and free agents in general.")
+    assert not sports_story([article])
+    article.text += " The first baseman hit 30 home runs."
+    assert sports_story([article])

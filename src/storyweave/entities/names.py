@@ -91,6 +91,11 @@ def strip_title(text: str) -> str:
     return re.sub(r"[’']s?$", "", name).strip() or text
 
 
+#: a name written as an acronym ("NBA", "U.S.", "COVID"): letters of other words, so it matches an alias
+#: exactly or not at all, never as a misspelling of another name ("COVID" is not Kovind, "CBS" not "CBSS")
+ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
+
+
 def acronym(name: str) -> str:
     """Initials of the capitalised (or all) content words: Collective Security Treaty Organization -> CSTO."""
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in FUNCTION_WORDS]

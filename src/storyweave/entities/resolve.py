@@ -35,7 +35,7 @@ from . import context, teams
 from .aligned import Aligner
 from .kb import KB, Hit, KBEntity
 from .mentions import COMMON_WORD_ZIPF, Mention, known_name
-from .names import FUNCTION_WORDS, acronym, edits, fold, script, similarity, strip_title
+from .names import ACRONYM, FUNCTION_WORDS, acronym, edits, fold, script, similarity, strip_title
 
 #: spelling similarity (names.similarity) at which two unlinked names are one entity; calibrated on the
 #: KB noise test (benchmarks/entities.py): one- and two-letter transliteration changes of names of five
@@ -71,9 +71,6 @@ LINK_MARGIN = 0.03
 FAMOUS = 0.95
 #: a one-word spelling variant of a place or organisation links from this similarity alone
 FUZZY_SINGLE = 0.9
-#: a name written as an acronym ("NBA", "U.S.", "COVID"): letters of other words, so it matches an alias
-#: exactly or not at all, never as a misspelling of another name ("COVID" is not Kovind, "CBS" not "CBSS")
-ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
 #: an alias of two or three capitals ("ALA", Åland's code) names its entity only written so, full stops aside
 #: ("U.S."): "Ala." is Alabama
 SHORT_CAPITALS = re.compile(r"[A-Z]{2,3}")
@@ -260,6 +257,8 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
             continue
         if SHORT_CAPITALS.fullmatch(hit.alias) and name.replace(".", "") != hit.alias:
             continue
+        if written_as_acronym and hit.kind in ("translation", "translit") and not hit.alias.isupper():
+            continue  # "SOS" is no shouted Estonian name of Saue; "PUTIN" in a headline is still Putin
         if hit.kind == "surname" and group.cls != "PERSON":
             continue
         if hit.score < 1.0:
@@ -348,6 +347,26 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
     context.unlink_lone_places(groups, kb, articles)
     teams.unlink_teams(groups, kb, articles)
     _unlink_spelled_out(groups, kb)
+    _unlink_titles(groups, kb, articles)
+
+
+def _unlink_titles(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None:
+    """An acronym written before a person's name each time is a title ("Qualys CTO Wolfgang Kandek"), not
+    the organisation the KB holds under those letters."""
+    people = {(m.article_id, m.start) for g in groups if g.cls == "PERSON" for m in g.mentions}
+    for group in groups:
+        if not group.qid or kb.entities[group.qid].type != "ORG" or not ACRONYM.fullmatch(group.name):
+            continue
+        if all((m.article_id, _next_word(articles, m)) in people for m in group.mentions):
+            group.unlink(1.0, f"a title before a person's name in every mention, not {kb.entities[group.qid].name}")
+
+
+def _next_word(articles: dict[str, Article], mention: Mention) -> int:
+    text = articles[mention.article_id].text if mention.article_id in articles else ""
+    end = mention.end
+    while end < len(text) and text[end] == " ":
+        end += 1
+    return end
 
 
 def _unlink_spelled_out(groups: list[Group], kb: KB) -> None:
