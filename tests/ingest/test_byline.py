@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyweave.ingest.byline import date_stamps, leading_stamp
+from storyweave.ingest.byline import date_stamps, find_date, leading_stamp, stamp_date
 
 
 @pytest.mark.parametrize("text, rest", [
@@ -28,3 +28,23 @@ def test_a_stamp_after_a_glued_headline_is_found_but_a_sentence_about_an_update_
     text = "Nixon aide was 'bagman' in cover-up updated 7 / 28 / 2004 3:02:00 PM ET Fred LaRue has died."
     assert [text[s:e] for s, e in date_stamps(text)] == ["updated 7 / 28 / 2004 3:02:00 PM ET "]
     assert date_stamps("The story was updated on Monday to add the toll of 12 dead.") == []
+
+
+@pytest.mark.parametrize("stamp, date", [
+    ("14 / 09 / 2013 ", "2013-09-14"),      # the day is the number over 12
+    ("09 / 14 / 2013 ", "2013-09-14"),
+    ("04 / 04 / 2012 ", "2012-04-04"),      # either way round
+    ("8:13 AM PDT 8 / 2 / 2013 ", "2013-08-02"),   # an American zone: month first
+    ("08 / 02 / 2013 11:10 am EDT ", "2013-08-02"),
+    ("8 / 2 / 2013 8:13 BST ", "2013-02-08"),      # a British one: day first
+    ("Edited on Mon Dec-19-05 03:49 PM ", "2005-12-19"),
+    ("05 / 02 / 2013 ", None),              # May 2 or February 5: nothing tells
+    ("31 / 31 / 2013 ", None),
+])
+def test_a_slashed_date_is_read_only_when_its_order_can_be_told(stamp, date):
+    assert stamp_date(stamp, len(stamp)) == date
+
+
+def test_the_first_date_is_the_earliest_in_the_text_whatever_its_format():
+    text = "26 September 2013, 10:00 Elections planned for December 15, 2013 will be held."
+    assert find_date(text) == ("2013-09-26T10:00:00", (0, 24))

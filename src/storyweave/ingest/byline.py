@@ -49,7 +49,10 @@ _MONTHS = {m: i for i, names in enumerate(
      ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
      ("november", "nov"), ("december", "dec")), start=1) for m in names}
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_TIME = r"(?:\s*[T,]?\s*(?:at\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*(?P<ampm>[ap]\.?m\.?))?)?"
+#: a time after a date: "T06:02", ", 4:59 PM", "at 1: 00pm" and "@ 8: 13am" (scrapes space the colon), "12:00 a. m.",
+#: a sports blog's "5: 55p Wladimir …"
+_TIME = (r"(?:\s*[T,@-]?\s*(?:at\s+)?(?P<H>\d{1,2}):\s?(?P<M>\d{2})(?::(?P<S>\d{2}))?"
+         r"(?:\s*(?P<ampm>[ap](?:\.\s?)?m\.?(?![a-z])|[ap](?=\s+[A-Z])))?)?")
 _DATES = (
     re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?" + _TIME, re.I),
     re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})" + _TIME, re.I),
@@ -65,23 +68,32 @@ _DATE_LABEL = re.compile(r"^(?:" + _ROLE_LABELS["date"] + r")(?:\s+(?:on|at))?\s
 _DATE_LEFTOVER = re.compile(r"^[\s,|·•\-–—()]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*"
                             r"|[+-]\d{2}:?\d{2})?[\s,|·•\-–—()]*$")
 
-#: what may open a date stamp glued to the first sentence ("Posted: Friday, March 8, 2013 2:39 pm Doug …")
-_STAMP_HEAD = re.compile(r"(?:(?-i:on)\s+)?(?:(?:" + _ROLE_LABELS["date"] + r"|edited)(?:\s+(?:on|at|time))?\s*[:：]?\s*)?"
-                         r"(?:\d{1,2}\s?:\s?\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:GMT|UTC|BST|[ECMP][SD]T))?\s*,?\s*)?"
+#: what may open a date stamp glued to the first sentence ("Posted: Friday, March 8, 2013 2:39 pm Doug …"): a
+#: dateline's place in capitals ("WASHINGTON, DC, April 28, 2009 The …"), a label, a time, a weekday
+_STAMP_HEAD = re.compile(r"(?-i:[A-Z][A-Z.]+(?:\s+[A-Z][A-Z.]+)*,\s*(?:[A-Z][A-Za-z.]{1,4},\s*)?)?"
+                         r"(?:(?-i:on)\s+)?(?:(?:(?:first|originally)\s+)?(?:" + _ROLE_LABELS["date"]
+                         + r"|edited|for\s+immediate\s+release)(?:\s+(?:on|at|time))?\s*[:：]?\s*)?"
+                         r"(?:\d{1,2}\s?:\s?\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:GMT|UTC|BST|UK|[ECMP][SD]T))?"
+                         r"\s*,?\s*)?"
                          r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?", re.I)
 #: a slashed date, day and month in either order, or a forum's "Dec-19-05": recognised as a stamp, not read
 #: as a date
-_SLASHED = re.compile(r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)?\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-                      r"[a-z]*-\d{1,2}-(?:19|20)?\d{2})" + _TIME + r"(?:\s*[ap]\.?m\.?)?", re.I)
+_SLASHED = re.compile(r"(?:(?P<a>\d{1,2})\s*/\s*(?P<b>\d{1,2})\s*/\s*(?P<y>(?:19|20)?\d{2})"
+                      r"|(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(?P<d>\d{1,2})-"
+                      r"(?P<y2>(?:19|20)?\d{2}))" + _TIME + r"(?:\s*[ap]\.?m\.?)?", re.I)
+#: time zones that say which way round a slashed date is: the United States write the month first ("PDT 8 / 2 /
+#: 2013" is August 2), Britain, Europe and India the day ("BST 14 / 09 / 2013")
+_MONTH_FIRST_ZONES = re.compile(r"\b(?:[ECMP][SD]T|AK[SD]T|HST|ET|PT)\b")
+_DAY_FIRST_ZONES = re.compile(r"\b(?:UK|BST|GMT|CES?T|EES?T|WES?T|IST|MSK|AEST|AEDT|NZST|NZDT)\b")
 #: where a stamp may open inside a text, after a headline glued before it ("… in cover-up updated 7 / 28 / 2004
 #: 3:02:00 PM ET Fred LaRue …")
 _STAMP_LABEL = re.compile(r"\b(?:updated|posted|edited|published)\b", re.I)
-_STAMP_TAIL = re.compile(r"(?:\s*(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|IST|MSK|JST|ET|PT)(?:[+-][\d:]+)?\b)?"
-                         r"(?:\s*\((?:GMT|UTC)[^()]{0,12}\))?[\s,|·•\-–—]*")
+_STAMP_TAIL = re.compile(r"(?:\s*(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|IST|MSK|JST|ET|PT)(?:[+-]\d{1,2}(?::\s?\d{2})?)?\b)?"
+                         r"(?:\s*hrs\b)?(?:\s*\((?:GMT|UTC)[^()]{0,12}\))?[\s,|·•\-–—.]*")
 
 #: after a glued stamp, maybe a time the stamp did not take ("5: 03pm", as tokenised scrapes space it), then a
 #: sentence: a capital letter, maybe after an opening quotation mark
-_SENTENCE_OPENS = re.compile(r"\s*(?:\d{1,2}:\s?\d{2}\s*(?:[aApP]\.?(?:[mM]\.?)?)?\s*(?:[A-Z]{2,4}\b)?\s*)?"
+_SENTENCE_OPENS = re.compile(r"\s*(?:\d{1,2}[:.]\s?\d{2}\s*(?:[aApP]\.?(?:[mM]\.?)?)?\s*(?:[A-Z]{2,4}\b)?\s*)?"
                              r"(?P<sentence>[\"“‘'«(]?[^\W\d_](?<![a-z]))")
 
 
@@ -102,22 +114,26 @@ def _clean_name(value: str) -> str:
 
 def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
     """The first calendar date in ``text`` as ISO 8601 at the precision given, with its span."""
-    for pattern in _DATES:
-        for match in pattern.finditer(text):
-            parts = match.groupdict()
-            month = _MONTHS[parts["mon"].lower()] if parts.get("mon") else int(parts["m"])
-            try:
-                day = datetime(int(parts["y"]), month, int(parts["d"]))
-            except ValueError:
-                continue
-            iso = day.strftime("%Y-%m-%d")
-            if parts.get("H") is not None:
-                hour = int(parts["H"])
-                if parts.get("ampm"):
-                    hour = hour % 12 + (12 if parts["ampm"].lower().startswith("p") else 0)
-                if hour < 24 and int(parts["M"]) < 60:
-                    iso += f"T{hour:02d}:{parts['M']}:{parts.get('S') or '00'}"
-            return iso, match.span()
+    found = [read for pattern in _DATES if (read := _first_date(pattern, text)) is not None]
+    return min(found, key=lambda read: read[1][0]) if found else None
+
+
+def _first_date(pattern: re.Pattern[str], text: str) -> tuple[str, tuple[int, int]] | None:
+    for match in pattern.finditer(text):
+        parts = match.groupdict()
+        month = _MONTHS[parts["mon"].lower()] if parts.get("mon") else int(parts["m"])
+        try:
+            day = datetime(int(parts["y"]), month, int(parts["d"]))
+        except ValueError:
+            continue
+        iso = day.strftime("%Y-%m-%d")
+        if parts.get("H") is not None:
+            hour = int(parts["H"])
+            if parts.get("ampm"):
+                hour = hour % 12 + (12 if parts["ampm"].lower().startswith("p") else 0)
+            if hour < 24 and int(parts["M"]) < 60:
+                iso += f"T{hour:02d}:{parts['M']}:{parts.get('S') or '00'}"
+        return iso, match.span()
     return None
 
 
@@ -135,6 +151,33 @@ def leading_stamp(text: str) -> int:
         else:
             return end
         end = _STAMP_TAIL.match(text, stamp).end()
+
+
+def stamp_date(text: str, end: int) -> str | None:
+    """The date of the stamp ``text[:end]``, as ISO 8601: a written date, or a slashed one when it can be told
+    which number is the month (one is over 12, both are equal, or a time zone says how its country writes
+    dates). The text after the stamp is read too, for a time's "p" before a capital ("5: 55p Wladimir")."""
+    found = find_date(text)
+    if found is not None and found[1][0] < end:
+        return found[0]
+    stamp = text[:end]
+    slashed = _SLASHED.search(text)
+    if slashed is None or slashed.start() >= end:
+        return None
+    if slashed["mon"]:
+        month, day, year = _MONTHS[slashed["mon"].lower()], int(slashed["d"]), slashed["y2"]
+    else:
+        a, b, year = int(slashed["a"]), int(slashed["b"]), slashed["y"]
+        if a > 12 or (a != b and b <= 12 and _DAY_FIRST_ZONES.search(stamp) and not _MONTH_FIRST_ZONES.search(stamp)):
+            day, month = a, b
+        elif b > 12 or a == b or _MONTH_FIRST_ZONES.search(stamp) and not _DAY_FIRST_ZONES.search(stamp):
+            month, day = a, b
+        else:
+            return None
+    try:
+        return datetime(int(year) + (2000 if len(year) == 2 else 0), month, day).strftime("%Y-%m-%d")
+    except ValueError:
+        return None
 
 
 def glued_stamp(text: str) -> int:

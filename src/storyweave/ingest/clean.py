@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..model import Removed
 from .boilerplate import classify
-from .byline import Byline, find_date, glued_stamp, parse_date_line, parse_metadata_line
+from .byline import Byline, glued_stamp, parse_date_line, parse_metadata_line, stamp_date
 
 #: how many non-blank lines at the top and at the bottom may hold datelines, bylines and source notes
 HEAD_LINES = 6
@@ -91,7 +91,7 @@ def glued_date(lines: list[str]) -> str | None:
     whole: the stamp is part of it, and a body line is never cut."""
     for line in [line.strip() for line in lines if line.strip()][:GLUED_LINES]:
         end = glued_stamp(line)
-        read = find_date(line[:end]) if end else None
+        read = stamp_date(line, end) if end else None
         if read is not None:
-            return read[0]
+            return read
     return None
