@@ -71,6 +71,13 @@ LINK_MARGIN = 0.03
 FAMOUS = 0.95
 #: a one-word spelling variant of a place or organisation links from this similarity alone
 FUZZY_SINGLE = 0.9
+#: another language's name of an entity that a name equals only by its sound ("Koreas" and a Spanish
+#: "Correas", "Сома" and the Russian "Сомма") is a spelling variant of it, scored so, not the name itself
+SOUND_ALIKE = 0.99
+#: a surname alone, written otherwise than the KB writes it, links only to a person this prominent (a region's
+#: head or more): the KB's 2,193 legislators share too many surnames' sounds ("Peskov" is no Peshkov, the
+#: ship "Sovetsk" no deputy Shvets)
+FUZZY_SURNAME_PRIOR = 0.75
 #: an alias of two or three capitals ("ALA", Åland's code) names its entity only written so, full stops aside
 #: ("U.S."): "Ala." is Alabama
 SHORT_CAPITALS = re.compile(r"[A-Z]{2,3}")
@@ -232,13 +239,14 @@ def _shape_fits(name: str, alias: str, run_together: bool = False) -> bool:
 def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
          partner_countries: frozenset[str] = frozenset(), unique: bool = False,
          full_names: tuple[str, ...] = (), main_countries: frozenset[str] | None = None,
-         ) -> tuple[KBEntity, float, str, str] | None:
+         sports: bool = False) -> tuple[KBEntity, float, str, str] | None:
     """The KB entity this group names, with its score, alias and rule; None when the evidence is not clear.
 
     A spelling variant (not an exact alias) must keep the group's type; a one-word variant of a place or
     organisation needs ``FUZZY_SINGLE`` similarity unless a name it is coordinated with lies in the same
     country ("Lugusk and Donetsk"). A surname does not link to a KB person when the story names someone
-    else in full with it (Rahman is Hasim Rahman there, not Emomali Rahmon)."""
+    else in full with it (Rahman is Hasim Rahman there, not Emomali Rahmon). In a ``sports`` story a bare
+    surname is a player's before a famous person's: it links only where the person's country is in the story."""
     name = group.name
     single = " " not in fold(name)
     hits = [h for h in kb.exact(name) if h.kind != "code"]  # "AI", "M.C.": codes are no names in prose
@@ -251,12 +259,16 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
     name_script = script(name)
     common = single and not name.isupper() and zipf_frequency(fold(name), "en") >= COMMON_WORD_ZIPF
     for hit in hits:
+        if hit.score == 1.0 and hit.kind in ("translation", "translit", "surname") and fold(hit.alias) != fold(name):
+            hit = Hit(hit.entity, hit.alias, hit.kind, SOUND_ALIKE)
         entity = hit.entity
         if not (_compatible(group, entity) or _state_as_organisation(group, hit)) or hit.score < LINK_SIMILARITY \
                 or script(hit.alias) != name_script:
             continue
         if SHORT_CAPITALS.fullmatch(hit.alias) and name.replace(".", "") != hit.alias:
             continue
+        if hit.kind == "abbr" and hit.score < 1.0:
+            continue  # an acronym is letters of other words: "Kaiji" is no misspelled CAJU
         if written_as_acronym and hit.kind in ("translation", "translit") and not hit.alias.isupper():
             continue  # "SOS" is no shouted Estonian name of Saue; "PUTIN" in a headline is still Putin
         if hit.kind == "surname" and group.cls != "PERSON":
@@ -283,7 +295,9 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
             continue
         if hit.kind == "surname" and any(fold(full).split()[0] == fold(name) for full in full_names):
             continue
-        if hit.kind == "surname" and (not (in_context or entity.prior >= FAMOUS and hit.score == 1.0)
+        if hit.kind == "surname" and hit.score < 1.0 and entity.prior < FUZZY_SURNAME_PRIOR:
+            continue
+        if hit.kind == "surname" and (not (in_context or entity.prior >= FAMOUS and hit.score == 1.0 and not sports)
                                       or any(not _person_names_fit(full, entity.name) for full in full_names
                                              if similarity(fold(full).split()[-1], name) >= SPELLING)):
             continue
@@ -321,6 +335,7 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
         group.known = frozenset(h.entity.qid for h in named or hits)
     _surnames(groups)
     full_names = tuple(g.name for g in groups if g.cls == "PERSON" and " " in g.key)
+    sports = teams.in_sports_story(groups, articles)
     for exact_only, unique in ((True, True), (True, False), (False, False)):
         if not exact_only:
             _retype(groups, kb)
@@ -331,7 +346,7 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
                                      (groups[p].qid for p in group.partners) if q)
                 top = max(mentioned.values(), default=0)
                 main = frozenset(c for c, n in mentioned.items() if n >= MAIN_COUNTRY_SHARE * top)
-                found = link(group, kb, countries, exact_only, partners, unique, full_names, main)
+                found = link(group, kb, countries, exact_only, partners, unique, full_names, main, sports)
                 if found:
                     entity, score, alias, rule = found
                     group.qid = entity.qid
@@ -345,7 +360,8 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
         if group.qid is None and not (group.strong and group.cls in ("PLACE", "EVENT")):
             context.link_by_role(group, kb, articles, countries)
     context.unlink_lone_places(groups, kb, articles)
-    teams.unlink_teams(groups, kb, articles)
+    if sports:
+        teams.unlink_teams(groups, kb, articles)
     _unlink_spelled_out(groups, kb)
     _unlink_titles(groups, kb, articles)
 

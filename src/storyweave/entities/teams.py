@@ -73,13 +73,16 @@ def sports_story(articles: list[Article]) -> bool:
     return 2 * sporty > len(articles)
 
 
-def unlink_teams(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None:
-    """In a sports story, a linked place whose name stands for a team in TEAM_SHARE of its mentions is the
-    team: unlinked and typed an organisation; an organisation named only by an acronym is unlinked
-    unless the KB's name of it is a sports body's."""
+def in_sports_story(groups: list[Group], articles: dict[str, Article]) -> bool:
+    """Whether the articles these groups' mentions come from make a sports story."""
     present = {m.article_id for g in groups for m in g.mentions}
-    if not sports_story([articles[a] for a in present if a in articles]):
-        return
+    return sports_story([articles[a] for a in sorted(present) if a in articles])
+
+
+def unlink_teams(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None:
+    """In a sports story: a linked place whose name stands for a team in TEAM_SHARE of its mentions is the
+    team, unlinked and typed an organisation; an organisation named only by an acronym is unlinked
+    unless the KB's name of it is a sports body's."""
     for group in groups:
         if group.qid and kb.entities[group.qid].type == "ORG" and ACRONYM.fullmatch(group.name) \
                 and not _SPORT_BODY.search(kb.entities[group.qid].name):
