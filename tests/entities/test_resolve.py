@@ -424,3 +424,16 @@ def test_a_surname_spelled_otherwise_links_only_to_a_prominent_person_in_the_sto
     assert _holding(quake, "Haris") and all(e.kb_id is None for e in _holding(quake, "Haris"))
     [kaiji] = _resolved("Fans of the manga Kaiji can now play its gambling games in a Tokyo arcade.", ("Kaiji", "ORG"))
     assert kaiji.kb_id is None
+
+
+@pytest.mark.parametrize("name, qid", [
+    ("Alexander Gamov", None),           # Aleksandr Akimov: three letters off, though voicing makes g/k alike
+    ("Ivan Startsev", None),             # Ivan Starikov
+    ("Aleksandr Akimow", "Q4059497"),    # a transliteration's w for v: the same skeleton
+    ("Ivan Starikof", "Q4439888"),       # one letter off
+])
+def test_a_full_name_links_to_a_legislator_only_a_letter_or_two_off(name, qid):
+    """WMT dev: the Alexander Gamov and Ivan Startsev of two Russian reports are not the KB's senators Aleksandr
+    Akimov and Ivan Starikov."""
+    [person] = _resolved(f"{name} spoke in Moscow on Tuesday, Russian media reported.", (name, "PERSON"))
+    assert person.kb_id == qid

@@ -35,7 +35,7 @@ from . import context, teams
 from .aligned import Aligner
 from .kb import KB, Hit, KBEntity
 from .mentions import COMMON_WORD_ZIPF, Mention, known_name
-from .names import ACRONYM, FUNCTION_WORDS, acronym, edits, fold, script, similarity, strip_title
+from .names import ACRONYM, FUNCTION_WORDS, acronym, edits, fold, script, similarity, skeleton, strip_title
 
 #: spelling similarity (names.similarity) at which two unlinked names are one entity; calibrated on the
 #: KB noise test (benchmarks/entities.py): one- and two-letter transliteration changes of names of five
@@ -78,6 +78,10 @@ SOUND_ALIKE = 0.99
 #: head or more): the KB's 2,193 legislators share too many surnames' sounds ("Peskov" is no Peshkov, the
 #: ship "Sovetsk" no deputy Shvets)
 FUZZY_SURNAME_PRIOR = 0.75
+#: a full name links to a KB person whose surname is at most this many letters off in the transliteration
+#: skeleton: the consonant skeleton merges voicing, so "Gamov" and "Akimov" score 0.86 though three letters
+#: apart, "Startsev" and "Starikov" 0.9 (the noise test's two edits of transliteration stay within two)
+SURNAME_EDITS = 2
 #: an alias of two or three capitals ("ALA", Åland's code) names its entity only written so, full stops aside
 #: ("U.S."): "Ala." is Alabama
 SHORT_CAPITALS = re.compile(r"[A-Z]{2,3}")
@@ -277,7 +281,7 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
             if known_name(name):  # "Brooklyn" is no misspelling of Berkeley
                 continue
             if not _shape_fits(name, hit.alias, run_together=True) or (entity.type == "PERSON"
-                                                    and not _person_names_fit(name, hit.alias)):
+                                                    and not _person_names_fit(name, hit.alias, SURNAME_EDITS)):
                 continue
             if single and hit.kind != "surname" and hit.score < FUZZY_SINGLE \
                     and entity.country not in partner_countries:
@@ -433,13 +437,15 @@ def _classes_fit(a: Group, b: Group) -> bool:
     return a.cls is None or b.cls is None or a.cls == b.cls or not (a.strong or a.qid) or not (b.strong or b.qid)
 
 
-def _person_names_fit(a: str, b: str) -> bool:
-    """Two full names of people: surnames alike and given names alike (or one an initial)."""
+def _person_names_fit(a: str, b: str, surname_edits: int | None = None) -> bool:
+    """Two full names of people: surnames alike (and, with ``surname_edits``, that few letters apart in
+    their skeletons) and given names alike (or one an initial)."""
     wa, wb = fold(a).split(), fold(b).split()
     if len(wa) < 2 or len(wb) < 2:
         return True
     given = wa[0][0] == wb[0][0] and (len(wa[0]) == 1 or len(wb[0]) == 1 or word_fits(wa[0], wb[0]))
-    return given and similarity(wa[-1], wb[-1]) >= SPELLING
+    return given and similarity(wa[-1], wb[-1]) >= SPELLING and (
+        surname_edits is None or Levenshtein.distance(skeleton(wa[-1]), skeleton(wb[-1])) <= surname_edits)
 
 
 def _rule(a: Group, b: Group) -> tuple[str, float] | None:
