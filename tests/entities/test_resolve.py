@@ -437,3 +437,14 @@ def test_a_full_name_links_to_a_legislator_only_a_letter_or_two_off(name, qid):
     Akimov and Ivan Starikov."""
     [person] = _resolved(f"{name} spoke in Moscow on Tuesday, Russian media reported.", (name, "PERSON"))
     assert person.kb_id == qid
+
+
+def test_a_city_abroad_is_no_spelling_variant_in_a_story_that_names_its_own_country():
+    """WMT dev: Japan's Kanto region is no Canton (Guangzhou, "Cantão" in Portuguese), Bergamo's football club
+    Atalanta no Atlanta; a garbled city name in a story that names no country still links."""
+    found = _entities("Heavy rain is expected across Japan from Kyushu to Tokyo, with the Kanto region hit hardest.")
+    assert _holding(found, "Kanto") and all(e.kb_id is None for e in _holding(found, "Kanto"))
+    found = _entities("Atalanta beat Juventus 2-1 in Bergamo, Italy, on Sunday, and the coach praised the defence.")
+    assert _holding(found, "Atalanta") and all(e.kb_id is None for e in _holding(found, "Atalanta"))
+    [moscow] = _resolved("Flights to Moskow resumed after the storm.", ("Moskow", "GPE"))
+    assert moscow.kb_id == "Q649"

@@ -294,8 +294,9 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
             continue
         in_context = entity.country in countries
         if single and hit.score < 1.0 and hit.kind != "surname" and entity.type in ("GPE", "LOC") \
-                and entity.prior < context.LONE_PLACE_PRIOR and not in_context \
-                and entity.country not in partner_countries:
+                and not in_context and entity.country not in partner_countries \
+                and (entity.prior < context.LONE_PLACE_PRIOR
+                     or bool(countries) and entity.country not in (None, entity.qid)):
             continue
         if hit.kind == "surname" and any(fold(full).split()[0] == fold(name) for full in full_names):
             continue
