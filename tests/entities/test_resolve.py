@@ -448,3 +448,10 @@ def test_a_city_abroad_is_no_spelling_variant_in_a_story_that_names_its_own_coun
     assert _holding(found, "Atalanta") and all(e.kb_id is None for e in _holding(found, "Atalanta"))
     [moscow] = _resolved("Flights to Moskow resumed after the storm.", ("Moskow", "GPE"))
     assert moscow.kb_id == "Q649"
+
+
+def test_a_name_alike_a_place_abroad_only_in_sound_is_no_name_of_it_where_the_story_names_its_country():
+    """ECB+ dev: "a friend of LuAnn's" in a Minneapolis story is no Lu'an, China (the two are equal in the
+    transliteration skeleton, not as written); alone, "Arrekife" is still Arrecife (see above)."""
+    home = _story_of(*(f"21_{n}ecb" for n in range(1, 13)))
+    assert _holding(home, "LuAnn") and all(e.kb_id is None for e in _holding(home, "LuAnn"))

@@ -293,7 +293,9 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
         if len(fold(name).replace(" ", "")) < SHORT and hit.score < 1.0 or (exact_only and hit.score < 1.0):
             continue
         in_context = entity.country in countries
-        if single and hit.score < 1.0 and hit.kind != "surname" and entity.type in ("GPE", "LOC") \
+        # in a story that names its countries, a place's name alike only in sound ("LuAnn", Lu'an) is a variant too
+        variant = hit.score < 1.0 or bool(countries) and fold(hit.alias) != fold(name)
+        if single and variant and hit.kind != "surname" and entity.type in ("GPE", "LOC") \
                 and not in_context and entity.country not in partner_countries \
                 and (entity.prior < context.LONE_PLACE_PRIOR
                      or bool(countries) and entity.country not in (None, entity.qid)):
