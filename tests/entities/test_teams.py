@@ -30,6 +30,7 @@ def test_a_name_written_as_a_team(sentence, name, team):
 def test_only_sports_reports_make_a_sports_story(seed_articles):
     assert sports_story(ecbplus_articles(*COLTS))
     assert not sports_story(list(seed_articles.values()))
+    assert sports_story(ecbplus_articles(*(f"5_{n}ecbplus" for n in range(1, 11))))  # a coach's firing, short notes
     assert not sports_story(ecbplus_articles("13_9ecbplus"))
     assert not sports_story([a for a in wmt_versions("wmt22:argumenti.ru.30890") if a.language == "en"])
 
