@@ -455,3 +455,15 @@ def test_a_name_alike_a_place_abroad_only_in_sound_is_no_name_of_it_where_the_st
     transliteration skeleton, not as written); alone, "Arrekife" is still Arrecife (see above)."""
     home = _story_of(*(f"21_{n}ecb" for n in range(1, 13)))
     assert _holding(home, "LuAnn") and all(e.kb_id is None for e in _holding(home, "LuAnn"))
+
+
+def test_in_english_another_latin_languages_name_is_matched_as_written_not_as_a_misspelling():
+    """WMT dev: Brisbane's cricket ground, the Gabba, is no misspelled "Gabão" (Gabon in Portuguese), nor
+    Japan's Akiba tunnel a misspelled "Čiba" (Chiba in Czech)."""
+    found = _entities("Fans packed the Gabba in Brisbane for the first Test against England.")
+    assert _holding(found, "Gabba") and all(e.kb_id is None for e in _holding(found, "Gabba"))
+    versions = _story_of_versions("wmt22:brisbanetimes.com.au.47160", ("en", "cs", "de", "ru", "uk"))
+    assert _holding(versions, "Gabba") and all(e.kb_id is None for e in _holding(versions, "Gabba"))
+    akiba, japan = _resolved("Cracks were found in Akiba tunnel, in Japan's Kanagawa prefecture.", ("Akiba", "GPE"),
+                             ("Japan", "GPE"))
+    assert akiba.kb_id is None and japan.kb_id == "Q17"

@@ -243,14 +243,17 @@ def _shape_fits(name: str, alias: str, run_together: bool = False) -> bool:
 def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
          partner_countries: frozenset[str] = frozenset(), unique: bool = False,
          full_names: tuple[str, ...] = (), main_countries: frozenset[str] | None = None,
-         sports: bool = False) -> tuple[KBEntity, float, str, str] | None:
+         sports: bool = False, english: bool = False) -> tuple[KBEntity, float, str, str] | None:
     """The KB entity this group names, with its score, alias and rule; None when the evidence is not clear.
 
     A spelling variant (not an exact alias) must keep the group's type; a one-word variant of a place or
     organisation needs ``FUZZY_SINGLE`` similarity unless a name it is coordinated with lies in the same
     country ("Lugusk and Donetsk"). A surname does not link to a KB person when the story names someone
     else in full with it (Rahman is Hasim Rahman there, not Emomali Rahmon). In a ``sports`` story a bare
-    surname is a player's before a famous person's: it links only where the person's country is in the story."""
+    surname is a player's before a famous person's: it links only where the person's country is in the story.
+    Where the name is written in ``english`` text, another Latin-script language's name of an entity matches as
+    written or by its sound
+    ("Salonika", Spanish "Salónica"), never as a misspelling ("Gabba" is no "Gabão", Gabon in Portuguese)."""
     name = group.name
     single = " " not in fold(name)
     hits = [h for h in kb.exact(name) if h.kind != "code"]  # "AI", "M.C.": codes are no names in prose
@@ -273,6 +276,9 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
             continue
         if hit.kind == "abbr" and hit.score < 1.0:
             continue  # an acronym is letters of other words: "Kaiji" is no misspelled CAJU
+        if english and hit.kind == "translation" and hit.score < SOUND_ALIKE and fold(hit.alias) != fold(entity.name) \
+                and all(ch < "\u0250" for ch in hit.alias if ch.isalpha()):
+            continue
         if written_as_acronym and hit.kind in ("translation", "translit") and not hit.alias.isupper():
             continue  # "SOS" is no shouted Estonian name of Saue; "PUTIN" in a headline is still Putin
         if hit.kind == "surname" and group.cls != "PERSON":
@@ -353,7 +359,9 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
                                      (groups[p].qid for p in group.partners) if q)
                 top = max(mentioned.values(), default=0)
                 main = frozenset(c for c, n in mentioned.items() if n >= MAIN_COUNTRY_SHARE * top)
-                found = link(group, kb, countries, exact_only, partners, unique, full_names, main, sports)
+                english = any(articles[m.article_id].language in ("en", "und") for m in group.mentions
+                              if m.article_id in articles)
+                found = link(group, kb, countries, exact_only, partners, unique, full_names, main, sports, english)
                 if found:
                     entity, score, alias, rule = found
                     group.qid = entity.qid
