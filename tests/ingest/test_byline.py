@@ -45,6 +45,15 @@ def test_a_slashed_date_is_read_only_when_its_order_can_be_told(stamp, date):
     assert stamp_date(stamp, len(stamp)) == date
 
 
+@pytest.mark.parametrize("text, date", [
+    ("on Jul 7 2012, 5: 55p Wladimir Klitschko won", "2012-07-07T17:55:00"),   # a blog's "p" before a name
+    ("May 2, 2013 5:55 p and more", "2013-05-02T05:55:00"),                   # a lone letter is no "pm"
+    ("Dec. 20 2005 12:00 a. m. MST Mob boss", "2005-12-20T00:00:00"),
+])
+def test_a_time_after_a_date_keeps_its_half_of_the_day(text, date):
+    assert find_date(text)[0] == date
+
+
 def test_the_first_date_is_the_earliest_in_the_text_whatever_its_format():
     text = "26 September 2013, 10:00 Elections planned for December 15, 2013 will be held."
     assert find_date(text) == ("2013-09-26T10:00:00", (0, 24))

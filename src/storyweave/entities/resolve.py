@@ -251,9 +251,9 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
     country ("Lugusk and Donetsk"). A surname does not link to a KB person when the story names someone
     else in full with it (Rahman is Hasim Rahman there, not Emomali Rahmon). In a ``sports`` story a bare
     surname is a player's before a famous person's: it links only where the person's country is in the story.
-    Where the name is written in ``english`` text, another Latin-script language's name of an entity matches as
-    written or by its sound
-    ("Salonika", Spanish "Salónica"), never as a misspelling ("Gabba" is no "Gabão", Gabon in Portuguese)."""
+    Where the name is written in ``english`` text, another Latin-script language's name of an entity matches
+    as written or by its sound ("Salonika", Spanish "Salónica"), never as a misspelling ("Gabba" is no
+    "Gabão", Gabon in Portuguese)."""
     name = group.name
     single = " " not in fold(name)
     hits = [h for h in kb.exact(name) if h.kind != "code"]  # "AI", "M.C.": codes are no names in prose
@@ -277,7 +277,7 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
         if hit.kind == "abbr" and hit.score < 1.0:
             continue  # an acronym is letters of other words: "Kaiji" is no misspelled CAJU
         if english and hit.kind == "translation" and hit.score < SOUND_ALIKE and fold(hit.alias) != fold(entity.name) \
-                and all(ch < "\u0250" for ch in hit.alias if ch.isalpha()):
+                and _latin(hit.alias):
             continue
         if written_as_acronym and hit.kind in ("translation", "translit") and not hit.alias.isupper():
             continue  # "SOS" is no shouted Estonian name of Saue; "PUTIN" in a headline is still Putin
@@ -349,6 +349,8 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
     _surnames(groups)
     full_names = tuple(g.name for g in groups if g.cls == "PERSON" and " " in g.key)
     sports = teams.in_sports_story(groups, articles)
+    english = {g.key for g in groups
+               if any(articles[m.article_id].language in ("en", "und") for m in g.mentions if m.article_id in articles)}
     for exact_only, unique in ((True, True), (True, False), (False, False)):
         if not exact_only:
             _retype(groups, kb)
@@ -359,9 +361,8 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
                                      (groups[p].qid for p in group.partners) if q)
                 top = max(mentioned.values(), default=0)
                 main = frozenset(c for c, n in mentioned.items() if n >= MAIN_COUNTRY_SHARE * top)
-                english = any(articles[m.article_id].language in ("en", "und") for m in group.mentions
-                              if m.article_id in articles)
-                found = link(group, kb, countries, exact_only, partners, unique, full_names, main, sports, english)
+                found = link(group, kb, countries, exact_only, partners, unique, full_names, main, sports,
+                             group.key in english)
                 if found:
                     entity, score, alias, rule = found
                     group.qid = entity.qid
@@ -381,6 +382,11 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
     _unlink_titles(groups, kb, articles)
 
 
+def _latin(text: str) -> bool:
+    """Written in Latin letters (``names.script`` puts Cyrillic with them, as both transliterate alike)."""
+    return all(ch < "\u0250" for ch in text if ch.isalpha())
+
+
 def _unlink_titles(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None:
     """An acronym written before a person's name each time is a title ("Qualys CTO Wolfgang Kandek"), not
     the organisation the KB holds under those letters."""
@@ -388,11 +394,11 @@ def _unlink_titles(groups: list[Group], kb: KB, articles: dict[str, Article]) ->
     for group in groups:
         if not group.qid or kb.entities[group.qid].type != "ORG" or not ACRONYM.fullmatch(group.name):
             continue
-        if all((m.article_id, _next_word(articles, m)) in people for m in group.mentions):
+        if all((m.article_id, _next_word_start(articles, m)) in people for m in group.mentions):
             group.unlink(1.0, f"a title before a person's name in every mention, not {kb.entities[group.qid].name}")
 
 
-def _next_word(articles: dict[str, Article], mention: Mention) -> int:
+def _next_word_start(articles: dict[str, Article], mention: Mention) -> int:
     text = articles[mention.article_id].text if mention.article_id in articles else ""
     end = mention.end
     while end < len(text) and text[end] == " ":

@@ -52,7 +52,7 @@ _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 #: a time after a date: "T06:02", ", 4:59 PM", "at 1: 00pm" and "@ 8: 13am" (scrapes space the colon), "12:00 a. m.",
 #: a sports blog's "5: 55p Wladimir …"
 _TIME = (r"(?:\s*[T,@-]?\s*(?:at\s+)?(?P<H>\d{1,2}):\s?(?P<M>\d{2})(?::(?P<S>\d{2}))?"
-         r"(?:\s*(?P<ampm>[ap](?:\.\s?)?m\.?(?![a-z])|[ap](?=\s+[A-Z])))?)?")
+         r"(?:\s*(?P<ampm>[ap](?:\.\s?)?m\.?(?![a-z])|[ap](?=\s+(?-i:[A-Z]))))?)?")
 _DATES = (
     re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?" + _TIME, re.I),
     re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})" + _TIME, re.I),
@@ -76,8 +76,8 @@ _STAMP_HEAD = re.compile(r"(?-i:[A-Z][A-Z.]+(?:\s+[A-Z][A-Z.]+)*,\s*(?:[A-Z][A-Z
                          r"(?:\d{1,2}\s?:\s?\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:GMT|UTC|BST|UK|[ECMP][SD]T))?"
                          r"\s*,?\s*)?"
                          r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?", re.I)
-#: a slashed date, day and month in either order, or a forum's "Dec-19-05": recognised as a stamp, not read
-#: as a date
+#: a slashed date, day and month in either order, or a forum's "Dec-19-05": a stamp, read as a date only when
+#: its order can be told (``stamp_date``)
 _SLASHED = re.compile(r"(?:(?P<a>\d{1,2})\s*/\s*(?P<b>\d{1,2})\s*/\s*(?P<y>(?:19|20)?\d{2})"
                       r"|(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-(?P<d>\d{1,2})-"
                       r"(?P<y2>(?:19|20)?\d{2}))" + _TIME + r"(?:\s*[ap]\.?m\.?)?", re.I)
@@ -168,9 +168,11 @@ def stamp_date(text: str, end: int) -> str | None:
         month, day, year = _MONTHS[slashed["mon"].lower()], int(slashed["d"]), slashed["y2"]
     else:
         a, b, year = int(slashed["a"]), int(slashed["b"]), slashed["y"]
-        if a > 12 or (a != b and b <= 12 and _DAY_FIRST_ZONES.search(stamp) and not _MONTH_FIRST_ZONES.search(stamp)):
+        day_first = _DAY_FIRST_ZONES.search(stamp) is not None
+        month_first = _MONTH_FIRST_ZONES.search(stamp) is not None
+        if a > 12 or (b <= 12 and a != b and day_first and not month_first):
             day, month = a, b
-        elif b > 12 or a == b or _MONTH_FIRST_ZONES.search(stamp) and not _DAY_FIRST_ZONES.search(stamp):
+        elif b > 12 or a == b or (month_first and not day_first):
             month, day = a, b
         else:
             return None
