@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyweave.ingest.byline import date_stamps, find_date, leading_stamp, stamp_date
+from storyweave.ingest.byline import date_stamps, find_date, glued_stamp, leading_stamp, stamp_date
 
 
 @pytest.mark.parametrize("text, rest", [
@@ -16,6 +16,18 @@ from storyweave.ingest.byline import date_stamps, find_date, leading_stamp, stam
 ])
 def test_a_date_stamp_glued_to_the_first_sentence_ends_where_the_sentence_starts(text, rest):
     assert text[leading_stamp(text):].startswith(rest)
+
+
+@pytest.mark.parametrize("line,sentence", [
+    ("on Dec 23 2012, 5: 03p Andrew Luck wielded his fourth quarter magic wand yet again.", "Andrew Luck"),
+    ("May 2, 2013 | 5: 03pm “The “Mean Girls” star checked in,” her lawyer said.", "“The"),
+    ("December 7, 1941 was a date which will live in infamy.", "December"),
+    ("Thursday 29 July 2004 08. 23 BST One of the longest-running mysteries may soon be resolved.", "One"),
+    ("Published: 09 Sep 2013 11:25 GMT+02: 00 Updated: 09 Sep 2013 11:25 GMT+02: 00 Ram-raiders ploughed", "Ram-"),
+    ("At 5:00 a man was seen near the bank.", "At 5:00"),
+])
+def test_a_glued_stamp_ends_where_its_sentence_starts(line, sentence):
+    assert line[glued_stamp(line):].startswith(sentence)
 
 
 @pytest.mark.parametrize("text", ["On May 5, 2013 the council met.", "Five people died on Monday.",

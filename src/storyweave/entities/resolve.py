@@ -266,7 +266,8 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
     name_script = script(name)
     common = single and not name.isupper() and zipf_frequency(fold(name), "en") >= COMMON_WORD_ZIPF
     for hit in hits:
-        if hit.score == 1.0 and hit.kind in ("translation", "translit", "surname") and fold(hit.alias) != fold(name):
+        as_written = fold(hit.alias) == fold(name)
+        if hit.score == 1.0 and hit.kind in ("translation", "translit", "surname") and not as_written:
             hit = Hit(hit.entity, hit.alias, hit.kind, SOUND_ALIKE)
         entity = hit.entity
         if not (_compatible(group, entity) or _state_as_organisation(group, hit)) or hit.score < LINK_SIMILARITY \
@@ -300,7 +301,7 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
             continue
         in_context = entity.country in countries
         # in a story that names its countries, a place's name alike only in sound ("LuAnn", Lu'an) is a variant too
-        variant = hit.score < 1.0 or bool(countries) and fold(hit.alias) != fold(name)
+        variant = hit.score < 1.0 or bool(countries) and not as_written
         if single and variant and hit.kind != "surname" and entity.type in ("GPE", "LOC") \
                 and not in_context and entity.country not in partner_countries \
                 and (entity.prior < context.LONE_PLACE_PRIOR
@@ -361,8 +362,9 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
                                      (groups[p].qid for p in group.partners) if q)
                 top = max(mentioned.values(), default=0)
                 main = frozenset(c for c, n in mentioned.items() if n >= MAIN_COUNTRY_SHARE * top)
-                found = link(group, kb, countries, exact_only, partners, unique, full_names, main, sports,
-                             group.key in english)
+                found = link(group, kb, countries, exact_only, partner_countries=partners, unique=unique,
+                             full_names=full_names, main_countries=main, sports=sports,
+                             english=group.key in english)
                 if found:
                     entity, score, alias, rule = found
                     group.qid = entity.qid
