@@ -240,10 +240,32 @@ def _shape_fits(name: str, alias: str, run_together: bool = False) -> bool:
     return len(wa) == 1 or all(word_fits(x, y) for x, y in zip(wa, wb, strict=True))
 
 
-def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
-         partner_countries: frozenset[str] = frozenset(), unique: bool = False,
-         full_names: tuple[str, ...] = (), main_countries: frozenset[str] | None = None,
-         sports: bool = False, english: bool = False) -> tuple[KBEntity, float, str, str] | None:
+@dataclass
+class StoryContext:
+    """What the rest of a story tells about one of its names: the countries its linked places lie in (counted
+    by mentions, so the main ones stand out), the people it names in full, whether it is about sports, and
+    which names are written in English text."""
+
+    full_names: tuple[str, ...] = ()
+    sports: bool = False
+    english: frozenset[str] = frozenset()
+    mentioned: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def countries(self) -> set[str]:
+        return set(self.mentioned)
+
+    @property
+    def main_countries(self) -> frozenset[str]:
+        top = max(self.mentioned.values(), default=0)
+        return frozenset(c for c, n in self.mentioned.items() if n >= MAIN_COUNTRY_SHARE * top)
+
+    def add_place(self, entity: KBEntity, mentions: int) -> None:
+        self.mentioned.update({q: mentions for q in {entity.qid, entity.country} if q})
+
+
+def link(group: Group, kb: KB, story: StoryContext, exact_only: bool, unique: bool = False,
+         partner_countries: frozenset[str] = frozenset()) -> tuple[KBEntity, float, str, str] | None:
     """The KB entity this group names, with its score, alias and rule; None when the evidence is not clear.
 
     A spelling variant (not an exact alias) must keep the group's type; a one-word variant of a place or
@@ -251,10 +273,12 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
     country ("Lugusk and Donetsk"). A surname does not link to a KB person when the story names someone
     else in full with it (Rahman is Hasim Rahman there, not Emomali Rahmon). In a ``sports`` story a bare
     surname is a player's before a famous person's: it links only where the person's country is in the story.
-    Where the name is written in ``english`` text, another Latin-script language's name of an entity matches
+    Where the name is written in English text, another Latin-script language's name of an entity matches
     as written or by its sound ("Salonika", Spanish "Salónica"), never as a misspelling ("Gabba" is no
     "Gabão", Gabon in Portuguese)."""
     name = group.name
+    countries, main_countries, full_names = story.countries, story.main_countries, story.full_names
+    sports, english = story.sports, group.key in story.english
     single = " " not in fold(name)
     hits = [h for h in kb.exact(name) if h.kind != "code"]  # "AI", "M.C.": codes are no names in prose
     if single and not hits:
@@ -318,7 +342,7 @@ def link(group: Group, kb: KB, countries: set[str], exact_only: bool,
         kind = KIND_WEIGHT.get(hit.kind, 0.0)
         if hit.score + PRIOR_WEIGHT * entity.prior + kind + CONTEXT_WEIGHT * in_context < LINK_SCORE:
             continue
-        main = in_context if main_countries is None else entity.country in main_countries
+        main = entity.country in main_countries
         rank = (-EDIT_COST * edits(name, hit.alias) + RANK_PRIOR * entity.prior + RANK_KIND.get(hit.kind, 0.0)
                 + CONTEXT_WEIGHT * (in_context + main) / 2)
         if entity.qid not in best or rank > best[entity.qid][0]:
@@ -341,17 +365,16 @@ def _variant_of_linked(group: Group, groups: list[Group]) -> bool:
 
 
 def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None:
-    countries: set[str] = set()
-    mentioned: Counter[str] = Counter()
     for group in groups:
         hits = [h for h in kb.exact(group.name) if h.kind != "code"]
         named = [h for h in hits if h.kind in NAMING]
         group.known = frozenset(h.entity.qid for h in named or hits)
     _surnames(groups)
-    full_names = tuple(g.name for g in groups if g.cls == "PERSON" and " " in g.key)
-    sports = teams.in_sports_story(groups, articles)
-    english = {g.key for g in groups
-               if any(articles[m.article_id].language in ("en", "und") for m in g.mentions if m.article_id in articles)}
+    story = StoryContext(
+        full_names=tuple(g.name for g in groups if g.cls == "PERSON" and " " in g.key),
+        sports=teams.in_sports_story(groups, articles),
+        english=frozenset(g.key for g in groups if any(articles[m.article_id].language in ("en", "und")
+                                                       for m in g.mentions if m.article_id in articles)))
     for exact_only, unique in ((True, True), (True, False), (False, False)):
         if not exact_only:
             _retype(groups, kb)
@@ -360,25 +383,19 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
             if group.qid is None and not (not exact_only and _variant_of_linked(group, groups)):
                 partners = frozenset(kb.entities[q].country or q for q in
                                      (groups[p].qid for p in group.partners) if q)
-                top = max(mentioned.values(), default=0)
-                main = frozenset(c for c, n in mentioned.items() if n >= MAIN_COUNTRY_SHARE * top)
-                found = link(group, kb, countries, exact_only, partner_countries=partners, unique=unique,
-                             full_names=full_names, main_countries=main, sports=sports,
-                             english=group.key in english)
+                found = link(group, kb, story, exact_only, unique=unique, partner_countries=partners)
                 if found:
                     entity, score, alias, rule = found
                     group.qid = entity.qid
                     group.evidence.append(Evidence(rule, round(score, 3), group.name, alias,
                                                    f"{entity.name} ({entity.qid}, {entity.type})"))
             if group.qid and kb.entities[group.qid].type == "GPE":
-                entity = kb.entities[group.qid]
-                countries.update(q for q in (entity.qid, entity.country) if q)
-                mentioned.update({q: len(group.mentions) for q in {entity.qid, entity.country} if q})
+                story.add_place(kb.entities[group.qid], len(group.mentions))
     for group in groups:
         if group.qid is None and not (group.strong and group.cls in ("PLACE", "EVENT")):
-            context.link_by_role(group, kb, articles, countries)
+            context.link_by_role(group, kb, articles, story.countries)
     context.unlink_lone_places(groups, kb, articles)
-    if sports:
+    if story.sports:
         teams.unlink_teams(groups, kb, articles)
     _unlink_spelled_out(groups, kb)
     _unlink_titles(groups, kb, articles)
