@@ -51,3 +51,21 @@ def test_a_term_quoted_inside_a_quotation_in_the_same_straight_marks_stays_insid
 
 def test_a_mark_after_the_quotations_last_word_and_a_space_still_closes_it():
     assert _inner("\"We will win, \"he said. \"Sure.\"") == ["We will win,", "Sure."]
+
+
+@pytest.mark.parametrize(("text", "inner"), [
+    ("According to ''The Hollywood Reporter'', Gary Ross will direct ''The Hunger Games''.",
+     ["The Hollywood Reporter", "The Hunger Games"]),
+    ("Above the Mueller Glacier. ''The fall was unsurvivable,” Inspector Gaskin said.", ["The fall was unsurvivable,"]),
+    ("Who starred in “American Pie” and on the TV show “Scrubs,'' has entered rehab.", ["American Pie", "Scrubs,"]),
+    ("LaRue was known as the ``bagman'' who delivered payoffs.", ["bagman"]),
+    ("''They were yelling, 'Oh, my God, there's three people shot!''' Then it was quiet.",
+     ["They were yelling, 'Oh, my God, there's three people shot!'"]),
+])
+def test_a_doubled_straight_mark_or_backticks_are_a_double_mark_and_pair_with_curly_ones(text, inner):
+    """Typed text and text rebuilt from tokens (ECB+, CC BY 3.0) write '' or ``…'' for a double mark; read as two
+    single marks, the quotation had kept one of them ("'The Hunger Games") or run on past its curly closing
+    mark into the attribution."""
+    assert _inner(text) == inner
+    closing = quoted(text)[-1].closing
+    assert text[closing] in "'”" and text[closing + 1:closing + 2] in ("", " ", ".")

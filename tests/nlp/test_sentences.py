@@ -22,6 +22,8 @@ def _sentences(text: str) -> list[str]:
      "Microsoft Corp. said it had a fix.",
      ["The crowd looted a Rite Aid.", "The manager said so, according to spokesperson Const. Tim Fanning.",
       "On Oct. 3 Microsoft Corp. said it had a fix."]),
+    ("Colts interim coach Bruce Arians asked. ''Never.'' Luck broke the record. ``Yes.'' It was.",
+     ["Colts interim coach Bruce Arians asked.", "''Never.''", "Luck broke the record.", "``Yes.''", "It was."]),
     ("First line without a stop\nSecond line.\n日本語です。東京です。",
      ["First line without a stop", "Second line.", "日本語です。", "東京です。"]),
 ])

@@ -4,7 +4,7 @@ The passages are from ECB+ documents (CC BY 3.0), shortened."""
 
 from __future__ import annotations
 
-from storyweave.quotes.gender import People
+from storyweave.quotes.gender import NEUTER, People
 from tests.quotes.stories import quotations_of, renderings_of
 
 PAGE = ("Pinup queen Bettie Page was credited with helping to usher in the sexual revolution. Playboy founder Hugh "
@@ -53,3 +53,11 @@ def test_evidence_of_gender_in_the_article():
     # both genders, no evidence, or a relative's surname: nothing
     assert people.gender("Smith") is None and people.gender("Palin") is None and people.gender("Times") is None
     assert people.gender("Gray") == "m" and people.gender("Mahnefah Gray") is None
+
+
+def test_he_is_not_the_agency_that_reported_the_statement():
+    text = ("Mehdi Zareh, director of the seismological center in Tehran, dismissed concerns that the earthquake would "
+            "cause tsunamis, IRNA reported. ''The Persian Gulf is not deep enough so that we can expect tsunamis,” he "
+            "was quoted as saying.")
+    assert [q.speaker for q in quotations_of(text) if q.direct] == ["Mehdi Zareh"]
+    assert People(text).gender("IRNA") == NEUTER and People(text).gender("AP") == NEUTER

@@ -686,3 +686,13 @@ def test_a_long_opening_that_states_something_itself_is_no_opening_phrase():
     renderings = renderings_of(text)
     assert [(r.direct, r.speaker) for r in renderings] == [(False, "Dan Hill")]
     assert renderings[0].span.text.startswith("the knee of his striker")
+
+
+def test_quotations_in_doubled_straight_marks_closed_by_curly_ones_keep_their_speakers():
+    """ECB+ (CC BY 3.0): an outlet that types '' for an opening mark and ” for a closing one."""
+    text = ("That put them into the playoffs. ''Would we have done it without him?” Colts interim coach Bruce Arians "
+            "asked. ''Never.” Luck broke Newton's record in the second quarter. ''At times it looked a little bleak,” "
+            "Arians said. ''Guys hung in there, made plays when they had to make them.”")
+    assert [(text[q.span.start:q.span.end][:20], q.speaker) for q in renderings_of(text)] == [
+        ("Would we have done i", "Bruce Arians"), ("Never.", "Bruce Arians"),
+        ("At times it looked a", "Arians"), ("Guys hung in there, ", "Arians")]

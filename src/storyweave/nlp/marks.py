@@ -40,6 +40,11 @@ _APOSTROPHES = "'’"
 
 
 _DOUBLE_MARK = re.compile(f"[{DOUBLE}]")
+#: typed and token-rebuilt text doubles the straight single mark, or writes ``…'' (Penn Treebank), for a
+#: double one, mixing it with the curly ones (''Mission accomplished,” Arians said); in a run of three, the
+#: last two are the double mark that closes after a single one ('Oh, my God!''')
+_TWO_CHAR = re.compile(r"``|''(?!')")
+_ANY_DOUBLE = re.compile(f"``|''(?!')|[{DOUBLE}]")
 
 
 @dataclass(frozen=True)
@@ -85,12 +90,12 @@ def _reopens(text: str, start: int, i: int) -> bool:
     return line_start > start and text[line_start:i].strip() == ""
 
 
-def _pair_spans(text: str, opening: str, closing: str) -> list[Quoted]:
+def _pair_spans(text: str, opening: str, closing: str, doubled: set[int]) -> list[Quoted]:
     straight = opening == closing
     found: list[Quoted] = []
     start = -1
-    positions = sorted({m.start() for m in re.finditer(re.escape(opening), text)} |
-                       {m.start() for m in re.finditer(re.escape(closing), text)})
+    positions = sorted(({m.start() for m in re.finditer(re.escape(opening), text)} |
+                        {m.start() for m in re.finditer(re.escape(closing), text)}) - doubled)
     for i in positions:
         mark = text[i]
         if start >= 0:
@@ -132,12 +137,12 @@ def _double_spans(text: str) -> list[Quoted]:
     """Double marks pair in turn, whatever their shape: a mark opens when a word follows it, and the next
     mark closes. A mark followed by a space or by punctuation cannot open, nor a ” after a letter, which
     puts the turn right again after a stray one; a mark at the start of a line inside a quotation continues
-    it."""
+    it. A two-character mark ('' or ``) spans both: a quotation's ``closing`` is its mark's last character."""
     found: list[Quoted] = []
-    start = -1
+    start = opened = -1
     nested: set[int] = set()
-    for match in _DOUBLE_MARK.finditer(text):
-        i = match.start()
+    for match in _ANY_DOUBLE.finditer(text):
+        i, after = match.start(), match.end()
         if start >= 0:
             if not _too_far(text, start, i):
                 if _reopens(text, start, i):
@@ -148,24 +153,33 @@ def _double_spans(text: str) -> list[Quoted]:
                 if inner_close is not None:
                     nested.add(inner_close)
                     continue
-                inner = text[start + 1:i]
-                begin = start + 1 + len(inner) - len(inner.lstrip())
+                inner = text[opened:i]
+                begin = opened + len(inner) - len(inner.lstrip())
                 end = i - (len(inner) - len(inner.rstrip()))
                 if end > begin:
-                    found.append(Quoted(begin, end, start, i))
+                    found.append(Quoted(begin, end, start, after - 1))
                 start = -1
                 continue
             start = -1
-        if i + 1 < len(text) and not text[i + 1].isspace() and _can_open(text, i, straight=False):
-            start = i
+        if after < len(text) and not text[after].isspace() and _opens(text, i, after):
+            start, opened = i, after
     return found
+
+
+def _opens(text: str, i: int, after: int) -> bool:
+    if after - i == 1:
+        return _can_open(text, i, straight=False)
+    if text[i] == "`":
+        return True
+    return (text[i - 1] if i else " ") in _OPENS_AFTER and text[after] not in _NO_OPENING_BEFORE
 
 
 def quoted(text: str) -> list[Quoted]:
     """Every quotation in ``text``, outermost first where two conventions overlap, in text order."""
     spans: list[Quoted] = _double_spans(text)
+    doubled = {i for m in _TWO_CHAR.finditer(text) for i in range(m.start(), m.end())}
     for opening, closing in PAIRS:
-        spans.extend(_pair_spans(text, opening, closing))
+        spans.extend(_pair_spans(text, opening, closing, doubled))
     spans.sort(key=lambda q: (q.opening, -q.closing))
     kept: list[Quoted] = []
     for span in spans:

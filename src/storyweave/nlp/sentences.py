@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 #: a sentence ends at . ! ? unless the word before is an initial or a dotted abbreviation (J. R. Dabney, U.S.)
 #: or a capitalised two-letter abbreviation (Mr., St., No.), and the next sentence starts with a capital, digit
-#: or quote; CJK full stops always end one. An acronym does end one ("…, reports AP. She hopped …")
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?]+(?:[\"'”’»)]|\s?(?P<turned>“)(?=\s))?"
-                          r"(?=\s+[\"'“‘«(\[]?[A-Z0-9\u0400-\u04FF]|\s*$)|[。！？]")
+#: or quote (a doubled '' or `` too, as typed text writes it); CJK full stops always end one. An acronym does end one ("…, reports AP. She hopped …")
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?]+(?:''|[\"'”’»)]|\s?(?P<turned>“)(?=\s))?"
+                          r"(?=\s+(?:''|``|[\"'“‘«(\[])?[A-Z0-9\u0400-\u04FF]|\s*$)|[。！？]")
 #: double quotation marks of any shape: text rebuilt from tokens closes with “ ("… are critical. “ Francesca
 #: Grifo said …"), which ends the sentence when it closes a quotation (an odd number of marks before it)
 _DOUBLE = re.compile(r"[\"“”„]")

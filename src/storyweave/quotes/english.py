@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 
-#: English speech verbs, also of what an outlet or a letter says ("…, TASS reports"; "…," Tebboune wrote)
+#: English speech verbs, also of what an outlet or a letter says ("…, TASS reports"; "…," Tebboune wrote) and
+#: of speech an outlet relays ("…," he was quoted as saying)
 SPEECH = (r"said|says|say|stated|states|stressed|stresses|noted|notes|added|adds|warned|warns|told|explained|"
           r"argued|argues|declared|announced|claimed|claims|insisted|emphasi[sz]ed|replied|responded|remarked|"
           r"believes|believed|believe|concluded|pointed out|went on to (?:say|explain|add|stress|note)|"
           r"further stated|also said|wrote|writes|reported|recalled|recalls|recounted|admitted|admits|"
-          r"acknowledged|complained|joked|quipped|asked|asks|tweeted")
+          r"acknowledged|complained|joked|quipped|asked|asks|tweeted|quoted as saying")
 #: after what is said also "reports" ("…, TASS reports"), which before it is as often the noun ("Despite
 #: reports last week that …")
 _SPEECH_AFTER = rf"{SPEECH}|reports"

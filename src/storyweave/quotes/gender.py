@@ -31,6 +31,8 @@ _TITLED = [(g, re.compile(rf"(?<![\w-])(?:{t})\.?\s+(?:{_NAME_WORD}\s+){{0,2}}{_
 _COUPLE = re.compile(rf"\b(?:Mr|Mrs)\.?\s+(?:and|&)\s+(?:Mrs|Mr)\.?\s+(?:{_NAME_WORD}\s+)?{_SURNAME}")
 _NOUNED = [(g, re.compile(rf"\b(?i:{n})\s+(?P<name>(?:{_NAME_WORD}\s+){{0,2}}{_SURNAME})")) for g, n in _NOUNS.items()]
 _POSSESSIVE = re.compile(r"['’]s$")
+_ACRONYM = re.compile(r"(?:[A-ZА-ЯЁІЇЄҐ]\.?){2,6}")
+NEUTER = "n"
 #: the given name opens a name, or follows a title ("District Attorney Dave Rossi"), never an inner word of
 #: another name ("Los Angeles Times")
 _TITLE_WORDS = english.TITLE_WORDS | {a.lower() for a in english.TITLE_ABBREVIATIONS}
@@ -73,11 +75,14 @@ class People:
 
     def gender(self, name: str) -> str | None:
         """The gender of a speaker as written: the whole name's, else its given name's; a surname alone takes the
-        gender the article gives it (a relative's surname is no evidence about "Mahnefah Gray")."""
+        gender the article gives it (a relative's surname is no evidence about "Mahnefah Gray"). A name in
+        capitals is an agency's or a body's ("IRNA reported"), ``NEUTER``: no "he" or "she" refers to it."""
         name = _POSSESSIVE.sub("", name.strip())
         words = name.split()
         if not words:
             return None
+        if _ACRONYM.fullmatch(name):
+            return NEUTER
         if len(words) == 1:
             return self.of.get(name)
         return self.of.get(name) or _given(words[0])
