@@ -24,6 +24,8 @@ def _sentences(text: str) -> list[str]:
       "On Oct. 3 Microsoft Corp. said it had a fix."]),
     ("Colts interim coach Bruce Arians asked. ''Never.'' Luck broke the record. ``Yes.'' It was.",
      ["Colts interim coach Bruce Arians asked.", "''Never.''", "Luck broke the record.", "``Yes.''", "It was."]),
+    ("Did they win without him? ''No.” It is No. 5 on the list.",
+     ["Did they win without him?", "''No.”", "It is No. 5 on the list."]),
     ("First line without a stop\nSecond line.\n日本語です。東京です。",
      ["First line without a stop", "Second line.", "日本語です。", "東京です。"]),
 ])

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 #: a sentence ends at . ! ? unless the word before is an initial or a dotted abbreviation (J. R. Dabney, U.S.)
-#: or a capitalised two-letter abbreviation (Mr., St., No.), and the next sentence starts with a capital, digit
+#: or a capitalised two-letter abbreviation (Mr., St., and No. before a number), and the next sentence starts with a capital, digit
 #: or quote (a doubled '' or `` too, as typed text writes it); CJK full stops always end one. An acronym does end one ("…, reports AP. She hopped …")
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?]+(?:''|[\"'”’»)]|\s?(?P<turned>“)(?=\s))?"
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?!No)[A-Z][a-z])[.!?]+(?:''|[\"'”’»)]|\s?(?P<turned>“)(?=\s))?"
                           r"(?=\s+(?:''|``|[\"'“‘«(\[])?[A-Z0-9\u0400-\u04FF]|\s*$)|[。！？]")
 #: double quotation marks of any shape: text rebuilt from tokens closes with “ ("… are critical. “ Francesca
 #: Grifo said …"), which ends the sentence when it closes a quotation (an odd number of marks before it)
@@ -39,7 +39,8 @@ def spans(text: str) -> Iterator[tuple[int, int]]:
         cursor = 0
         for end in SENTENCE_END.finditer(chunk):
             before = _LAST_WORD.search(chunk, cursor, end.start())
-            if chunk[end.start()] == "." and before and before.group(1) in ABBREVIATIONS:
+            if chunk[end.start()] == "." and before and (before.group(1) in ABBREVIATIONS or before.group(1) == "No"
+                                                         and chunk[end.end():].lstrip()[:1].isdigit()):
                 continue
             stop = end.end()
             if end.group("turned") and len(_DOUBLE.findall(chunk, 0, end.start("turned"))) % 2 == 0:
