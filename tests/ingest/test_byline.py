@@ -40,6 +40,9 @@ def test_a_stamp_after_a_glued_headline_is_found_but_a_sentence_about_an_update_
     text = "Nixon aide was 'bagman' in cover-up updated 7 / 28 / 2004 3:02:00 PM ET Fred LaRue has died."
     assert [text[s:e] for s, e in date_stamps(text)] == ["updated 7 / 28 / 2004 3:02:00 PM ET "]
     assert date_stamps("The story was updated on Monday to add the toll of 12 dead.") == []
+    text = "Red Sox ink slugger for eight years 12 / 16 / 08 1:30 AM EST Though the Red Sox continue to operate."
+    assert [text[s:e] for s, e in date_stamps(text)] == ["12 / 16 / 08 1:30 AM EST "]   # a date with its clock
+    assert date_stamps("The vote of 12 / 16 / 08 stands.") == []
 
 
 @pytest.mark.parametrize("stamp, date", [
@@ -51,10 +54,17 @@ def test_a_stamp_after_a_glued_headline_is_found_but_a_sentence_about_an_update_
     ("8 / 2 / 2013 8:13 BST ", "2013-02-08"),      # a British one: day first
     ("Edited on Mon Dec-19-05 03:49 PM ", "2005-12-19"),
     ("05 / 02 / 2013 ", None),              # May 2 or February 5: nothing tells
+    ("Thu 05 / 02 / 2013 ", "2013-05-02"),  # May 2, 2013 was a Thursday, February 5 a Tuesday
+    ("Tue 05 / 02 / 2013 ", "2013-02-05"),
+    ("05 / 02 / 2013 Lohan checked in on May 1.", "2013-05-02"),    # a day the report names, days before
+    ("05 / 02 / 2013 A judge on Feb. 4 ordered her into rehab.", "2013-02-05"),
+    ("05 / 02 / 2013 A judge in February ordered her into rehab.", None),    # a month alone is no evidence
+    ("05 / 02 / 2013 She may 2 times.", None),                               # nor is the verb
+    ("05 / 02 / 2013 The ruling of May 1 and the appeal of Feb. 4 stand.", None),   # both fit: nothing tells
     ("31 / 31 / 2013 ", None),
 ])
 def test_a_slashed_date_is_read_only_when_its_order_can_be_told(stamp, date):
-    assert stamp_date(stamp, len(stamp)) == date
+    assert stamp_date(stamp, len("05 / 02 / 2013 ") if stamp.startswith("05 /") else len(stamp)) == date
 
 
 @pytest.mark.parametrize("text, date", [

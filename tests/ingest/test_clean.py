@@ -32,6 +32,16 @@ from storyweave.ingest.clean import glued_date
     (["First Posted 23:37:00 05 / 05 / 2010 A fire-bomb attack on a bank in Greece killed three people."],
      "2010-05-05"),
     (["Updated 4 / 9 / 2007 6:04 PM A man suspected of shooting three people was arrested."], None),
+    # after a headline glued before it: a label opens the stamp, or a slashed date has its clock time
+    (["Lawyer: Nixon aide was 'bagman' in cover-up updated 7 / 28 / 2004 3:02:00 PM ET Fred LaRue, a high-ranking "
+      "Nixon administration official, has died."], "2004-07-28"),
+    (["Red Sox ink slugger for eight years 12 / 16 / 08 1:30 AM EST Though the Red Sox continue to operate."],
+     "2008-12-16"),
+    (["On Tue, 16 / 08 / 2011-13:42 An undersea telecommunications cable cut on Tuesday."], "2011-08-16"),
+    (["Actress Lindsay Lohan finally checked into rehab late Thursday. PUBLISHED: THURSDAY, MAY 2, 2013, 1:32 PM "
+      "UPDATED: FRIDAY, MAY 3, 2013, 9:56 AM Lindsay Lohan checked into the Betty Ford Center."],
+     "2013-05-02T13:32:00"),
+    (["A judge ordered the actress into rehab in 2012 after the crash on May 1, 2012, and more."], None),
     (["December 7, 1941 was a date which will live in infamy, the president said."], None),
     (["On May 2, 2013, the judge ordered Lohan into a rehabilitation centre."], None),
     (["One", "Two", "May 2, 2013 The third line is no opening any more."], None),

@@ -85,6 +85,11 @@ _SLASHED = re.compile(r"(?:(?P<a>\d{1,2})\s*/\s*(?P<b>\d{1,2})\s*/\s*(?P<y>(?:19
 #: 2013" is August 2), Britain, Europe and India the day ("BST 14 / 09 / 2013")
 _MONTH_FIRST_ZONES = re.compile(r"\b(?:[ECMP][SD]T|AK[SD]T|HST|ET|PT)\b")
 _DAY_FIRST_ZONES = re.compile(r"\b(?:UK|BST|GMT|CES?T|EES?T|WES?T|IST|MSK|AEST|AEDT|NZST|NZDT)\b")
+_WEEKDAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.I)
+#: a day a text names ("on May 1", "Feb. 4th"), which dates a report near it: days named up to a week before
+#: the stamp or a few after (what is announced) tell which way round its slashed date is
+_NAMED_DAY = re.compile(rf"\b(?=(?-i:[A-Z]))(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*[:/])", re.I)
+NAMED_DAYS_BEFORE, NAMED_DAYS_AFTER = 7, 3
 #: where a stamp may open inside a text, after a headline glued before it ("… in cover-up updated 7 / 28 / 2004
 #: 3:02:00 PM ET Fred LaRue …")
 _STAMP_LABEL = re.compile(r"\b(?:updated|posted|edited|published)\b", re.I)
@@ -174,12 +179,39 @@ def stamp_date(text: str, end: int) -> str | None:
             day, month = a, b
         elif b > 12 or a == b or (month_first and not day_first):
             month, day = a, b
+        elif (told := _told_apart(stamp, text[end:], int(year) + (2000 if len(year) == 2 else 0), a, b)) is not None:
+            month, day = told
         else:
             return None
     try:
         return datetime(int(year) + (2000 if len(year) == 2 else 0), month, day).strftime("%Y-%m-%d")
     except ValueError:
         return None
+
+
+def _told_apart(stamp: str, rest: str, year: int, a: int, b: int) -> tuple[int, int] | None:
+    """(month, day) of an ambiguous slashed date, where the stamp's weekday fits one reading only, or the text
+    after it names a day within a week before it (or days after) for one reading only: a report stamped
+    "05 / 02 / 2013" that tells what happened "on May 1" was written on May 2."""
+    readings = []
+    for month, day in ((a, b), (b, a)):
+        try:
+            readings.append((month, day, datetime(year, month, day)))
+        except ValueError:
+            continue
+    weekday = _WEEKDAY.search(stamp)
+    if weekday:
+        fits = [r for r in readings if r[2].strftime("%a").lower() == weekday.group(1).lower()[:3]]
+        if len(fits) == 1:
+            return fits[0][:2]
+    named = []
+    for m in _NAMED_DAY.finditer(rest):
+        try:
+            named.append(datetime(year, _MONTHS[m.group("mon").lower()], int(m.group("d"))))
+        except ValueError:
+            continue
+    fits = [r for r in readings if any(-NAMED_DAYS_BEFORE <= (day - r[2]).days <= NAMED_DAYS_AFTER for day in named)]
+    return fits[0][:2] if len(fits) == 1 else None
 
 
 def glued_stamp(text: str) -> int:
@@ -192,7 +224,9 @@ def glued_stamp(text: str) -> int:
 
 
 def date_stamps(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the date stamps in ``text``: the one that opens it and any that a label opens later."""
+    """(start, end) of the date stamps in ``text``: the one that opens it, any that a label opens later, and
+    a slashed date with its clock time wherever it stands ("… for eight years 12 / 16 / 08 1:30 AM EST Though
+    …": prose writes "at 1:30 a.m. on Dec. 16", a page's stamp the numbers)."""
     first = leading_stamp(text)
     found = [(0, first)] if first else []
     for label in _STAMP_LABEL.finditer(text):
@@ -201,7 +235,10 @@ def date_stamps(text: str) -> list[tuple[int, int]]:
         end = leading_stamp(text[label.start():])
         if end > label.end() - label.start():
             found.append((label.start(), label.start() + end))
-    return found
+    for slashed in _SLASHED.finditer(text):
+        if slashed["H"] is not None and not any(s <= slashed.start() < e for s, e in found):
+            found.append((slashed.start(), _STAMP_TAIL.match(text, slashed.end()).end()))
+    return sorted(found)
 
 
 def dated_years(text: str) -> list[int]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ..model import Removed
 from .boilerplate import classify
-from .byline import Byline, glued_stamp, parse_date_line, parse_metadata_line, stamp_date
+from .byline import Byline, date_stamps, glued_stamp, parse_date_line, parse_metadata_line, stamp_date
 
 #: how many non-blank lines at the top and at the bottom may hold datelines, bylines and source notes
 HEAD_LINES = 6
@@ -20,6 +20,8 @@ TAIL_LINES = 4
 METADATA_MAX_CHARS = 250
 #: a date stamp glued to the text is looked for in this many first lines
 GLUED_LINES = 2
+#: a stamp after a glued headline starts within its length, and is this long at most
+HEADLINE_CHARS, STAMP_CHARS = 200, 80
 
 _BLANKS = re.compile(r"\n{3,}")
 
@@ -87,11 +89,15 @@ def clean_body(text: str, max_line_chars: int = 160) -> Cleaned:
 
 def glued_date(lines: list[str]) -> str | None:
     """The date of a stamp glued to the first sentence ("Published May 03, 2013 It seems Lindsay Lohan …", as
-    scrapes rebuild pages), in the first GLUED_LINES lines of text (a headline may come first). The line stays
-    whole: the stamp is part of it, and a body line is never cut."""
+    scrapes rebuild pages), or to the headline before it ("… in cover-up updated 7 / 28 / 2004 3:02:00 PM ET
+    Fred LaRue …"), in the first GLUED_LINES lines of text. The line stays whole: the stamp is part of it,
+    and a body line is never cut."""
     for line in [line.strip() for line in lines if line.strip()][:GLUED_LINES]:
         end = glued_stamp(line)
         read = stamp_date(line, end) if end else None
+        for start, end in date_stamps(line[:HEADLINE_CHARS + STAMP_CHARS]) if read is None else ():
+            if 0 < start <= HEADLINE_CHARS and (read := stamp_date(line[start:], end - start)) is not None:
+                break
         if read is not None:
             return read
     return None
