@@ -72,6 +72,15 @@ def test_lookups_across_scripts_and_spellings():
     assert kb.entities["Q458"].type == "ORG"
 
 
+def test_the_shipped_kb_knows_the_worlds_towns_by_their_own_names():
+    """GeoNames' own names, not its alternate ones: "Angara" (a river) is one of Ankara's."""
+    kb = load()
+    assert len(kb.towns) > 50000
+    assert kb.town("Chino") and kb.town("Tokai") and kb.town("Mayfield") and kb.town("Luton")
+    assert not kb.town("Lugusk") and not kb.town("Tocaev") and not kb.town("Angara")
+    assert "GeoNames" in sqlite3.connect(DEFAULT_PATH).execute("SELECT value FROM meta WHERE key = 'towns'").fetchone()[0]
+
+
 def test_a_run_together_name_is_matched_only_in_latin_or_cyrillic_script():
     """Hebrew's נאט"ו gives the consonants "nt v", which a channel named NTV must not meet."""
     kb = load()

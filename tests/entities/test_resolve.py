@@ -467,3 +467,15 @@ def test_in_english_another_latin_languages_name_is_matched_as_written_not_as_a_
     tunnel = _resolved("Cracks were found in Akiba tunnel, in Japan's Kanagawa prefecture.", ("Akiba", "GPE"),
                        ("Japan", "GPE"))
     assert {m.text: e.kb_id for e in tunnel for m in e.mentions} == {"Akiba": None, "Japan": "Q17"}
+
+
+def test_a_towns_own_name_is_no_misspelling_of_a_kb_place():
+    """ECB+ dev: the state prison "in Chino", California, had been China; WMT's Tokai (a Japanese city) had been
+    Tokyo, Mayfield, Kentucky, Mansfield. A garbled name that is no town's still links by its spelling."""
+    prison = _resolved("Gonzalez was stabbed to death while working as a corrections officer at a state prison in "
+                       "Chino.", ("Chino", "GPE"))
+    assert [e.kb_id for e in prison] == [None]
+    japan = _resolved("Heavy rain fell on Tokai, in central Japan.", ("Tokai", "GPE"), ("Japan", "GPE"))
+    assert {m.text: e.kb_id for e in japan for m in e.mentions} == {"Tokai": None, "Japan": "Q17"}
+    donbas = _resolved("Shelling hit Lugusk and Donetsk again.", ("Lugusk", "GPE"), ("Donetsk", "GPE"))
+    assert {m.text: e.kb_id for e in donbas for m in e.mentions}["Lugusk"] == "Q134279"

@@ -58,6 +58,8 @@ class KB:
             self.nationality: dict[str, set[str]] = {}
             for key, country in db.execute("SELECT key, country FROM demonym"):
                 self.nationality.setdefault(key, set()).add(country)
+            has_towns = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'town'").fetchone() is not None
+            self.towns = frozenset(r[0] for r in db.execute("SELECT key FROM town")) if has_towns else frozenset()
             db.close()
         except sqlite3.Error as exc:
             raise ModelError(f"cannot open knowledge base {path}: {exc}") from exc
@@ -82,6 +84,11 @@ class KB:
         self.entities[record.qid] = KBEntity(record.qid, record.name, record.type, record.country, record.prior,
                                              record.role)
         return [(fold(alias), record.qid, alias, kind) for alias, kind in record.aliases if fold(alias)]
+
+    def town(self, name: str) -> bool:
+        """Whether ``name`` is the own name of some town of the world (a KB built with the ``kb`` extra):
+        "Chino", a city in California and one in Japan, is no misspelled China."""
+        return fold(name) in self.towns
 
     def exact(self, name: str) -> list[Hit]:
         return [Hit(self.entities[qid], alias, kind, 1.0) for qid, alias, kind in self.by_key.get(fold(name), ())]

