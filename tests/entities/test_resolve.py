@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from storyweave.entities import Mention, entities_for, load, resolve
@@ -479,3 +481,37 @@ def test_a_towns_own_name_is_no_misspelling_of_a_kb_place():
     assert {m.text: e.kb_id for e in japan for m in e.mentions} == {"Tokai": None, "Japan": "Q17"}
     donbas = _resolved("Shelling hit Lugusk and Donetsk again.", ("Lugusk", "GPE"), ("Donetsk", "GPE"))
     assert {m.text: e.kb_id for e in donbas for m in e.mentions}["Lugusk"] == "Q134279"
+
+
+def test_a_name_written_where_places_stand_is_the_place_whatever_ner_typed_it():
+    """ECB+ dev (shortened): NER typed Thessaloniki an organisation and Ashgabat a person, so neither linked."""
+    greece = _resolved("Violence also broke out in the northern city of Thessaloniki, where another 20,000 people "
+                       "marched.", ("Thessaloniki", "ORG"))
+    assert [(e.type, e.kb_id) for e in greece] == [("GPE", "Q17151")]
+    assert greece[0].evidence[0].rule == "retyped"
+    vote = _resolved("The only non-party candidate in the capital, Ashgabat, supports the president. Maral, an "
+                     "Ashgabat resident, did not say.", ("Ashgabat", "PERSON"))
+    assert [(e.type, e.kb_id) for e in vote] == [("GPE", "Q23438")]
+
+
+@pytest.mark.parametrize("text, names, count", [
+    # a person's surname in the story
+    ("Whitney Houston sang first. The crowd in Houston cheered.", (("Whitney Houston", "PERSON"), ("Houston", "PERSON")),
+     2),
+    # an owner, not a place
+    ("It was the best season in Jordan's career, the coach said.", (("Jordan", "PERSON"),), 1),
+    # written where places stand in too few mentions
+    ("Ashgabat said no. Ashgabat said it again. Ashgabat left for a meeting in Ashgabat.", (("Ashgabat", "PERSON"),),
+     4),
+])
+def test_a_name_stays_as_ner_typed_it_when_it_is_a_person_or_not_placed(text, names, count):
+    article = Article(id="a0", source_path="a0", language="en", text=text)
+    mentions, taken = [], set()
+    for name, kind in names:
+        for match in re.finditer(re.escape(name), text):
+            if not taken & set(range(*match.span())):
+                mentions.append(Mention("a0", match.start(), match.end(), name, kind, name, "ner"))
+                taken |= set(range(*match.span()))
+    found = resolve(Story(id="s", title="t", article_ids=["a0"]), mentions, {"a0": article}, load())
+    assert len(mentions) == count
+    assert all(e.type == "PERSON" and e.kb_id is None for e in found)

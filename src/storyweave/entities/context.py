@@ -19,9 +19,16 @@ from .kb import KB
 from .names import similarity
 
 if TYPE_CHECKING:
+    from .mentions import Mention
     from .resolve import Components, Group
 
 _WORDS = re.compile(r"\w+")
+#: the words before a name that put it where places stand: "in Ashgabat", "the northern city of Thessaloniki",
+#: "the capital, Ashgabat", "a resident of Ashgabat"
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside)|\b(?:city|town|village|capital|province|region|residents?|"
+                           r"mayor|suburbs?|outskirts)\s+of|\bcapital(?:\s+city)?,?|\bcity,)\s+$")
+#: a name is placed when this share of its mentions stand so
+PLACED_SHARE = 0.5
 
 #: a name in a parallel sentence joins the other sentence's name from this similarity (far below SPELLING:
 #: the sentence says who is meant; Luton/Luhansk 0.5, Toccerv/Tokayev 0.81); two different surnames at the
@@ -45,6 +52,33 @@ LONE_PLACE_PRIOR = 0.8
 #: ... and only if the story names its country more than in passing: as the ranking's main countries
 #: (resolve.MAIN_COUNTRY_SHARE), a share of the most-named country's mentions
 LONE_PLACE_SHARE = 0.25
+
+
+def retype_placed(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None:
+    """A name NER typed a person or an organisation that only a KB place bears, written where places stand
+    in at least PLACED_SHARE of its mentions ("in Ashgabat", "the northern city of Thessaloniki"), is that
+    place: NER on rare foreign names guesses their type, the sentence does not. Not a person's surname in the
+    story, nor one the KB gives a person or an organisation of."""
+    people = {g.key.split()[-1] for g in groups if g.cls == "PERSON" and " " in g.key}
+    for group in groups:
+        if group.qid or group.cls not in ("PERSON", "ORG") or group.key in people:
+            continue
+        hits = [h for h in kb.exact(group.name) if h.kind != "code"]
+        owners = {h.entity.qid for h in hits}
+        if len(owners) != 1 or hits[0].entity.type != "GPE" or not all(h.kind in ("label", "alias") for h in hits):
+            continue
+        placed = sum(1 for m in group.mentions if m.article_id in articles and _placed(articles[m.article_id].text, m))
+        if placed >= PLACED_SHARE * len(group.mentions):
+            group.evidence.append(Evidence("retyped", 1.0, group.name, "GPE",
+                                           f"NER said {group.type}; written where places stand ({placed} of "
+                                           f"{len(group.mentions)} mentions: \"in …\", \"city of …\")"))
+            group.type, group.strong = "GPE", False
+
+
+def _placed(text: str, mention: Mention) -> bool:
+    """Written where a place stands, and not as an owner ("in Jordan's career" is a player's)."""
+    return _PLACE_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None \
+        and text[mention.end:mention.end + 2] not in ("'s", "’s")
 
 
 def unlink_lone_places(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None:
