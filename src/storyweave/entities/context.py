@@ -55,7 +55,7 @@ LONE_PLACE_SHARE = 0.25
 
 
 def retype_placed(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None:
-    """A name NER typed a person or an organisation that only a KB place bears, written where places stand
+    """A name NER typed a person or an organisation that only KB places bear, written where places stand
     in at least PLACED_SHARE of its mentions ("in Ashgabat", "the northern city of Thessaloniki"), is that
     place: NER on rare foreign names guesses their type, the sentence does not. Not a person's surname in the
     story, nor one the KB gives a person or an organisation of."""
@@ -64,8 +64,7 @@ def retype_placed(groups: list[Group], kb: KB, articles: dict[str, Article]) -> 
         if group.qid or group.cls not in ("PERSON", "ORG") or group.key in people:
             continue
         hits = [h for h in kb.exact(group.name) if h.kind != "code"]
-        owners = {h.entity.qid for h in hits}
-        if len(owners) != 1 or hits[0].entity.type != "GPE" or not all(h.kind in ("label", "alias") for h in hits):
+        if not hits or any(h.entity.type != "GPE" or h.kind not in ("label", "alias") for h in hits):
             continue
         placed = sum(1 for m in group.mentions if m.article_id in articles and _placed(articles[m.article_id].text, m))
         if placed >= PLACED_SHARE * len(group.mentions):

@@ -289,6 +289,10 @@ def link(group: Group, kb: KB, story: StoryContext, exact_only: bool, unique: bo
     best: dict[str, tuple[float, str, str]] = {}
     name_script = script(name)
     common = single and not name.isupper() and zipf_frequency(fold(name), "en") >= COMMON_WORD_ZIPF
+    # a name frequent in English because it is a frequent name ("Texas", "Boston"), not a word: NER is sure it
+    # is a place, and one KB place alone is called so
+    named_place = common and group.strong and group.cls == "PLACE" \
+        and len({h.entity.qid for h in hits if h.score == 1.0 and h.kind != "code"}) == 1
     for hit in hits:
         as_written = fold(hit.alias) == fold(name)
         if hit.score == 1.0 and hit.kind in ("translation", "translit", "surname") and not as_written:
@@ -319,7 +323,9 @@ def link(group: Group, kb: KB, story: StoryContext, exact_only: bool, unique: bo
                 continue
             if single and entity.type in ("GPE", "LOC") and kb.town(name):
                 continue  # "Chino" is a town of its own, not China misspelled
-        if common and (entity.prior < 0.9 or hit.kind not in ("label", "alias")):
+        if common and (entity.prior < 0.9 or hit.kind not in ("label", "alias")) \
+                and not (named_place and entity.type in ("GPE", "LOC") and hit.kind == "label"
+                         and entity.country in countries):
             continue
         if hit.kind == "surname" and (not single or exact_only or group.cls not in ("PERSON", None)):
             continue
