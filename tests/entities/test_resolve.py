@@ -494,6 +494,15 @@ def test_a_name_written_where_places_stand_is_the_place_whatever_ner_typed_it():
     assert [(e.type, e.kb_id) for e in vote] == [("GPE", "Q23438")]
 
 
+def test_the_news_place_of_a_person_and_its_misspelling_are_the_place():
+    """ECB+ dev: NER typed Schenectady, where the driver came from, a person, and so its misspelling."""
+    found = _resolved_everywhere("Vishwanand Subryan, 23, of Schenectady, was charged. Police caught up with the "
+                                 "driver, who is from Schnectady, a few blocks away.",
+                                 ("Vishwanand Subryan", "PERSON"), ("Schenectady", "PERSON"), ("Schnectady", "PERSON"))
+    [place] = [e for e in found if e.kb_id == "Q331380"]
+    assert place.type == "GPE" and {m.text for m in place.mentions} == {"Schenectady", "Schnectady"}
+
+
 @pytest.mark.parametrize("text, names, count", [
     # a person's surname in the story
     ("Whitney Houston sang first. The crowd in Houston cheered.", (("Whitney Houston", "PERSON"), ("Houston", "PERSON")),

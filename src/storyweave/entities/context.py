@@ -24,9 +24,10 @@ if TYPE_CHECKING:
 
 _WORDS = re.compile(r"\w+")
 #: the words before a name that put it where places stand: "in Ashgabat", "the northern city of Thessaloniki",
-#: "the capital, Ashgabat", "a resident of Ashgabat"
-_PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside)|\b(?:city|town|village|capital|province|region|residents?|"
-                           r"mayor|suburbs?|outskirts)\s+of|\bcapital(?:\s+city)?,?|\bcity,)\s+$")
+#: "the capital, Ashgabat", "a resident of Ashgabat", "who is from Schnectady", the news's "Subryan, 23, of
+#: Schenectady"
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|from)|\b(?:city|town|village|capital|province|region|residents?|"
+                           r"mayor|suburbs?|outskirts)\s+of|\bcapital(?:\s+city)?,?|\bcity,|\b\d{1,3},\s+of)\s+$")
 #: a name is placed when this share of its mentions stand so
 PLACED_SHARE = 0.5
 
@@ -54,24 +55,34 @@ LONE_PLACE_PRIOR = 0.8
 LONE_PLACE_SHARE = 0.25
 
 
-def retype_placed(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None:
+def retype_placed(groups: list[Group], kb: KB, articles: dict[str, Article], spelling: float) -> None:
     """A name NER typed a person or an organisation that only KB places bear, written where places stand
     in at least PLACED_SHARE of its mentions ("in Ashgabat", "the northern city of Thessaloniki"), is that
-    place: NER on rare foreign names guesses their type, the sentence does not. Not a person's surname in the
-    story, nor one the KB gives a person or an organisation of."""
+    place: NER on rare foreign names guesses their type, the sentence does not. So is a name so written that
+    is a spelling variant (``spelling`` similarity) of such a place ("who is from Schnectady"). Not a person's
+    surname in the story."""
     people = {g.key.split()[-1] for g in groups if g.cls == "PERSON" and " " in g.key}
-    for group in groups:
-        if group.qid or group.cls not in ("PERSON", "ORG") or group.key in people:
-            continue
+    candidates = [g for g in groups if not g.qid and g.cls in ("PERSON", "ORG") and g.key not in people]
+    places = []
+    for group in candidates:
         hits = [h for h in kb.exact(group.name) if h.kind != "code"]
-        if not hits or any(h.entity.type != "GPE" or h.kind not in ("label", "alias") for h in hits):
-            continue
-        placed = sum(1 for m in group.mentions if m.article_id in articles and _placed(articles[m.article_id].text, m))
-        if placed >= PLACED_SHARE * len(group.mentions):
-            group.evidence.append(Evidence("retyped", 1.0, group.name, "GPE",
-                                           f"NER said {group.type}; written where places stand ({placed} of "
-                                           f"{len(group.mentions)} mentions: \"in …\", \"city of …\")"))
-            group.type, group.strong = "GPE", False
+        if hits and all(h.entity.type == "GPE" and h.kind in ("label", "alias") for h in hits) \
+                and _retype_if_placed(group, articles):
+            places.append(group)
+    for group in candidates:
+        if group not in places and any(similarity(group.name, p.name) >= spelling for p in places):
+            _retype_if_placed(group, articles)
+
+
+def _retype_if_placed(group: Group, articles: dict[str, Article]) -> bool:
+    placed = sum(1 for m in group.mentions if m.article_id in articles and _placed(articles[m.article_id].text, m))
+    if placed < PLACED_SHARE * len(group.mentions):
+        return False
+    group.evidence.append(Evidence("retyped", 1.0, group.name, "GPE",
+                                   f"NER said {group.type}; written where places stand ({placed} of "
+                                   f"{len(group.mentions)} mentions: \"in …\", \"city of …\")"))
+    group.type, group.strong = "GPE", False
+    return True
 
 
 def _placed(text: str, mention: Mention) -> bool:

@@ -378,7 +378,7 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
         named = [h for h in hits if h.kind in NAMING]
         group.known = frozenset(h.entity.qid for h in named or hits)
     _surnames(groups)
-    context.retype_placed(groups, kb, articles)
+    context.retype_placed(groups, kb, articles, SPELLING)
     story = StoryContext(
         full_names=tuple(g.name for g in groups if g.cls == "PERSON" and " " in g.key),
         sports=teams.in_sports_story(groups, articles),
