@@ -44,7 +44,7 @@ _DOUBLE_MARK = re.compile(f"[{DOUBLE}]")
 #: double one, mixing it with the curly ones (''Mission accomplished,” Arians said); in a run of three, the
 #: last two are the double mark that closes after a single one ('Oh, my God!''')
 _TWO_CHAR = re.compile(r"``|''(?!')")
-_ANY_DOUBLE = re.compile(f"``|''(?!')|[{DOUBLE}]")
+_ANY_DOUBLE = re.compile(f"{_TWO_CHAR.pattern}|[{DOUBLE}]")
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,8 @@ def _double_spans(text: str) -> list[Quoted]:
 
 
 def _opens(text: str, i: int, after: int) -> bool:
+    """Whether the double mark text[i:after] may open a quotation: `` always; '' where a straight mark would
+    (after a space or an opening bracket, before a word), so that "Games''" closes."""
     if after - i == 1:
         return _can_open(text, i, straight=False)
     if text[i] == "`":
