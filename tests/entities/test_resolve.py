@@ -503,6 +503,14 @@ def test_the_news_place_of_a_person_and_its_misspelling_are_the_place():
     assert place.type == "GPE" and {m.text for m in place.mentions} == {"Schenectady", "Schnectady"}
 
 
+def test_a_place_named_for_its_people_is_the_place():
+    """ECB+ dev: "a Perth doctor", "A Perth man", NER typed an organisation; of the KB's two Perths, Western
+    Australia's is the more prominent."""
+    found = _resolved_everywhere("A Perth man has survived a night on the mountain. A Perth doctor is feared dead, "
+                                 "and a Perth climber watched the fall.", ("Perth", "ORG"))
+    assert [(e.type, e.kb_id) for e in found] == [("GPE", "Q3183")]
+
+
 @pytest.mark.parametrize("text, names, count", [
     # a person's surname in the story
     ("Whitney Houston sang first. The crowd in Houston cheered.", (("Whitney Houston", "PERSON"), ("Houston", "PERSON")),

@@ -28,6 +28,9 @@ _WORDS = re.compile(r"\w+")
 #: Schenectady"
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|from)|\b(?:city|town|village|capital|province|region|residents?|"
                            r"mayor|suburbs?|outskirts)\s+of|\bcapital(?:\s+city)?,?|\bcity,|\b\d{1,3},\s+of)\s+$")
+#: ... or the words after it: a place's people ("a Perth doctor", "A Perth man"), a place's police, "Perth-based"
+_PLACE_AFTER = re.compile(r"(?:\s+(?:man|woman|men|women|boy|girl|teen|teenager|couple|family|families|resident|"
+                          r"residents|native|natives|police|doctor|student|mother|father|climber|pensioner)\b|-based\b)")
 #: a name is placed when this share of its mentions stand so
 PLACED_SHARE = 0.5
 
@@ -86,9 +89,9 @@ def _retype_if_placed(group: Group, articles: dict[str, Article]) -> bool:
 
 
 def _placed(text: str, mention: Mention) -> bool:
-    """Written where a place stands, and not as an owner ("in Jordan's career" is a player's)."""
-    return _PLACE_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None \
-        and text[mention.end:mention.end + 2] not in ("'s", "’s")
+    """Written where a place stands, before or after, and not as an owner ("in Jordan's career" is a player's)."""
+    return (_PLACE_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None
+            or _PLACE_AFTER.match(text, mention.end) is not None) and text[mention.end:mention.end + 2] not in ("'s", "’s")
 
 
 def unlink_lone_places(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None:
