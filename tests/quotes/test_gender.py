@@ -60,4 +60,5 @@ def test_he_is_not_the_agency_that_reported_the_statement():
             "cause tsunamis, IRNA reported. ''The Persian Gulf is not deep enough so that we can expect tsunamis,” he "
             "was quoted as saying.")
     assert [q.speaker for q in quotations_of(text) if q.direct] == ["Mehdi Zareh"]
-    assert People(text).gender("IRNA") == NEUTER and People(text).gender("AP") == NEUTER
+    people = People(text)
+    assert people.gender("IRNA") == NEUTER and people.gender("AP") == NEUTER

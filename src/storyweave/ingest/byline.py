@@ -49,6 +49,8 @@ _MONTHS = {m: i for i, names in enumerate(
      ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
      ("november", "nov"), ("december", "dec")), start=1) for m in names}
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+#: a weekday, in full or cut short ("Tue", "Thurs"); its first three letters say which
+_WEEKDAY_NAME = r"(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*"
 #: a time after a date: "T06:02", ", 4:59 PM", "at 1: 00pm" and "@ 8: 13am" (scrapes space the colon), "12:00 a. m.",
 #: a sports blog's "5: 55p Wladimir …"
 _TIME = (r"(?:\s*[T,@-]?\s*(?:at\s+)?(?P<H>\d{1,2}):\s?(?P<M>\d{2})(?::(?P<S>\d{2}))?"
@@ -65,7 +67,7 @@ _DATED_YEAR = re.compile(
     r"(?P<y>(?:19|20)\d{2})\b|\b(?P<y2>(?:19|20)\d{2})\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}", re.I)
 _DATE_LABEL = re.compile(r"^(?:" + _ROLE_LABELS["date"] + r")(?:\s+(?:on|at))?\s*[:：]?\s*", re.I)
 #: what may stand beside a date on a date line: weekday, time zone, separators
-_DATE_LEFTOVER = re.compile(r"^[\s,|·•\-–—()]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*"
+_DATE_LEFTOVER = re.compile(r"^[\s,|·•\-–—()]*(?:" + _WEEKDAY_NAME + r"\.?|[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*"
                             r"|[+-]\d{2}:?\d{2})?[\s,|·•\-–—()]*$")
 
 #: what may open a date stamp glued to the first sentence ("Posted: Friday, March 8, 2013 2:39 pm Doug …"): a
@@ -75,7 +77,7 @@ _STAMP_HEAD = re.compile(r"(?-i:[A-Z][A-Z.]+(?:\s+[A-Z][A-Z.]+)*,\s*(?:[A-Z][A-Z
                          + r"|edited|for\s+immediate\s+release)(?:\s+(?:on|at|time))?\s*[:：]?\s*)?"
                          r"(?:\d{1,2}\s?:\s?\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:GMT|UTC|BST|UK|[ECMP][SD]T))?"
                          r"\s*,?\s*)?"
-                         r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?", re.I)
+                         r"(?:" + _WEEKDAY_NAME + r"\.?,?\s*)?", re.I)
 #: a slashed date, day and month in either order, or a forum's "Dec-19-05": a stamp, read as a date only when
 #: its order can be told (``stamp_date``)
 _SLASHED = re.compile(r"(?:(?P<a>\d{1,2})\s*/\s*(?P<b>\d{1,2})\s*/\s*(?P<y>(?:19|20)?\d{2})"
@@ -85,7 +87,7 @@ _SLASHED = re.compile(r"(?:(?P<a>\d{1,2})\s*/\s*(?P<b>\d{1,2})\s*/\s*(?P<y>(?:19
 #: 2013" is August 2), Britain, Europe and India the day ("BST 14 / 09 / 2013")
 _MONTH_FIRST_ZONES = re.compile(r"\b(?:[ECMP][SD]T|AK[SD]T|HST|ET|PT)\b")
 _DAY_FIRST_ZONES = re.compile(r"\b(?:UK|BST|GMT|CES?T|EES?T|WES?T|IST|MSK|AEST|AEDT|NZST|NZDT)\b")
-_WEEKDAY = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.I)
+_WEEKDAY = re.compile(rf"\b{_WEEKDAY_NAME}\b", re.I)
 #: a day a text names ("on May 1", "Feb. 4th"), which dates a report near it: days named up to a week before
 #: the stamp or a few after (what is announced) tell which way round its slashed date is
 _NAMED_DAY = re.compile(rf"\b(?=(?-i:[A-Z]))(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*[:/])", re.I)
@@ -169,22 +171,24 @@ def stamp_date(text: str, end: int) -> str | None:
     slashed = _SLASHED.search(text)
     if slashed is None or slashed.start() >= end:
         return None
+    written = slashed["y2"] if slashed["mon"] else slashed["y"]
+    year = int(written) + (2000 if len(written) == 2 else 0)
     if slashed["mon"]:
-        month, day, year = _MONTHS[slashed["mon"].lower()], int(slashed["d"]), slashed["y2"]
+        month, day = _MONTHS[slashed["mon"].lower()], int(slashed["d"])
     else:
-        a, b, year = int(slashed["a"]), int(slashed["b"]), slashed["y"]
+        a, b = int(slashed["a"]), int(slashed["b"])
         day_first = _DAY_FIRST_ZONES.search(stamp) is not None
         month_first = _MONTH_FIRST_ZONES.search(stamp) is not None
         if a > 12 or (b <= 12 and a != b and day_first and not month_first):
             day, month = a, b
         elif b > 12 or a == b or (month_first and not day_first):
             month, day = a, b
-        elif (told := _told_apart(stamp, text[end:], int(year) + (2000 if len(year) == 2 else 0), a, b)) is not None:
+        elif (told := _told_apart(stamp, text[end:], year, a, b)) is not None:
             month, day = told
         else:
             return None
     try:
-        return datetime(int(year) + (2000 if len(year) == 2 else 0), month, day).strftime("%Y-%m-%d")
+        return datetime(year, month, day).strftime("%Y-%m-%d")
     except ValueError:
         return None
 
@@ -201,7 +205,7 @@ def _told_apart(stamp: str, rest: str, year: int, a: int, b: int) -> tuple[int, 
             continue
     weekday = _WEEKDAY.search(stamp)
     if weekday:
-        fits = [r for r in readings if r[2].strftime("%a").lower() == weekday.group(1).lower()[:3]]
+        fits = [r for r in readings if r[2].strftime("%a").lower() == weekday["weekday"].lower()]
         if len(fits) == 1:
             return fits[0][:2]
     named = []

@@ -93,11 +93,11 @@ def glued_date(lines: list[str]) -> str | None:
     Fred LaRue …"), in the first GLUED_LINES lines of text. The line stays whole: the stamp is part of it,
     and a body line is never cut."""
     for line in [line.strip() for line in lines if line.strip()][:GLUED_LINES]:
-        end = glued_stamp(line)
-        read = stamp_date(line, end) if end else None
-        for start, end in date_stamps(line[:HEADLINE_CHARS + STAMP_CHARS]) if read is None else ():
-            if 0 < start <= HEADLINE_CHARS and (read := stamp_date(line[start:], end - start)) is not None:
-                break
+        opening = glued_stamp(line)
+        read = stamp_date(line, opening) if opening else None
         if read is not None:
             return read
+        for start, end in date_stamps(line[:HEADLINE_CHARS + STAMP_CHARS]):
+            if 0 < start <= HEADLINE_CHARS and (read := stamp_date(line[start:], end - start)) is not None:
+                return read
     return None
