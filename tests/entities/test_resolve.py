@@ -551,3 +551,33 @@ def test_a_name_frequent_in_english_as_a_name_links_when_ner_is_sure_it_is_a_pla
     assert [e.kb_id for e in abroad] == [None]  # a city in the Philippines: nothing in the story lies there
     word = _resolved_everywhere("Split the bill, she said, and leave by nine.", ("Split", "GPE"))
     assert [e.kb_id for e in word] == [None]
+
+
+def test_a_misspelt_person_links_only_where_the_story_names_their_country_if_it_names_any():
+    """ECB+ dev (shortened): Drake's coach Mark Phelps, in a St. Louis story, had been Mark Phillips, the prime
+    minister of Guyana, by spelling. A garbled president still links where the story names his country, and
+    where it names none."""
+    drake = _resolved("Drake coach Mark Phelps agreed. “It is a special feeling to do it in front of a big crowd here "
+                      "in St. Louis,” he said.", ("Mark Phelps", "PERSON"), ("St. Louis", "GPE"))
+    assert {m.text: e.kb_id for e in drake for m in e.mentions} == {"Mark Phelps": None, "St. Louis": "Q38022"}
+    astana = _resolved("President Kassym-Jomart Tocaev spoke in Astana.", ("Kassym-Jomart Tocaev", "PERSON"),
+                       ("Astana", "GPE"))
+    assert {m.text: e.kb_id for e in astana for m in e.mentions}["Kassym-Jomart Tocaev"] == "Q200881"
+    [alone] = _resolved("President Kassym-Jomart Tocaev spoke.", ("Kassym-Jomart Tocaev", "PERSON"))
+    assert alone.kb_id == "Q200881"
+
+
+def test_a_firms_name_without_its_legal_form_is_the_firm():
+    """ECB+ dev (shortened): "Qualys", which NER typed a place, had linked to Calais, Maine, by its sound, and
+    stood apart from "Qualys Inc." in the story's other report. A name the KB knows keeps its own entity."""
+    text = ("The attack is limited to Japan, according to Wolfgang Kandek, chief technology officer of Qualys. "
+            "Kandek is chief technology officer with the cybersecurity firm Qualys Inc. in Redwood City, California.")
+    found = _resolved_everywhere(text, ("Wolfgang Kandek", "PERSON"), ("Kandek", "PERSON"),
+                                 ("Qualys Inc", "ORG"), ("Qualys", "GPE"), ("California", "GPE"))
+    [firm] = _holding(found, "Qualys")
+    assert (firm.kb_id, firm.type, sorted(m.text for m in firm.mentions)) == (None, "ORG", ["Qualys", "Qualys Inc"])
+    assert [e.rule for e in firm.evidence] == ["retyped", "legal-name"]
+    jordan = _resolved_everywhere("Jordan Co. opened a plant in Amman, Jordan.", ("Jordan Co", "ORG"),
+                                  ("Jordan", "GPE"), ("Amman", "GPE"))
+    assert {e.name: e.kb_id for e in jordan}["Jordan"] == "Q810"
+    assert len(_holding(jordan, "Jordan")) == 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from anyascii import anyascii
+from cleanco import basename
 from rapidfuzz.distance import Indel, Levenshtein
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -116,3 +117,11 @@ def script(text: str) -> str:
     if all(ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u0400" <= ch <= "\u04ff" for ch in letters):
         return "latin"
     return "other"
+
+
+def without_legal_form(name: str) -> str | None:
+    """A firm's name without the legal form it ends in ("Qualys Inc." is Qualys, "Siemens AG" Siemens), by
+    cleanco's list of legal forms worldwide; None when it ends in none or nothing else is left."""
+    base = basename(name).strip(" ,")
+    key = fold(base)
+    return base if key and key != fold(name) and not set(key.split()) <= FUNCTION_WORDS else None

@@ -7,7 +7,8 @@
    story's countries; then names several entities share, ranked by prominence and the story's countries;
    then spelling variants and surnames, ranked by letters changed, prominence and context. A link needs a
    clear margin over the next candidate.
-3. Groups merge by rules, strongest first: the same KB entity; names run together; acronyms; spelling
+3. Groups merge by rules, strongest first: the same KB entity; names run together; acronyms; a firm's
+   name with and without its legal form ("Qualys Inc.", "Qualys"; cleanco's list of forms); spelling
    variants (transliteration-tolerant ``names.similarity``); a surname alone and the full name; two rare
    place names coordinated with the same partner ("Lugusk and Donetsk", "Rougusk and Donetsk").
    A merge never joins two KB entities, two names the KB knows as different entities (even where it
@@ -35,7 +36,18 @@ from . import context, teams
 from .aligned import Aligner
 from .kb import KB, Hit, KBEntity
 from .mentions import COMMON_WORD_ZIPF, Mention, known_name
-from .names import ACRONYM, FUNCTION_WORDS, acronym, edits, fold, script, similarity, skeleton, strip_title
+from .names import (
+    ACRONYM,
+    FUNCTION_WORDS,
+    acronym,
+    edits,
+    fold,
+    script,
+    similarity,
+    skeleton,
+    strip_title,
+    without_legal_form,
+)
 
 #: spelling similarity (names.similarity) at which two unlinked names are one entity; calibrated on the
 #: KB noise test (benchmarks/entities.py): one- and two-letter transliteration changes of names of five
@@ -120,6 +132,12 @@ class Group:
     @property
     def cls(self) -> str | None:
         return CLASSES.get(self.type)
+
+    @cached_property
+    def firm(self) -> str | None:
+        """The folded name without the legal form it ends in ("qualys" for Qualys Inc.), if it ends in one."""
+        base = without_legal_form(self.name)
+        return fold(base) if base else None
 
     def unlink(self, score: float, detail: str) -> None:
         """Drop the KB link, saying why; the entity stays known, so the name never merges by spelling with
@@ -207,6 +225,20 @@ def _surnames(groups: list[Group]) -> None:
         group.evidence.append(Evidence("retyped", 1.0, group.name, "PERSON",
                                        f"NER said {group.type}; the surname of a person named in the story"))
         group.type, group.strong = "PERSON", False
+
+
+def _firm_names(groups: list[Group]) -> None:
+    """A name no KB entity bears that is a story organisation's name without its legal form ("Qualys" beside
+    "Qualys Inc.") is that organisation's, whatever NER typed it: not a misspelt place (Calais)."""
+    firms = {g.firm: g.name for g in groups if g.firm and g.cls in ("ORG", None)}
+    surnames = {g.key.split()[-1] for g in groups if g.cls == "PERSON" and " " in g.key}
+    for group in groups:
+        firm = firms.get(group.key)
+        if firm is None or group.qid or group.known or group.cls == "ORG" or group.key in surnames:
+            continue
+        group.evidence.append(Evidence("retyped", 1.0, group.name, "ORG",
+                                       f"NER said {group.type}; {firm} without its legal form"))
+        group.type, group.strong = "ORG", False
 
 
 def _compatible(group: Group, entity: KBEntity) -> bool:
@@ -323,6 +355,9 @@ def link(group: Group, kb: KB, story: StoryContext, exact_only: bool, unique: bo
                 continue
             if single and entity.type in ("GPE", "LOC") and kb.town(name):
                 continue  # "Chino" is a town of its own, not China misspelled
+            if entity.type == "PERSON" and countries and entity.country \
+                    and entity.country not in countries | partner_countries:
+                continue  # "Drake coach Mark Phelps" in Iowa is no misspelled prime minister of Guyana
         if common and (entity.prior < 0.9 or hit.kind not in ("label", "alias")) \
                 and not (named_place and entity.type in ("GPE", "LOC") and hit.kind == "label"
                          and entity.country in countries):
@@ -378,6 +413,7 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
         named = [h for h in hits if h.kind in NAMING]
         group.known = frozenset(h.entity.qid for h in named or hits)
     _surnames(groups)
+    _firm_names(groups)
     context.retype_placed(groups, kb, articles, SPELLING)
     story = StoryContext(
         full_names=tuple(g.name for g in groups if g.cls == "PERSON" and " " in g.key),
@@ -510,6 +546,9 @@ def _rule(a: Group, b: Group) -> tuple[str, float] | None:
         if short.name.isupper() and 2 <= len(short.name) <= 8 and acronym(long.name) == short.name \
                 and {short.cls, long.cls} <= {"ORG", None}:
             return "acronym", 1.0
+    for short, long in ((a, b), (b, a)):
+        if long.firm == short.key and {short.cls, long.cls} <= {"ORG", None}:
+            return "legal-name", 1.0
     if ACRONYM.fullmatch(a.name) or ACRONYM.fullmatch(b.name):
         return None  # letters of other words: the same acronym is run-together above, never a spelling
     score = similarity(a.name, b.name)
