@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyweave.ingest.byline import date_stamps, find_date, glued_stamp, leading_stamp, stamp_date
+from storyweave.ingest.byline import date_stamps, find_date, glued_stamp, leading_stamp, parse_date_line, stamp_date
+from storyweave.ingest.months import months
 
 
 @pytest.mark.parametrize("text, rest", [
@@ -79,3 +80,37 @@ def test_a_time_after_a_date_keeps_its_half_of_the_day(text, date):
 def test_the_first_date_is_the_earliest_in_the_text_whatever_its_format():
     text = "26 September 2013, 10:00 Elections planned for December 15, 2013 will be held."
     assert find_date(text) == ("2013-09-26T10:00:00", (0, 24))
+
+
+@pytest.mark.parametrize("line, date", [
+    ("13 июня 2013 года", "2013-06-13"),
+    ("Опубликовано: 13 июня 2013 г., 14:25", "2013-06-13T14:25:00"),
+    ("13 червня 2013 року", "2013-06-13"),
+    ("Montag, 13. Juni 2013, 14:25 Uhr", "2013-06-13T14:25:00"),
+    ("Veröffentlicht am 13. Juni 2013", "2013-06-13"),
+    ("mardi 13 juin 2013", "2013-06-13"),
+    ("Publicado el 13 de junio de 2013", "2013-06-13"),
+    ("13. června 2013", "2013-06-13"),
+    ("13. lipnja 2013.", "2013-06-13"),
+    ("13 czerwca 2013 r.", "2013-06-13"),
+    ("Friday, June 7, 2013", "2013-06-07"),         # ECB+ dev: a capitalised weekday had stopped the line
+    ("MONDAY, MAY 23, 2005", "2005-05-23"),
+])
+def test_a_date_line_is_read_in_any_language_dateparser_names_months_in(line, date):
+    assert parse_date_line(line) == (date, False)
+
+
+@pytest.mark.parametrize("line", [
+    "Он сказал 13 июня 2013 года, что уйдёт",        # a sentence that holds a date is no date line
+    "13 listopad 2013",                              # November in Czech and Polish, October in Croatian
+    "Top 5 here 2013",                                # Breton's October is an English word first
+])
+def test_a_line_is_a_date_line_only_when_all_of_it_is_one_date(line):
+    assert parse_date_line(line) is None
+
+
+def test_month_names_are_one_month_whatever_language_gave_them():
+    names = months()
+    assert names["may"] == names["мая"] == names["mai"] == names["maja"] == 5
+    assert names["janeiro"] == 1 and names["grudnia"] == 12 and names["sept"] == 9
+    assert "listopad" not in names and "listopada" not in names and "here" not in names and "set" not in names

@@ -129,3 +129,16 @@ def test_dated_years_take_years_that_come_with_a_month_only():
     text = ("Her 1999 role; in May 2013, on 5 May, 2013, Dec. 3, 2008, 05 / 02 / 2012, 2011-04-09 and "
             "2010年6月18日; the 2015 medal.")
     assert dated_years(text) == [2013, 2013, 2008, 2012, 2011, 2010]
+
+
+@pytest.mark.parametrize(("date_line", "published"), [
+    ("Опубликовано: 13 июня 2013 г., 14:25", "2013-06-13T14:25:00"),
+    ("Montag, 13. Juni 2013", "2013-06-13"),
+    ("Publié le 13 juin 2013", "2013-06-13"),
+])
+def test_a_date_line_in_the_pages_own_language_dates_it_and_leaves_the_body(date_line, published):
+    page = f"Саммит в Санкт-Петербурге\n{date_line}\nПрезидент выступил на форуме в пятницу.\n"
+    parsed = text.parse(page)
+    assert (parsed.title, parsed.published, parsed.text) == (
+        "Саммит в Санкт-Петербурге", published, "Президент выступил на форуме в пятницу.")
+    assert [r.text for r in parsed.removed] == [date_line]

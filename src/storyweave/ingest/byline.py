@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .boilerplate import strip_temperature
+from .months import months, weekdays
 
 _ROLE_LABELS = {
     "author": r"authors?|written by|writer|reporter|correspondent|text|作者|记者|文|автор|авторы",
@@ -20,7 +21,10 @@ _ROLE_LABELS = {
     "repost": r"reprinted from|reproduced from|republished from|reposted from|original|originally published (?:in|on|by|at)"
               r"|first published (?:in|on|by|at)|转载自|原载|原文",
     "outlet": r"outlet|publisher|published by|publication|media outlet",
-    "date": r"date|published(?: on)?|posted(?: on)?|updated(?: on)?|last updated|first published|发布时间|时间|дата",
+    "date": r"date|published(?: on)?|posted(?: on)?|updated(?: on)?|last updated|first published|发布时间|时间|дата"
+            r"|дата публикации|опубликовано|обновлено|опубліковано|оновлено|datum|veröffentlicht(?: am)?"
+            r"|aktualisiert(?: am)?|publié le|mis à jour le|publicado(?: el| em)?|actualizado(?: el)?"
+            r"|pubblicato(?: il)?|aggiornato(?: il)?|gepubliceerd(?: op)?|publikováno|objavljeno|opublikowano",
 }
 _LABEL = re.compile(
     r"(?:^|(?<=[\s,;|(]))(?P<label>" + "|".join(f"(?P<{role}>{pattern})" for role, pattern in _ROLE_LABELS.items())
@@ -55,11 +59,19 @@ _WEEKDAY_NAME = r"(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]*"
 #: a sports blog's "5: 55p Wladimir …"
 _TIME = (r"(?:\s*[T,@-]?\s*(?:at\s+)?(?P<H>\d{1,2}):\s?(?P<M>\d{2})(?::(?P<S>\d{2}))?"
          r"(?:\s*(?P<ampm>[ap](?:\.\s?)?m\.?(?![a-z])|[ap](?=\s+(?-i:[A-Z]))))?)?")
+#: a month's name in any language ``months`` knows, looked up once matched; English names are also read glued
+#: to the word before them, as scrapes run a headline into its dateline ("… DA SAYSSEPTEMBER 19, 2013")
+_MONTH_WORD = r"(?<![^\W_])(?P<mon>[^\W\d_]{3,})\.?"
+#: what follows a year in a date in words: "2013 года", "2013 г.", "2013 року", "2013 r.", Croatian "2013."
+_YEAR_WORD = r"(?:\s*(?:года|году|г\.|року|р\.|roku|r\.|godine\.?|\.(?!\d)))?"
 _DATES = (
     re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?" + _TIME, re.I),
     re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d{2})" + _TIME, re.I),
     re.compile(rf"(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})" + _TIME, re.I),
     re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d{{2}})" + _TIME, re.I),
+    re.compile(_MONTH_WORD + r"\s+(?P<d>\d{1,2})\.?,?\s+(?P<y>(?:19|20)\d{2})\b" + _TIME, re.I),
+    re.compile(r"(?P<d>\d{1,2})\.?\s+(?:de\s+)?" + _MONTH_WORD + r",?\s+(?:de\s+)?(?P<y>(?:19|20)\d{2})\b"
+               + _YEAR_WORD + _TIME, re.I),
 )
 #: a year with its month: "May 2013", "5 May, 2013", "May 5th 2013", "05/02/2013", "2013-05-02"
 _DATED_YEAR = re.compile(
@@ -69,6 +81,10 @@ _DATE_LABEL = re.compile(r"^(?:" + _ROLE_LABELS["date"] + r")(?:\s+(?:on|at))?\s
 #: what may stand beside a date on a date line: weekday, time zone, separators
 _DATE_LEFTOVER = re.compile(r"^[\s,|·•\-–—()]*(?:" + _WEEKDAY_NAME + r"\.?|[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*"
                             r"|[+-]\d{2}:?\d{2})?[\s,|·•\-–—()]*$")
+#: words a date line may hold beside the date in other languages, besides a weekday: "le 13 juin 2013",
+#: "am 13. Juni 2013", "el 13 de junio de 2013"
+_BESIDE_DATE = frozenset({"le", "el", "il", "am", "den", "du", "de", "uhr"})
+_WORD = re.compile(r"[^\W\d_]+")
 
 #: what may open a date stamp glued to the first sentence ("Posted: Friday, March 8, 2013 2:39 pm Doug …"): a
 #: dateline's place in capitals ("WASHINGTON, DC, April 28, 2009 The …"), a label, a time, a weekday
@@ -128,7 +144,10 @@ def find_date(text: str) -> tuple[str, tuple[int, int]] | None:
 def _first_date(pattern: re.Pattern[str], text: str) -> tuple[str, tuple[int, int]] | None:
     for match in pattern.finditer(text):
         parts = match.groupdict()
-        month = _MONTHS[parts["mon"].lower()] if parts.get("mon") else int(parts["m"])
+        month = (_MONTHS.get(parts["mon"].lower()) or months().get(parts["mon"].lower())) if parts.get("mon") \
+            else int(parts["m"])
+        if month is None:
+            continue
         try:
             day = datetime(int(parts["y"]), month, int(parts["d"]))
         except ValueError:
@@ -259,7 +278,7 @@ def parse_date_line(line: str) -> tuple[str, bool] | None:
         return None
     iso, (start, end) = found
     leftover = rest[:start] + " " + rest[end:]
-    if not _DATE_LEFTOVER.match(leftover.strip()):
+    if not _DATE_LEFTOVER.match(leftover.strip()) and not set(_WORD.findall(leftover.lower())) <= _BESIDE_DATE | weekdays():
         return None
     return iso, weather
 
