@@ -553,6 +553,18 @@ def test_a_name_frequent_in_english_as_a_name_links_when_ner_is_sure_it_is_a_pla
     assert [e.kb_id for e in word] == [None]
 
 
+def test_a_frequent_place_name_links_when_one_kb_place_of_the_storys_countries_bears_it():
+    """ECB+ dev (shortened): Florida, the US state, never linked, as a department and a city of Uruguay bear its
+    name too. Washington stays unlinked in a US story: the state and the capital bear it."""
+    page = _resolved_everywhere("Page later battled mental illness in Florida and California. She died in Los "
+                                "Angeles, and her family in Florida mourned.", ("Florida", "GPE"),
+                                ("California", "GPE"), ("Los Angeles", "GPE"))
+    assert {e.name: (e.kb_id, len(e.mentions)) for e in page}["Florida"] == ("Q812", 2)
+    capital = _resolved_everywhere("Officials in Washington and California met. Washington said the talks went "
+                                   "well.", ("Washington", "GPE"), ("California", "GPE"))
+    assert {m.text: e.kb_id for e in capital for m in e.mentions}["Washington"] is None
+
+
 def test_a_misspelt_person_links_only_where_the_story_names_their_country_if_it_names_any():
     """ECB+ dev (shortened): Drake's coach Mark Phelps, in a St. Louis story, had been Mark Phillips, the prime
     minister of Guyana, by spelling. A garbled president still links where the story names his country, and

@@ -322,9 +322,10 @@ def link(group: Group, kb: KB, story: StoryContext, exact_only: bool, unique: bo
     name_script = script(name)
     common = single and not name.isupper() and zipf_frequency(fold(name), "en") >= COMMON_WORD_ZIPF
     # a name frequent in English because it is a frequent name ("Texas", "Boston"), not a word: NER is sure it
-    # is a place, and one KB place alone is called so
+    # is a place, and one KB entity of the story's countries alone is called so (Florida, the US state, in a US
+    # story, though a department of Uruguay bears the name; not Washington, a state's and a city's name)
     named_place = common and group.strong and group.cls == "PLACE" \
-        and len({h.entity.qid for h in hits if h.score == 1.0 and h.kind != "code"}) == 1
+        and len({h.entity.qid for h in hits if h.score == 1.0 and h.kind != "code" and h.entity.country in countries}) == 1
     for hit in hits:
         as_written = fold(hit.alias) == fold(name)
         if hit.score == 1.0 and hit.kind in ("translation", "translit", "surname") and not as_written:
