@@ -112,3 +112,11 @@ def test_a_broken_user_file_is_a_clear_error(tmp_path):
     bad.write_text("{not json\n", encoding="utf-8")
     with pytest.raises(InputError, match="cannot read entity list"):
         load(extra=(bad,))
+
+
+def test_a_kb_city_knows_its_first_level_subdivision():
+    """Natural Earth's state name matched to the country list's subdivision: Portland, Oregon and Portland, Maine."""
+    kb = load()
+    assert {h.entity.qid: h.entity.region for h in kb.exact("Portland") if h.entity.country == "Q30"} == {
+        "Q6106": "Q824", "Q49201": "Q724"}
+    assert sum(e.region is not None for e in kb.entities.values()) > 5000

@@ -593,3 +593,19 @@ def test_a_firms_name_without_its_legal_form_is_the_firm():
                                   ("Jordan", "GPE"), ("Amman", "GPE"))
     assert {e.name: e.kb_id for e in jordan}["Jordan"] == "Q810"
     assert len(_holding(jordan, "Jordan")) == 1
+
+
+def test_a_place_written_before_its_country_or_state_behind_a_comma_lies_there():
+    """ECB+ dev (shortened): "immigrants from Naples, Italy" and "Bay City, Michigan" were left unlinked, as
+    Florida and Texas have a Naples and a Bay City too; a namesake with nothing after it stays unresolved."""
+    gigante = _resolved_everywhere("Gigante was born in the Bronx to immigrants from Naples, Italy. He died in "
+                                   "Florida.", ("Bronx", "GPE"), ("Naples", "GPE"), ("Italy", "GPE"),
+                                   ("Florida", "GPE"))
+    assert {e.name: e.kb_id for e in gigante}["Naples"] == "Q2634"
+    chase = _resolved_everywhere("The chase tied up traffic in Flint, Saginaw, and Bay City, Michigan, and police "
+                                 "across Michigan joined it.",
+                                 ("Flint", "GPE"), ("Saginaw", "GPE"), ("Bay City", "GPE"), ("Michigan", "GPE"))
+    assert {e.name: e.kb_id for e in chase}["Bay City"] == "Q746820"
+    unnamed = _resolved_everywhere("The explosion occurred at a bank in Oregon, south of Portland.",
+                                   ("Oregon", "GPE"), ("Portland", "GPE"))
+    assert {m.text: e.kb_id for e in unnamed for m in e.mentions}["Portland"] is None

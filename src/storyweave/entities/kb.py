@@ -38,6 +38,8 @@ class KBEntity:
     country: str | None
     prior: float
     role: str | None
+    #: the first-level subdivision a city lies in (a KB built before session 27 has none)
+    region: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,10 @@ class KB:
         self.path = path
         try:
             db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-            self.entities = {row[0]: KBEntity(*row) for row in db.execute("SELECT * FROM entity")}
+            has_regions = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'region'").fetchone() is not None
+            regions = dict(db.execute("SELECT qid, region FROM region")) if has_regions else {}
+            self.entities = {row[0]: KBEntity(*row, region=regions.get(row[0]))
+                             for row in db.execute("SELECT * FROM entity")}
             rows = list(db.execute("SELECT key, qid, alias, kind FROM alias"))
             self.nationality: dict[str, set[str]] = {}
             for key, country in db.execute("SELECT key, country FROM demonym"):

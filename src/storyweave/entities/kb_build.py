@@ -51,6 +51,7 @@ SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE demonym (key TEXT NOT NULL, country TEXT NOT NULL, PRIMARY KEY (key, country)) WITHOUT ROWID",
     "CREATE TABLE town (key TEXT PRIMARY KEY) WITHOUT ROWID",
+    "CREATE TABLE region (qid TEXT PRIMARY KEY, region TEXT NOT NULL) WITHOUT ROWID",
 )
 #: towns of this many people or more give the KB their names (``towns``); smaller ones share too many names with
 #: garbled spellings of others
@@ -70,6 +71,8 @@ class Record:
     prior: float = 0.5
     role: str | None = None
     aliases: list[tuple[str, str]] = field(default_factory=list)
+    #: the first-level subdivision a city lies in (Portland, Q6106, in Oregon, Q824)
+    region: str | None = None
 
     def add(self, alias: str | None, kind: str) -> None:
         if alias and alias.strip() and not alias.startswith("["):
@@ -155,7 +158,21 @@ def _regions(root: Path) -> Iterator[Record]:
                 yield record
 
 
+def _states(root: Path) -> dict[tuple[str, str], str]:
+    """(country code, folded name) -> QID of the first-level subdivisions whose name is theirs alone there."""
+    db = sqlite3.connect(root / "dr5hn/states.sqlite3")
+    found: dict[tuple[str, str], set[str]] = {}
+    for name, country_code, qid in db.execute("SELECT name, country_code, wikiDataId FROM states "
+                                              "WHERE wikiDataId IS NOT NULL AND wikiDataId != ''"):
+        found.setdefault((country_code, fold(name)), set()).add(qid)
+    db.close()
+    return {key: qids.pop() for key, qids in found.items() if len(qids) == 1}
+
+
 def _places(root: Path, countries: dict[str, str]) -> Iterator[Record]:
+    """Natural Earth's populated places, each with its subdivision when the country list names it alike
+    (5,441 of 7,096; every US city), so that a story's state can tell namesakes apart."""
+    states = _states(root)
     data = json.loads((root / "natural_earth/ne_10m_populated_places.json").read_text(encoding="utf-8"))
     for feature in data["features"]:
         p = feature["properties"]
@@ -164,7 +181,8 @@ def _places(root: Path, countries: dict[str, str]) -> Iterator[Record]:
         population = max(1.0, float(p.get("POP_MAX") or 1))
         prior = 0.9 if p.get("ADM0CAP") == 1 else min(0.85, 0.3 + math.log10(population) / 12)
         record = Record(p["wikidataid"], p.get("NAME_EN") or p["NAME"], "GPE", "natural_earth",
-                        countries.get(p.get("ISO_A2") or ""), round(prior, 3), "city")
+                        countries.get(p.get("ISO_A2") or ""), round(prior, 3), "city",
+                        region=states.get((p.get("ISO_A2") or "", fold(p.get("ADM1NAME") or ""))))
         record.add(p["NAME"], "label")
         record.add(p.get("NAMEASCII"), "alias")
         for alt in (p.get("NAMEALT") or "").split("|"):
@@ -338,6 +356,7 @@ def build(root: Path, out: Path, extra: Iterable[Path] = ()) -> dict[str, int]:
         if record.prior > known.prior:
             known.prior, known.role = record.prior, record.role or known.role
         known.country = known.country or record.country
+        known.region = known.region or record.region
     aliases: dict[tuple[str, str], tuple[str, str]] = {}
     rank = {kind: i for i, kind in enumerate(KINDS)}
     for record in entities.values():
@@ -363,6 +382,7 @@ def build(root: Path, out: Path, extra: Iterable[Path] = ()) -> dict[str, int]:
     db.executemany("INSERT INTO alias VALUES (?, ?, ?, ?)",
                    sorted((key, qid, alias, kind) for (key, qid), (alias, kind) in aliases.items()
                           if not (kind == "variant" and key in ambiguous)))
+    db.executemany("INSERT INTO region VALUES (?, ?)", sorted((r.qid, r.region) for r in entities.values() if r.region))
     db.executemany("INSERT INTO source VALUES (?, ?)", sorted(sources))
     db.executemany("INSERT OR IGNORE INTO demonym VALUES (?, ?)", sorted(demonyms(root)))
     db.execute("INSERT INTO meta VALUES ('built_from', ?)", (str(root),))

@@ -110,6 +110,7 @@ NAMING = frozenset({"label", "alias", "abbr"})
 STRONG_SHARE = 0.6
 CLASSES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "EVENT": "EVENT"}
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
+_APPOSITION = re.compile(r"^\s*,\s*$")
 
 
 @dataclass
@@ -121,6 +122,8 @@ class Group:
     qid: str | None = None
     partners: set[int] = field(default_factory=set)
     coordinated: int = 0
+    #: groups written right after it behind a comma, the place it lies in ("Naples, Italy", "Bay City, Michigan")
+    within: set[int] = field(default_factory=set)
     #: the KB entities this exact name is an alias of: two known names of different entities never merge
     known: frozenset[str] = frozenset()
     evidence: list[Evidence] = field(default_factory=list)
@@ -187,6 +190,8 @@ def _coordination(groups: list[Group], articles: dict[str, Article]) -> None:
         for left, right in zip(found, found[1:], strict=False):
             if _COORDINATION.match(text[left.end:right.start]):
                 a, b = index[id(left)], index[id(right)]
+                if a != b and _APPOSITION.match(text[left.end:right.start]):
+                    groups[a].within.add(b)
                 if a != b:
                     groups[a].partners.add(b)
                     groups[b].partners.add(a)
@@ -297,7 +302,8 @@ class StoryContext:
 
 
 def link(group: Group, kb: KB, story: StoryContext, exact_only: bool, unique: bool = False,
-         partner_countries: frozenset[str] = frozenset()) -> tuple[KBEntity, float, str, str] | None:
+         partner_countries: frozenset[str] = frozenset(),
+         within: frozenset[str] = frozenset()) -> tuple[KBEntity, float, str, str] | None:
     """The KB entity this group names, with its score, alias and rule; None when the evidence is not clear.
 
     A spelling variant (not an exact alias) must keep the group's type; a one-word variant of a place or
@@ -305,6 +311,8 @@ def link(group: Group, kb: KB, story: StoryContext, exact_only: bool, unique: bo
     country ("Lugusk and Donetsk"). A surname does not link to a KB person when the story names someone
     else in full with it (Rahman is Hasim Rahman there, not Emomali Rahmon). In a ``sports`` story a bare
     surname is a player's before a famous person's: it links only where the person's country is in the story.
+    A place written before another behind a comma is one of its candidates that lies there, if one does ("Naples,
+    Italy", "Bay City, Michigan": ``within``, the country or first-level subdivision linked after it).
     Where the name is written in English text, another Latin-script language's name of an entity matches
     as written or by its sound ("Salonika", Spanish "Salónica"), never as a misspelling ("Gabba" is no
     "Gabão", Gabon in Portuguese)."""
@@ -392,6 +400,9 @@ def link(group: Group, kb: KB, story: StoryContext, exact_only: bool, unique: bo
         if entity.qid not in best or rank > best[entity.qid][0]:
             rule = "kb-surname" if hit.kind == "surname" else "kb-exact" if hit.score == 1.0 else "kb-spelling"
             best[entity.qid] = (rank, hit.score, hit.alias, rule)
+    inside = {qid: found for qid, found in best.items()
+              if kb.entities[qid].country in within or kb.entities[qid].region in within}
+    best = inside or best
     if not best:
         return None
     ranked = sorted(best.items(), key=lambda item: -item[1][0])
@@ -429,7 +440,8 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
             if group.qid is None and not (not exact_only and _variant_of_linked(group, groups)):
                 partners = frozenset(kb.entities[q].country or q for q in
                                      (groups[p].qid for p in group.partners) if q)
-                found = link(group, kb, story, exact_only, unique=unique, partner_countries=partners)
+                within = frozenset(groups[w].qid for w in group.within if groups[w].qid)
+                found = link(group, kb, story, exact_only, unique=unique, partner_countries=partners, within=within)
                 if found:
                     entity, score, alias, rule = found
                     group.qid = entity.qid
