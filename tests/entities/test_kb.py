@@ -120,3 +120,5 @@ def test_a_kb_city_knows_its_first_level_subdivision():
     assert {h.entity.qid: h.entity.region for h in kb.exact("Portland") if h.entity.country == "Q30"} == {
         "Q6106": "Q824", "Q49201": "Q724"}
     assert sum(e.region is not None for e in kb.entities.values()) > 5000
+    assert kb.state_abbreviations["Mo."] == kb.state_abbreviations["MO"] == "Q1581"
+    assert kb.state_abbreviations["W.Va."] == "Q1371" and "Texas" not in kb.state_abbreviations

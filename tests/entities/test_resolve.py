@@ -606,6 +606,11 @@ def test_a_place_written_before_its_country_or_state_behind_a_comma_lies_there()
                                  "across Michigan joined it.",
                                  ("Flint", "GPE"), ("Saginaw", "GPE"), ("Bay City", "GPE"), ("Michigan", "GPE"))
     assert {e.name: e.kb_id for e in chase}["Bay City"] == "Q746820"
+    gigante = _resolved_everywhere("Gigante died at the federal medical center in Springfield, Mo., a spokesman "
+                                   "said. Springfield holds sick inmates.", ("Springfield", "GPE"))
+    assert [e.kb_id for e in gigante] == ["Q135615"]
+    oregon = _resolved_everywhere("Police in Portland, OR said the bomb was real.", ("Portland", "GPE"))
+    assert [e.kb_id for e in oregon] == ["Q6106"]
     unnamed = _resolved_everywhere("The explosion occurred at a bank in Oregon, south of Portland.",
                                    ("Oregon", "GPE"), ("Portland", "GPE"))
     assert {m.text: e.kb_id for e in unnamed for m in e.mentions}["Portland"] is None

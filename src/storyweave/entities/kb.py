@@ -55,16 +55,19 @@ class KB:
         self.path = path
         try:
             db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-            has_regions = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'region'").fetchone() is not None
-            regions = dict(db.execute("SELECT qid, region FROM region")) if has_regions else {}
+            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            regions = dict(db.execute("SELECT qid, region FROM region")) if "region" in tables else {}
             self.entities = {row[0]: KBEntity(*row, region=regions.get(row[0]))
                              for row in db.execute("SELECT * FROM entity")}
             rows = list(db.execute("SELECT key, qid, alias, kind FROM alias"))
             self.nationality: dict[str, set[str]] = {}
             for key, country in db.execute("SELECT key, country FROM demonym"):
                 self.nationality.setdefault(key, set()).add(country)
-            has_towns = db.execute("SELECT 1 FROM sqlite_master WHERE name = 'town'").fetchone() is not None
-            self.towns = frozenset(r[0] for r in db.execute("SELECT key FROM town")) if has_towns else frozenset()
+            self.towns = frozenset(r[0] for r in db.execute("SELECT key FROM town")) if "town" in tables \
+                else frozenset()
+            #: "Mo." and "MO" -> Missouri's QID (a KB built with the ``kb`` extra)
+            self.state_abbreviations: dict[str, str] = dict(db.execute(
+                "SELECT text, qid FROM state_abbreviation")) if "state_abbreviation" in tables else {}
             db.close()
         except sqlite3.Error as exc:
             raise ModelError(f"cannot open knowledge base {path}: {exc}") from exc

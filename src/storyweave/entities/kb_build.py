@@ -52,6 +52,7 @@ SCHEMA = (
     "CREATE TABLE demonym (key TEXT NOT NULL, country TEXT NOT NULL, PRIMARY KEY (key, country)) WITHOUT ROWID",
     "CREATE TABLE town (key TEXT PRIMARY KEY) WITHOUT ROWID",
     "CREATE TABLE region (qid TEXT PRIMARY KEY, region TEXT NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE state_abbreviation (text TEXT PRIMARY KEY, qid TEXT NOT NULL) WITHOUT ROWID",
 )
 #: towns of this many people or more give the KB their names (``towns``); smaller ones share too many names with
 #: garbled spellings of others
@@ -167,6 +168,24 @@ def _states(root: Path) -> dict[tuple[str, str], str]:
         found.setdefault((country_code, fold(name)), set()).add(qid)
     db.close()
     return {key: qids.pop() for key, qids in found.items() if len(qids) == 1}
+
+
+def state_abbreviations(root: Path) -> tuple[dict[str, str], str | None]:
+    """AP style's and the postal abbreviations of US states and D.C. ("Mo.", "MO") -> the state's QID, from
+    the ``us`` package (the ``kb`` extra), with its source; none without it. US news writes a city's state so
+    ("Springfield, Mo."); they are no names of their own ("Ill.", "OR"), so only that reading uses them."""
+    try:
+        import us
+    except ImportError:
+        return {}, None
+    states = _states(root)
+    found = {}
+    for state in [*us.states.STATES_AND_TERRITORIES, us.states.DC]:
+        qid = states.get(("US", fold(state.name)))
+        for text in (state.ap_abbr, state.abbr):
+            if qid and text and text != state.name:
+                found[text] = qid
+    return found, f"us {us.__version__}: AP style and postal abbreviations of US states"
 
 
 def _places(root: Path, countries: dict[str, str]) -> Iterator[Record]:
@@ -386,6 +405,10 @@ def build(root: Path, out: Path, extra: Iterable[Path] = ()) -> dict[str, int]:
     db.executemany("INSERT INTO source VALUES (?, ?)", sorted(sources))
     db.executemany("INSERT OR IGNORE INTO demonym VALUES (?, ?)", sorted(demonyms(root)))
     db.execute("INSERT INTO meta VALUES ('built_from', ?)", (str(root),))
+    abbreviations, abbreviation_source = state_abbreviations(root)
+    db.executemany("INSERT INTO state_abbreviation VALUES (?, ?)", sorted(abbreviations.items()))
+    if abbreviation_source:
+        db.execute("INSERT INTO meta VALUES ('state_abbreviations', ?)", (abbreviation_source,))
     town_names, town_source = towns()
     db.executemany("INSERT INTO town VALUES (?)", [(key,) for key in sorted(town_names)])
     if town_source:

@@ -111,6 +111,7 @@ STRONG_SHARE = 0.6
 CLASSES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "EVENT": "EVENT"}
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
 _APPOSITION = re.compile(r"^\s*,\s*$")
+_STATE_AFTER = re.compile(r"\s*,\s*((?:[A-Z]\.){2}|[A-Z]\.[A-Z][a-z]\.|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b)")
 
 
 @dataclass
@@ -124,6 +125,8 @@ class Group:
     coordinated: int = 0
     #: groups written right after it behind a comma, the place it lies in ("Naples, Italy", "Bay City, Michigan")
     within: set[int] = field(default_factory=set)
+    #: US states written after it by their abbreviation ("Springfield, Mo.", "Portland, OR"), as QIDs
+    within_states: set[str] = field(default_factory=set)
     #: the KB entities this exact name is an alias of: two known names of different entities never merge
     known: frozenset[str] = frozenset()
     evidence: list[Evidence] = field(default_factory=list)
@@ -197,6 +200,18 @@ def _coordination(groups: list[Group], articles: dict[str, Article]) -> None:
                     groups[b].partners.add(a)
                     groups[a].coordinated += 1
                     groups[b].coordinated += 1
+
+
+def _state_abbreviations(groups: list[Group], articles: dict[str, Article], kb: KB) -> None:
+    """The US state a name is written with by its AP or postal abbreviation ("Springfield, Mo.")."""
+    if not kb.state_abbreviations:
+        return
+    for group in groups:
+        for mention in group.mentions:
+            article = articles.get(mention.article_id)
+            after = _STATE_AFTER.match(article.text, mention.end) if article else None
+            if after and after.group(1) in kb.state_abbreviations:
+                group.within_states.add(kb.state_abbreviations[after.group(1)])
 
 
 def _retype(groups: list[Group], kb: KB) -> None:
@@ -312,7 +327,7 @@ def link(group: Group, kb: KB, story: StoryContext, exact_only: bool, unique: bo
     else in full with it (Rahman is Hasim Rahman there, not Emomali Rahmon). In a ``sports`` story a bare
     surname is a player's before a famous person's: it links only where the person's country is in the story.
     A place written before another behind a comma is one of its candidates that lies there, if one does ("Naples,
-    Italy", "Bay City, Michigan": ``within``, the country or first-level subdivision linked after it).
+    Italy", "Bay City, Michigan", "Springfield, Mo.": ``within``, the country or first-level subdivision after it).
     Where the name is written in English text, another Latin-script language's name of an entity matches
     as written or by its sound ("Salonika", Spanish "Salónica"), never as a misspelling ("Gabba" is no
     "Gabão", Gabon in Portuguese)."""
@@ -426,6 +441,7 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
         group.known = frozenset(h.entity.qid for h in named or hits)
     _surnames(groups)
     _firm_names(groups)
+    _state_abbreviations(groups, articles, kb)
     context.retype_placed(groups, kb, articles, SPELLING)
     story = StoryContext(
         full_names=tuple(g.name for g in groups if g.cls == "PERSON" and " " in g.key),
@@ -440,7 +456,7 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
             if group.qid is None and not (not exact_only and _variant_of_linked(group, groups)):
                 partners = frozenset(kb.entities[q].country or q for q in
                                      (groups[p].qid for p in group.partners) if q)
-                within = frozenset(groups[w].qid for w in group.within if groups[w].qid)
+                within = frozenset(groups[w].qid for w in group.within if groups[w].qid) | group.within_states
                 found = link(group, kb, story, exact_only, unique=unique, partner_countries=partners, within=within)
                 if found:
                     entity, score, alias, rule = found
