@@ -614,3 +614,15 @@ def test_a_place_written_before_its_country_or_state_behind_a_comma_lies_there()
     unnamed = _resolved_everywhere("The explosion occurred at a bank in Oregon, south of Portland.",
                                    ("Oregon", "GPE"), ("Portland", "GPE"))
     assert {m.text: e.kb_id for e in unnamed for m in e.mentions}["Portland"] is None
+
+
+def test_a_slip_of_the_storys_own_spelling_does_not_link_by_itself():
+    """WMT dev (paraphrased): "Oitama", once for the story's "Okitama" (a region of Yamagata), had linked to
+    Toyama by its sound. A garbled spelling beside the story's linked one still joins it (Tocaev, Tokayev)."""
+    text = ("The Okitama council held a campaign. Farmers of the Okitama region sold beef in Tokyo, and the "
+            "Oitama project opened a store in Japan.")
+    found = _resolved_everywhere(text, ("Okitama", "GPE"), ("Oitama", "GPE"), ("Tokyo", "GPE"), ("Japan", "GPE"))
+    assert {m.text: e.kb_id for e in found for m in e.mentions}["Oitama"] is None
+    kazakh = _resolved_everywhere("Tokayev spoke in Astana. Tokayev and Tocaev are one man.",
+                                  ("Tokayev", "PERSON"), ("Tocaev", "PERSON"), ("Astana", "GPE"))
+    assert {m.text: e.kb_id for e in kazakh for m in e.mentions}["Tocaev"] == "Q200881"

@@ -434,6 +434,17 @@ def _variant_of_linked(group: Group, groups: list[Group]) -> bool:
                for other in groups if other is not group)
 
 
+def _spelt_otherwise(group: Group, groups: list[Group]) -> bool:
+    """The story's own evidence first, the other way round: a name the story writes more often in another,
+    still unlinked spelling of its type does not link by its spelling alone; that spelling links or not, and
+    this one joins it by merging ("Oitama", a slip for the story's "Okitama", had been Toyama). A spelling NER
+    typed otherwise is no such evidence (the English "Tamanrasset", taken for an organisation, beside the
+    Russian "Таманрассета")."""
+    return any(other.qid is None and len(other.mentions) > len(group.mentions) and other.cls in (None, group.cls)
+               and similarity(group.name, other.name) >= SPELLING and _shape_fits(group.name, other.name)
+               for other in groups if other is not group)
+
+
 def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None:
     for group in groups:
         hits = [h for h in kb.exact(group.name) if h.kind != "code"]
@@ -458,6 +469,8 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
                                      (groups[p].qid for p in group.partners) if q)
                 within = frozenset(groups[w].qid for w in group.within if groups[w].qid) | group.within_states
                 found = link(group, kb, story, exact_only, unique=unique, partner_countries=partners, within=within)
+                if found and found[3] == "kb-spelling" and _spelt_otherwise(group, groups):
+                    found = None
                 if found:
                     entity, score, alias, rule = found
                     group.qid = entity.qid
