@@ -626,3 +626,14 @@ def test_a_slip_of_the_storys_own_spelling_does_not_link_by_itself():
     kazakh = _resolved_everywhere("Tokayev spoke in Astana. Tokayev and Tocaev are one man.",
                                   ("Tokayev", "PERSON"), ("Tocaev", "PERSON"), ("Astana", "GPE"))
     assert {m.text: e.kb_id for e in kazakh for m in e.mentions}["Tocaev"] == "Q200881"
+
+
+def test_a_surname_written_the_x_on_its_own_is_no_person():
+    """ECB+ dev (shortened): India's marine commandos, "the Marcos", had been Bongbong Marcos by his surname.
+    "The Putin government" still names the president."""
+    navy = _resolved_everywhere("Commandos sped to the pirate dhow. Seeing the Marcos, the pirates surrendered in "
+                                "the Philippines.", ("Marcos", "PERSON"), ("Philippines", "GPE"))
+    assert {m.text: e.kb_id for e in navy for m in e.mentions}["Marcos"] is None
+    russia = _resolved_everywhere("Critics of the Putin government met in Russia.", ("Putin", "PERSON"),
+                                  ("Russia", "GPE"))
+    assert {m.text: e.kb_id for e in russia for m in e.mentions}["Putin"] == "Q7747"

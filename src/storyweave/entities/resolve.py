@@ -111,6 +111,8 @@ STRONG_SHARE = 0.6
 CLASSES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "EVENT": "EVENT"}
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
 _APPOSITION = re.compile(r"^\s*,\s*$")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_STOP_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$)")
 _STATE_AFTER = re.compile(r"\s*,\s*((?:[A-Z]\.){2}|[A-Z]\.[A-Z][a-z]\.|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b)")
 
 
@@ -486,6 +488,7 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
         teams.unlink_teams(groups, kb, articles)
     _unlink_spelled_out(groups, kb)
     _unlink_titles(groups, kb, articles)
+    _unlink_determined_surnames(groups, articles)
 
 
 def _latin(text: str) -> bool:
@@ -502,6 +505,18 @@ def _unlink_titles(groups: list[Group], kb: KB, articles: dict[str, Article]) ->
             continue
         if all((m.article_id, _next_word_start(articles, m)) in people for m in group.mentions):
             group.unlink(1.0, f"a title before a person's name in every mention, not {kb.entities[group.qid].name}")
+
+
+def _unlink_determined_surnames(groups: list[Group], articles: dict[str, Article]) -> None:
+    """A bare surname written "the X" and then a stop ("Seeing the Marcos, the pirates surrendered": India's
+    marine commandos) is no person's: a surname takes the article only before a noun ("the Obama
+    administration")."""
+    for group in groups:
+        if not group.qid or not any(e.rule == "kb-surname" for e in group.evidence):
+            continue
+        if all(m.article_id in articles and _THE_BEFORE.search(articles[m.article_id].text, 0, m.start)
+               and _STOP_AFTER.match(articles[m.article_id].text, m.end) for m in group.mentions):
+            group.unlink(1.0, "written 'the …' on its own, as no person's surname is")
 
 
 def _next_word_start(articles: dict[str, Article], mention: Mention) -> int:
