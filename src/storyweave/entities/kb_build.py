@@ -190,7 +190,7 @@ def state_abbreviations(root: Path) -> tuple[dict[str, str], str | None]:
 
 def _places(root: Path, countries: dict[str, str]) -> Iterator[Record]:
     """Natural Earth's populated places, each with its subdivision when the country list names it alike
-    (5,441 of 7,096; every US city), so that a story's state can tell namesakes apart."""
+    (5,436 of 7,096; every US city), so that a state written after a city tells namesakes apart."""
     states = _states(root)
     data = json.loads((root / "natural_earth/ne_10m_populated_places.json").read_text(encoding="utf-8"))
     for feature in data["features"]:

@@ -383,7 +383,7 @@ def link(group: Group, kb: KB, story: StoryContext, exact_only: bool, unique: bo
                 continue  # "Chino" is a town of its own, not China misspelled
             if entity.type == "PERSON" and countries and entity.country \
                     and entity.country not in countries | partner_countries:
-                continue  # "Drake coach Mark Phelps" in Iowa is no misspelled prime minister of Guyana
+                continue  # "Drake coach Mark Phelps" in a St. Louis report is no misspelt prime minister of Guyana
         if common and (entity.prior < 0.9 or hit.kind not in ("label", "alias")) \
                 and not (named_place and entity.type in ("GPE", "LOC") and hit.kind == "label"
                          and entity.country in countries):

@@ -278,7 +278,7 @@ def parse_date_line(line: str) -> tuple[str, bool] | None:
         return None
     iso, (start, end) = found
     leftover = rest[:start] + " " + rest[end:]
-    if not _DATE_LEFTOVER.match(leftover.strip()) and not set(_WORD.findall(leftover.lower())) <= _BESIDE_DATE | weekdays():
+    if not _DATE_LEFTOVER.match(leftover.strip()) and not set(_WORD.findall(leftover.lower())) - _BESIDE_DATE <= weekdays():
         return None
     return iso, weather
 
