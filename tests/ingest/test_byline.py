@@ -103,7 +103,7 @@ def test_a_date_line_is_read_in_any_language_dateparser_names_months_in(line, da
 @pytest.mark.parametrize("line", [
     "Он сказал 13 июня 2013 года, что уйдёт",        # a sentence that holds a date is no date line
     "13 listopad 2013",                              # November in Czech and Polish, October in Croatian
-    "Top 5 here 2013",                                # Breton's October is an English word first
+    "5 here 2013",                                    # Breton's October is an English word first
 ])
 def test_a_line_is_a_date_line_only_when_all_of_it_is_one_date(line):
     assert parse_date_line(line) is None

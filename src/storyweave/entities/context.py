@@ -58,13 +58,18 @@ LONE_PLACE_PRIOR = 0.8
 LONE_PLACE_SHARE = 0.25
 
 
+def person_surnames(groups: list[Group]) -> set[str]:
+    """The folded surnames of the people the story names in full."""
+    return {g.key.split()[-1] for g in groups if g.cls == "PERSON" and " " in g.key}
+
+
 def retype_placed(groups: list[Group], kb: KB, articles: dict[str, Article], spelling: float) -> None:
     """A name NER typed a person or an organisation that only KB places bear, written where places stand
     in at least PLACED_SHARE of its mentions ("in Ashgabat", "the northern city of Thessaloniki"), is that
     place: NER on rare foreign names guesses their type, the sentence does not. So is a name so written that
     is a spelling variant (``spelling`` similarity) of such a place ("who is from Schnectady"). Not a person's
     surname in the story."""
-    people = {g.key.split()[-1] for g in groups if g.cls == "PERSON" and " " in g.key}
+    people = person_surnames(groups)
     candidates = [g for g in groups if not g.qid and g.cls in ("PERSON", "ORG") and g.key not in people]
     places = []
     for group in candidates:

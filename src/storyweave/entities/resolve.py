@@ -253,7 +253,7 @@ def _firm_names(groups: list[Group]) -> None:
     """A name no KB entity bears that is a story organisation's name without its legal form ("Qualys" beside
     "Qualys Inc.") is that organisation's, whatever NER typed it: not a misspelt place (Calais)."""
     firms = {g.firm: g.name for g in groups if g.firm and g.cls in ("ORG", None)}
-    surnames = {g.key.split()[-1] for g in groups if g.cls == "PERSON" and " " in g.key}
+    surnames = context.person_surnames(groups)
     for group in groups:
         firm = firms.get(group.key)
         if firm is None or group.qid or group.known or group.cls == "ORG" or group.key in surnames:
@@ -432,8 +432,7 @@ def link(group: Group, kb: KB, story: StoryContext, exact_only: bool, unique: bo
 def _variant_of_linked(group: Group, groups: list[Group]) -> bool:
     """The story's own evidence first: a spelling variant of a name already linked joins it by merging
     rather than by a KB search of its own (Donedsk is Donetsk here, not some Donskoy)."""
-    return any(other.qid and similarity(group.name, other.name) >= SPELLING and _shape_fits(group.name, other.name)
-               for other in groups if other is not group)
+    return any(other.qid and _spelling_variants(group, other) for other in groups if other is not group)
 
 
 def _spelt_otherwise(group: Group, groups: list[Group]) -> bool:
@@ -443,8 +442,11 @@ def _spelt_otherwise(group: Group, groups: list[Group]) -> bool:
     typed otherwise is no such evidence (the English "Tamanrasset", taken for an organisation, beside the
     Russian "Таманрассета")."""
     return any(other.qid is None and len(other.mentions) > len(group.mentions) and other.cls in (None, group.cls)
-               and similarity(group.name, other.name) >= SPELLING and _shape_fits(group.name, other.name)
-               for other in groups if other is not group)
+               and _spelling_variants(group, other) for other in groups if other is not group)
+
+
+def _spelling_variants(a: Group, b: Group) -> bool:
+    return similarity(a.name, b.name) >= SPELLING and _shape_fits(a.name, b.name)
 
 
 def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None:
