@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from storyweave.entities.kb import DEFAULT_PATH, load
-from storyweave.entities.kb_build import CURATED, build, user_records
+from storyweave.entities.kb_build import CURATED, _uninverted, build, user_records
 from tests.conftest import DATA
 
 KB_DATA = DATA / "kb"
@@ -122,3 +122,22 @@ def test_a_kb_city_knows_its_first_level_subdivision():
     assert sum(e.region is not None for e in kb.entities.values()) > 5000
     assert kb.state_abbreviations["Mo."] == kb.state_abbreviations["MO"] == "Q1581"
     assert kb.state_abbreviations["W.Va."] == "Q1371" and "Texas" not in kb.state_abbreviations
+
+
+def test_a_country_is_known_by_its_official_names():
+    """ISO 3166-1's names (pycountry, read when the KB is built): news writes "the Russian Federation"."""
+    kb = load()
+    assert {h.entity.qid for h in kb.exact("Russian Federation")} == {"Q159"}
+    assert {h.entity.qid for h in kb.exact("Republic of Korea")} == {"Q884"}  # ISO: "Korea, Republic of"
+    assert {h.entity.qid for h in kb.exact("Islamic Republic of Iran")} == {"Q794"}
+    assert {h.entity.qid for h in kb.exact("Hellenic Republic")} == {"Q41"}
+    assert kb.exact("Province of China Taiwan") == []  # "Taiwan, Province of China" has no prose order
+    # ISO's "State of Palestine" is the country list's Palestinian territories; the KB's State of Palestine keeps it
+    assert {h.entity.qid for h in kb.exact("State of Palestine")} == {"Q219060"}
+
+
+def test_iso_list_forms_are_read_back_only_where_the_head_moved():
+    assert _uninverted("Korea, Democratic People's Republic of") == "Democratic People's Republic of Korea"
+    assert _uninverted("Congo, The Democratic Republic of the") == "The Democratic Republic of the Congo"
+    assert _uninverted("Virgin Islands, British") == "Virgin Islands, British"
+    assert _uninverted("Russian Federation") == "Russian Federation"

