@@ -54,6 +54,9 @@ from tests.quotes.stories import quotations_of, renderings_of
     ("Семенов вспоминает:\n«Мы приходили на завод затемно и уходили, когда в цехах уже гасили свет.»", "Семенов"),
     ("Міністр Олена Мельник прибула до Харкова. Пані Мельник прокоментувала: «Цієї зими місто відкриє ще три "
      "пункти обігріву для всіх, хто їх потребує.»", "Мельник"),
+    ("«Мы готовы продолжить переговоры уже на этой неделе», — заявил Песков журналистам.", "Песков"),
+    ("Мэр города Игорь Сомов приехал на стройку. «Этот мост мы откроем к началу зимы», — сказал Сомов о планах "
+     "на осень.", "Сомов"),
 ])
 def test_russian_and_ukrainian_attributions_name_the_speaker(text, speaker):
     """Direct speech with the attribution after or before it, and reported speech ("заявил, что",
@@ -151,6 +154,31 @@ def test_the_media_or_the_authorities_are_no_named_speaker(text, language):
 def test_a_partial_quote_the_subject_calls_something_by_is_theirs(text, language, said, speaker):
     quotes = quotations_of(text, language)
     assert [(r.span.text, r.speaker) for r in quotes] == [(said, speaker)]
+
+
+def test_an_attribution_that_names_no_person_after_the_verb_names_no_speaker():
+    """A place stands where a name would ("— заявили в Москве на брифинге"): no speaker, not Москве."""
+    text = "«Мы готовы продолжить переговоры уже на этой неделе», — заявили в Москве на брифинге."
+    assert [r.speaker for r in renderings_of(text, "ru")] == [None]
+
+
+@pytest.mark.parametrize(("text", "language", "said", "speaker"), [
+    ("Профессор университета в Казани Ирина Смирнова сообщила, что это «важный сигнал для всей отрасли».", "ru",
+     "важный сигнал для всей отрасли", "Ирина Смирнова"),
+    ("Министр иностранных дел Андрей Соколов на встрече в Париже предупредил о «серьёзных последствиях» для "
+     "соседей.", "ru", "серьёзных последствиях", "Андрей Соколов"),
+    ("Міністр Олена Мельник на брифінгу в Києві заявила, що це «серйозний крок уперед».", "uk",
+     "серйозний крок уперед", "Олена Мельник"),
+])
+def test_a_partial_quote_the_subject_says_is_theirs(text, language, said, speaker):
+    """The person nearest the speech verb speaks, and no place after a preposition ("… в Казани Ирина Смирнова
+    сообщила" is not "Казани Ирина", "… в Києві заявила" not "Києві"); what "…, что" reports may hold the quotation."""
+    found = [r for r in renderings_of(text, language) if not r.fragment]
+    assert [r.speaker for r in found] == [speaker] and said in found[0].span.text
+
+
+def test_what_an_office_says_with_a_partial_quote_has_no_speaker():
+    assert [r.speaker for r in renderings_of("В Кремле заявили, что это «неприемлемые действия».", "ru")] == [None]
 
 
 def test_what_an_unnamed_subject_calls_something_stays_a_fragment():

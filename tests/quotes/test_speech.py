@@ -388,6 +388,9 @@ def test_a_country_role_no_one_names_stays_the_speaker_and_a_pronoun_is_never_re
                  "burglary of no interest,” but more came out. City Hall spokesman Omar Haddad called the report “a "
                  "piece of fiction from start to end.”",
                  ["Jo Lindqvist", "Omar Haddad"], id="a-name-that-qualifies-a-title-is-not-the-holder-named-after-it"),
+    pytest.param("The river is low this year. Stanford economist Maria Lopez said the drop was “a warning sign for "
+                 "every farm in the valley.” Rain is forecast.",
+                 ["Maria Lopez"], id="a-university-before-an-academic-title-is-not-the-speaker"),
     pytest.param("The singer is in treatment. “We ask everyone to respect her family's privacy at this time,” the "
                  "29-year-old singer's rep Dana Kole told the magazine. “It has been a hard year,” the band's "
                  "manager said.",

@@ -34,6 +34,9 @@ AFTER_APPOSED = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{SPEECH}\s+(?:[\w.-]+\s+){
 #: разговоре с …": a person's full name after the verb (and a word or two), whatever follows it; checked to be a person
 AFTER_NAMED = re.compile(rf"^\s*[,.]?\s*[-–—]?\s*{SPEECH}\s+(?:[а-яёіїєґ-]+\s+){{0,3}}?"
                          rf"(?P<name>{_WORD}\s+{_WORD}(?:\s+{_WORD})?)")
+#: "…», — заявил Песков журналистам.", "…», — сказал Сомов о планах на осень": a name right after the verb, with
+#: to whom, where or what about after it; checked to be a person (a place stands there too: "— заявили в Москве")
+AFTER_FOLLOWED = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{SPEECH}\s+(?P<name>{_FULL})(?=\s+[а-яёіїєґ])")
 #: roles in Russian and Ukrainian ("— добавил президент республики" speaks for the person last named with
 #: the title, "президент Теббун")
 ROLE_WORDS = (r"президент|премьер-министр|прем'єр-міністр|министр|міністр|мэр|мер|губернатор|глава|голова|"
@@ -50,6 +53,18 @@ ROLE = re.compile(rf"^(?:{ROLE_WORDS})$", re.I)
 _CALLING = r"(?:назва(?:л|ла|ло|ли|в)|называ(?:ет|ют|л|ла|ли)|назива(?:є|ють|в|ла|ли)|охарактеризува\w*|охарактеризова\w*)"
 CALLS = re.compile(rf"(?:^|[\s,—–-])(?P<name>{_PRONOUN}|(?i:{ROLE_WORDS})|(?:{_WORD}\s+)?{_WORD})\s+"
                    rf"(?:[а-яёіїєґ-]+\s+){{0,3}}?{_CALLING}\s+(?:[^\s«»\"“”„]+\s+){{0,5}}?$")
+#: a partial quote in a sentence whose subject, a person, says it ("Ирина Смирнова сообщила, что это «важный
+#: сигнал …»", "Андрей Соколов на встрече в Париже предупредил о «серьёзных последствиях»"): the name or pronoun a
+#: few words before a speech verb, and the quotation in what it says (after "что", or what it speaks about: "о",
+#: "про"; not "сказал в программе «…»", a title); read from each word on (the name nearest the verb speaks:
+#: "…университета в Казани Ирина Смирнова сообщила" is Ирина Смирнова)
+_SAYING_MORE = r"(?:указа|утвержда|пообеща|обвини|призва|вказа|стверджува|пообіця|звинува|закли(?:ка)?)(?:л|ла|ло|ли|в)"
+SUBJECT_SAYS = re.compile(rf"(?P<name>{_PRONOUN}|{_WORD}(?:\s+{_WORD})?)\s+(?:[^\s,«»\"“”„]+\s+){{0,4}}?"
+                          rf"(?P<verb>{SPEECH}|{_SAYING_MORE})\b(?:,\s*(?:что|що|чтобы|щоб)\b[^«»\"“”„.!?;:]{{0,120}}"
+                          rf"|\s+(?:[^\s,«»\"“”„]+\s+){{0,3}}?(?:о|об|обо|про)\s*)$")
+#: a preposition before a word puts it in an oblique case: "в Києві", "на встрече в Париже" name no subject
+PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?i:в|во|у|на|с|со|з|із|зі|к|ко|до|от|від|из|по|під|под|над|при|о|об|про|"
+                                r"для|за|перед|после|після|между|між|через)\s+$")
 ROLE_NAMED = re.compile(rf"(?i:\b(?P<role>{ROLE_WORDS}))\s+(?:\S+\s+){{0,4}}?"
                         rf"(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})")
 #: reported speech: "Песков заявил, что …", "По словам Пескова, …" (the name as written, here in the genitive);

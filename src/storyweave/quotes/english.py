@@ -84,7 +84,8 @@ TITLE_WORDS = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", f"{_PERSON_T
     "general", "foreign", "prime", "coach", "director", "leader", "captain", "commander"} | {
     "attorney", "advocate", "assistant", "ceo", "reporter", "filmmaker", "writer", "columnist", "producer", "author", "chief", "inspector", "detective", "officer", "councilman", "councilwoman", "secretary",
     "executive", "deputy", "undersheriff", "superintendent", "commissioner", "ambassador", "editor", "expert",
-    "spokesman", "analyst", "correspondent", "manager", "rev", "reverend", "pastor", "rabbi", "imam", "constable"}
+    "spokesman", "analyst", "correspondent", "manager", "rev", "reverend", "pastor", "rabbi", "imam", "constable",
+    "professor", "economist", "lawyer", "scientist", "researcher", "historian", "adviser", "advisor", "strategist"}
 #: a cleric's title takes "the" before it ("“…,” the Rev. Larry Kroon said")
 _TITLES = rf"(?:(?:{_PERSON_TITLES}|Const\.|Constable|Sgt\.|Det\.|Capt\.|Lt\.|Gen\.|Gov\.|Sen\.|Rep\.|" \
           r"(?:[Tt]he\s+)?(?:Rev\.|Reverend)|Pastor|Rabbi|Imam|spokesman|spokeswoman|spokesperson)\s+)?"

@@ -67,6 +67,8 @@ _TITLED_AFTER = re.compile(r"\s+(?:[a-z]+\s+){1,6}?(?P<name>[A-Z][\w'’-]+(?:\s
 _HOLDER_AFTER = re.compile(rf"\s+(?:(?!(?:{english.SPEECH})\b)[a-z][\w-]*\s+){{0,2}}"
                            rf"(?:{'|'.join(sorted(english.TITLE_WORDS, key=len, reverse=True))})\s+"
                            r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
+#: where a Cyrillic word opens
+_CYRILLIC_WORD = re.compile(r"(?<![\w'’-])[А-ЯЁІЇЄҐа-яёіїєґ]")
 #: pronouns that stand for a speaker ("he said", "сказал он"; "according to her" reads as "she")
 _PRONOUNS = frozenset(PRONOUNS)
 _SUBJECT_FORM = {"him": "he", "her": "she", "него": "он", "нее": "она", "неё": "она", "нього": "він", "неї": "вона"}
@@ -202,8 +204,10 @@ def _beside(text: str, quote: Quoted, surnames: set[str], language: str = "en") 
     if loose and " " not in loose.group("name") and not _known(loose.group("name"), surnames):
         loose = None  # a capitalised word opening the sentence, not a name ("Moments after ...")
     attributed = [m for m in _attributions(after[:200], (*after_patterns, cyrillic.AFTER_APPOSED, cyrillic.AFTER,
-                                                         cyrillic.AFTER_NAMED, cyrillic.AFTER_ROLE))
-                  if m.re not in (cyrillic.AFTER_APPOSED, cyrillic.AFTER_NAMED) or person_name(m.group("name"))]
+                                                         cyrillic.AFTER_NAMED, cyrillic.AFTER_FOLLOWED,
+                                                         cyrillic.AFTER_ROLE))
+                  if (m.re not in (cyrillic.AFTER_APPOSED, cyrillic.AFTER_NAMED) or person_name(m.group("name")))
+                  and (m.re is not cyrillic.AFTER_FOLLOWED or _cyrillic_person(m, surnames))]
     passive = english.AFTER_PASSIVE.match(after[:200])
     if passive and not passive.group("verb") and \
             not english.PASSIVE_BEFORE.search(clause[-60:]):
@@ -561,7 +565,8 @@ class _Reader:
         """Who says, calls or describes what the sentence quotes next, from the sentence before the quotation:
         its subject (English), else the subject of a clause inside it named right before its verb (a full
         name, a surname the text gives, an acronym, a role or a pronoun; a group is no one), else a Russian or
-        Ukrainian subject that calls something by the quoted words (a person, a pronoun or a role)."""
+        Ukrainian subject that calls something by the quoted words (a person, a pronoun or a role), else a
+        Russian or Ukrainian person or pronoun that says them, a few words before the speech verb."""
         found = english.SENTENCE_SAYS.match(lead)
         if found and found.group("apposition") and " " not in found.group("name") and \
                 not english.APPOSITIVE.match(lead, found.end("apposition")):
@@ -576,6 +581,11 @@ class _Reader:
             calls = cyrillic.CALLS.search(lead)
             found = calls if calls and cyrillic.ROLE.match(calls.group("name")) else \
                 _cyrillic_person(calls, self.surnames)
+        if found is None:
+            people = filter(None, (_cyrillic_person(cyrillic.SUBJECT_SAYS.match(lead, word.start()), self.surnames)
+                                   for word in _CYRILLIC_WORD.finditer(lead)
+                                   if not cyrillic.PREPOSITION_BEFORE.search(lead, 0, word.start())))
+            found = min(people, key=lambda m: (m.start("verb") - m.end("name"), m.start("name")), default=None)
         return found
 
     def _speaker(self, raw: str | None, index: int) -> str | None:
