@@ -553,6 +553,14 @@ def test_a_name_frequent_in_english_as_a_name_links_when_ner_is_sure_it_is_a_pla
     assert [e.kb_id for e in word] == [None]
 
 
+def test_a_frequent_place_name_written_once_links_as_the_one_kb_place_of_the_storys_countries():
+    """Seed 004: "the United States itself will never allow Texas to …" left Texas unlinked, as NER had read it
+    once; ECB+ dev: 12 such mentions (Texas, Chicago, Florida, California) now linked."""
+    texas = _resolved_everywhere("The United States itself will never allow Texas to secede, the senator said.",
+                                 ("Texas", "GPE"), ("United States", "GPE"))
+    assert {e.name: e.kb_id for e in texas}["Texas"] == "Q1439"
+
+
 def test_a_frequent_place_name_links_when_one_kb_place_of_the_storys_countries_bears_it():
     """ECB+ dev (shortened): Florida, the US state, never linked, as a department and a city of Uruguay bear its
     name too. Washington stays unlinked in a US story: the state and the capital bear it."""
@@ -611,6 +619,9 @@ def test_a_place_written_before_its_country_or_state_behind_a_comma_lies_there()
     assert [e.kb_id for e in gigante] == ["Q135615"]
     oregon = _resolved_everywhere("Police in Portland, OR said the bomb was real.", ("Portland", "GPE"))
     assert [e.kb_id for e in oregon] == ["Q6106"]
+    elsewhere = _resolved_everywhere("A driver who had stolen from a Manchester, Conn., beer distributor shot eight "
+                                     "people in the United States.", ("Manchester", "GPE"), ("United States", "GPE"))
+    assert {e.name: e.kb_id for e in elsewhere}["Manchester"] is None  # the KB's US Manchester is New Hampshire's
     unnamed = _resolved_everywhere("The explosion occurred at a bank in Oregon, south of Portland.",
                                    ("Oregon", "GPE"), ("Portland", "GPE"))
     assert {m.text: e.kb_id for e in unnamed for m in e.mentions}["Portland"] is None

@@ -320,7 +320,8 @@ class StoryContext:
 
 def link(group: Group, kb: KB, story: StoryContext, exact_only: bool, unique: bool = False,
          partner_countries: frozenset[str] = frozenset(),
-         within: frozenset[str] = frozenset()) -> tuple[KBEntity, float, str, str] | None:
+         within: frozenset[str] = frozenset(),
+         states: frozenset[str] = frozenset()) -> tuple[KBEntity, float, str, str] | None:
     """The KB entity this group names, with its score, alias and rule; None when the evidence is not clear.
 
     A spelling variant (not an exact alias) must keep the group's type; a one-word variant of a place or
@@ -329,7 +330,8 @@ def link(group: Group, kb: KB, story: StoryContext, exact_only: bool, unique: bo
     else in full with it (Rahman is Hasim Rahman there, not Emomali Rahmon). In a ``sports`` story a bare
     surname is a player's before a famous person's: it links only where the person's country is in the story.
     A place written before another behind a comma is one of its candidates that lies there, if one does ("Naples,
-    Italy", "Bay City, Michigan", "Springfield, Mo.": ``within``, the country or first-level subdivision after it).
+    Italy", "Bay City, Michigan", "Springfield, Mo.": ``within``, the country or first-level subdivision after it);
+    where a state written by its abbreviation (``states``) holds none of them, it names none ("Manchester, Conn.").
     Where the name is written in English text, another Latin-script language's name of an entity matches
     as written or by its sound ("Salonika", Spanish "Salónica"), never as a misspelling ("Gabba" is no
     "Gabão", Gabon in Portuguese)."""
@@ -346,10 +348,11 @@ def link(group: Group, kb: KB, story: StoryContext, exact_only: bool, unique: bo
     best: dict[str, tuple[float, str, str]] = {}
     name_script = script(name)
     common = single and not name.isupper() and zipf_frequency(fold(name), "en") >= COMMON_WORD_ZIPF
-    # a name frequent in English because it is a frequent name ("Texas", "Boston"), not a word: NER is sure it
-    # is a place, and one KB entity of the story's countries alone is called so (Florida, the US state, in a US
-    # story, though a department of Uruguay bears the name; not Washington, a state's and a city's name)
-    named_place = common and group.strong and group.cls == "PLACE" \
+    # a name frequent in English because it is a frequent name ("Texas", "Boston"), not a word: NER reads it as
+    # a place wherever the story writes it (once, or mostly), and one KB entity of the story's countries alone is
+    # called so (Florida, the US state, in a US story, though a department of Uruguay bears the name; not
+    # Washington, a state's and a city's name)
+    named_place = common and (group.strong or len(group.mentions) == 1) and group.cls == "PLACE" \
         and len({h.entity.qid for h in hits if h.score == 1.0 and h.kind != "code" and h.entity.country in countries}) == 1
     for hit in hits:
         as_written = fold(hit.alias) == fold(name)
@@ -419,6 +422,8 @@ def link(group: Group, kb: KB, story: StoryContext, exact_only: bool, unique: bo
             best[entity.qid] = (rank, hit.score, hit.alias, rule)
     inside = {qid: found for qid, found in best.items()
               if kb.entities[qid].country in within or kb.entities[qid].region in within}
+    if not inside and states:
+        return None  # "Manchester, Conn.": the KB knows no Manchester in Connecticut, so it is none of its namesakes
     best = inside or best
     if not best:
         return None
@@ -472,7 +477,8 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
                 partners = frozenset(kb.entities[q].country or q for q in
                                      (groups[p].qid for p in group.partners) if q)
                 within = frozenset(groups[w].qid for w in group.within if groups[w].qid) | group.within_states
-                found = link(group, kb, story, exact_only, unique=unique, partner_countries=partners, within=within)
+                found = link(group, kb, story, exact_only, unique=unique, partner_countries=partners, within=within,
+                             states=frozenset(group.within_states))
                 if found and found[3] == "kb-spelling" and _spelt_otherwise(group, groups):
                     found = None
                 if found:
