@@ -169,6 +169,8 @@ def test_an_attribution_that_names_no_person_after_the_verb_names_no_speaker():
      "соседей.", "ru", "серьёзных последствиях", "Андрей Соколов"),
     ("Міністр Олена Мельник на брифінгу в Києві заявила, що це «серйозний крок уперед».", "uk",
      "серйозний крок уперед", "Олена Мельник"),
+    ("Урсула фон дер Ляйен предупредила о «серьёзных последствиях» для соседей.", "ru", "серьёзных последствиях",
+     "Урсула фон дер Ляйен"),
 ])
 def test_a_partial_quote_the_subject_says_is_theirs(text, language, said, speaker):
     """The person nearest the speech verb speaks, and no place after a preposition ("… в Казани Ирина Смирнова

@@ -58,8 +58,10 @@ CALLS = re.compile(rf"(?:^|[\s,—–-])(?P<name>{_PRONOUN}|(?i:{ROLE_WORDS})|(?
 #: few words before a speech verb, and the quotation in what it says (after "что", or what it speaks about: "о",
 #: "про"; not "сказал в программе «…»", a title); read from each word on (the name nearest the verb speaks:
 #: "…университета в Казани Ирина Смирнова сообщила" is Ирина Смирнова)
+#: the lower-case particles inside Arabic, Dutch and German names ("Халед аль-Мишри", "Урсула фон дер Ляйен")
+_PARTICLE = r"(?:аль|эль|ибн|бен|бин|фон|дер|ван|де|ле|ла|да|ди)"
 _SAYING_MORE = r"(?:указа|утвержда|пообеща|обвини|призва|вказа|стверджува|пообіця|звинува|закли(?:ка)?)(?:л|ла|ло|ли|в)"
-SUBJECT_SAYS = re.compile(rf"(?P<name>{_PRONOUN}|{_WORD}(?:\s+{_WORD})?)\s+(?:[^\s,«»\"“”„]+\s+){{0,4}}?"
+SUBJECT_SAYS = re.compile(rf"(?P<name>{_PRONOUN}|{_WORD}(?:\s+(?:{_PARTICLE}[\s-]+)*{_WORD})?)\s+(?:[^\s,«»\"“”„]+\s+){{0,4}}?"
                           rf"(?P<verb>{SPEECH}|{_SAYING_MORE})\b(?:,\s*(?:что|що|чтобы|щоб)\b[^«»\"“”„.!?;:]{{0,120}}"
                           rf"|\s+(?:[^\s,«»\"“”„]+\s+){{0,3}}?(?:о|об|обо|про)\s*)$")
 #: a preposition before a word puts it in an oblique case: "в Києві", "на встрече в Париже" name no subject
