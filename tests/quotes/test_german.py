@@ -23,6 +23,9 @@ from tests.quotes.stories import quotations_of
      "Brücke dieser Größe sehr wenig Zeit“, sagte er der Zeitung.", "Thomas Berger"),
     ("Jana Novak sprach zuerst. „Ich habe so etwas in meinem ganzen Leben noch nicht gesehen“, sagte Novak weiter.",
      "Novak"),
+    # machine translation's comma for the colon, in an attribution that opens the text
+    ("Anna Keller sagte, „Wir geben die Brücke erst frei, wenn alles geprüft ist.“", "Anna Keller"),
+    ("Anna Keller sagte am Montag: „Wir geben die Brücke erst frei, wenn alles geprüft ist.“", "Anna Keller"),
 ])
 def test_a_german_attribution_names_its_speaker(text, speaker):
     assert [q.speaker for q in quotations_of(text, "de")][-1:] == [speaker]

@@ -38,7 +38,8 @@ AFTER = re.compile(rf"^\s*[,.]?\s*{SPEECH}\s+(?:(?:der|die)\s+)?(?:{_ROLE}\s+)?{
                    r"(?=\s*(?:[,.;:!?(]|$)|\s+[a-zäöü])")
 #: "…“, fügte der Präsident der Republik hinzu" / "…“, so der Bericht": attributed, to no one named
 AFTER_UNNAMED = re.compile(rf"^\s*[,.]?\s*{SPEECH}\s+(?:der|die|das)\s+(?P<name>{_WORD})")
-#: "Merkel sagte: „…“" / "Er betonte am Montag:" and "Dazu sagte Merkel:": the clause before a quotation
+#: "Merkel sagte: „…“" / "Er betonte am Montag:" and "Dazu sagte Merkel:": the clause before a quotation; a
+#: comma for the colon, as machine translation writes it ("Professor Lee sagte, „…“")
 BEFORE = (re.compile(rf"(?:^|[.!?]\s+)(?:{_ROLE}\s+)?{_NAME}\s+{SPEECH}"
-                     r"(?:\s+[\w-]+){0,5}?\s*:\s*$"),
-          re.compile(rf"\b{SPEECH}\s+(?:{_ROLE}\s+)?{_NAME}(?:\s+[\w-]+){{0,5}}?\s*:\s*$"))
+                     r"(?:\s+[\w-]+){0,5}?\s*[:,]\s*$"),
+          re.compile(rf"\b{SPEECH}\s+(?:{_ROLE}\s+)?{_NAME}(?:\s+[\w-]+){{0,5}}?\s*[:,]\s*$"))

@@ -196,7 +196,8 @@ def _beside(text: str, quote: Quoted, surnames: set[str], language: str = "en") 
     before = text[text.rfind("\n", 0, quote.opening) + 1:quote.opening]
     line_end = text.find("\n", quote.closing)
     after = text[quote.closing + 1:line_end if line_end >= 0 else len(text)]
-    clause = before[max(before.rfind(". ") + 2, *(before.rfind(mark + " ") + 2 for mark in "”\"»")):]
+    cut = max(before.rfind(". "), *(before.rfind(mark + " ") for mark in "”\"»"))
+    clause = before[cut + 2:] if cut >= 0 else before
     inner = text[quote.start:quote.end]
     after_patterns = english.AFTER_VERB if inner.endswith(".") else (*english.AFTER_VERB, english.AFTER_NAME,
                                                                        english.AFTER_NAME_APPOSED)
