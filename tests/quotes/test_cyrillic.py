@@ -62,6 +62,8 @@ from tests.quotes.stories import quotations_of, renderings_of
     ("«Бархат требует вечернего света, поэтому этот пиджак хорош для праздника», - объясняет стилист Смирнов.",
      "Смирнов"),
     ("«Ми всі повинні пам'ятати, що цей спорт несе ризик», – зазначив ДеБері.", "ДеБері"),
+    ("«Нас очень расстроило, что об этих протестах молчат», - заявил демократ Лукас на передаче в воскресенье.",
+     "Лукас"),
 ])
 def test_russian_and_ukrainian_attributions_name_the_speaker(text, speaker):
     """Direct speech with the attribution after or before it, and reported speech ("заявил, что",

@@ -35,9 +35,11 @@ AFTER_APPOSED = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{SPEECH}\s+(?:[\w.-]+\s+){
 #: разговоре с …": a person's full name after the verb (and a word or two), whatever follows it; checked to be a person
 AFTER_NAMED = re.compile(rf"^\s*[,.]?\s*[-–—]?\s*{SPEECH}\s+(?:[а-яёіїєґ-]+\s+){{0,3}}?"
                          rf"(?P<name>{_WORD}\s+{_WORD}(?:\s+{_WORD})?)")
-#: "…», — заявил Песков журналистам.", "…», — сказал Сомов о планах на осень": a name right after the verb, with
-#: to whom, where or what about after it; checked to be a person (a place stands there too: "— заявили в Москве")
-AFTER_FOLLOWED = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{SPEECH}\s+(?P<name>{_FULL})(?=\s+[а-яёіїєґ])")
+#: "…», — заявил Песков журналистам.", "…», — сказал Сомов о планах на осень", "— заявил демократ Лукас на …": a
+#: name after the verb (and a word or two that say who), with to whom, where or what about after it; checked to
+#: be a person and to follow no preposition (a place stands there too: "— заявили в Москве на брифинге")
+AFTER_FOLLOWED = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{SPEECH}\s+(?:[а-яёіїєґ-]+\s+){{0,2}}?(?P<name>{_FULL})"
+                            rf"(?=\s+[а-яёіїєґ])")
 #: roles in Russian and Ukrainian ("— добавил президент республики" speaks for the person last named with
 #: the title, "президент Теббун")
 ROLE_WORDS = (r"президент|премьер-министр|прем'єр-міністр|министр|міністр|мэр|мер|губернатор|глава|голова|"

@@ -208,7 +208,7 @@ def _beside(text: str, quote: Quoted, surnames: set[str], language: str = "en") 
                                                          cyrillic.AFTER_NAMED, cyrillic.AFTER_FOLLOWED,
                                                          cyrillic.AFTER_ROLE))
                   if (m.re not in (cyrillic.AFTER_APPOSED, cyrillic.AFTER_NAMED) or person_name(m.group("name")))
-                  and (m.re is not cyrillic.AFTER_FOLLOWED or _cyrillic_person(m, surnames))]
+                  and (m.re is not cyrillic.AFTER_FOLLOWED or _cyrillic_speaker_after(m, surnames))]
     passive = english.AFTER_PASSIVE.match(after[:200])
     if passive and not passive.group("verb") and \
             not english.PASSIVE_BEFORE.search(clause[-60:]):
@@ -258,6 +258,13 @@ def _cyrillic_person(found: re.Match | None, surnames: set[str]) -> re.Match | N
     if name.lower() in _PRONOUNS or person_name(name) or (" " not in name and _known(name, surnames)):
         return found
     return None
+
+
+def _cyrillic_speaker_after(found: re.Match, surnames: set[str]) -> bool:
+    """Whether the words after a Cyrillic speech verb name a person, not a place in an oblique case ("— заявил
+    демократ Лукас на передаче", not "— заявили в Москве на брифинге")."""
+    return _cyrillic_person(found, surnames) is not None and \
+        not cyrillic.PREPOSITION_BEFORE.search(found.string, 0, found.start("name"))
 
 
 def _written(raw: str | None) -> bool:
