@@ -69,3 +69,13 @@ def test_a_doubled_straight_mark_or_backticks_are_a_double_mark_and_pair_with_cu
     assert _inner(text) == inner
     closing = quoted(text)[-1].closing
     assert text[closing] in "'”" and text[closing + 1:closing + 2] in ("", " ", ".")
+
+
+def test_hausa_writes_a_letter_with_the_apostrophe_so_it_is_no_mark_there():
+    """ASCII Hausa spells ƴ as 'y ('yan sanda, 'yar wasa): in Hausa text a straight single mark opens nothing;
+    its double marks still do, and English keeps its single ones."""
+    hausa = "'Yar wasan, 'yar shekara 28, ta ce 'yan kallo sun taimaka mata.' Ma'aikacin ya ce \"za mu dawo gobe\"."
+    assert [hausa[q.start:q.end] for q in quoted(hausa, "ha")] == ["za mu dawo gobe"]
+    assert len(quoted(hausa, "und")) == 2  # read as English, 'Yar … mata.' was a quotation
+    english = "'We will be back tomorrow,' the officer said."
+    assert [english[q.start:q.end] for q in quoted(english, "en")] == ["We will be back tomorrow,"]

@@ -90,7 +90,7 @@ def _assertions(article: Article, actors: list[tuple[int, int, str]], reading: s
     actors. An article whose language was not determined is read in the story's."""
     language = reading if article.language == "und" else article.language
     found = []
-    quotations = quoted(article.text)
+    quotations = quoted(article.text, article.language or "und")
     for start, end in spans(article.text):
         start += glued_stamp(article.text[start:end])  # the dateline is the page's, not what the source asserts
         text = article.text[start:end]

@@ -35,6 +35,9 @@ _NO_OPENING_BEFORE = ",.;:!?)]}"
 #: from tokens writes ‘ Tonight …’)
 _CLOSING_TOO = "»”’‘"
 _CLOSING_BEFORE_SPACE = "»”’"
+#: languages whose Latin spelling writes a letter with the straight apostrophe, at the start of a word too
+#: (Hausa 'yan, 'yar for ƴ; ma'aikaci): there it is no quotation mark
+APOSTROPHE_LETTERS = frozenset({"ha"})
 #: marks that are also apostrophes (don't, don’t, the players' union)
 _APOSTROPHES = "'’"
 
@@ -176,11 +179,13 @@ def _opens(text: str, i: int, after: int) -> bool:
     return (text[i - 1] if i else " ") in _OPENS_AFTER and text[after] not in _NO_OPENING_BEFORE
 
 
-def quoted(text: str) -> list[Quoted]:
+def quoted(text: str, language: str = "und") -> list[Quoted]:
     """Every quotation in ``text``, outermost first where two conventions overlap, in text order."""
     spans: list[Quoted] = _double_spans(text)
     doubled = {i for m in _TWO_CHAR.finditer(text) for i in range(m.start(), m.end())}
     for opening, closing in PAIRS:
+        if opening == "'" and language in APOSTROPHE_LETTERS:
+            continue
         spans.extend(_pair_spans(text, opening, closing, doubled))
     spans.sort(key=lambda q: (q.opening, -q.closing))
     kept: list[Quoted] = []

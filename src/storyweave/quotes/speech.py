@@ -361,7 +361,7 @@ class _Reader:
         self.article = article
         self.text = article.text
         self.sentences = list(spans(self.text))
-        self.direct = _interrupted(self.text, quoted(self.text))
+        self.direct = _interrupted(self.text, quoted(self.text, article.language or "und"))
         self.found: list[Rendering] = []
         self.last_speaker: tuple[int, str] | None = None
         self.last_subject: tuple[int, str] | None = None
