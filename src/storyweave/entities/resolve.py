@@ -330,8 +330,9 @@ def link(group: Group, kb: KB, story: StoryContext, exact_only: bool, unique: bo
     else in full with it (Rahman is Hasim Rahman there, not Emomali Rahmon). In a ``sports`` story a bare
     surname is a player's before a famous person's: it links only where the person's country is in the story.
     A place written before another behind a comma is one of its candidates that lies there, if one does ("Naples,
-    Italy", "Bay City, Michigan", "Springfield, Mo.": ``within``, the country or first-level subdivision after it);
-    where a state written by its abbreviation (``states``) holds none of them, it names none ("Manchester, Conn.").
+    Italy", "Bay City, Michigan": ``within``, the country or first-level subdivision named after it; "Springfield,
+    Mo.": ``states``, a US state written by its abbreviation); where such a state holds none of them, it names none
+    ("Manchester, Conn.").
     Where the name is written in English text, another Latin-script language's name of an entity matches
     as written or by its sound ("Salonika", Spanish "Salónica"), never as a misspelling ("Gabba" is no
     "Gabão", Gabon in Portuguese)."""
@@ -420,8 +421,9 @@ def link(group: Group, kb: KB, story: StoryContext, exact_only: bool, unique: bo
         if entity.qid not in best or rank > best[entity.qid][0]:
             rule = "kb-surname" if hit.kind == "surname" else "kb-exact" if hit.score == 1.0 else "kb-spelling"
             best[entity.qid] = (rank, hit.score, hit.alias, rule)
+    where = within | states
     inside = {qid: found for qid, found in best.items()
-              if kb.entities[qid].country in within or kb.entities[qid].region in within}
+              if kb.entities[qid].country in where or kb.entities[qid].region in where}
     if not inside and states:
         return None  # "Manchester, Conn.": the KB knows no Manchester in Connecticut, so it is none of its namesakes
     best = inside or best
@@ -476,7 +478,7 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
             if group.qid is None and not (not exact_only and _variant_of_linked(group, groups)):
                 partners = frozenset(kb.entities[q].country or q for q in
                                      (groups[p].qid for p in group.partners) if q)
-                within = frozenset(groups[w].qid for w in group.within if groups[w].qid) | group.within_states
+                within = frozenset(groups[w].qid for w in group.within if groups[w].qid)
                 found = link(group, kb, story, exact_only, unique=unique, partner_countries=partners, within=within,
                              states=frozenset(group.within_states))
                 if found and found[3] == "kb-spelling" and _spelt_otherwise(group, groups):

@@ -208,7 +208,7 @@ def _beside(text: str, quote: Quoted, surnames: set[str], language: str = "en") 
                                                          cyrillic.AFTER_NAMED, cyrillic.AFTER_FOLLOWED,
                                                          cyrillic.AFTER_ROLE))
                   if (m.re not in (cyrillic.AFTER_APPOSED, cyrillic.AFTER_NAMED) or person_name(m.group("name")))
-                  and (m.re is not cyrillic.AFTER_FOLLOWED or _cyrillic_speaker_after(m, surnames))]
+                  and (m.re is not cyrillic.AFTER_FOLLOWED or _cyrillic_named(m, surnames) is not None)]
     passive = english.AFTER_PASSIVE.match(after[:200])
     if passive and not passive.group("verb") and \
             not english.PASSIVE_BEFORE.search(clause[-60:]):
@@ -260,11 +260,13 @@ def _cyrillic_person(found: re.Match | None, surnames: set[str]) -> re.Match | N
     return None
 
 
-def _cyrillic_speaker_after(found: re.Match, surnames: set[str]) -> bool:
-    """Whether the words after a Cyrillic speech verb name a person, not a place in an oblique case ("— заявил
-    демократ Лукас на передаче", not "— заявили в Москве на брифинге")."""
-    return _cyrillic_person(found, surnames) is not None and \
-        not cyrillic.PREPOSITION_BEFORE.search(found.string, 0, found.start("name"))
+def _cyrillic_named(found: re.Match | None, surnames: set[str]) -> re.Match | None:
+    """A Cyrillic name beside a speech verb when it is a person's (``_cyrillic_person``) and follows no
+    preposition, which puts a place there in an oblique case ("— заявил демократ Лукас на передаче", not
+    "— заявили в Москве на брифинге"; "… в Києві заявила" is no speaker Києві)."""
+    if found is None or cyrillic.PREPOSITION_BEFORE.search(found.string, 0, found.start("name")):
+        return None
+    return _cyrillic_person(found, surnames)
 
 
 def _written(raw: str | None) -> bool:
@@ -590,9 +592,8 @@ class _Reader:
             found = calls if calls and cyrillic.ROLE.match(calls.group("name")) else \
                 _cyrillic_person(calls, self.surnames)
         if found is None:
-            people = filter(None, (_cyrillic_person(cyrillic.SUBJECT_SAYS.match(lead, word.start()), self.surnames)
-                                   for word in _CYRILLIC_WORD.finditer(lead)
-                                   if not cyrillic.PREPOSITION_BEFORE.search(lead, 0, word.start())))
+            people = filter(None, (_cyrillic_named(cyrillic.SUBJECT_SAYS.match(lead, word.start()), self.surnames)
+                                   for word in _CYRILLIC_WORD.finditer(lead)))
             found = min(people, key=lambda m: (m.start("verb") - m.end("name"), m.start("name")), default=None)
         return found
 
