@@ -6,6 +6,8 @@ Three finders, merged so that each stretch of text is one mention:
 2. the KB dictionary (an Aho-Corasick automaton over KB aliases): catches what NER misses, such as
    lower-cased organisation names ("collective security organization"), names in languages without a NER model and
    acronyms. Single words only match capitalised and uncommon as ordinary words; acronyms match their case;
+   in Chinese and Japanese, written without spaces, a name must start and end at the words the segmenter
+   (``nlp.segment``) finds and be no common word there;
 3. hashtags and handles (#VladimirPutin, @kremlin_russia): split at case changes and underscores and
    looked up in the KB, with run-together names (vladimirputin) matched against multi-word aliases.
 
@@ -28,6 +30,7 @@ from wordfreq import zipf_frequency
 from ..model import Article
 from ..nlp.case import title_case
 from ..nlp.ner import recognise
+from ..nlp.segment import KATAKANA, boundaries, common_word, unspaced
 from .kb import KB
 from .names import FUNCTION_WORDS, TITLES, fold
 
@@ -40,6 +43,10 @@ COMMON_WORD_ZIPF = 4.5
 KNOWN_NAME_ZIPF = 3.6
 #: single-word dictionary names (NER finds most of those) only for prominent entities: not every village
 SINGLE_WORD_PRIOR = 0.8
+#: "person" after a country's name in Chinese and Japanese makes its nationality (中国人, アメリカ人)
+DEMONYM_SUFFIXES = frozenset("人")
+#: the dots that join the parts of a foreign name in Chinese and Japanese (利兹·特拉斯, ロバート・ウィテカー)
+NAME_DOTS = frozenset("·・･")
 _HANDLE = re.compile(r"(?<![\w@#])[#@](?P<body>[A-Za-z][A-Za-z0-9_]{3,40})")
 _CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 _LEADING = re.compile(r"^(?:the|The|THE)\s+")
@@ -83,9 +90,10 @@ def _automaton(kb: KB) -> ahocorasick.Automaton:
     for alias, qid, kind in kb.dictionary():
         key = alias.lower()
         single = " " not in key.strip()
-        if len(key) < 3 and kind != "abbr":
+        cjk = unspaced(key)
+        if len(key) < (2 if cjk else 3) and kind != "abbr":
             continue
-        if single and kind != "abbr" and (zipf_frequency(key, "en") >= COMMON_WORD_ZIPF or len(key) < 4
+        if single and kind != "abbr" and (zipf_frequency(key, "en") >= COMMON_WORD_ZIPF or len(key) < (2 if cjk else 4)
                                           or kb.entities[qid].prior < SINGLE_WORD_PRIOR):
             continue
         entries.setdefault(key, []).append((alias, qid, kind))
@@ -106,14 +114,21 @@ def _dictionary(article: Article, kb: KB) -> list[Mention]:
     with _lock:
         automaton = _automaton(kb)
     found = []
+    words: frozenset[int] | None = None
     for end, entries in automaton.iter(_lowered(text)):
         start = end - len(entries[0][0].lower()) + 1
         end += 1
-        if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
-            continue
         surface = text[start:end]
+        cjk = unspaced(surface)
+        if cjk:
+            words = words if words is not None else boundaries(text, article.language)
+            if not _unspaced_word(text, start, end, words):
+                continue
+        elif _joined(text, start - 1) or _joined(text, end):
+            continue
         fits = [e for e in entries if _case_fits(surface, e[0], e[2], kb.entities[e[1]].type)
-                and not (english and e[2] == "translation" and known_name(e[0]))]
+                and not (english and e[2] == "translation" and known_name(e[0]))
+                and not (cjk and kb.entities[e[1]].country != e[1] and common_word(surface, article.language))]
         if not fits:
             continue
         qids = {qid for _, qid, _ in fits}
@@ -136,10 +151,35 @@ def _case_fits(surface: str, alias: str, kind: str, type_: str) -> bool:
     if kind == "abbr":
         return surface == alias
     if " " not in surface.strip():
-        return surface[:1].isupper()
+        return _capital(surface)
     if type_ == "ORG":
         return True
-    return all(word[:1].isupper() for word in surface.split() if fold(word) not in FUNCTION_WORDS)
+    return all(_capital(word) for word in surface.split() if fold(word) not in FUNCTION_WORDS)
+
+
+def _capital(word: str) -> bool:
+    """Capitalised, or in a script without case (Chinese, Arabic, Hindi ...), where no capital tells a name."""
+    first = word[:1]
+    return first.isupper() or first.lower() == first.upper()
+
+
+def _unspaced_word(text: str, start: int, end: int, words: frozenset[int]) -> bool:
+    """A name in Chinese or Japanese text starts and ends where the segmenter parts words, is no nationality
+    (中国人, アメリカ人), is not joined by a name dot to a longer name (利兹·特拉斯, Liz Truss, is no Leeds;
+    パリ・サンジェルマン a club) and, in katakana, no part of a longer katakana word (タイ in タイロッド)."""
+    if start not in words or end not in words or text[end:end + 1] in DEMONYM_SUFFIXES:
+        return False
+    if (text[end:end + 1] in NAME_DOTS and unspaced(text[end + 1:end + 2])) \
+            or (start > 0 and text[start - 1] in NAME_DOTS and unspaced(text[start - 2:start - 1])):
+        return False
+    return not (KATAKANA.match(text[start]) and start > 0 and KATAKANA.match(text[start - 1])) \
+        and not (KATAKANA.match(text[end - 1]) and KATAKANA.match(text[end:end + 1]))
+
+
+def _joined(text: str, position: int) -> bool:
+    """A letter or digit at ``position`` runs on from a name, unless it is of a script written unspaced
+    (a Latin name in Chinese text: "在NATO会议上")."""
+    return 0 <= position < len(text) and text[position].isalnum() and not unspaced(text[position])
 
 
 def _handles(article: Article, kb: KB) -> list[Mention]:
