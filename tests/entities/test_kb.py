@@ -136,6 +136,17 @@ def test_a_country_is_known_by_its_official_names():
     assert {h.entity.qid for h in kb.exact("State of Palestine")} == {"Q219060"}
 
 
+def test_a_country_is_known_by_the_name_each_language_writes_in_running_text():
+    """CLDR's territory names (Babel, read when the KB is built): the country list gives Japanese and Chinese
+    only the official ロシア連邦 and 俄罗斯联邦, and no Kazakh at all."""
+    kb = load()
+    for name in ("ロシア", "俄罗斯", "Ресей", "Rusko"):
+        assert {h.entity.qid for h in kb.exact(name)} == {"Q159"}, name
+    for name in ("アメリカ合衆国", "Amerika Serikat", "Hoa Kỳ"):
+        assert {h.entity.qid for h in kb.exact(name)} == {"Q30"}, name
+    assert {h.entity.qid for h in kb.exact("Қазақстан")} == {"Q232"}
+
+
 def test_iso_list_forms_are_read_back_only_where_the_head_moved():
     assert _uninverted("Korea, Democratic People's Republic of") == "Democratic People's Republic of Korea"
     assert _uninverted("Congo, The Democratic Republic of the") == "The Democratic Republic of the Congo"

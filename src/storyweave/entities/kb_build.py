@@ -153,6 +153,32 @@ def _iso_names(countries: dict[str, str], labels: dict[str, str]) -> Iterator[Re
         yield record
 
 
+#: languages whose CLDR names of countries join the KB: those of the KB's other sources, of the labelled sets and
+#: of the region the seeds come from (Kazakh, which dr5hn lacks)
+CLDR_LANGUAGES = ("ar", "be", "bg", "cs", "da", "de", "el", "es", "fa", "fi", "fr", "ha", "he", "hi", "hr", "hu",
+                  "id", "is", "it", "ja", "kk", "ko", "ky", "nb", "nl", "pl", "pt", "ro", "ru", "sk", "sl", "sr", "sv",
+                  "tr", "uk", "uz", "vi", "zh", "zh_Hant")
+
+
+def _cldr_names(countries: dict[str, str], labels: dict[str, str]) -> Iterator[Record]:
+    """Countries' names as each language writes them in running text, from the Unicode CLDR (Babel, the
+    ``kb`` extra; none without it): ロシア and 俄罗斯 where the country list has only the official ロシア連邦 and
+    俄罗斯联邦, Россия, Kasachstan. A name another state of the KB bears (``labels``, folded) stays its own."""
+    try:
+        from babel import Locale
+    except ImportError:
+        return
+    source = f"Babel {version('babel')}: Unicode CLDR territory names"
+    names = [Locale.parse(language).territories for language in CLDR_LANGUAGES]
+    for code, qid in countries.items():
+        record = Record(qid, Locale.parse("en").territories.get(code, code), "GPE", source, qid, 1.0)
+        for territories in names:
+            name = territories.get(code)
+            if name and labels.get(fold(name), qid) == qid:
+                record.add(name, "translation")
+        yield record
+
+
 def _uninverted(name: str) -> str:
     """ISO's list form put back in prose order where it only moved the head: "Korea, Republic of" is the
     Republic of Korea; "Taiwan, Province of China" and "Virgin Islands, British" stay as they are."""
@@ -359,6 +385,7 @@ def records(root: Path, extra: Iterable[Path] = ()) -> Iterator[Record]:
     yield from polities
     labels = {fold(alias): r.qid for r in states + flags + polities for alias, kind in r.aliases if kind == "label"}
     yield from _iso_names(countries, labels)
+    yield from _cldr_names(countries, labels)
     yield from _curated()
     for path in extra:
         yield from user_records(path)
