@@ -44,3 +44,10 @@ def test_a_katakana_name_is_not_read_inside_a_longer_katakana_word():
     text = "タイロッド・テイラーはタイの首都を訪れた。"
     mentions = find([Article(id="j", source_path="j", language="ja", text=text)], load())
     assert [(m.start, m.qid) for m in mentions] == [(text.index("タイの"), "Q869")]
+
+
+def test_a_minor_place_counts_only_written_with_its_kind_of_division():
+    """A prefecture's or a town's name alone is as often a surname or a firm (松本, サムスン)."""
+    text = "千葉県民の松本さんはケンタッキー州とサムスン電子を訪れた。"
+    found = {m.text: m.qid for m in find([Article(id="j", source_path="j", language="ja", text=text)], load())}
+    assert found == {"千葉": "Q80011", "ケンタッキー州": "Q1603"}

@@ -45,6 +45,8 @@ KNOWN_NAME_ZIPF = 3.6
 SINGLE_WORD_PRIOR = 0.8
 #: "person" after a country's name in Chinese and Japanese makes its nationality (中国人, アメリカ人)
 DEMONYM_SUFFIXES = frozenset("人")
+#: words for divisions of a country in Chinese and Japanese, written after the division's name
+DIVISION_SUFFIXES = ("県", "县", "縣", "都", "府", "州", "省", "市", "区", "區", "町", "村", "郡", "地方", "自治区")
 #: the dots that join the parts of a foreign name in Chinese and Japanese (利兹·特拉斯, ロバート・ウィテカー)
 NAME_DOTS = frozenset("·・･")
 _HANDLE = re.compile(r"(?<![\w@#])[#@](?P<body>[A-Za-z][A-Za-z0-9_]{3,40})")
@@ -86,17 +88,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 @lru_cache(maxsize=4)
 def _automaton(kb: KB) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
-    entries: dict[str, list[tuple[str, str, str]]] = {}
+    entries: dict[str, list[tuple[str, str, str, bool]]] = {}
     for alias, qid, kind in kb.dictionary():
         key = alias.lower()
         single = " " not in key.strip()
         cjk = unspaced(key)
+        minor = kb.entities[qid].prior < SINGLE_WORD_PRIOR
         if len(key) < (2 if cjk else 3) and kind != "abbr":
             continue
-        if single and kind != "abbr" and (zipf_frequency(key, "en") >= COMMON_WORD_ZIPF or len(key) < (2 if cjk else 4)
-                                          or kb.entities[qid].prior < SINGLE_WORD_PRIOR):
+        if single and kind != "abbr" and not cjk and (zipf_frequency(key, "en") >= COMMON_WORD_ZIPF or len(key) < 4
+                                                      or minor):
             continue
-        entries.setdefault(key, []).append((alias, qid, kind))
+        entries.setdefault(key, []).append((alias, qid, kind, cjk and minor))
     for key, value in entries.items():
         automaton.add_word(key, value)
     automaton.make_automaton()
@@ -128,10 +131,11 @@ def _dictionary(article: Article, kb: KB) -> list[Mention]:
             continue
         fits = [e for e in entries if _case_fits(surface, e[0], e[2], kb.entities[e[1]].type)
                 and not (english and e[2] == "translation" and known_name(e[0]))
-                and not (cjk and kb.entities[e[1]].country != e[1] and common_word(surface, article.language))]
+                and not (cjk and kb.entities[e[1]].country != e[1] and common_word(surface, article.language))
+                and not (e[3] and not _divided(text, start, end, words))]
         if not fits:
             continue
-        qids = {qid for _, qid, _ in fits}
+        qids = {e[1] for e in fits}
         qid = next(iter(qids)) if len(qids) == 1 else None
         kinds = {kb.entities[q].type for q in qids}
         found.append(Mention(article.id, start, end, surface, kinds.pop() if len(kinds) == 1 else "OTHER",
@@ -174,6 +178,21 @@ def _unspaced_word(text: str, start: int, end: int, words: frozenset[int]) -> bo
         return False
     return not (KATAKANA.match(text[start]) and start > 0 and KATAKANA.match(text[start - 1])) \
         and not (KATAKANA.match(text[end - 1]) and KATAKANA.match(text[end:end + 1]))
+
+
+def _divided(text: str, start: int, end: int, words: frozenset[int] | None) -> bool:
+    """The name is written with the word of its kind of division, as its own or as the next word (or in 県内,
+    "in the prefecture", 市民, "citizens"): 千葉県, ケンタッキー州, 德克萨斯州, 長野県内. A minor place's name (a prefecture, a state, a town) alone is too often
+    a surname or a word there (松本 is a city and a surname, サムスン Samsun and Samsung)."""
+    if text[start:end].endswith(DIVISION_SUFFIXES):
+        return True
+    if words is None:
+        return False
+    for suffix in DIVISION_SUFFIXES:
+        after = end + len(suffix)
+        if text.startswith(suffix, end) and (after in words or (text[after:after + 1] in "内民" and after + 1 in words)):
+            return True
+    return False
 
 
 def _joined(text: str, position: int) -> bool:
