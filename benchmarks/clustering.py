@@ -335,6 +335,29 @@ def peak_rss() -> None:
     print(f"\npeak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 
+def halves(languages: list[str]) -> None:
+    """Each WMT dev article of a language cut at the line or sentence nearest its middle, as two reports of one
+    event in one language (no labelled set holds such reports for most languages): how many pairs of halves of
+    one article reach the story threshold, and how many pairs of halves of two articles do."""
+    records = [json.loads(line) for line in (DATA / "wmt-multiway" / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    threshold = 1 - batch.MERGE_DISTANCE
+    for language in languages:
+        articles = []
+        for record in (r for r in records if r["language"] == language):
+            text, middle = record["text"], len(record["text"]) // 2
+            cut = max(text.rfind("\n", 0, middle), text.rfind("。", 0, middle) + 1, text.rfind(". ", 0, middle) + 1)
+            if cut >= len(text) // 4:
+                articles += [Article(id=record["id"] + "/1", source_path="x", language=language, title=record["title"],
+                                     text=text[:cut]),
+                             Article(id=record["id"] + "/2", source_path="x", language=language, text=text[cut:].strip())]
+        sim = batch.similarity_matrix(batch.featurize(articles))
+        n = len(articles) // 2
+        same = np.array([sim[2 * i, 2 * i + 1] for i in range(n)])
+        other = np.array([sim[2 * i, 2 * j + 1] for i in range(n) for j in range(n) if i != j])
+        print(f"halves {language}: {n} articles; halves of one article at the threshold ({threshold:.2f}) "
+              f"{(same >= threshold).mean():.0%}, of two articles {(other >= threshold).mean():.2%}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sets", nargs="*", default=list(SETS), choices=SETS,
@@ -343,7 +366,12 @@ def main() -> None:
     parser.add_argument("--latency", type=int, default=0, help="also measure streaming p95 with N stored")
     parser.add_argument("--no-copies", action="store_true")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--halves", nargs="+", metavar="LANGUAGE",
+                        help="only the halves of WMT dev articles in these languages as reports of one event")
     args = parser.parse_args()
+    if args.halves:
+        halves(args.halves)
+        return
     if args.calibrate:
         calibrate(args.sets)
         return

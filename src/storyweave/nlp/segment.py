@@ -48,6 +48,27 @@ def boundaries(text: str, language: str) -> frozenset[int]:
     return frozenset(cuts)
 
 
+def names(text: str, language: str) -> list[str]:
+    """The proper nouns of the text as the segmenter tags them (IPAdic's 固有名詞; jieba's nr, ns, nt, nz),
+    runs of them read as one name (勝野 昌慶, a family and a given name), one character alone left out."""
+    found: list[str] = []
+    for line in text.split("\n"):
+        with _lock:
+            if japanese(line, language):
+                tagged = [(node.surface, node.feature.split(",")[1] == "固有名詞") for node in _nodes(line)]
+            else:
+                tagged = [(word, flag.startswith(_JIEBA_NAMES[:4])) for word, flag in _jieba_tags().cut(line)]
+        run = ""
+        for word, name in [*tagged, ("", False)]:
+            if name and unspaced(word):
+                run += word
+                continue
+            if len(run) >= 2:
+                found.append(run)
+            run = ""
+    return found
+
+
 @cache
 def common_word(word: str, language: str) -> bool:
     """The segmenter reads ``word`` as one ordinary word of the language, no name: MeCab's IPAdic tags
