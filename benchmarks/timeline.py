@@ -11,7 +11,7 @@ none (``--alone``: each document by itself). Printed: accuracy over gold mention
 target is >= 85 %), how many we found at all, and expressions we resolved where the gold has no date.
 
 ``--cyrillic``: Russian and Ukrainian rules against the English ones, on the WMT multiway dev versions (no
-labelled Russian set installs here). Versions are sentence-aligned, so line i of the ru or uk version gives the
+labelled Russian set installs here); ``--cjk`` the same for Chinese and Japanese (lines only). Versions are sentence-aligned, so line i of the ru or uk version gives the
 dates line i of the English one gives. No version carries a published date, so only what a line states in full
 (a year, a month and year, a full date; a day of the month beside a full date) is compared: recall is the
 share of English values on a line that the other version's line also yields, precision the share of its values
@@ -54,7 +54,7 @@ def story_of(path: Path) -> str:
     return name.split("_")[0] + ("ecbplus" if "ecbplus" in name else "ecb")
 
 
-def cyrillic() -> None:
+def cyrillic(languages: tuple[str, ...] = ("ru", "uk")) -> None:
     from itertools import combinations
 
     from wmt import parallel, versions
@@ -68,7 +68,7 @@ def cyrillic() -> None:
         if "en" not in ids or not parallel(story, articles):
             continue
         lines_en = articles[ids["en"]].text.split("\n")
-        for lang in ("ru", "uk"):
+        for lang in languages:
             if lang not in ids:
                 continue
             for line_en, line in zip(lines_en, articles[ids[lang]].text.split("\n"), strict=True):
@@ -77,10 +77,13 @@ def cyrillic() -> None:
                 shared += len(ours & theirs)
                 english_only += len(ours - theirs)
                 theirs_only += len(theirs - ours)
-    print(f"Russian and Ukrainian time expressions against the English line (WMT dev, absolute values only): "
-          f"{shared + english_only} English values, {shared + theirs_only} ru/uk values; recall "
+    names = "/".join(languages)
+    print(f"{names} time expressions against the English line (WMT dev, absolute values only): "
+          f"{shared + english_only} English values, {shared + theirs_only} {names} values; recall "
           f"{shared / max(shared + english_only, 1):.3f}, precision {shared / max(shared + theirs_only, 1):.3f}")
     entries = several = right = wrong = 0
+    if languages != ("ru", "uk"):
+        return
     for story in stories:
         if not parallel(story, articles):
             continue
@@ -100,9 +103,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--alone", action="store_true", help="each document alone, no story anchor")
     parser.add_argument("--cyrillic", action="store_true", help="ru and uk against the English versions (WMT)")
+    parser.add_argument("--cjk", action="store_true", help="zh and ja against the English versions (WMT)")
     args = parser.parse_args()
-    if args.cyrillic:
-        cyrillic()
+    if args.cyrillic or args.cjk:
+        cyrillic(("zh", "ja") if args.cjk else ("ru", "uk"))
         return
     documents = {path: document(path) for path in sorted(ESC.glob("*/*.xml"))}
     first: dict[str, str] = {}

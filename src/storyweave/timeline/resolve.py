@@ -5,8 +5,9 @@ and day without a year, the nearest explicit date in the same article; then the 
 published date — for a weekday too (the last such day on or before it: a story's first report comes
 within days of its event, whatever day a later, undated article went out), but never for "yesterday",
 "two days ago" or "last month", which count from the article's own, unknown, day. An expression with nothing to anchor it ("two days ago" in an undated article) is
-dropped, never guessed. Rules are English, and Russian and Ukrainian (``cyrillic.py``: read into the English
-rules' terms); other languages are read by the English rules, whose numeric dates (ISO, "12.03.2020") hold.
+dropped, never guessed. Rules are English, Russian and Ukrainian (``cyrillic.py``), and Chinese and Japanese
+(``cjk.py``), each read into the English rules' terms; other languages are read by the English rules, whose
+numeric dates (ISO, "12.03.2020") hold.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from . import cyrillic
+from . import cjk, cyrillic
 
 MONTHS = {m: i for i, names in enumerate(
     (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -179,6 +180,8 @@ def _patterns(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     language was misread keeps them, and most of their numeric forms are not English-only)."""
     if language in cyrillic.LANGUAGES:
         return (PATTERNS[0], DOTTED) + cyrillic.PATTERNS
+    if language in cjk.LANGUAGES:
+        return (PATTERNS[0],) + cjk.PATTERNS
     return PATTERNS + (DOTTED,)
 
 
@@ -186,7 +189,8 @@ def _matches(text: str, language: str) -> list[tuple[int, int, str, dict]]:
     """Every time expression of ``text`` in order as (start, end, kind, groups), resolvable or not."""
     taken: list[tuple[int, int]] = []
     matches = []
-    english = language not in cyrillic.LANGUAGES
+    reading = cyrillic if language in cyrillic.LANGUAGES else cjk if language in cjk.LANGUAGES else None
+    english = reading is None
     for kind, pattern in _patterns(language):
         for match in pattern.finditer(text):
             start, end = match.span()
@@ -194,7 +198,7 @@ def _matches(text: str, language: str) -> list[tuple[int, int, str, dict]]:
                 continue
             if english and (match.groupdict().get("mon") or "A")[0].islower():
                 continue  # "may" the verb, "march" the walk: month names are capitalised
-            groups = match.groupdict() if english else cyrillic.in_english(kind, match.groupdict())
+            groups = match.groupdict() if english else reading.in_english(kind, match.groupdict())
             if groups is None:
                 continue
             taken.append((start, end))
