@@ -168,3 +168,15 @@ def test_a_headline_of_undetermined_language_streams_in_as_the_store_usual_langu
         headline = next(a for a in store.articles() if a.external_id == "h1")
         assert headline.language == "und"
         assert store.features([headline.id])[0].language == "en"
+
+
+def test_a_chinese_page_gives_its_date_line_source_places_and_dated_events(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("总统在论坛上表示不承认独立\n2022年06月19日 10:15  来源：新华社\n\n"
+                    "哈萨克斯坦总统17日在圣彼得堡国际经济论坛上表示，哈萨克斯坦不承认这些地区的独立。\n\n"
+                    "俄罗斯总统出席了论坛全体会议。\n", encoding="utf-8")
+    report = analyze([page])
+    [article] = report.articles
+    assert (article.language, article.published, article.reposted_from) == ("zh", "2022-06-19T10:15:00", "新华社")
+    assert {"Q232", "Q159"} <= {e.kb_id for e in report.entities}  # Kazakhstan, Russia
+    assert [(event.date, event.text[:4]) for event in report.timeline] == [("2022-06-17", "哈萨克斯")]

@@ -2,7 +2,16 @@ from __future__ import annotations
 
 import pytest
 
-from storyweave.ingest.byline import date_stamps, find_date, glued_stamp, leading_stamp, parse_date_line, stamp_date
+from storyweave.ingest.byline import (
+    Byline,
+    date_stamps,
+    find_date,
+    glued_stamp,
+    leading_stamp,
+    parse_date_line,
+    parse_metadata_line,
+    stamp_date,
+)
 from storyweave.ingest.months import months
 
 
@@ -114,3 +123,18 @@ def test_month_names_are_one_month_whatever_language_gave_them():
     assert names["may"] == names["мая"] == names["mai"] == names["maja"] == 5
     assert names["janeiro"] == 1 and names["grudnia"] == 12 and names["sept"] == 9
     assert "listopad" not in names and "listopada" not in names and "here" not in names and "set" not in names
+
+
+@pytest.mark.parametrize("line, published, source", [
+    ("2022年06月19日 10:15  来源：新华社", "2022-06-19T10:15:00", "新华社"),
+    ("June 19, 2022 Source: Reuters", "2022-06-19", "Reuters"),
+])
+def test_a_date_before_a_source_label_is_the_published_date(line, published, source):
+    found = Byline()
+    assert parse_metadata_line(line, found)
+    assert (found.published, found.reposted_from) == (published, source)
+
+
+def test_words_before_a_label_are_no_date():
+    found = Byline()
+    assert parse_metadata_line("Breaking news Source: Reuters", found) and found.published is None

@@ -299,6 +299,9 @@ def _labelled(segment: str, into: Byline) -> bool:
     prefix = segment[: matches[0].start()].strip()
     if len(prefix.split()) > 5:
         return False
+    dated = parse_date_line(prefix) if prefix else None
+    if dated is not None:  # "2022年06月19日 10:15  来源：新华社", "June 19, 2022 Source: Reuters"
+        into.published = into.published or dated[0]
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         value = segment[match.end(): following.start() if following else len(segment)].strip()
         if not value:
