@@ -169,9 +169,9 @@ def _cldr_names(countries: dict[str, str], labels: dict[str, str]) -> Iterator[R
     except ImportError:
         return
     source = f"Babel {version('babel')}: Unicode CLDR territory names"
-    names = [Locale.parse(language).territories for language in CLDR_LANGUAGES]
+    names, english = [Locale.parse(language).territories for language in CLDR_LANGUAGES], Locale.parse("en")
     for code, qid in countries.items():
-        record = Record(qid, Locale.parse("en").territories.get(code, code), "GPE", source, qid, 1.0)
+        record = Record(qid, english.territories.get(code, code), "GPE", source, qid, 1.0)
         for territories in names:
             name = territories.get(code)
             if name and labels.get(fold(name), qid) == qid:

@@ -182,8 +182,9 @@ def _unspaced_word(text: str, start: int, end: int, words: frozenset[int]) -> bo
 
 def _divided(text: str, start: int, end: int, words: frozenset[int] | None) -> bool:
     """The name is written with the word of its kind of division, as its own or as the next word (or in 県内,
-    "in the prefecture", 市民, "citizens"): 千葉県, ケンタッキー州, 德克萨斯州, 長野県内. A minor place's name (a prefecture, a state, a town) alone is too often
-    a surname or a word there (松本 is a city and a surname, サムスン Samsun and Samsung)."""
+    "in the prefecture", 市民, "citizens"): 千葉県, ケンタッキー州, 德克萨斯州, 長野県内. A minor place's name (a
+    prefecture, a state, a town) alone is too often a surname or a word there (松本 is a city and a surname,
+    サムスン Samsun and Samsung)."""
     if text[start:end].endswith(DIVISION_SUFFIXES):
         return True
     if words is None:

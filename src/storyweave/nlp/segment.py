@@ -2,8 +2,10 @@
 IPAdic for Japanese.
 
 A name found in such text is a name only where it starts and ends at word boundaries: 海地 (Haiti) inside
-沿海地区 (coastal area) or 蒙古 (Mongolia) inside 内蒙古 (Inner Mongolia) is not. Each segmenter loads once
-per process, on first use (jieba builds its prefix dictionary in about 0.7 s).
+沿海地区 (coastal area) or 蒙古 (Mongolia) inside 内蒙古 (Inner Mongolia) is not (entities.mentions); and two
+texts are compared by their words and the names the segmenters tag, not by runs of ideographs up to a comma
+(cluster.features). Each segmenter loads once per process, on first use (jieba builds its prefix dictionary in
+about 0.7 s); calls are serialised, as one MeCab tagger serves every thread.
 """
 
 from __future__ import annotations
