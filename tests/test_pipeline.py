@@ -180,3 +180,20 @@ def test_a_chinese_page_gives_its_date_line_source_places_and_dated_events(tmp_p
     assert (article.language, article.published, article.reposted_from) == ("zh", "2022-06-19T10:15:00", "新华社")
     assert {"Q232", "Q159"} <= {e.kb_id for e in report.entities}  # Kazakhstan, Russia
     assert [(event.date, event.text[:4]) for event in report.timeline] == [("2022-06-17", "哈萨克斯")]
+
+
+def test_analyze_into_a_store_reads_stored_inputs_anew(seeds_dir, tmp_path):
+    """An earlier release's reading of the same bytes (another date, title and body) gives way to this one's,
+    in the report, the store and its full-text index."""
+    import dataclasses
+
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        first = analyze([seeds_dir], store=store)
+        article = first.articles[0]
+        older = dataclasses.replace(article, title="Zyzzyva headline", published=None, text=article.text + " zyzzyva")
+        assert store.reread([older]) == 1 and store.search("zyzzyva")
+        again = analyze([seeds_dir], store=store)
+        stored = store.articles([article.id])[0]
+        assert not store.search("zyzzyva") and store.reread([article]) == 0
+    assert [a.to_dict() for a in again.articles] == [a.to_dict() for a in first.articles]
+    assert (stored.title, stored.published, stored.text) == (article.title, article.published, article.text)

@@ -140,13 +140,18 @@ class Incremental:
 
 
 def store_batch(records: list[Article | Rejected], store: SQLiteStore,
-                incremental: Incremental | None) -> tuple[int, Derived | None]:
-    """One batch into the store with its copies and stories, in one transaction: (articles added, derived)."""
+                incremental: Incremental | None, reread: bool = False) -> tuple[int, Derived | None]:
+    """One batch into the store with its copies and stories, in one transaction: (articles added, derived).
+    ``reread``: articles already stored take this reading of their bytes where it differs (SQLiteStore.reread)."""
     articles = [r for r in records if isinstance(r, Article)]
     stored = store.existing(a.id for a in articles)
     new = list({a.id: a for a in articles if a.id not in stored}.values())
     derived = incremental.derive(new) if incremental and new else None
     added, _ = store.add(records, derived)
+    if reread and stored:
+        changed = store.reread(a for a in articles if a.id in stored)
+        if changed:
+            log.info("%d stored articles read anew: this release reads their pages otherwise", changed)
     return added, derived
 
 
@@ -161,7 +166,7 @@ def ingest(inputs: Iterable[str | PathLike[str]], store: SQLiteStore, settings: 
     incremental = Incremental(store) if stream else None
     try:
         for records in _batches(read_inputs(inputs, settings), settings.batch_size):
-            result.added += store_batch(records, store, incremental)[0]
+            result.added += store_batch(records, store, incremental, reread=not stream)[0]
             for record in records:
                 if isinstance(record, Article):
                     result.article_ids.append(record.id)

@@ -300,6 +300,37 @@ class SQLiteStore:
         self.db.execute("DELETE FROM rejected WHERE source_path = ?", (article.source_path,))
         return cursor.rowcount
 
+    def reread(self, articles: Iterable[Article]) -> int:
+        """Store these articles' reading of their bytes over the stored one where it differs (a release that
+        reads pages better: another date, title or body), the full-text index with it; how many changed.
+        Only for a caller that derives everything of these articles again (``pipeline.analyze``): copy
+        signatures, features, stories and mentions of the old body are not touched here."""
+        fields = [c for c in _ARTICLE_COLUMNS if c not in ("id", "source_path", "duplicate_of", "copy_overlap")]
+        changed = 0
+        try:
+            with self.transaction():
+                for article in articles:
+                    row = self.db.execute(f"SELECT seq, {', '.join(fields)} FROM articles WHERE id = ?",
+                                          (article.id,)).fetchone()
+                    if row is None:
+                        continue
+                    fresh = {c: getattr(article, c) for c in fields}
+                    fresh["authors"] = json.dumps(article.authors, ensure_ascii=False)
+                    fresh["removed"] = json.dumps([r.to_dict() for r in article.removed], ensure_ascii=False)
+                    old = dict(zip(fields, row[1:], strict=True))
+                    if old == fresh:
+                        continue
+                    self.db.execute("INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+                                    (row[0], old["title"] or "", old["text"]))
+                    self.db.execute(f"UPDATE articles SET {', '.join(c + ' = ?' for c in fields)} WHERE id = ?",
+                                    [*fresh.values(), article.id])
+                    self.db.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+                                    (row[0], fresh["title"] or "", fresh["text"]))
+                    changed += 1
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+        return changed
+
     def _insert_rejected(self, item: Rejected) -> int:
         cursor = self.db.execute(
             "INSERT INTO rejected (source_path, code, reason, seen_at) VALUES (?, ?, ?, ?) "
