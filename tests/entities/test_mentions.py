@@ -51,3 +51,10 @@ def test_a_minor_place_counts_only_written_with_its_kind_of_division():
     text = "千葉県民の松本さんはケンタッキー州とサムスン電子を訪れた。"
     found = {m.text: m.qid for m in find([Article(id="j", source_path="j", language="ja", text=text)], load())}
     assert found == {"千葉": "Q80011", "ケンタッキー州": "Q1603"}
+
+
+def test_a_name_ner_ends_on_an_ampersand_loses_it(seed_articles):
+    """Seed 004's "during the Q & a session" gave NER the span "Q &", an organisation of one letter."""
+    article = seed_articles["004"]
+    assert "Q & a session" in article.text
+    assert not [m for m in find([article], load()) if m.text.rstrip().endswith("&")]

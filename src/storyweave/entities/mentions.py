@@ -80,7 +80,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         piece = piece[:cut.start()]
     lead = _LEADING.match(piece)
     offset = lead.end() if lead else 0
-    piece = piece[offset:].rstrip(" ,-")
+    piece = piece[offset:].rstrip(" ,-&")
     piece = _TRAILING.sub("", piece if _INITIALS_END.search(piece) else piece.rstrip("."))
     return start + offset, start + offset + len(piece)
 
