@@ -58,3 +58,9 @@ def test_a_name_ner_ends_on_an_ampersand_loses_it(seed_articles):
     article = seed_articles["004"]
     assert "Q & a session" in article.text
     assert not [m for m in find([article], load()) if m.text.rstrip().endswith("&")]
+
+
+def test_a_japanese_dot_joins_katakana_names_but_parts_a_list():
+    text = "日本・中国の首脳は、パリ・サンジェルマンの試合を見た。"
+    mentions = find([Article(id="j", source_path="j", language="ja", text=text)], load())
+    assert {m.text: m.qid for m in mentions} == {"日本": "Q17", "中国": "Q148"}

@@ -173,11 +173,20 @@ def _unspaced_word(text: str, start: int, end: int, words: frozenset[int]) -> bo
     パリ・サンジェルマン a club) and, in katakana, no part of a longer katakana word (タイ in タイロッド)."""
     if start not in words or end not in words or text[end:end + 1] in DEMONYM_SUFFIXES:
         return False
-    if (text[end:end + 1] in NAME_DOTS and unspaced(text[end + 1:end + 2])) \
-            or (start > 0 and text[start - 1] in NAME_DOTS and unspaced(text[start - 2:start - 1])):
+    if _dotted(text[end:end + 1], text[end - 1], text[end + 1:end + 2]) \
+            or (start > 0 and _dotted(text[start - 1], text[start], text[start - 2:start - 1])):
         return False
     return not (KATAKANA.match(text[start]) and start > 0 and KATAKANA.match(text[start - 1])) \
         and not (KATAKANA.match(text[end - 1]) and KATAKANA.match(text[end:end + 1]))
+
+
+def _dotted(dot: str, edge: str, beyond: str) -> bool:
+    """A name dot joins the name's ``edge`` character to the word ``beyond`` it: Chinese writes its dot only
+    inside foreign names; Japanese writes its own inside names in katakana (ロバート・ウィテカー) and between
+    the items of a list (日本・中国), so there only katakana on both sides make one name."""
+    if dot not in NAME_DOTS or not unspaced(beyond):
+        return False
+    return dot == "·" or (KATAKANA.match(edge) is not None and KATAKANA.match(beyond) is not None)
 
 
 def _divided(text: str, start: int, end: int, words: frozenset[int] | None) -> bool:
