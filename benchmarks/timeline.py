@@ -54,7 +54,7 @@ def story_of(path: Path) -> str:
     return name.split("_")[0] + ("ecbplus" if "ecbplus" in name else "ecb")
 
 
-def cyrillic(languages: tuple[str, ...] = ("ru", "uk")) -> None:
+def against_english(languages: tuple[str, ...]) -> None:
     from itertools import combinations
 
     from wmt import parallel, versions
@@ -106,7 +106,7 @@ def main() -> None:
     parser.add_argument("--cjk", action="store_true", help="zh and ja against the English versions (WMT)")
     args = parser.parse_args()
     if args.cyrillic or args.cjk:
-        cyrillic(("zh", "ja") if args.cjk else ("ru", "uk"))
+        against_english(("zh", "ja") if args.cjk else ("ru", "uk"))
         return
     documents = {path: document(path) for path in sorted(ESC.glob("*/*.xml"))}
     first: dict[str, str] = {}

@@ -64,3 +64,10 @@ def test_a_japanese_dot_joins_katakana_names_but_parts_a_list():
     text = "日本・中国の首脳は、パリ・サンジェルマンの試合を見た。"
     mentions = find([Article(id="j", source_path="j", language="ja", text=text)], load())
     assert {m.text: m.qid for m in mentions} == {"日本": "Q17", "中国": "Q148"}
+
+
+def test_a_name_in_a_script_without_capitals_is_found_as_written():
+    """Arabic has no capitals to tell a name; the dictionary's case test had wanted one."""
+    text = "زار الرئيس روسيا أمس."
+    mentions = find([Article(id="a", source_path="a", language="ar", text=text)], load())
+    assert [(m.text, m.qid) for m in mentions] == [("روسيا", "Q159")]

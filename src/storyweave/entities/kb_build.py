@@ -148,9 +148,15 @@ def _iso_names(countries: dict[str, str], labels: dict[str, str]) -> Iterator[Re
         record = Record(qid, country.name, "GPE", source, qid, 1.0)
         for attribute in ("official_name", "common_name", "name"):
             name = re.sub(r"^(?:the|The) ", "", _uninverted(getattr(country, attribute, None) or ""))
-            if name and "," not in name and "(" not in name and labels.get(fold(name), qid) == qid:
-                record.add(name, "alias")
+            if "," not in name and "(" not in name:
+                _add_own(record, name, "alias", labels)
         yield record
+
+
+def _add_own(record: Record, name: str | None, kind: str, labels: dict[str, str]) -> None:
+    """A country's name from a list keyed by ISO code, unless another state of the KB bears it (``labels``)."""
+    if name and labels.get(fold(name), record.qid) == record.qid:
+        record.add(name, kind)
 
 
 #: languages whose CLDR names of countries join the KB: those of the KB's other sources, of the labelled sets and
@@ -173,9 +179,7 @@ def _cldr_names(countries: dict[str, str], labels: dict[str, str]) -> Iterator[R
     for code, qid in countries.items():
         record = Record(qid, english.territories.get(code, code), "GPE", source, qid, 1.0)
         for territories in names:
-            name = territories.get(code)
-            if name and labels.get(fold(name), qid) == qid:
-                record.add(name, "translation")
+            _add_own(record, territories.get(code), "translation", labels)
         yield record
 
 

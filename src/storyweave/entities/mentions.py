@@ -23,6 +23,7 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import ahocorasick
 from wordfreq import zipf_frequency
@@ -85,10 +86,20 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start + offset, start + offset + len(piece)
 
 
+class _Entry(NamedTuple):
+    """A KB alias in the automaton; ``divided``: a minor place's Chinese or Japanese name, which counts only
+    written with its kind of division (``_divided``)."""
+
+    alias: str
+    qid: str
+    kind: str
+    divided: bool
+
+
 @lru_cache(maxsize=4)
 def _automaton(kb: KB) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
-    entries: dict[str, list[tuple[str, str, str, bool]]] = {}
+    entries: dict[str, list[_Entry]] = {}
     for alias, qid, kind in kb.dictionary():
         key = alias.lower()
         single = " " not in key.strip()
@@ -99,7 +110,7 @@ def _automaton(kb: KB) -> ahocorasick.Automaton:
         if single and kind != "abbr" and not cjk and (zipf_frequency(key, "en") >= COMMON_WORD_ZIPF or len(key) < 4
                                                       or minor):
             continue
-        entries.setdefault(key, []).append((alias, qid, kind, cjk and minor))
+        entries.setdefault(key, []).append(_Entry(alias, qid, kind, cjk and minor))
     for key, value in entries.items():
         automaton.add_word(key, value)
     automaton.make_automaton()
@@ -119,7 +130,7 @@ def _dictionary(article: Article, kb: KB) -> list[Mention]:
     found = []
     words: frozenset[int] | None = None
     for end, entries in automaton.iter(_lowered(text)):
-        start = end - len(entries[0][0].lower()) + 1
+        start = end - len(entries[0].alias.lower()) + 1
         end += 1
         surface = text[start:end]
         cjk = unspaced(surface)
@@ -129,13 +140,13 @@ def _dictionary(article: Article, kb: KB) -> list[Mention]:
                 continue
         elif _joined(text, start - 1) or _joined(text, end):
             continue
-        fits = [e for e in entries if _case_fits(surface, e[0], e[2], kb.entities[e[1]].type)
-                and not (english and e[2] == "translation" and known_name(e[0]))
-                and not (cjk and kb.entities[e[1]].country != e[1] and common_word(surface, article.language))
-                and not (e[3] and not _divided(text, start, end, words))]
+        fits = [e for e in entries if _case_fits(surface, e.alias, e.kind, kb.entities[e.qid].type)
+                and not (english and e.kind == "translation" and known_name(e.alias))
+                and not (cjk and kb.entities[e.qid].country != e.qid and common_word(surface, article.language))
+                and not (e.divided and not _divided(text, start, end, words))]
         if not fits:
             continue
-        qids = {e[1] for e in fits}
+        qids = {e.qid for e in fits}
         qid = next(iter(qids)) if len(qids) == 1 else None
         kinds = {kb.entities[q].type for q in qids}
         found.append(Mention(article.id, start, end, surface, kinds.pop() if len(kinds) == 1 else "OTHER",

@@ -13,16 +13,17 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from functools import cache
+from functools import cache, lru_cache
 
 #: Han ideographs, kana (with half-width katakana) and the iteration marks: letters of scripts written unspaced
 UNSPACED = re.compile(r"[\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _KANA = re.compile(r"[\u3040-\u30ff\uff66-\uff9f]")
 #: katakana and the prolonged sound mark, but not the middle dot that parts names ("・")
 KATAKANA = re.compile(r"[\u30a0-\u30fa\u30fc-\u30ff\uff66-\uff9f]")
-#: jieba's tags of names: people (nr, nrfg, nrt), places (ns), organisations (nt), other names (nz), and x for a
-#: string its dictionary does not know
-_JIEBA_NAMES = ("nr", "ns", "nt", "nz", "x")
+#: jieba's tags of names: people (nr, nrfg, nrt), places (ns), organisations (nt), other names (nz)
+_JIEBA_NAMES = ("nr", "ns", "nt", "nz")
+#: ... and x, for a string its dictionary does not know: no common word either
+_JIEBA_NOT_COMMON = (*_JIEBA_NAMES, "x")
 _lock = threading.Lock()
 
 
@@ -57,9 +58,9 @@ def names(text: str, language: str) -> list[str]:
     for line in text.split("\n"):
         with _lock:
             if japanese(line, language):
-                tagged = [(node.surface, node.feature.split(",")[1] == "固有名詞") for node in _nodes(line)]
+                tagged = [(surface, feature.split(",")[1] == "固有名詞") for surface, feature in _mecab_parse(line)]
             else:
-                tagged = [(word, flag.startswith(_JIEBA_NAMES[:4])) for word, flag in _jieba_tags().cut(line)]
+                tagged = [(word, flag.startswith(_JIEBA_NAMES)) for word, flag in _jieba_tags().cut(line)]
         run = ""
         for word, name in [*tagged, ("", False)]:
             if name and unspaced(word):
@@ -79,19 +80,21 @@ def common_word(word: str, language: str) -> bool:
     places ("Malé" as 男性, the English word read as "male"). A word of several tokens is no single word."""
     with _lock:
         if japanese(word, language):
-            tags = [node.feature.split(",")[:2] for node in _nodes(word)]
-            return len(tags) == 1 and tags[0][1] != "固有名詞"
+            tags = [feature.split(",")[1] for _, feature in _mecab_parse(word)]
+            return len(tags) == 1 and tags[0] != "固有名詞"
         tags = [flag for _, flag in _jieba_tags().cut(word)]
-    return len(tags) == 1 and not tags[0].startswith(_JIEBA_NAMES)
+    return len(tags) == 1 and not tags[0].startswith(_JIEBA_NOT_COMMON)
 
 
-def _nodes(line: str) -> list:
+@lru_cache(maxsize=4096)
+def _mecab_parse(line: str) -> tuple[tuple[str, str], ...]:
+    """MeCab's (surface, features) of a line, parsed once for the words and the names of the same text."""
     out, node = [], _mecab().parseToNode(line)
     while node is not None:
         if node.surface:
-            out.append(node)
+            out.append((node.surface, node.feature))
         node = node.next
-    return out
+    return tuple(out)
 
 
 def _jieba_words(line: str) -> list[tuple[int, int]]:
@@ -101,11 +104,11 @@ def _jieba_words(line: str) -> list[tuple[int, int]]:
 def _mecab_words(line: str) -> list[tuple[int, int]]:
     """MeCab's surfaces found in order in the line (its own offsets count bytes and skip spaces)."""
     spans, position = [], 0
-    for node in _nodes(line):
-        start = line.find(node.surface, position)
+    for surface, _ in _mecab_parse(line):
+        start = line.find(surface, position)
         if start >= 0:
-            spans.append((start, start + len(node.surface)))
-            position = start + len(node.surface)
+            spans.append((start, start + len(surface)))
+            position = start + len(surface)
     return spans
 
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 
+from .terms import MONTH_NAMES, WEEKDAY_NAMES
+
 LANGUAGES = frozenset({"zh", "ja"})
 
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december")
-_WEEKDAYS = {"月": "monday", "火": "tuesday", "水": "wednesday", "木": "thursday", "金": "friday", "土": "saturday",
-             "日": "sunday", "一": "monday", "二": "tuesday", "三": "wednesday", "四": "thursday", "五": "friday",
-             "六": "saturday", "天": "sunday"}
+#: Japanese weekdays by their kanji (月曜日), Chinese by their number (星期一; 日 or 天 for Sunday)
+_WEEKDAYS = {**dict(zip("月火水木金土日", WEEKDAY_NAMES, strict=True)),
+             **dict(zip("一二三四五六日", WEEKDAY_NAMES, strict=True)), "天": "sunday"}
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _UNITS = {"日": "day", "天": "day", "週間": "week", "周": "week", "か月": "month", "ヶ月": "month", "カ月": "month",
           "ヵ月": "month", "个月": "month", "個月": "month", "年": "year"}
@@ -32,7 +32,7 @@ _NOT_A_DATE = r"(?!間|间|連続|连续|以上|以内|未満|あたり|前|後|
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
     ("dmy", rf"{_YEAR}\s*{_MONTH}\s*{_DAY}{_NOT_A_DATE}"),
     ("my", rf"{_YEAR}\s*{_MONTH}(?!\s*\d{{1,2}}\s*[日号號])"),
-    ("dm", rf"(?<![\d年])\s*{_MONTH}\s*{_DAY}{_NOT_A_DATE}"),
+    ("dm", rf"(?<![\d年]){_MONTH}\s*{_DAY}{_NOT_A_DATE}"),
     ("year", rf"(?<!\d){_YEAR}(?!\s*\d{{1,2}}\s*月)(?!代|間|间|度)"),
     ("ordinal", rf"(?<![\d月.．]){_DAY}{_NOT_A_DATE}"),
     ("relday", "(?P<word>" + "|".join(_DAYS) + ")"),
@@ -50,7 +50,7 @@ def in_english(kind: str, groups: dict[str, str | None]) -> dict[str, str | None
         month = int(groups["m"])
         if not 1 <= month <= 12:
             return None
-        out["mon"] = _MONTH_NAMES[month - 1]
+        out["mon"] = MONTH_NAMES[month - 1]
     if kind == "relday":
         out["word"] = _DAYS[groups["word"]]
     if kind == "ago":

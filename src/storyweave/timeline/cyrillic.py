@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import re
 
+from .terms import MONTH_NAMES, WEEKDAY_NAMES
+
 LANGUAGES = frozenset({"ru", "uk"})
 
 #: month stems, Russian then Ukrainian, in calendar order; each takes its case endings
 _MONTH_STEMS = (("январ", "січ"), ("феврал", "лют"), ("март", "берез"), ("апрел", "квіт"), ("ма", "трав"),
                 ("июн", "черв"), ("июл", "лип"), ("август", "серп"), ("сентябр", "верес"), ("октябр", "жовт"),
                 ("ноябр", "листопад"), ("декабр", "груд"))
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december")
 _MONTH = (r"(?P<mon>январ[ьяею]|феврал[ьяею]|март[аеу]?|апрел[ьяею]|ма[йяею]|июн[ьяею]|июл[ьяею]|август[аеу]?|"
           r"сентябр[ьяею]|октябр[ьяею]|ноябр[ьяею]|декабр[ьяею]|січ(?:ень|ня|ні|ню)|лют(?:ий|ого|ому)|"
           r"берез(?:ень|ня|ні|ню)|квіт(?:ень|ня|ні|ню)|трав(?:ень|ня|ні|ню)|черв(?:ень|ня|ні|ню)|"
@@ -22,7 +22,6 @@ _MONTH = (r"(?P<mon>январ[ьяею]|феврал[ьяею]|март[аеу]
 #: weekday stems, Russian and Ukrainian, Monday first
 _WEEKDAY_STEMS = (("понедельник", "понеділ"), ("вторник", "вівтор"), ("сред", "серед"), ("четверг", "четвер"),
                   ("пятниц", "п'ятниц", "пʼятниц", "п’ятниц"), ("суббот", "субот"), ("воскресень", "неділ"))
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = r"(?P<weekday>" + "|".join(stem + r"\w*" for stems in _WEEKDAY_STEMS for stem in stems) + ")"
 _NUMBERS = {w: n for n, words in enumerate((
     (), ("один", "одну", "одна", "одного"), ("два", "две", "дві"), ("три",), ("четыре", "чотири"), ("пять", "п'ять"),
@@ -57,7 +56,7 @@ def _month(word: str) -> str | None:
     word = word.lower()
     for index, stems in enumerate(_MONTH_STEMS):
         if word.startswith(stems):  # "март" is tried before "ма"
-            return _MONTH_NAMES[index]
+            return MONTH_NAMES[index]
     return None
 
 
@@ -81,7 +80,7 @@ def in_english(kind: str, groups: dict[str, str | None]) -> dict[str, str | None
             return None
     if groups.get("weekday"):
         word = groups["weekday"].lower()
-        out["weekday"] = next((_WEEKDAY_NAMES[i] for i, stems in enumerate(_WEEKDAY_STEMS)
+        out["weekday"] = next((WEEKDAY_NAMES[i] for i, stems in enumerate(_WEEKDAY_STEMS)
                                if word.startswith(stems)), None)
         if out["weekday"] is None:
             return None

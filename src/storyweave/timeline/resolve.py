@@ -19,12 +19,13 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 from . import cjk, cyrillic
+from .terms import WEEKDAY_NAMES
 
 MONTHS = {m: i for i, names in enumerate(
     (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
      ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
      ("november", "nov"), ("december", "dec")), start=1) for m in names}
-WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+WEEKDAYS = {d: i for i, d in enumerate(WEEKDAY_NAMES)}
 NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?:\s?\.)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
