@@ -111,10 +111,11 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="list every quotation not attributed right")
     parser.add_argument("--cyrillic", action="store_true", help="ru and uk attribution against English versions")
     parser.add_argument("--german", action="store_true", help="de attribution against English versions")
+    parser.add_argument("--cjk", action="store_true", help="zh and ja attribution against English versions")
     parser.add_argument("--fresh", action="store_true", help="the quotations labelled after the rules were written")
     args = parser.parse_args()
-    if args.cyrillic or args.german:
-        cyrillic(args.show, ("de",) if args.german else ("ru", "uk"))
+    if args.cyrillic or args.german or args.cjk:
+        cyrillic(args.show, ("de",) if args.german else ("zh", "ja") if args.cjk else ("ru", "uk"))
         return
     labels = load_labels(FRESH if args.fresh else LABELS)
     texts = {}

@@ -51,16 +51,19 @@ def boundaries(text: str, language: str) -> frozenset[int]:
     return frozenset(cuts)
 
 
-def names(text: str, language: str) -> list[str]:
+def names(text: str, language: str, people: bool = False) -> list[str]:
     """The proper nouns of the text as the segmenter tags them (IPAdic's 固有名詞; jieba's nr, ns, nt, nz),
-    runs of them read as one name (勝野 昌慶, a family and a given name), one character alone left out."""
+    runs of them read as one name (勝野 昌慶, a family and a given name), one character alone left out;
+    ``people``: persons' names only (IPAdic's 人名, jieba's nr)."""
     found: list[str] = []
     for line in text.split("\n"):
         with _lock:
             if japanese(line, language):
-                tagged = [(surface, feature.split(",")[1] == "固有名詞") for surface, feature in _mecab_parse(line)]
+                tagged = [(surface, feature.split(",")[2 if people else 1] == ("人名" if people else "固有名詞"))
+                          for surface, feature in _mecab_parse(line)]
             else:
-                tagged = [(word, flag.startswith(_JIEBA_NAMES)) for word, flag in _jieba_tags().cut(line)]
+                tagged = [(word, flag.startswith("nr" if people else _JIEBA_NAMES))
+                          for word, flag in _jieba_tags().cut(line)]
         run = ""
         for word, name in [*tagged, ("", False)]:
             if name and unspaced(word):
@@ -70,6 +73,25 @@ def names(text: str, language: str) -> list[str]:
                 found.append(run)
             run = ""
     return found
+
+
+def tagged(line: str, language: str) -> list[tuple[str, str]]:
+    """jieba's words of a line of Chinese with their part-of-speech flags (托卡耶夫 … 出席 v)."""
+    with _lock:
+        return [(word, flag) for word, flag in _jieba_tags().cut(line)]
+
+
+def morphemes(line: str) -> list[tuple[str, str, str, str, bool]]:
+    """MeCab's reading of a line of Japanese: each piece with its part of speech, two subcategories and
+    whether IPAdic knows the word (ルーカス 名詞 固有名詞 人名 True; 市長 名詞 一般 * True). A word it does
+    not know, most often a foreign name in katakana, comes without a reading, tagged 固有名詞 組織."""
+    with _lock:
+        parsed = _mecab_parse(line)
+    out = []
+    for surface, feature in parsed:
+        fields = feature.split(",")
+        out.append((surface, *(fields + ["*", "*"])[:3], len(fields) > 7))
+    return out
 
 
 @cache

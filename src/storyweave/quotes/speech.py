@@ -15,7 +15,8 @@
 
 Speakers are names as written, matched across spellings by similarity (Tokaev ~ Tokayev); the pipeline
 then resolves them to entities (``entities.attach_speakers``). The attribution rules are ``english.py``'s,
-for Russian and Ukrainian ``cyrillic.py``'s, and for German direct quotations ``german.py``'s.
+for Russian and Ukrainian ``cyrillic.py``'s, for German direct quotations ``german.py``'s, and for Chinese and
+Japanese direct quotations ``cjk.py``'s.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from ..nlp.given_names import gender as given_gender_of
 from ..nlp.marks import DOUBLE, Quoted, quoted
 from ..nlp.morph import from_genitive, given_name, opener, person_name, person_part
 from ..nlp.sentences import spans, words
-from . import cyrillic, english, german
+from . import cjk, cyrillic, english, german
 from .gender import PRONOUNS, People
 
 #: a figure with its thousands separators or decimal part and the word after it (``nlp/figures.py``)
@@ -388,6 +389,9 @@ class _Reader:
                         for m in cyrillic.ROLE_NAMED.finditer(self.text) if person_name(m.group("name"))]
         if article.language == "de":
             self.titled += [(m.start(), m.group("role").lower(), m.group("name")) for m in german.TITLED.finditer(self.text)]
+        self.cjk = article.language in cjk.LANGUAGES
+        if self.cjk:
+            self.titled = sorted(self.titled + cjk.titled(self.text, article.language))
 
     def read(self) -> list[Rendering]:
         for index, (start, end) in enumerate(self.sentences):
@@ -444,6 +448,11 @@ class _Reader:
         return None
 
     def _subjects(self, index: int, sentence: str) -> None:
+        if self.cjk:
+            name = cjk.sentence_subject(sentence, self.article.language)
+            if name:
+                self.last_subject = (index, name)
+            return
         subject = english.TITLED_SUBJECT.match(sentence)
         if subject:
             self.last_speaker = (index, subject.group("name"))
@@ -532,11 +541,16 @@ class _Reader:
         length = words(self.text[quote.start:quote.end])
         if length >= MIN_WORDS_UNATTRIBUTED:
             return True
+        if self.cjk:
+            return length >= MIN_WORDS and cjk.attribution(self.text, quote, self.article.language).attributed
         who, attributed = _beside(self.text, quote, self.surnames, self.article.language)
         return length >= MIN_WORDS and (attributed or who is not None)
 
     def _quotation(self, index: int, quote: Quoted, introduced: tuple[int, str | None] | None) -> None:
         text, (start, _) = self.text, self.sentences[index]
+        if self.cjk:
+            self._cjk_quotation(index, quote)
+            return
         who, attributed = _beside(text, quote, self.surnames, self.article.language)
         if who is None:
             lead_in = text[start:quote.opening]
@@ -562,14 +576,41 @@ class _Reader:
             speaker = self.last_speaker[1]
         else:
             speaker = None
+        diffuse = who is not None and who.group("name") in english.DIFFUSE
+        self._direct(quote, speaker, attributed, named, diffuse)
+
+    def _direct(self, quote: Quoted, speaker: str | None, attributed: bool, named: bool, diffuse: bool = False) -> None:
+        text = self.text
         self.last_said = (quote.closing, speaker)
         length = words(text[quote.start:quote.end])
-        diffuse = who is not None and who.group("name") in english.DIFFUSE
         fragment = ((length < MIN_WORDS and ((speaker is None and (diffuse or not attributed)) or _term(text, quote)))
                     or (speaker is None and not attributed and length < MIN_WORDS_UNATTRIBUTED
                         and not (length >= MIN_WORDS and _personal(text, quote))))
         if length >= MIN_WORDS_FRAGMENT:
             self._add(quote.start, quote.end, True, speaker, fragment, named)
+
+    def _cjk_quotation(self, index: int, quote: Quoted) -> None:
+        """A Chinese or Japanese quotation: the speaker its attribution names; a pronoun's or an office's
+        as in English; an attribution that names nobody (と述べた, 表示：) is the last speaker's, a few
+        sentences back at most, as the subject Chinese and Japanese leave out is the one spoken of; a
+        quotation that follows another with nothing between goes on with its speaker."""
+        said = cjk.attribution(self.text, quote, self.article.language)
+        speaker = None
+        if said.name:
+            speaker = said.name
+            self.last_speaker = (index, speaker)
+        elif said.pronoun:
+            speaker = self._pronoun(PRONOUNS[said.pronoun], index)
+        elif said.role:
+            holder, near = self._holder(said.role, index), self._spoken_of(index)
+            speaker = near if near and (holder is None or holder in near) else holder  # 卡耶夫 read in 托卡耶夫总统
+            if speaker:
+                self.last_speaker = (index, speaker)
+        elif said.attributed and not said.subject:
+            speaker = self._spoken_of(index)
+        elif not said.attributed and self.last_said and _continues(self.text[self.last_said[0] + 1:quote.opening]):
+            speaker = self.last_said[1]
+        self._direct(quote, speaker, said.attributed, said.name is not None or said.role is not None)
 
     def _says_in_sentence(self, lead: str) -> re.Match | None:
         """Who says, calls or describes what the sentence quotes next, from the sentence before the quotation:
@@ -625,6 +666,12 @@ class _Reader:
         if name:
             self.last_speaker = (index, name)
         return name
+
+    def _spoken_of(self, index: int) -> str | None:
+        """The nearer of the last speaker and the last named subject, a few sentences back at most: whom a
+        Chinese or Japanese sentence that leaves out its subject, or names only an office, speaks of."""
+        near = [c for c in (self.last_speaker, self.last_subject) if c and index - c[0] <= PRONOUN_REACH]
+        return max(near, key=lambda c: c[0])[1] if near else None
 
     def _pronoun(self, sex: str, index: int) -> str | None:
         """Who "he" or "she" is: the nearer of the last speaker and the last named subject, of those the

@@ -1,0 +1,345 @@
+"""Speech in Chinese and Japanese: who a quotation's attribution names. Neither language capitalises names
+nor spaces words, so a speaker is read from the subject phrase of the speech verb, not from a capitalised word.
+
+Chinese puts the speaker before the verb on either side of the quotation (普京表示：“…” / “…”，普京说。); a
+role stands before the name (外交部发言人汪文斌) or after it (托卡耶夫总统), and a place, a time or an
+addressee may come between subject and verb (托卡耶夫在论坛上说). Japanese quotes with と and puts the verb
+last; the speaker stands after と (「…」とムニエ氏は語った, or verbless: 「…」とムニエ氏。) or is the topic
+before the quotation (モディ首相は、「…」と述べた). What is left of the subject phrase once offices,
+honorifics, particles and asides are taken off is a name where the segmenter (``nlp.segment``) reads a
+proper noun or a word it does not know; a common noun (警方称, スタッフは) is a subject that names no one.
+A verb with no subject at all (と述べた, 表示：) leaves the subject out, as both languages do for the one
+spoken of: speech.py gives such a quotation to the last speaker."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..nlp import segment
+from ..nlp.marks import Quoted
+
+LANGUAGES = ("zh", "ja")
+PRONOUNS = {"他": "he", "她": "she", "彼": "he", "彼女": "she"}
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    """A regex alternation, longest first (补充说 before 说, 外交部长 before 部长)."""
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+ZH_VERB = _alternatives((
+    "说", "表示", "称", "指出", "强调", "认为", "说道", "补充说", "补充道", "写道", "告诉记者", "对记者说", "回答说",
+    "答道", "问道", "透露", "宣布", "坦言", "解释说", "解释道", "提到", "声称", "警告说", "警告", "承认", "回应说",
+    "回应", "感叹", "直言", "呼吁", "补充", "重申", "说明", "称赞", "发文", "发推", "谈到", "总结道", "讲道", "笑称",
+    "介绍说", "介绍", "报道称", "报道说", "报道", "在声明中说", "在声明中表示"))
+#: Japanese speech verbs after と, in any ending (述べた, 語る, 話した, 書き添えた); not the kana という, which
+#: names ("「…」というルール")
+JA_VERB = (r"(?:述べ|語|話|言|説明|強調|指摘|記し|書|綴|付け加え|ツイート|投稿|発言|発表|明らかにし|伝え|続け|主張|"
+           r"訴え|答え|回答|述懐|呼びかけ|呼び掛け|警告|告げ|明か|振り返|認め|批判|非難|コメント|説|加え|たたえ|"
+           r"提言|報じ|期待|促し|声を落と)")
+#: offices written beside a name (发言人汪文斌, 托卡耶夫总统; モディ首相, シュラドー教授), or alone for the
+#: person last named with them (总统补充道 / と教授は語った)
+ZH_ROLE = _alternatives((
+    "总统", "副总统", "总理", "首相", "主席", "部长", "外长", "外交部长", "发言人", "教授", "博士", "先生", "女士",
+    "议员", "参议员", "众议员", "州长", "市长", "大使", "秘书长", "主任", "局长", "院长", "董事长", "理事长", "总裁",
+    "首席执行官", "经理", "教练", "主教练", "队长", "法官", "律师", "医生", "国务卿", "司令", "将军", "国王", "女王",
+    "王子", "总书记", "书记", "负责人", "官员", "警长", "校长", "总干事", "主持人", "创始人", "研究员", "专家",
+    "分析师", "记者", "总监", "会长", "委员长", "省长", "大臣", "董事", "执行董事", "执行主任", "外交大臣", "州参议员"))
+#: descriptions, which name no office one person holds (这名要求匿名的官员: an official)
+_ZH_DESCRIPTIONS = frozenset(("官员", "专家", "记者", "负责人", "分析师", "研究员"))
+JA_ROLE = _alternatives((
+    "大統領", "副大統領", "首相", "州首相", "総理", "議員", "上院議員", "下院議員", "知事", "長官", "大臣", "外相",
+    "報道官", "監督", "選手", "会長", "社長", "委員長", "市長", "主席", "国王", "女王", "王子", "教授", "博士",
+    "弁護士", "医師", "代表", "所長", "局長", "署長", "大使", "事務総長", "書記長", "判事", "検事", "議長", "総裁",
+    "最高経営責任者", "CEO", "幹事長", "官房長官", "党首", "司令官", "隊長", "院長", "部長", "課長", "研究員",
+    "アナリスト", "広報担当者", "担当者", "理事長", "理事", "本部長", "スカウト", "コーチ", "スポークスマン", "氏", "さん",
+    "君", "ちゃん", "容疑者", "被告"))
+#: honorifics, which name no office: 「…」と同氏 is the last speaker, not a holder of "氏"
+_JA_HONORIFICS = frozenset(("氏", "さん", "君", "ちゃん"))
+
+_LATIN_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*$")
+#: a Latin name in brackets after its Chinese rendering (马丁·格里菲思 (Martin Griffiths)); other asides
+_ZH_LATIN_ASIDE = re.compile(r"[（(]\s*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*[）)]")
+_ZH_ASIDE = re.compile(r"[（(][^）)]{0,40}[）)]")
+#: a place, a time or an addressee between subject and verb (在论坛上, 周三, 对记者, 接受…采访时)
+_ZH_BETWEEN = re.compile(r"(?:在|于|对|向|接受|通过|当天|当日|随后|此前|同时|昨天|今天|昨日|今日|周[一二三四五六日天]|"
+                         r"星期[一二三四五六日天]|[0-9０-９]+日)")
+_ZH_ADVERB_END = re.compile(r"(?:也|还|则|又|再|并|更|均|都|曾|已|已经|亦|便|就|将|会|要|正在|随即|最后|同时|此外|另外)+$")
+_ZH_ROLE_AT = re.compile(rf"(?:{ZH_ROLE})")
+_ZH_DEMONSTRATIVE = re.compile(r"^(?:这位|那位|这名|该|此|前|副)")
+#: the end of the phrase a subject can lie in: a clause or sentence mark, a closing quotation mark
+_ZH_BOUNDARY = re.compile(r"[，,。！？!?；;：:”」』\n]")
+_ZH_AFTER = re.compile(rf"^\s*[，,]?\s*(?P<subject>[^，,。！？!?；;：:“”「」\n]{{0,30}}?)\s*(?:{ZH_VERB})"
+                       r"\s*(?:[。，,.：:！!；;]|$)")
+_ZH_LEAD = re.compile(rf"(?:{ZH_VERB})(?:道)?\s*[：:，,]?\s*$")
+
+_KATAKANA_RUN = re.compile(r"[\u30a0-\u30fa\u30fc-\u30ff]+(?:・[\u30a0-\u30fa\u30fc-\u30ff]+)*$")
+_KANJI_NAME = re.compile(r"[\u4e00-\u9fff々]{2,5}")
+#: the last character of a place's or a body's name (共和国大統領 is the republic's president)
+_BODY_END = re.compile(r"[国州県省市町村区党部庁社会院局課署]$")
+_JA_BOUNDARY = re.compile(r"[、，,。！？!?；;：:」』”\n]")
+_JA_TOPIC = re.compile(r"(?:は|が|も)$")
+_JA_DEMONSTRATIVE = re.compile(r"^(?:同|その|この|前|元|現)")
+#: 「…」と … VERB: after と the speaker (or nobody) and the verb, not a passive (「…」と言われ: is called)
+_JA_AFTER = re.compile(rf"^\s*と(?![「『])(?:[、，,]\s*)?(?P<subject>[^、，,。「」]{{0,30}}?)\s*(?:(?:は|が|も)[、，,]?\s*"
+                       rf"(?:[^。]{{0,50}}?)?)?(?<![\u4e00-\u9fff]){JA_VERB}(?![わかがさたなばまら]?れ)")
+#: 「…」とムニエ氏。: the speaker and the sentence's end
+_JA_AFTER_VERBLESS = re.compile(r"^\s*と(?:[、，,]\s*)?(?P<subject>[^、，,。「」はがも]{1,30}?)\s*(?:。|[.]?\s*$)")
+#: 「…」という規則, 「…」として: a name or a claim the sentence makes of the words, not speech
+_JA_NAMING = re.compile(r"^\s*と(?:いう|いった|して|する)")
+#: 「…」と返信した人物もいた: someone said it, unnamed
+_JA_AFTER_SOMEONE = re.compile(r"^\s*と[^。「」]{0,30}?(?:人物|人|者|ユーザー|声)(?:も|が|は)")
+#: "X は次のように述べた「…", "松本さん：「…": the speaker and a verb or a colon before the quotation
+_JA_LEAD = re.compile(rf"(?P<subject>[^、，,。「」]{{1,30}}?)(?:(?:は|が)[、，,]?\s*(?:[^。「」]{{0,30}}?)?"
+                      rf"(?<![\u4e00-\u9fff]){JA_VERB}[^。「」]{{0,8}}?[、，,:：]?|\s*[:：])\s*$")
+#: asides in a subject phrase: an age or a note in brackets (一郎さん（４８）), a residence between ＝ marks
+_JA_ASIDE = re.compile(r"[（(][^）)]{0,20}[）)]|＝[^＝]{0,20}＝")
+
+
+@dataclass(frozen=True)
+class Said:
+    """What an attribution names: a person or a body (``name``), an office alone (``role``: its holder speaks),
+    a pronoun (``pronoun``: "he" or "she"); ``subject``: a subject is written, named or not (警方, スタッフ);
+    ``attributed``: a speech verb or an attribution stands beside the quotation at all."""
+
+    name: str | None = None
+    role: str | None = None
+    pronoun: str | None = None
+    subject: bool = False
+    attributed: bool = False
+
+    @property
+    def who(self) -> bool:
+        return bool(self.name or self.role or self.pronoun)
+
+
+_NOBODY = Said(attributed=True)
+_UNNAMED = Said(subject=True, attributed=True)
+
+
+def attribution(text: str, quote: Quoted, language: str) -> Said:
+    """The attribution beside a quotation on its line: after it first (it names who said it last), then before."""
+    line_start = text.rfind("\n", 0, quote.opening) + 1
+    line_end = text.find("\n", quote.closing)
+    before = text[line_start:quote.opening]
+    after = text[quote.closing + 1:line_end if line_end >= 0 else len(text)][:120]
+    return _japanese(before, after) if language == "ja" else _chinese(before, after)
+
+
+def sentence_subject(sentence: str, language: str) -> str | None:
+    """The person a sentence is about, named as its subject or topic (for a later 他 / 彼女)."""
+    sentence = sentence.rstrip().rstrip("。！？!?")
+    if language == "ja":
+        said = _ja_before(sentence, whole=True)
+        return said.name if said is not None and said.name and _ja_person(said.name) else None
+    first = _ZH_BOUNDARY.search(sentence)
+    clause = sentence[:first.start()] if first else sentence
+    position, named = 0, False
+    for word, flag in segment.tagged(clause, "zh"):
+        at = clause.find(word, position)
+        if named and flag.startswith("v") and len(word) > 1 and not _ZH_ROLE_AT.match(clause, at):
+            clause = clause[:at]  # 托卡耶夫总统出席了论坛: the subject ends at the verb after its name
+            break
+        named = named or flag.startswith(("nr", "ns", "nt", "nz", "eng")) or _ZH_ROLE_AT.fullmatch(word) is not None
+        position = at + len(word)
+    said = _zh_subject(clause, opening=True)
+    return said.name
+
+
+def _chinese(before: str, after: str) -> Said:
+    follows = _ZH_AFTER.match(after)
+    if follows:
+        return _zh_subject(follows.group("subject"))
+    lead = _ZH_LEAD.search(before)
+    if lead is None:
+        return Said()
+    head = before[:lead.start()]
+    cut = max((m.end() for m in _ZH_BOUNDARY.finditer(head)), default=0)
+    said = _zh_subject(head[cut:])
+    if said == _NOBODY and cut:
+        sentence = head[max((m.end() for m in re.finditer(r"[。！？!?\n]", head)), default=0):]
+        first = _ZH_BOUNDARY.search(sentence)
+        if first is not None:
+            opening = _zh_subject(sentence[:first.start()], opening=True)
+            if opening.name or opening.pronoun:
+                return opening
+    return said
+
+
+def _zh_subject(phrase: str, opening: bool = False) -> Said:
+    """The speaker in a Chinese subject phrase. ``opening``: the phrase opens a sentence whose later clause
+    holds the verb (民主党人 Lucas 在…节目上谈到…，表示：), so what follows the subject is cut off first.
+    A foreign name given in Latin letters in brackets after its Chinese rendering is read in those."""
+    given = _ZH_LATIN_ASIDE.search(phrase)
+    phrase = _ZH_ASIDE.sub("", phrase).strip()
+    between = _ZH_BETWEEN.search(phrase)
+    if between is not None and between.start() > 0:
+        phrase = phrase[:between.start()].strip()
+    elif opening and between is not None:
+        return _NOBODY
+    phrase = _ZH_ADVERB_END.sub("", phrase).strip()
+    if not phrase:
+        return _NOBODY
+    if phrase in PRONOUNS:
+        return Said(pronoun=PRONOUNS[phrase], subject=True, attributed=True)
+    if given is not None:
+        return Said(name=given.group(1), subject=True, attributed=True)
+    rest = re.sub(rf"(?:{ZH_ROLE})$", "", phrase).strip()
+    role = phrase[len(rest):].strip() or None
+    if (role in _ZH_DESCRIPTIONS and (not rest or _ZH_DEMONSTRATIVE.match(rest) or "的" in rest)) or \
+            (role and re.match(r"(?:一位|一名|一些|多位|多名)", rest)):
+        return _UNNAMED  # 这名官员, 一位发言人: someone described, not an office one person holds
+    if not rest or (role and _ZH_DEMONSTRATIVE.match(rest)):
+        return Said(role=role, subject=True, attributed=True)
+    latin = _LATIN_NAME.search(rest)
+    if latin is not None:
+        return Said(name=latin.group().strip(), subject=True, attributed=True)
+    owners = list(re.finditer(rf"(?:{ZH_ROLE})|的", rest))
+    if owners:
+        rest = rest[owners[-1].end():].strip()
+    if len(rest) == 1 and role and segment.unspaced(rest):
+        return Said(name=rest + role, subject=True, attributed=True)  # 李教授: a surname and an office
+    if _cjk_name(rest, "zh"):
+        return Said(name=rest, subject=True, attributed=True)
+    return Said(role=role, subject=True, attributed=True)
+
+
+def _japanese(before: str, after: str) -> Said:
+    if _JA_NAMING.match(after):
+        return Said()
+    follows = _JA_AFTER.match(after)
+    if follows is not None:
+        said = _ja_subject(follows.group("subject"))
+        if said.who or said.subject:
+            return said
+        return _ja_before(before) or _NOBODY
+    verbless = _JA_AFTER_VERBLESS.match(after)
+    if verbless is not None:
+        said = _ja_subject(verbless.group("subject"))
+        if said.who:
+            return said
+    if _JA_AFTER_SOMEONE.match(after):
+        return _UNNAMED
+    if after.startswith("と") and not after.startswith(("と「", "と『")):
+        return _ja_before(before) or Said()
+    lead = _JA_LEAD.search(before)
+    if lead is not None:
+        return _ja_subject(lead.group("subject"))
+    return Said()
+
+
+def _ja_before(before: str, whole: bool = False) -> Said | None:
+    """The speaker a sentence gives before its quotation: a topic (ハンター氏は、「…」と語る; 木下さんは「…」と
+    話した) or "X によると", a person's nearest the quotation first ("アルジェリアは" in a president's sentence
+    is what he speaks of). ``whole``: the first topic of a whole sentence."""
+    sentence = before[max((m.end() for m in re.finditer(r"[。！？!?]", before)), default=0):]
+    quoted = [m.span() for m in re.finditer(r"「[^」]*」|『[^』]*』", sentence)]
+    found = []
+    for match in re.finditer(r"(?:は|も|によると|によれば)[、，,]?\s*", sentence):
+        if any(start < match.start() < end for start, end in quoted):
+            continue
+        head = sentence[:match.start()]
+        cut = max((m.end() for m in _JA_BOUNDARY.finditer(head)), default=0)
+        said = _ja_subject(head[cut:])
+        if said.who:
+            found.append(said)
+            if whole:
+                break
+    people = [said for said in found if said.role or said.pronoun or (said.name and _ja_person(said.name))]
+    return (people or found or [None])[-1]
+
+
+def _ja_person(name: str, some: bool = False) -> bool:
+    """A person's name: MeCab reads a given name or a family name in it, or it is a word in katakana that
+    its dictionary does not know and reads as no place (``some``: one such piece among others, チョー・ハン)."""
+    pieces = segment.morphemes(name)
+    unknown = [_unknown_katakana(p) or p[0] == "・" for p in pieces]
+    return any(p[3] == "人名" for p in pieces) or (any(unknown) if some else all(unknown))
+
+
+def _unknown_katakana(piece: tuple[str, str, str, str, bool]) -> bool:
+    surface, _, _, sub2, known = piece
+    return segment.KATAKANA.fullmatch(surface[0]) is not None and not known and sub2 != "地域"
+
+
+def _ja_subject(phrase: str) -> Said:
+    """The speaker in a Japanese subject phrase: the nouns that end it (ルーカス市長 of 民主党員のルーカス市長),
+    an office or an honorific taken off; a name left is a person's (人名), a foreign one in katakana the
+    dictionary does not know or in Latin letters, or a body's; 同 or その before an office is the one named
+    before. A katakana word after の with no office is a thing of someone's (彼女のツイートは), no speaker."""
+    phrase = _JA_ASIDE.sub("", phrase).strip()
+    phrase = re.sub(r"\s*[:：]\s*$", "", _JA_TOPIC.sub("", phrase).strip()).strip()
+    if not phrase:
+        return _NOBODY
+    pieces = segment.morphemes(phrase)
+    start = len(pieces)
+    while start > 0 and (pieces[start - 1][1] in ("名詞", "接頭詞") or pieces[start - 1][0] in ("・", "＝")):
+        start -= 1
+    owned = start > 0 and pieces[start - 1][0] == "の"
+    words = phrase[_offset(phrase, pieces, start):].strip()
+    if not words:
+        return _NOBODY
+    if words in PRONOUNS:
+        return Said(pronoun=PRONOUNS[words], subject=True, attributed=True)
+    rest = re.sub(rf"(?:{JA_ROLE})$", "", words)
+    role = words[len(rest):] or None
+    office = role if role not in _JA_HONORIFICS else None
+    if not rest or (role and _JA_DEMONSTRATIVE.match(rest)):
+        return Said(role=office, subject=True, attributed=True)
+    latin = _LATIN_NAME.search(rest)
+    katakana = _KATAKANA_RUN.search(rest)
+    if latin is not None and len(latin.group()) >= 2:
+        return Said(name=latin.group().strip(), subject=True, attributed=True)
+    if katakana is not None and len(katakana.group()) >= 2 and (
+            role or "・" in katakana.group() or (_ja_person(katakana.group(), some=True) and not owned)):
+        return Said(name=katakana.group(), subject=True, attributed=True)
+    tail = ""
+    for surface, _, sub1, sub2, _ in reversed(segment.morphemes(rest)):
+        if sub2 == "人名" or (sub1 == "固有名詞" and not tail):
+            tail = surface + tail
+            continue
+        break
+    if owned and not role and not any(p[3] == "人名" for p in segment.morphemes(tail or rest)):
+        return _UNNAMED
+    if len(tail) >= 2:
+        return Said(name=tail, subject=True, attributed=True)
+    if tail and role:
+        return Said(name=tail + role, subject=True, attributed=True)  # イ教授: a one-letter surname and an office
+    if office and _KANJI_NAME.fullmatch(rest) and not _BODY_END.search(rest) and \
+            [p[3] for p in segment.morphemes(rest)] not in (["地域"], ["組織"]):
+        return Said(name=rest, subject=True, attributed=True)  # 平野星矢選手, 山口喜大会長: names IPAdic does not know
+    return Said(role=office, subject=True, attributed=True)
+
+
+def _offset(text: str, pieces: list[tuple[str, str, str, str, bool]], index: int) -> int:
+    """Where the ``index``-th of MeCab's pieces starts in the text (its surfaces leave out spaces)."""
+    position = 0
+    for surface, *_ in pieces[:index]:
+        position = text.find(surface, position) + len(surface)
+    found = text.find(pieces[index][0], position) if index < len(pieces) else len(text)
+    return found if found >= 0 else len(text)
+
+
+def _cjk_name(phrase: str, language: str) -> bool:
+    """A Chinese subject phrase left as a name: two to eight characters, a proper noun as the segmenter tags
+    it among them, and no common word alone."""
+    if not 2 <= len(phrase) <= 8 or not segment.unspaced(phrase):
+        return False
+    return bool(segment.names(phrase, language)) and not segment.common_word(phrase, language)
+
+
+def titled(text: str, language: str) -> list[tuple[int, str, str]]:
+    """(offset, role, name) of each name written with an office (托卡耶夫总统, 发言人汪文斌; モディ首相), for an
+    office that later speaks alone."""
+    latin = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*"
+    if language == "ja":
+        pattern = rf"(?P<name>{latin}|[\u30a0-\u30fa\u30fc-\u30ff]{{2,}}(?:・[\u30a0-\u30fa\u30fc-\u30ff]+)*)\s*(?P<role>{JA_ROLE})"
+        return [(m.start(), m.group("role"), m.group("name")) for m in re.finditer(pattern, text)
+                if m.group("role") not in _JA_HONORIFICS]
+    found = [(m.start(), m.group("role") or m.group("role2"), m.group("name") or m.group("name2")) for m in re.finditer(
+        rf"(?P<role>{ZH_ROLE})\s*(?P<name>{latin})|(?P<name2>{latin})\s*(?P<role2>{ZH_ROLE})", text)]
+    for name in set(segment.names(text, language, people=True)):
+        for m in re.finditer(rf"(?P<role>{ZH_ROLE}){re.escape(name)}|{re.escape(name)}(?P<role2>{ZH_ROLE})", text):
+            found.append((m.start(), m.group("role") or m.group("role2"), name))
+    return sorted(f for f in found if f[1] not in _ZH_DESCRIPTIONS)
