@@ -58,9 +58,12 @@ JA_ROLE = _alternatives((
 #: honorifics, which name no office: 「…」と同氏 is the last speaker, not a holder of "氏"
 _JA_HONORIFICS = frozenset(("氏", "さん", "君", "ちゃん"))
 
-_LATIN_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*$")
+#: a name in Latin letters, as WMT-style Chinese and Japanese keep many (Tebboune 总统说); katakana letters
+_LATIN = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*"
+_KATAKANA = r"[\u30a0-\u30fa\u30fc-\u30ff]"
+_LATIN_NAME = re.compile(rf"{_LATIN}$")
 #: a Latin name in brackets after its Chinese rendering (马丁·格里菲思 (Martin Griffiths)); other asides
-_ZH_LATIN_ASIDE = re.compile(r"[（(]\s*((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*[）)]")
+_ZH_LATIN_ASIDE = re.compile(rf"[（(]\s*({_LATIN})\s*[）)]")
 _ZH_ASIDE = re.compile(r"[（(][^）)]{0,40}[）)]")
 #: a place, a time or an addressee between subject and verb (在论坛上, 周三, 对记者, 接受…采访时)
 _ZH_BETWEEN = re.compile(r"(?:在|于|对|向|接受|通过|当天|当日|随后|此前|同时|昨天|今天|昨日|今日|周[一二三四五六日天]|"
@@ -74,7 +77,7 @@ _ZH_AFTER = re.compile(rf"^\s*[，,]?\s*(?P<subject>[^，,。！？!?；;：:“
                        r"\s*(?:[。，,.：:！!；;]|$)")
 _ZH_LEAD = re.compile(rf"(?:{ZH_VERB})(?:道)?\s*[：:，,]?\s*$")
 
-_KATAKANA_RUN = re.compile(r"[\u30a0-\u30fa\u30fc-\u30ff]+(?:・[\u30a0-\u30fa\u30fc-\u30ff]+)*$")
+_KATAKANA_RUN = re.compile(rf"{_KATAKANA}+(?:・{_KATAKANA}+)*$")
 _KANJI_NAME = re.compile(r"[\u4e00-\u9fff々]{2,5}")
 #: the last character of a place's or a body's name (共和国大統領 is the republic's president)
 _BODY_END = re.compile(r"[国州県省市町村区党部庁社会院局課署]$")
@@ -332,13 +335,12 @@ def _cjk_name(phrase: str, language: str) -> bool:
 def titled(text: str, language: str) -> list[tuple[int, str, str]]:
     """(offset, role, name) of each name written with an office (托卡耶夫总统, 发言人汪文斌; モディ首相), for an
     office that later speaks alone."""
-    latin = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*"
     if language == "ja":
-        pattern = rf"(?P<name>{latin}|[\u30a0-\u30fa\u30fc-\u30ff]{{2,}}(?:・[\u30a0-\u30fa\u30fc-\u30ff]+)*)\s*(?P<role>{JA_ROLE})"
+        pattern = rf"(?P<name>{_LATIN}|{_KATAKANA}{{2,}}(?:・{_KATAKANA}+)*)\s*(?P<role>{JA_ROLE})"
         return [(m.start(), m.group("role"), m.group("name")) for m in re.finditer(pattern, text)
                 if m.group("role") not in _JA_HONORIFICS]
     found = [(m.start(), m.group("role") or m.group("role2"), m.group("name") or m.group("name2")) for m in re.finditer(
-        rf"(?P<role>{ZH_ROLE})\s*(?P<name>{latin})|(?P<name2>{latin})\s*(?P<role2>{ZH_ROLE})", text)]
+        rf"(?P<role>{ZH_ROLE})\s*(?P<name>{_LATIN})|(?P<name2>{_LATIN})\s*(?P<role2>{ZH_ROLE})", text)]
     for name in set(segment.names(text, language, people=True)):
         for m in re.finditer(rf"(?P<role>{ZH_ROLE}){re.escape(name)}|{re.escape(name)}(?P<role2>{ZH_ROLE})", text):
             found.append((m.start(), m.group("role") or m.group("role2"), name))
