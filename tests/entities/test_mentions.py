@@ -36,8 +36,9 @@ def test_a_common_word_a_source_gave_as_a_place_name_is_no_mention():
 
 def test_names_in_chinese_start_and_end_at_words_and_are_no_nationality_or_part_of_a_name():
     text = "沿海地区增加纳税人。内蒙古的中国人。利兹·特拉斯访问了印度和蒙古。"
-    found = {m.text: m.qid for m in find([Article(id="z", source_path="z", language="zh", text=text)], load())}
-    assert found == {"印度": "Q668", "蒙古": "Q711"}
+    found = {m.text: (m.type, m.qid) for m in find([Article(id="z", source_path="z", language="zh", text=text)],
+                                                   load())}
+    assert found == {"印度": ("GPE", "Q668"), "蒙古": ("GPE", "Q711"), "利兹·特拉斯": ("PERSON", None)}
 
 
 def test_a_katakana_name_is_not_read_inside_a_longer_katakana_word():
@@ -49,7 +50,8 @@ def test_a_katakana_name_is_not_read_inside_a_longer_katakana_word():
 def test_a_minor_place_counts_only_written_with_its_kind_of_division():
     """A prefecture's or a town's name alone is as often a surname or a firm (松本, サムスン)."""
     text = "千葉県民の松本さんはケンタッキー州とサムスン電子を訪れた。"
-    found = {m.text: m.qid for m in find([Article(id="j", source_path="j", language="ja", text=text)], load())}
+    found = {m.text: m.qid for m in find([Article(id="j", source_path="j", language="ja", text=text)], load())
+             if m.type != "PERSON"}
     assert found == {"千葉": "Q80011", "ケンタッキー州": "Q1603"}
 
 

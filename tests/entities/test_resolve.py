@@ -198,6 +198,25 @@ def test_a_name_mangled_into_another_word_joins_its_parallel_sentence():
     assert "a0[" in rules["parallel-sentence"].detail and "a1[" in rules["parallel-sentence"].detail
 
 
+def test_several_names_of_a_translated_sentence_join_the_names_they_stand_for():
+    texts = [("en", "The fight night in London drew a record crowd. In the main event on Saturday night, Australia's "
+                    "Thomas Kessler narrowly beat Britain's Daniel Riley on points. Fans from France and Germany filled "
+                    "the arena. Organisers in London said tickets had sold out within an hour. The next event will be "
+                    "held in Japan in March. Television rights were sold to broadcasters in Canada."),
+             ("en", "Thomas Kessler and Daniel Riley had both fought in London last year. Kessler is 31. Riley said he "
+                    "would appeal the decision."),
+             ("ja", "ロンドンでのファイトナイトは記録的な観客を集めた。土曜日の夜のメインイベントでは、オーストラリアのトーマス・"
+                    "ケスラーが英国のダニエル・ライリーに判定で辛勝した。会場はフランスとドイツから来たファンで埋まった。ロンドンの"
+                    "主催者によると、チケットは1時間で売り切れた。次の大会は3月に日本で開かれる。放映権はカナダの放送局に売却された。")]
+    articles = [Article(id=f"a{i}", source_path=f"a{i}", language=language, text=text)
+                for i, (language, text) in enumerate(texts)]
+    found = entities_for([Story(id="s", title="t", article_ids=[a.id for a in articles])], articles, load())
+    [kessler] = _holding(found, "トーマス・ケスラー")
+    [riley] = _holding(found, "ダニエル・ライリー")
+    assert "Thomas Kessler" in {m.text for m in kessler.mentions} and "Daniel Riley" in {m.text for m in riley.mentions}
+    assert any(e.rule == "parallel-sentence" for e in riley.evidence)
+
+
 def test_two_people_in_the_same_place_of_parallel_sentences_stay_apart():
     found = _entities("Smith said the plant in Ohio will close on Friday. Workers were told in the morning.",
                       "Jones said the plant in Ohio will close on Friday. Workers were told in the morning.",

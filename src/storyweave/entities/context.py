@@ -14,7 +14,7 @@ from wordfreq import zipf_frequency
 from ..model import Article, Evidence
 from ..nlp import sentences
 from . import roles
-from .aligned import BACKGROUND, Aligner, Sentence
+from .aligned import BACKGROUND, Aligner, Parallel, Sentence
 from .kb import KB
 from .names import similarity
 
@@ -208,23 +208,52 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
     out = []
     for pair in aligner.pairs(sorted(pool, key=lambda s: (s.article_id, s.start)), texts, holding, background):
         left, right = at[pair.left], at[pair.right]
-        only_left, only_right = set(left) - set(right), set(right) - set(left)
-        if len(only_left) != 1 or len(only_right) != 1:
-            continue
-        a, b = only_left.pop(), only_right.pop()
-        for stray, known in ((a, b), (b, a)):
-            if stray not in strays or known not in alike[stray]:
-                continue
-            i, j = left.get(stray, right.get(stray)), left.get(known, right.get(known))
-            group = groups[i]
-            if components.join(j, i):
-                where = (f"{pair.left.article_id}[{pair.left.start}:{pair.left.end}] and "
-                         f"{pair.right.article_id}[{pair.right.start}:{pair.right.end}]")
-                out.append((j, Evidence("parallel-sentence", pair.margin, groups[j].name, group.name,
-                                        f"the same sentence in {where} (cosine {pair.cosine}, margin {pair.margin})")))
-                strays.discard(stray)
-            break
+        for a, b in _counterparts(set(left) - set(right), set(right) - set(left), strays, alike, groups, roots):
+            _join_parallel(a, b, left, right, pair, strays, alike, groups, components, out)
     return out
+
+
+def _counterparts(only_left: set[int], only_right: set[int], strays: set[int], alike: dict[int, set[int]],
+                  groups: list[Group], roots: dict[int, list[int]]) -> list[tuple[int, int]]:
+    """The names of two parallel sentences that stand for each other: the one each side lacks, or, where a
+    sentence names several people the other lacks ("Australia's Robert Whittaker edged Britain's Darren Till"
+    and its translation), each stray person with the person of the other side it is most alike, when that one
+    is most alike to it too, by ``COOCCURRENCE_MARGIN`` over any other. Only people: a place or a body the
+    other side lacks is as often a different one ("Los Angeles" beside "Los Angeles Chargers")."""
+    if len(only_left) == 1 and len(only_right) == 1:
+        return [(next(iter(only_left)), next(iter(only_right)))]
+    people = {root for root in only_left | only_right if any(groups[i].cls == "PERSON" for i in roots[root])}
+    scores: dict[tuple[int, int], float] = {}
+    for a in only_left & people:
+        for b in only_right & people:
+            for stray, known in ((a, b), (b, a)):
+                if stray in strays and known in alike[stray]:
+                    scores[a, b] = max(_likeness(groups[i].name, [groups[j] for j in roots[known]])
+                                       for i in roots[stray])
+    out = []
+    for (a, b), score in scores.items():
+        rivals = [v for (x, y), v in scores.items() if (x == a) != (y == b)]
+        if all(score - v >= COOCCURRENCE_MARGIN for v in rivals):
+            out.append((a, b))
+    return out
+
+
+def _join_parallel(a: int, b: int, left: dict[int, int], right: dict[int, int], pair: Parallel, strays: set[int],
+                   alike: dict[int, set[int]], groups: list[Group], components: Components,
+                   out: list[tuple[int, Evidence]]) -> None:
+    """Joins the stray of two counterparts to the story's name it stands for (``parallel_joins``)."""
+    for stray, known in ((a, b), (b, a)):
+        if stray not in strays or known not in alike[stray]:
+            continue
+        i, j = left.get(stray, right.get(stray)), left.get(known, right.get(known))
+        group = groups[i]
+        if components.join(j, i):
+            where = (f"{pair.left.article_id}[{pair.left.start}:{pair.left.end}] and "
+                     f"{pair.right.article_id}[{pair.right.start}:{pair.right.end}]")
+            out.append((j, Evidence("parallel-sentence", pair.margin, groups[j].name, group.name,
+                                    f"the same sentence in {where} (cosine {pair.cosine}, margin {pair.margin})")))
+            strays.discard(stray)
+        break
 
 
 def _word_overlap(cache: dict[Sentence, set[str]], a: Sentence, b: Sentence, articles: dict[str, Article]) -> float:

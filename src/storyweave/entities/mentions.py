@@ -1,6 +1,6 @@
 """Mentions: every span of an article's text that names an entity.
 
-Three finders, merged so that each stretch of text is one mention:
+Four finders, merged so that each stretch of text is one mention:
 1. NER (``nlp.ner``): spaCy for English, natasha for Russian; spans trimmed of "the", possessives,
    line breaks and punctuation that the statistical model swallowed ("Putin?Kazakhstan");
 2. the KB dictionary (an Aho-Corasick automaton over KB aliases): catches what NER misses, such as
@@ -9,7 +9,9 @@ Three finders, merged so that each stretch of text is one mention:
    in Chinese and Japanese, written without spaces, a name must start and end at the words the segmenter
    (``nlp.segment``) finds and be no common word there;
 3. hashtags and handles (#VladimirPutin, @kremlin_russia): split at case changes and underscores and
-   looked up in the KB, with run-together names (vladimirputin) matched against multi-word aliases.
+   looked up in the KB, with run-together names (vladimirputin) matched against multi-word aliases;
+4. in Chinese and Japanese, people's names as the segmenters tag them and offices and honorifics frame them
+   (``nlp.cjk_names``: 发言人汪文斌, 利兹·特拉斯, モディ首相).
 
 ``propagate`` then finds, across one story's articles, the names NER found somewhere in it, and the
 surnames of people it named in full, where NER missed them ("Klitschko" tagged in one article, not in
@@ -29,6 +31,7 @@ import ahocorasick
 from wordfreq import zipf_frequency
 
 from ..model import Article
+from ..nlp import cjk_names
 from ..nlp.case import title_case
 from ..nlp.ner import recognise
 from ..nlp.segment import KATAKANA, boundaries, common_word, unspaced
@@ -48,6 +51,7 @@ SINGLE_WORD_PRIOR = 0.8
 DEMONYM_SUFFIXES = frozenset("人")
 #: words for divisions of a country in Chinese and Japanese, written after the division's name
 DIVISION_SUFFIXES = ("県", "县", "縣", "都", "府", "州", "省", "市", "区", "區", "町", "村", "郡", "地方", "自治区")
+CJK_LANGUAGES = frozenset({"zh", "ja"})
 #: the dots that join the parts of a foreign name in Chinese and Japanese (利兹·特拉斯, ロバート・ウィテカー)
 NAME_DOTS = frozenset("·・･")
 _HANDLE = re.compile(r"(?<![\w@#])[#@](?P<body>[A-Za-z][A-Za-z0-9_]{3,40})")
@@ -235,6 +239,15 @@ def _handles(article: Article, kb: KB) -> list[Mention]:
     return found
 
 
+def _cjk_people(article: Article) -> list[Mention]:
+    """People named in Chinese or Japanese (``nlp.cjk_names``), which no NER model here reads; a dictionary
+    match of the same stretch wins, as the KB knows no Chinese or Japanese names of people."""
+    if article.language not in CJK_LANGUAGES:
+        return []
+    return [Mention(article.id, start, end, article.text[start:end], "PERSON", article.text[start:end], "names")
+            for start, end in cjk_names.people(article.text, article.language)]
+
+
 def find(articles: list[Article], kb: KB) -> list[Mention]:
     """All mentions in the articles, NER run once over the batch; overlapping finds keep the longer
     (NER on ties), so each stretch of text is one mention."""
@@ -248,8 +261,8 @@ def find(articles: list[Article], kb: KB) -> list[Mention]:
                 continue
             normal = span.normal if span.normal != article.text[span.start:span.end] else article.text[start:end]
             candidates.append(Mention(article.id, start, end, article.text[start:end], span.type, normal, "ner"))
-        candidates += _dictionary(article, kb) + _handles(article, kb)
-        rank = {"ner": 0, "handle": 1, "kb": 2}
+        candidates += _dictionary(article, kb) + _handles(article, kb) + _cjk_people(article)
+        rank = {"ner": 0, "handle": 1, "kb": 2, "names": 3}
         candidates.sort(key=lambda m: (-(m.end - m.start), rank[m.finder], m.start))
         taken: list[Mention] = []
         for mention in candidates:

@@ -14,6 +14,7 @@ import logging
 import re
 import threading
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 #: Han ideographs, kana (with half-width katakana) and the iteration marks: letters of scripts written unspaced
 UNSPACED = re.compile(r"[\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
@@ -81,16 +82,26 @@ def tagged(line: str, language: str) -> list[tuple[str, str]]:
         return [(word, flag) for word, flag in _jieba_tags().cut(line)]
 
 
-def morphemes(line: str) -> list[tuple[str, str, str, str, bool]]:
-    """MeCab's reading of a line of Japanese: each piece with its part of speech, two subcategories and
-    whether IPAdic knows the word (ルーカス 名詞 固有名詞 人名 True; 市長 名詞 一般 * True). A word it does
-    not know, most often a foreign name in katakana, comes without a reading, tagged 固有名詞 組織."""
+class Morpheme(NamedTuple):
+    """A piece of Japanese as MeCab with IPAdic reads it: ルーカス 名詞 固有名詞 人名 姓; ``known``: IPAdic has
+    the word (a word it does not know, most often a foreign name in katakana, comes tagged 固有名詞 組織)."""
+
+    surface: str
+    pos: str
+    sub1: str
+    sub2: str
+    sub3: str
+    known: bool
+
+
+def morphemes(line: str) -> list[Morpheme]:
+    """MeCab's reading of a line of Japanese, piece by piece."""
     with _lock:
         parsed = _mecab_parse(line)
     out = []
     for surface, feature in parsed:
         fields = feature.split(",")
-        out.append((surface, *(fields + ["*", "*"])[:3], len(fields) > 7))
+        out.append(Morpheme(surface, *(fields + ["*"] * 4)[:4], len(fields) > 7))
     return out
 
 

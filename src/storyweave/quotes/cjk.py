@@ -16,19 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..nlp import segment
+from ..nlp import cjk_names, segment
 from ..nlp.marks import Quoted
 
 LANGUAGES = ("zh", "ja")
 PRONOUNS = {"他": "he", "她": "she", "彼": "he", "彼女": "she"}
 
 
-def _alternatives(words: tuple[str, ...]) -> str:
-    """A regex alternation, longest first (补充说 before 说, 外交部长 before 部长)."""
-    return "|".join(sorted(words, key=len, reverse=True))
-
-
-ZH_VERB = _alternatives((
+ZH_VERB = cjk_names.alternatives((
     "说", "表示", "称", "指出", "强调", "认为", "说道", "补充说", "补充道", "写道", "告诉记者", "对记者说", "回答说",
     "答道", "问道", "透露", "宣布", "坦言", "解释说", "解释道", "提到", "声称", "警告说", "警告", "承认", "回应说",
     "回应", "感叹", "直言", "呼吁", "补充", "重申", "说明", "称赞", "发文", "发推", "谈到", "总结道", "讲道", "笑称",
@@ -38,28 +33,13 @@ ZH_VERB = _alternatives((
 JA_VERB = (r"(?:述べ|語|話|言|説明|強調|指摘|記し|書|綴|付け加え|ツイート|投稿|発言|発表|明らかにし|伝え|続け|主張|"
            r"訴え|答え|回答|述懐|呼びかけ|呼び掛け|警告|告げ|明か|振り返|認め|批判|非難|コメント|説|加え|たたえ|"
            r"提言|報じ|期待|促し|声を落と)")
-#: offices written beside a name (发言人汪文斌, 托卡耶夫总统; モディ首相, シュラドー教授), or alone for the
-#: person last named with them (总统补充道 / と教授は語った)
-ZH_ROLE = _alternatives((
-    "总统", "副总统", "总理", "首相", "主席", "部长", "外长", "外交部长", "发言人", "教授", "博士", "先生", "女士",
-    "议员", "参议员", "众议员", "州长", "市长", "大使", "秘书长", "主任", "局长", "院长", "董事长", "理事长", "总裁",
-    "首席执行官", "经理", "教练", "主教练", "队长", "法官", "律师", "医生", "国务卿", "司令", "将军", "国王", "女王",
-    "王子", "总书记", "书记", "负责人", "官员", "警长", "校长", "总干事", "主持人", "创始人", "研究员", "专家",
-    "分析师", "记者", "总监", "会长", "委员长", "省长", "大臣", "董事", "执行董事", "执行主任", "外交大臣", "州参议员"))
+ZH_ROLE = cjk_names.ZH_OFFICES
 #: descriptions, which name no office one person holds (这名要求匿名的官员: an official)
 _ZH_DESCRIPTIONS = frozenset(("官员", "专家", "记者", "负责人", "分析师", "研究员"))
-JA_ROLE = _alternatives((
-    "大統領", "副大統領", "首相", "州首相", "総理", "議員", "上院議員", "下院議員", "知事", "長官", "大臣", "外相",
-    "報道官", "監督", "選手", "会長", "社長", "委員長", "市長", "主席", "国王", "女王", "王子", "教授", "博士",
-    "弁護士", "医師", "代表", "所長", "局長", "署長", "大使", "事務総長", "書記長", "判事", "検事", "議長", "総裁",
-    "最高経営責任者", "CEO", "幹事長", "官房長官", "党首", "司令官", "隊長", "院長", "部長", "課長", "研究員",
-    "アナリスト", "広報担当者", "担当者", "理事長", "理事", "本部長", "スカウト", "コーチ", "スポークスマン", "氏", "さん",
-    "君", "ちゃん", "容疑者", "被告"))
-#: honorifics, which name no office: 「…」と同氏 is the last speaker, not a holder of "氏"
-_JA_HONORIFICS = frozenset(("氏", "さん", "君", "ちゃん"))
+JA_ROLE = cjk_names.JA_OFFICES
+_JA_HONORIFICS = cjk_names.JA_HONORIFICS
 
-#: a name in Latin letters, as WMT-style Chinese and Japanese keep many (Tebboune 总统说); katakana letters
-_LATIN = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*"
+_LATIN = cjk_names.LATIN
 _KATAKANA = r"[\u30a0-\u30fa\u30fc-\u30ff]"
 _LATIN_NAME = re.compile(rf"{_LATIN}$")
 #: a Latin name in brackets after its Chinese rendering (马丁·格里菲思 (Martin Griffiths)); other asides
@@ -78,6 +58,7 @@ _ZH_AFTER = re.compile(rf"^\s*[，,]?\s*(?P<subject>[^，,。！？!?；;：:“
 _ZH_LEAD = re.compile(rf"(?:{ZH_VERB})(?:道)?\s*[：:，,]?\s*$")
 
 _KATAKANA_RUN = re.compile(rf"{_KATAKANA}+(?:・{_KATAKANA}+)*$")
+_PSEUDONYM = re.compile(r"[A-ZＡ-Ｚ][子男]?")
 _KANJI_NAME = re.compile(r"[\u4e00-\u9fff々]{2,5}")
 #: the last character of a place's or a body's name (共和国大統領 is the republic's president)
 _BODY_END = re.compile(r"[国州県省市町村区党部庁社会院局課署]$")
@@ -257,13 +238,12 @@ def _ja_person(name: str, some: bool = False) -> bool:
     """A person's name: MeCab reads a given name or a family name in it, or it is a word in katakana that
     its dictionary does not know and reads as no place (``some``: one such piece among others, チョー・ハン)."""
     pieces = segment.morphemes(name)
-    unknown = [_unknown_katakana(p) or p[0] == "・" for p in pieces]
-    return any(p[3] == "人名" for p in pieces) or (any(unknown) if some else all(unknown))
+    unknown = [_unknown_katakana(p) or p.surface == "・" for p in pieces]
+    return any(p.sub2 == "人名" for p in pieces) or (any(unknown) if some else all(unknown))
 
 
-def _unknown_katakana(piece: tuple[str, str, str, str, bool]) -> bool:
-    surface, _, _, sub2, known = piece
-    return segment.KATAKANA.fullmatch(surface[0]) is not None and not known and sub2 != "地域"
+def _unknown_katakana(piece: segment.Morpheme) -> bool:
+    return segment.KATAKANA.fullmatch(piece.surface[0]) is not None and not piece.known and piece.sub2 != "地域"
 
 
 def _ja_subject(phrase: str) -> Said:
@@ -277,9 +257,9 @@ def _ja_subject(phrase: str) -> Said:
         return _NOBODY
     pieces = segment.morphemes(phrase)
     start = len(pieces)
-    while start > 0 and (pieces[start - 1][1] in ("名詞", "接頭詞") or pieces[start - 1][0] in ("・", "＝")):
+    while start > 0 and (pieces[start - 1].pos in ("名詞", "接頭詞") or pieces[start - 1].surface in ("・", "＝")):
         start -= 1
-    owned = start > 0 and pieces[start - 1][0] == "の"
+    owned = start > 0 and pieces[start - 1].surface == "の"
     words = phrase[_offset(phrase, pieces, start):].strip()
     if not words:
         return _NOBODY
@@ -290,6 +270,8 @@ def _ja_subject(phrase: str) -> Said:
     office = role if role not in _JA_HONORIFICS else None
     if not rest or (role and _JA_DEMONSTRATIVE.match(rest)):
         return Said(role=office, subject=True, attributed=True)
+    if role and _PSEUDONYM.fullmatch(rest):
+        return Said(name=rest, subject=True, attributed=True)  # A子さん, Bさん: a person the article keeps unnamed
     latin = _LATIN_NAME.search(rest)
     katakana = _KATAKANA_RUN.search(rest)
     if latin is not None and len(latin.group()) >= 2:
@@ -298,29 +280,29 @@ def _ja_subject(phrase: str) -> Said:
             role or "・" in katakana.group() or (_ja_person(katakana.group(), some=True) and not owned)):
         return Said(name=katakana.group(), subject=True, attributed=True)
     tail = ""
-    for surface, _, sub1, sub2, _ in reversed(segment.morphemes(rest)):
-        if sub2 == "人名" or (sub1 == "固有名詞" and not tail):
-            tail = surface + tail
+    for piece in reversed(segment.morphemes(rest)):
+        if piece.sub2 == "人名" or (piece.sub1 == "固有名詞" and not tail):
+            tail = piece.surface + tail
             continue
         break
-    if owned and not role and not any(p[3] == "人名" for p in segment.morphemes(tail or rest)):
+    if owned and not role and not any(p.sub2 == "人名" for p in segment.morphemes(tail or rest)):
         return _UNNAMED
     if len(tail) >= 2:
         return Said(name=tail, subject=True, attributed=True)
     if tail and role:
         return Said(name=tail + role, subject=True, attributed=True)  # イ教授: a one-letter surname and an office
     if office and _KANJI_NAME.fullmatch(rest) and not _BODY_END.search(rest) and \
-            [p[3] for p in segment.morphemes(rest)] not in (["地域"], ["組織"]):
+            [p.sub2 for p in segment.morphemes(rest)] not in (["地域"], ["組織"]):
         return Said(name=rest, subject=True, attributed=True)  # 平野星矢選手, 山口喜大会長: names IPAdic does not know
     return Said(role=office, subject=True, attributed=True)
 
 
-def _offset(text: str, pieces: list[tuple[str, str, str, str, bool]], index: int) -> int:
+def _offset(text: str, pieces: list[segment.Morpheme], index: int) -> int:
     """Where the ``index``-th of MeCab's pieces starts in the text (its surfaces leave out spaces)."""
     position = 0
-    for surface, *_ in pieces[:index]:
-        position = text.find(surface, position) + len(surface)
-    found = text.find(pieces[index][0], position) if index < len(pieces) else len(text)
+    for piece in pieces[:index]:
+        position = text.find(piece.surface, position) + len(piece.surface)
+    found = text.find(pieces[index].surface, position) if index < len(pieces) else len(text)
     return found if found >= 0 else len(text)
 
 
