@@ -41,6 +41,14 @@ def test_names_in_chinese_start_and_end_at_words_and_are_no_nationality_or_part_
     assert found == {"印度": ("GPE", "Q668"), "蒙古": ("GPE", "Q711"), "利兹·特拉斯": ("PERSON", None)}
 
 
+def test_a_japanese_name_is_found_though_another_alias_folds_to_its_key():
+    """カナダ folds to "kanada", as the German "Kanada" does; the KB keeps one alias per key and entity for
+    lookups, and the written Japanese form for the dictionary matcher."""
+    text = "カナダとインドの首脳が韓国で会談した。"
+    found = {m.text: m.qid for m in find([Article(id="j", source_path="j", language="ja", text=text)], load())}
+    assert found == {"カナダ": "Q16", "インド": "Q668", "韓国": "Q884"}
+
+
 def test_a_katakana_name_is_not_read_inside_a_longer_katakana_word():
     text = "タイロッド・テイラーはタイの首都を訪れた。"
     mentions = find([Article(id="j", source_path="j", language="ja", text=text)], load())

@@ -60,6 +60,8 @@ class KB:
             self.entities = {row[0]: KBEntity(*row, region=regions.get(row[0]))
                              for row in db.execute("SELECT * FROM entity")}
             rows = list(db.execute("SELECT key, qid, alias, kind FROM alias"))
+            #: names written in Chinese or Japanese that share their folded key with another alias (``kb_build``)
+            self.surfaces = list(db.execute("SELECT alias, qid, kind FROM surface")) if "surface" in tables else []
             self.nationality: dict[str, set[str]] = {}
             for key, country in db.execute("SELECT key, country FROM demonym"):
                 self.nationality.setdefault(key, set()).add(country)
@@ -148,7 +150,7 @@ class KB:
     def dictionary(self) -> list[tuple[str, str, str]]:
         """(alias, qid, kind) for the dictionary matcher: every alias but bare surnames and ISO codes."""
         return [(alias, qid, kind) for entries in self.by_key.values() for qid, alias, kind in entries
-                if kind not in ("surname", "code")]
+                if kind not in ("surname", "code")] + [s for s in self.surfaces if s[2] not in ("surname", "code")]
 
 
 @lru_cache(maxsize=4)

@@ -41,6 +41,7 @@ from pathlib import Path
 import yaml
 from anyascii import anyascii
 
+from ..nlp.segment import UNSPACED
 from .names import acronym, content_words, fold
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -51,6 +52,10 @@ SCHEMA = (
     "CREATE TABLE alias (key TEXT NOT NULL, qid TEXT NOT NULL, alias TEXT NOT NULL, kind TEXT NOT NULL, "
     "PRIMARY KEY (key, qid)) WITHOUT ROWID",
     "CREATE TABLE source (qid TEXT NOT NULL, file TEXT NOT NULL, PRIMARY KEY (qid, file)) WITHOUT ROWID",
+    # names in Chinese or Japanese script whose folded key another alias of the entity holds (カナダ and the
+    # German "Kanada" both fold to "kanada"): lookups go by key, the dictionary matcher needs the written form
+    "CREATE TABLE surface (alias TEXT NOT NULL, qid TEXT NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (alias, qid)) "
+    "WITHOUT ROWID",
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE demonym (key TEXT NOT NULL, country TEXT NOT NULL, PRIMARY KEY (key, country)) WITHOUT ROWID",
     "CREATE TABLE town (key TEXT PRIMARY KEY) WITHOUT ROWID",
@@ -442,6 +447,7 @@ def build(root: Path, out: Path, extra: Iterable[Path] = ()) -> dict[str, int]:
         known.country = known.country or record.country
         known.region = known.region or record.region
     aliases: dict[tuple[str, str], tuple[str, str]] = {}
+    surfaces: dict[tuple[str, str], str] = {}
     rank = {kind: i for i, kind in enumerate(KINDS)}
     for record in entities.values():
         for alias, kind in record.aliases:
@@ -451,6 +457,8 @@ def build(root: Path, out: Path, extra: Iterable[Path] = ()) -> dict[str, int]:
             current = aliases.get((key, record.qid))
             if current is None or rank[kind] < rank[current[1]]:
                 aliases[(key, record.qid)] = (alias, kind)
+            if UNSPACED.search(alias):
+                surfaces.setdefault((alias, record.qid), kind)
     variant_owners: dict[str, set[str]] = {}
     for (key, qid), (_, kind) in aliases.items():
         if kind == "variant":
@@ -466,6 +474,9 @@ def build(root: Path, out: Path, extra: Iterable[Path] = ()) -> dict[str, int]:
     db.executemany("INSERT INTO alias VALUES (?, ?, ?, ?)",
                    sorted((key, qid, alias, kind) for (key, qid), (alias, kind) in aliases.items()
                           if not (kind == "variant" and key in ambiguous)))
+    kept = {(alias, qid) for (_, qid), (alias, _) in aliases.items()}
+    db.executemany("INSERT INTO surface VALUES (?, ?, ?)",
+                   sorted((alias, qid, kind) for (alias, qid), kind in surfaces.items() if (alias, qid) not in kept))
     db.executemany("INSERT INTO region VALUES (?, ?)", sorted((r.qid, r.region) for r in entities.values() if r.region))
     db.executemany("INSERT INTO source VALUES (?, ?)", sorted(sources))
     db.executemany("INSERT OR IGNORE INTO demonym VALUES (?, ?)", sorted(demonyms(root)))
