@@ -33,6 +33,12 @@ ZH_OFFICES = alternatives((
     "首席执行官", "经理", "教练", "主教练", "队长", "法官", "律师", "医生", "国务卿", "司令", "将军", "国王", "女王",
     "王子", "总书记", "书记", "负责人", "官员", "警长", "校长", "总干事", "主持人", "创始人", "研究员", "专家",
     "分析师", "记者", "总监", "会长", "委员长", "省长", "大臣", "董事", "执行董事", "执行主任", "外交大臣", "州参议员"))
+#: Chinese speech verbs (补充说 before 说)
+ZH_SPEECH = alternatives((
+    "说", "表示", "称", "指出", "强调", "认为", "说道", "补充说", "补充道", "写道", "告诉记者", "对记者说", "回答说",
+    "答道", "问道", "透露", "宣布", "坦言", "解释说", "解释道", "提到", "声称", "警告说", "警告", "承认", "回应说",
+    "回应", "感叹", "直言", "呼吁", "补充", "重申", "说明", "称赞", "发文", "发推", "谈到", "总结道", "讲道", "笑称",
+    "介绍说", "介绍", "报道称", "报道说", "报道", "在声明中说", "在声明中表示"))
 #: offices and honorifics written after a Japanese name (モディ首相, ムニエ氏)
 JA_OFFICES = alternatives((
     "大統領", "副大統領", "首相", "州首相", "総理", "議員", "上院議員", "下院議員", "知事", "長官", "大臣", "外相",
@@ -53,7 +59,6 @@ TRANSLITERATION = frozenset(
 NAME_DOTS = "·・･"
 #: a name in Latin letters, which Chinese and Japanese news keeps for many foreign names
 LATIN = r"(?:[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*\s+){0,3}[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’.-]*"
-_ZH_OFFICE = re.compile(rf"(?:{ZH_OFFICES})")
 _JA_OFFICE = re.compile(rf"\s*(?:{JA_OFFICES})")
 #: titles written after a person's name (托卡耶夫总统, 特拉斯女士); not offices a body has too (白宫发言人,
 #: 美联社记者), which jieba's name tags would make people of
@@ -65,10 +70,21 @@ _ZH_TITLE_AFTER = re.compile(_ZH_TITLES_AFTER)
 _LATIN_BEFORE_OFFICE = {"zh": re.compile(rf"(?<![\w'’.-])(?P<name>{LATIN})\s*(?:{_ZH_TITLES_AFTER})"),
                         "ja": re.compile(rf"(?<![\w'’.-])(?P<name>{LATIN})\s*(?:{JA_OFFICES})")}
 _LATIN_AFTER_OFFICE = re.compile(rf"(?:{ZH_OFFICES})\s*(?P<name>{LATIN})(?![\w'’-])")
+_ZH_OFFICE_BEFORE = re.compile(rf"(?:{ZH_OFFICES})\s*$")
+#: a speech verb after a name: its bearer speaks (普京表示, 特拉斯说)
+_ZH_SPEAKS = re.compile(rf"\s*(?:{ZH_SPEECH})")
+#: words after a name that make it a place's, a body's or a people's (萨克拉门托县, 塞尔维亚人, 诺坎普球场; 諏訪市)
+_NOT_A_PERSON_AFTER = {
+    "zh": re.compile(r"(?:人|县|州|省|市|区|郡|镇|村|岛|山|河|湖|港|湾|球场|体育场|野生动物园|公园|大学|分校|学院|队|俱乐部|"
+                     r"公司|集团|银行|医院|地区|王国|共和国)"),
+    "ja": re.compile(r"(?:人|県|州|省|市|区|郡|町|村|島|山|川|湖|港|湾|駅|紙|誌|社|大学|球場|公園|地域|共和国|王国)"),
+}
 
 
 @dataclass(frozen=True)
 class Piece:
+    """A segmenter's word of a line, and what it may be in a person's name."""
+
     start: int
     end: int
     text: str
@@ -179,25 +195,8 @@ def _accepted(line: str, run: list[Piece], dotted: bool, language: str) -> bool:
     return (any(p.person for p in run) or all(p.inner for p in run)) and (titled or spoken)
 
 
-_ZH_OFFICE_BEFORE = re.compile(rf"(?:{ZH_OFFICES})\s*$")
-
-#: a speech verb after a name: its bearer speaks (普京表示, 特拉斯说)
-_ZH_SPEAKS = re.compile(r"\s*(?:说|表示|称|指出|强调|认为|补充|写道|透露|宣布|坦言|解释|回应|承认|警告)")
-#: words after a name that make it a place's, a body's or a people's (萨克拉门托县, 塞尔维亚人, 诺坎普球场; 諏訪市)
-_NOT_A_PERSON_AFTER = {
-    "zh": re.compile(r"(?:人|县|州|省|市|区|郡|镇|村|岛|山|河|湖|港|湾|球场|体育场|野生动物园|公园|大学|分校|学院|队|俱乐部|"
-                     r"公司|集团|银行|医院|地区|王国|共和国)"),
-    "ja": re.compile(r"(?:人|県|州|省|市|区|郡|町|村|島|山|川|湖|港|湾|駅|紙|誌|社|大学|球場|公園|地域|共和国|王国)"),
-}
-
 def _name_part(part: str) -> bool:
     """A part of a dotted katakana name: a given or family name, or a word IPAdic does not know (ブラック of
     ブラック・ライブズ・マター, ローリング of ザ・ローリング・ストーンズ are words: no person's name)."""
     pieces = segment.morphemes(part)
     return bool(pieces) and all(p.sub2 == "人名" or not p.known for p in pieces)
-
-
-def _titled_after(line: str, end: int, language: str) -> bool:
-    if language == "ja":
-        return _JA_OFFICE.match(line, end) is not None
-    return _ZH_OFFICE.match(line, end) is not None
