@@ -106,6 +106,14 @@ def morphemes(line: str) -> list[Morpheme]:
 
 
 @cache
+def place_word(word: str) -> bool:
+    """jieba reads ``word`` as one place's name (ns: 德国, 伊朗), as in 德国外长, a country's office."""
+    with _lock:
+        tags = [flag for _, flag in _jieba_tags().cut(word)]
+    return tags == ["ns"]
+
+
+@cache
 def common_word(word: str, language: str) -> bool:
     """The segmenter reads ``word`` as one ordinary word of the language, no name: MeCab's IPAdic tags
     男性 (man) or プール (pool) a common noun where it tags ロシア or 東京 a proper noun (固有名詞), and jieba

@@ -167,11 +167,12 @@ def _zh_subject(phrase: str, opening: bool = False) -> Said:
         return Said(name=given.group(1), subject=True, attributed=True)
     rest = re.sub(rf"(?:{ZH_ROLE})$", "", phrase).strip()
     role = phrase[len(rest):].strip() or None
-    if (role in _ZH_DESCRIPTIONS and (not rest or _ZH_DEMONSTRATIVE.match(rest) or "的" in rest)) or \
+    place = bool(rest) and segment.place_word(rest)
+    if (role in _ZH_DESCRIPTIONS and (not rest or _ZH_DEMONSTRATIVE.match(rest) or "的" in rest or place)) or \
             (role and re.match(r"(?:一位|一名|一些|多位|多名)", rest)):
         return _UNNAMED  # 这名官员, 一位发言人: someone described, not an office one person holds
-    if not rest or (role and _ZH_DEMONSTRATIVE.match(rest)):
-        return Said(role=role, subject=True, attributed=True)
+    if not rest or (role and (_ZH_DEMONSTRATIVE.match(rest) or place)):
+        return Said(role=role, subject=True, attributed=True)  # 这位外长, 德国外长: the office's holder
     latin = _LATIN_NAME.search(rest)
     if latin is not None:
         return Said(name=latin.group().strip(), subject=True, attributed=True)
@@ -285,11 +286,11 @@ def _ja_subject(phrase: str) -> Said:
         return _UNNAMED
     if len(tail) >= 2:
         return Said(name=tail, subject=True, attributed=True)
-    if tail and role:
-        return Said(name=tail + role, subject=True, attributed=True)  # イ教授: a one-letter surname and an office
     if office and _KANJI_NAME.fullmatch(rest) and not _BODY_END.search(rest) and \
             [p.sub2 for p in segment.morphemes(rest)] not in (["地域"], ["組織"]):
-        return Said(name=rest, subject=True, attributed=True)  # 平野星矢選手, 山口喜大会長: names IPAdic does not know
+        return Said(name=rest, subject=True, attributed=True)  # 平野星矢選手, 汪文斌報道官: names IPAdic does not know
+    if tail and role:
+        return Said(name=tail + role, subject=True, attributed=True)  # イ教授: a one-letter surname and an office
     return Said(role=office, subject=True, attributed=True)
 
 
