@@ -49,6 +49,12 @@ def test_a_japanese_name_is_found_though_another_alias_folds_to_its_key():
     assert found == {"カナダ": "Q16", "インド": "Q668", "韓国": "Q884"}
 
 
+def test_a_country_is_no_mention_inside_a_region_named_with_an_ocean():
+    text = "インド太平洋地域の安全保障についてインドと協議した。"
+    found = [(m.start, m.qid) for m in find([Article(id="j", source_path="j", language="ja", text=text)], load())]
+    assert found == [(text.index("インドと"), "Q668")]
+
+
 def test_a_katakana_name_is_not_read_inside_a_longer_katakana_word():
     text = "タイロッド・テイラーはタイの首都を訪れた。"
     mentions = find([Article(id="j", source_path="j", language="ja", text=text)], load())

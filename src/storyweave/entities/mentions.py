@@ -49,6 +49,8 @@ KNOWN_NAME_ZIPF = 3.6
 SINGLE_WORD_PRIOR = 0.8
 #: "person" after a country's name in Chinese and Japanese makes its nationality (中国人, アメリカ人)
 DEMONYM_SUFFIXES = frozenset("人")
+#: oceans, written after a country's name in the name of a region (インド太平洋, 印度太平洋: the Indo-Pacific)
+OCEANS = ("太平洋", "大西洋", "印度洋", "インド洋")
 #: words for divisions of a country in Chinese and Japanese, written after the division's name
 DIVISION_SUFFIXES = ("県", "县", "縣", "都", "府", "州", "省", "市", "区", "區", "町", "村", "郡", "地方", "自治区")
 CJK_LANGUAGES = frozenset({"zh", "ja"})
@@ -184,9 +186,10 @@ def _capital(word: str) -> bool:
 
 def _unspaced_word(text: str, start: int, end: int, words: frozenset[int]) -> bool:
     """A name in Chinese or Japanese text starts and ends where the segmenter parts words, is no nationality
-    (中国人, アメリカ人), is not joined by a name dot to a longer name (利兹·特拉斯, Liz Truss, is no Leeds;
+    (中国人, アメリカ人), no part of an ocean's name (インド太平洋, the Indo-Pacific), is not joined by a name dot to a longer name (利兹·特拉斯, Liz Truss, is no Leeds;
     パリ・サンジェルマン a club) and, in katakana, no part of a longer katakana word (タイ in タイロッド)."""
-    if start not in words or end not in words or text[end:end + 1] in DEMONYM_SUFFIXES:
+    if start not in words or end not in words or text[end:end + 1] in DEMONYM_SUFFIXES \
+            or text.startswith(OCEANS, end):
         return False
     if _dotted(text[end:end + 1], text[end - 1], text[end + 1:end + 2]) \
             or (start > 0 and _dotted(text[start - 1], text[start], text[start - 2:start - 1])):
