@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyweave.nlp.cjk_names import people
+from storyweave.nlp.cjk_names import people, reading, spellings
 
 
 def _names(text: str, language: str) -> list[str]:
@@ -40,3 +40,9 @@ def test_a_person_named_in_chinese_or_japanese_is_found(text, language, names):
 ])
 def test_places_bodies_and_words_are_no_people(text, language):
     assert _names(text, language) == []
+
+
+def test_a_japanese_name_in_kanji_reads_as_english_news_spells_it():
+    assert reading("木下明夫") == "kinoshita akio" and reading("木下") == "kinoshita"
+    assert reading("ムニエ") is None  # katakana folds to its sound already
+    assert spellings("yamashita shinichirou") == ["yamashita shinichirou", "yamashita shinichiro"]

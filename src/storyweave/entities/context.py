@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from wordfreq import zipf_frequency
 
 from ..model import Article, Evidence
-from ..nlp import sentences
+from ..nlp import cjk_names, sentences
 from . import roles
 from .aligned import BACKGROUND, Aligner, Parallel, Sentence
 from .kb import KB
@@ -167,7 +167,7 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
     alike: dict[int, set[int]] = {}
     for root, idx in roots.items():
         if root in loose:
-            names = [groups[i].name for i in idx]
+            names = [n for i in idx for n in _spellings(groups[i])]
             found = {other for other in settled
                      if max(_likeness(n, [groups[i] for i in roots[other]]) for n in names) >= PARALLEL_SPELLING}
             if found:
@@ -228,8 +228,8 @@ def _counterparts(only_left: set[int], only_right: set[int], strays: set[int], a
         for b in only_right & people:
             for stray, known in ((a, b), (b, a)):
                 if stray in strays and known in alike[stray]:
-                    scores[a, b] = max(_likeness(groups[i].name, [groups[j] for j in roots[known]])
-                                       for i in roots[stray])
+                    scores[a, b] = max(_likeness(n, [groups[j] for j in roots[known]])
+                                       for i in roots[stray] for n in _spellings(groups[i]))
     out = []
     for (a, b), score in scores.items():
         rivals = [v for (x, y), v in scores.items() if (x == a) != (y == b)]
@@ -310,7 +310,8 @@ def cooccurrence_joins(groups: list[Group], components: Components,
                 and groups[idx[0]].cls != "PERSON":
             continue
         stray = groups[idx[0]]
-        scored = sorted(((_likeness(stray.name, [groups[i] for i in members[p]]), p) for p in people),
+        scored = sorted(((max(_likeness(n, [groups[i] for i in members[p]]) for n in _spellings(stray)), p)
+                         for p in people),
                         reverse=True)
         if not scored or scored[0][0] < COOCCURRENCE_SPELLING:
             continue
@@ -328,6 +329,17 @@ def cooccurrence_joins(groups: list[Group], components: Components,
 
 
 def _likeness(name: str, person: list[Group]) -> float:
-    """The best similarity of a name to any spelling of a person, or to its surname."""
+    """The best similarity of a name to any spelling of a person, or to its surname; a Japanese name in kanji
+    also by its reading (木下 / Kinoshita), family name first."""
     words = {w for g in person for w in (g.name, g.name.split()[-1])}
+    words |= {w for g in person for r in _readings(g) for w in (r, r.split()[0])}
     return max(similarity(name, w) for w in words)
+
+
+def _spellings(group: Group) -> list[str]:
+    """A group's name and, for a Japanese name in kanji, how it sounds (``Mention.reading``)."""
+    return [group.name, *_readings(group)]
+
+
+def _readings(group: Group) -> list[str]:
+    return sorted({s for m in group.mentions if m.reading for s in cjk_names.spellings(m.reading)})

@@ -78,6 +78,8 @@ class Mention:
     normal: str
     finder: str
     qid: str | None = None
+    #: how a Japanese name in kanji sounds, romanised (木下明夫: "kinoshita akio"), for comparing spellings
+    reading: str | None = None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -247,7 +249,9 @@ def _cjk_people(article: Article) -> list[Mention]:
     match of the same stretch wins, as the KB knows no Chinese or Japanese names of people."""
     if article.language not in CJK_LANGUAGES:
         return []
-    return [Mention(article.id, start, end, article.text[start:end], "PERSON", article.text[start:end], "names")
+    japanese = article.language == "ja"
+    return [Mention(article.id, start, end, article.text[start:end], "PERSON", article.text[start:end], "names",
+                    reading=cjk_names.reading(article.text[start:end]) if japanese else None)
             for start, end in cjk_names.people(article.text, article.language)]
 
 

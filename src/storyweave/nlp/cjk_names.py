@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from anyascii import anyascii
+
 from . import segment
 
 
@@ -200,3 +202,24 @@ def _name_part(part: str) -> bool:
     ブラック・ライブズ・マター, ローリング of ザ・ローリング・ストーンズ are words: no person's name)."""
     pieces = segment.morphemes(part)
     return bool(pieces) and all(p.sub2 == "人名" or not p.known for p in pieces)
+
+
+def reading(name: str) -> str | None:
+    """A Japanese person's name in kanji as it sounds, romanised, family name first (木下明夫 -> "kinoshita
+    akio"), from IPAdic's readings: how an English text spells the name. None where a piece has no reading
+    or the name is in katakana already (which folds to its sound anyway)."""
+    if not name or _katakana(name):
+        return None
+    pieces = segment.morphemes(name)
+    if not pieces or not all(p.reading and p.sub2 == "人名" for p in pieces):
+        return None
+    family = "".join(p.reading for p in pieces if p.sub3 == "姓")
+    given = "".join(p.reading for p in pieces if p.sub3 != "姓")
+    return " ".join(anyascii(part).lower() for part in (family, given) if part) or None
+
+
+def spellings(romanised: str) -> list[str]:
+    """A romanised reading as IPAdic writes it and as English news writes it, long vowels short
+    (shinichirou, Shinichiro)."""
+    short = romanised.replace("ou", "o").replace("uu", "u")
+    return [romanised] if short == romanised else [romanised, short]

@@ -92,6 +92,8 @@ class Morpheme(NamedTuple):
     sub2: str
     sub3: str
     known: bool
+    #: IPAdic's reading in katakana (キノシタ for 木下); empty for a word it does not know
+    reading: str = ""
 
 
 def morphemes(line: str) -> list[Morpheme]:
@@ -101,7 +103,8 @@ def morphemes(line: str) -> list[Morpheme]:
     out = []
     for surface, feature in parsed:
         fields = feature.split(",")
-        out.append(Morpheme(surface, *(fields + ["*"] * 4)[:4], len(fields) > 7))
+        known = len(fields) > 7
+        out.append(Morpheme(surface, *(fields + ["*"] * 4)[:4], known, fields[7] if known else ""))
     return out
 
 
