@@ -234,6 +234,17 @@ def test_a_japanese_name_in_kanji_joins_its_romanised_spelling_by_its_reading():
     assert "Kinoshita Akio" in {m.text for m in kinoshita.mentions}
 
 
+@pytest.mark.parametrize("english", ["Governor Yoshimura Hirofumi asked bars to close early on Friday.",
+                                     "Governor Hirofumi Yoshimura asked bars to close early on Friday."])
+def test_a_japanese_name_in_kanji_is_the_person_english_spells_by_its_reading(english):
+    articles = [Article(id="a0", source_path="a0", language="en", text=english),
+                Article(id="a1", source_path="a1", language="ja", text="吉村洋文知事は金曜日、飲食店に早めの閉店を求めた。")]
+    found = entities_for([Story(id="s", title="t", article_ids=["a0", "a1"])], articles, load())
+    [yoshimura] = _holding(found, "吉村洋文")
+    assert len({m.article_id for m in yoshimura.mentions}) == 2
+    assert any(e.rule == "reading" for e in yoshimura.evidence)
+
+
 def test_two_people_in_the_same_place_of_parallel_sentences_stay_apart():
     found = _entities("Smith said the plant in Ohio will close on Friday. Workers were told in the morning.",
                       "Jones said the plant in Ohio will close on Friday. Workers were told in the morning.",

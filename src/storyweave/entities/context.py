@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from wordfreq import zipf_frequency
 
 from ..model import Article, Evidence
-from ..nlp import cjk_names, sentences
+from ..nlp import sentences
 from . import roles
 from .aligned import BACKGROUND, Aligner, Parallel, Sentence
 from .kb import KB
@@ -332,14 +332,10 @@ def _likeness(name: str, person: list[Group]) -> float:
     """The best similarity of a name to any spelling of a person, or to its surname; a Japanese name in kanji
     also by its reading (木下 / Kinoshita), family name first."""
     words = {w for g in person for w in (g.name, g.name.split()[-1])}
-    words |= {w for g in person for r in _readings(g) for w in (r, r.split()[0])}
+    words |= {w for g in person for r in g.readings for w in (r, r.split()[0])}
     return max(similarity(name, w) for w in words)
 
 
 def _spellings(group: Group) -> list[str]:
-    """A group's name and, for a Japanese name in kanji, how it sounds (``Mention.reading``)."""
-    return [group.name, *_readings(group)]
-
-
-def _readings(group: Group) -> list[str]:
-    return sorted({s for m in group.mentions if m.reading for s in cjk_names.spellings(m.reading)})
+    """A group's name and, for a Japanese name in kanji, how it sounds (``Group.readings``)."""
+    return [group.name, *group.readings]

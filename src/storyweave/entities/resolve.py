@@ -32,6 +32,7 @@ from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
 from ..model import Article, Entity, Evidence, Span, Story
+from ..nlp import cjk_names
 from . import context, teams
 from .aligned import Aligner
 from .kb import KB, Hit, KBEntity
@@ -140,6 +141,12 @@ class Group:
     @property
     def cls(self) -> str | None:
         return CLASSES.get(self.type)
+
+    @cached_property
+    def readings(self) -> list[str]:
+        """How a Japanese name in kanji sounds, romanised (``Mention.reading``), as IPAdic and as English
+        news write its long vowels."""
+        return sorted({s for m in self.mentions if m.reading for s in cjk_names.spellings(m.reading)})
 
     @cached_property
     def firm(self) -> str | None:
@@ -607,6 +614,10 @@ def _rule(a: Group, b: Group) -> tuple[str, float] | None:
     ka, kb_ = a.key.replace(" ", ""), b.key.replace(" ", "")
     if ka == kb_:
         return "run-together", 1.0
+    for kanji, latin in ((a, b), (b, a)):
+        if kanji.readings and latin.cls == "PERSON" and " " in latin.key and (
+                latin.key in kanji.readings or " ".join(latin.key.split()[::-1]) in kanji.readings):
+            return "reading", 1.0  # 木下明夫 and "Kinoshita Akio" (or "Akio Kinoshita")
     if not _classes_fit(a, b):
         return None
     for short, long in ((a, b), (b, a)):
