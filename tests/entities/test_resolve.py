@@ -217,23 +217,6 @@ def test_several_names_of_a_translated_sentence_join_the_names_they_stand_for():
     assert any(e.rule == "parallel-sentence" for e in riley.evidence)
 
 
-def test_a_japanese_name_in_kanji_joins_its_romanised_spelling_by_its_reading():
-    texts = [("en", "The eye clinic in Tokyo drew a large crowd on Saturday. In a lecture in Tokyo, Osaka-born "
-                    "ophthalmologist Kinoshita Akio explained how dry eye develops and how to prevent it. Visitors "
-                    "from Osaka and Kyoto attended. Organisers in Tokyo said the seats had filled within an hour. The "
-                    "next lecture will be held in Nagoya in March."),
-             ("en", "Kinoshita Akio has practised in Tokyo for twenty years. He said contact lens users are four "
-                    "times more likely to suffer from dry eye."),
-             ("ja", "土曜日、東京の眼科クリニックには多くの人が集まった。東京での講演では、大阪出身の眼科医の木下明夫さんがドライ"
-                    "アイの仕組みと予防法を解説した。大阪や京都からも来場者があった。東京の主催者によると、席は１時間で埋まった。"
-                    "次回の講演は３月に名古屋で開かれる。")]
-    articles = [Article(id=f"a{i}", source_path=f"a{i}", language=language, text=text)
-                for i, (language, text) in enumerate(texts)]
-    found = entities_for([Story(id="s", title="t", article_ids=[a.id for a in articles])], articles, load())
-    [kinoshita] = _holding(found, "木下明夫")
-    assert "Kinoshita Akio" in {m.text for m in kinoshita.mentions}
-
-
 @pytest.mark.parametrize("english", ["Governor Yoshimura Hirofumi asked bars to close early on Friday.",
                                      "Governor Hirofumi Yoshimura asked bars to close early on Friday."])
 def test_a_japanese_name_in_kanji_is_the_person_english_spells_by_its_reading(english):
