@@ -73,6 +73,7 @@ _LATIN_BEFORE_OFFICE = {"zh": re.compile(rf"(?<![\w'’.-])(?P<name>{LATIN})\s*(
                         "ja": re.compile(rf"(?<![\w'’.-])(?P<name>{LATIN})\s*(?:{JA_OFFICES})")}
 _LATIN_AFTER_OFFICE = re.compile(rf"(?:{ZH_OFFICES})\s*(?P<name>{LATIN})(?![\w'’-])")
 _ZH_OFFICE_BEFORE = re.compile(rf"(?:{ZH_OFFICES})\s*$")
+_ZH_OFFICE_AFTER = re.compile(rf"\s*(?:{ZH_OFFICES})")
 #: a speech verb after a name: its bearer speaks (普京表示, 特拉斯说)
 _ZH_SPEAKS = re.compile(rf"\s*(?:{ZH_SPEECH})")
 #: words after a name that make it a place's, a body's or a people's (萨克拉门托县, 塞尔维亚人, 诺坎普球场; 諏訪市)
@@ -115,7 +116,7 @@ def people(text: str, language: str) -> list[tuple[int, int]]:
 
 def _chinese(line: str) -> list[Piece]:
     pieces, position = [], 0
-    for word, flag in segment.tagged(line, "zh"):
+    for word, flag in segment.tagged(line):
         at = line.find(word, position)
         if at < 0:
             continue
@@ -133,8 +134,7 @@ def _japanese(line: str) -> list[Piece]:
             continue
         position = at + len(piece.surface)
         person = piece.sub2 == "人名" and piece.sub1 != "接尾"  # not the honorific 氏, tagged 接尾 人名
-        pieces.append(Piece(at, position, piece.surface, person,
-                            _katakana(piece.surface) and not piece.known and piece.sub2 != "地域",
+        pieces.append(Piece(at, position, piece.surface, person, unknown_katakana(piece),
                             family=person and piece.sub3 == "姓", given=person and piece.sub3 == "名"))
     return pieces
 
@@ -169,6 +169,24 @@ def _names(line: str, pieces: list[Piece], language: str) -> list[tuple[int, int
     return out
 
 
+def unknown_katakana(piece: segment.Morpheme) -> bool:
+    """A katakana word IPAdic does not know and reads as no place: most often a foreign person's name."""
+    return _katakana(piece.surface) and not piece.known and piece.sub2 != "地域"
+
+
+def titled(text: str, language: str) -> list[tuple[int, str, str]]:
+    """(offset, office, name) of each person's name written with an office (托卡耶夫总统, 发言人汪文斌; モディ首相),
+    for an office that later speaks alone; honorifics (氏, さん) are no office."""
+    found = []
+    for start, end in people(text, language):
+        after = (_JA_OFFICE if language == "ja" else _ZH_OFFICE_AFTER).match(text, end)
+        before = None if language == "ja" else _ZH_OFFICE_BEFORE.search(text, max(0, start - 12), start)
+        for office in (after, before):
+            if office is not None and office.group().strip() not in JA_HONORIFICS:
+                found.append((start, office.group().strip(), text[start:end]))
+    return sorted(found)
+
+
 def _katakana(word: str) -> bool:
     """Katakana, with name dots inside (MeCab reads アニタ・ドブソン as one word it does not know)."""
     return segment.KATAKANA.fullmatch(word[:1]) is not None and \
@@ -180,8 +198,9 @@ def _accepted(line: str, run: list[Piece], dotted: bool, language: str) -> bool:
     no word of a place or a body follows it (萨克拉门托县, 諏訪市)."""
     name = line[run[0].start:run[-1].end].strip("".join(NAME_DOTS))
     after = line[run[-1].end:]
-    if len(name) < 2 or _NOT_A_PERSON_AFTER[language].match(after):
-        return False
+    office = (_JA_OFFICE if language == "ja" else _ZH_TITLE_AFTER).match(after) is not None
+    if len(name) < 2 or (_NOT_A_PERSON_AFTER[language].match(after) and not office):
+        return False  # 萨克拉门托县, 諏訪市; but ルーカス市長, 吉村市长 (an office that starts like a place word)
     if language == "ja":
         if dotted:
             return _katakana(name) and all(_name_part(part) for part in re.split(f"[{NAME_DOTS}]", name))

@@ -76,7 +76,7 @@ def names(text: str, language: str, people: bool = False) -> list[str]:
     return found
 
 
-def tagged(line: str, language: str) -> list[tuple[str, str]]:
+def tagged(line: str) -> list[tuple[str, str]]:
     """jieba's words of a line of Chinese with their part-of-speech flags (托卡耶夫 … 出席 v)."""
     with _lock:
         return [(word, flag) for word, flag in _jieba_tags().cut(line)]
@@ -111,9 +111,7 @@ def morphemes(line: str) -> list[Morpheme]:
 @cache
 def place_word(word: str) -> bool:
     """jieba reads ``word`` as one place's name (ns: 德国, 伊朗), as in 德国外长, a country's office."""
-    with _lock:
-        tags = [flag for _, flag in _jieba_tags().cut(word)]
-    return tags == ["ns"]
+    return [flag for _, flag in tagged(word)] == ["ns"]
 
 
 @cache

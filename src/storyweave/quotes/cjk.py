@@ -36,7 +36,7 @@ JA_ROLE = cjk_names.JA_OFFICES
 _JA_HONORIFICS = cjk_names.JA_HONORIFICS
 
 _LATIN = cjk_names.LATIN
-_KATAKANA = r"[\u30a0-\u30fa\u30fc-\u30ff]"
+_KATAKANA = segment.KATAKANA.pattern
 _LATIN_NAME = re.compile(rf"{_LATIN}$")
 #: a Latin name in brackets after its Chinese rendering (马丁·格里菲思 (Martin Griffiths)); other asides
 _ZH_LATIN_ASIDE = re.compile(rf"[（(]\s*({_LATIN})\s*[）)]")
@@ -116,7 +116,7 @@ def sentence_subject(sentence: str, language: str) -> str | None:
     first = _ZH_BOUNDARY.search(sentence)
     clause = sentence[:first.start()] if first else sentence
     position, named = 0, False
-    for word, flag in segment.tagged(clause, "zh"):
+    for word, flag in segment.tagged(clause):
         at = clause.find(word, position)
         if named and flag.startswith("v") and len(word) > 1 and not _ZH_ROLE_AT.match(clause, at):
             clause = clause[:at]  # 托卡耶夫总统出席了论坛: the subject ends at the verb after its name
@@ -235,12 +235,8 @@ def _ja_person(name: str, some: bool = False) -> bool:
     """A person's name: MeCab reads a given name or a family name in it, or it is a word in katakana that
     its dictionary does not know and reads as no place (``some``: one such piece among others, チョー・ハン)."""
     pieces = segment.morphemes(name)
-    unknown = [_unknown_katakana(p) or p.surface == "・" for p in pieces]
+    unknown = [cjk_names.unknown_katakana(p) or p.surface == "・" for p in pieces]
     return any(p.sub2 == "人名" for p in pieces) or (any(unknown) if some else all(unknown))
-
-
-def _unknown_katakana(piece: segment.Morpheme) -> bool:
-    return segment.KATAKANA.fullmatch(piece.surface[0]) is not None and not piece.known and piece.sub2 != "地域"
 
 
 def _ja_subject(phrase: str) -> Said:
@@ -309,18 +305,3 @@ def _cjk_name(phrase: str, language: str) -> bool:
     if not 2 <= len(phrase) <= 8 or not segment.unspaced(phrase):
         return False
     return bool(segment.names(phrase, language)) and not segment.common_word(phrase, language)
-
-
-def titled(text: str, language: str) -> list[tuple[int, str, str]]:
-    """(offset, role, name) of each name written with an office (托卡耶夫总统, 发言人汪文斌; モディ首相), for an
-    office that later speaks alone."""
-    if language == "ja":
-        pattern = rf"(?P<name>{_LATIN}|{_KATAKANA}{{2,}}(?:・{_KATAKANA}+)*)\s*(?P<role>{JA_ROLE})"
-        return [(m.start(), m.group("role"), m.group("name")) for m in re.finditer(pattern, text)
-                if m.group("role") not in _JA_HONORIFICS]
-    found = [(m.start(), m.group("role") or m.group("role2"), m.group("name") or m.group("name2")) for m in re.finditer(
-        rf"(?P<role>{ZH_ROLE})\s*(?P<name>{_LATIN})|(?P<name2>{_LATIN})\s*(?P<role2>{ZH_ROLE})", text)]
-    for name in set(segment.names(text, language, people=True)):
-        for m in re.finditer(rf"(?P<role>{ZH_ROLE}){re.escape(name)}|{re.escape(name)}(?P<role2>{ZH_ROLE})", text):
-            found.append((m.start(), m.group("role") or m.group("role2"), name))
-    return sorted(f for f in found if f[1] not in _ZH_DESCRIPTIONS)

@@ -30,7 +30,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..cluster.features import text_vector
 from ..model import Article, Span
-from ..nlp import figures
+from ..nlp import cjk_names, figures
 from ..nlp.given_names import gender as given_gender_of
 from ..nlp.marks import DOUBLE, Quoted, quoted
 from ..nlp.morph import from_genitive, given_name, opener, person_name, person_part
@@ -391,7 +391,7 @@ class _Reader:
             self.titled += [(m.start(), m.group("role").lower(), m.group("name")) for m in german.TITLED.finditer(self.text)]
         self.cjk = article.language in cjk.LANGUAGES
         if self.cjk:
-            self.titled = sorted(self.titled + cjk.titled(self.text, article.language))
+            self.titled = sorted(self.titled + cjk_names.titled(self.text, article.language))
 
     def read(self) -> list[Rendering]:
         for index, (start, end) in enumerate(self.sentences):
@@ -602,8 +602,7 @@ class _Reader:
         elif said.pronoun:
             speaker = self._pronoun(PRONOUNS[said.pronoun], index)
         elif said.role:
-            holder, near = self._holder(said.role, index), self._spoken_of(index)
-            speaker = near if near and (holder is None or holder in near) else holder  # 卡耶夫 read in 托卡耶夫总统
+            speaker = self._holder(said.role, index) or self._spoken_of(index)
             if speaker:
                 self.last_speaker = (index, speaker)
         elif said.attributed and not said.subject:
