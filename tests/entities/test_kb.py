@@ -152,3 +152,16 @@ def test_iso_list_forms_are_read_back_only_where_the_head_moved():
     assert _uninverted("Congo, The Democratic Republic of the") == "The Democratic Republic of the Congo"
     assert _uninverted("Virgin Islands, British") == "Virgin Islands, British"
     assert _uninverted("Russian Federation") == "Russian Federation"
+
+
+def test_a_city_is_known_by_its_japanese_name():
+    """Natural Earth names places in Chinese but not Japanese; GeoNames' kana names give them, bridged by the
+    GeoNames id, and only kana ones: its Han names mix Chinese and Japanese (西寧 is Xining's, not Tây Ninh's)."""
+    kb = load()
+    assert "Q84" in {h.entity.qid for h in kb.exact("ロンドン")}
+    assert {h.entity.qid for h in kb.exact("シドニー")} == {"Q3130"}
+    assert "Q3141" in {h.entity.qid for h in kb.exact("メルボルン")}
+    assert "Q3130" not in {h.entity.qid for h in kb.exact("Shidoni")}  # the written form only, no folded key
+    sources = sqlite3.connect(DEFAULT_PATH).execute("SELECT file FROM source WHERE qid = 'Q3130'").fetchall()
+    assert any("GeoNames" in source for (source,) in sources)
+    assert "Q130391" not in {h.entity.qid for h in kb.exact("西寧市")}

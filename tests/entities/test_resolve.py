@@ -678,3 +678,40 @@ def test_a_surname_written_the_x_on_its_own_is_no_person():
     russia = _resolved_everywhere("Critics of the Putin government met in Russia.", ("Putin", "PERSON"),
                                   ("Russia", "GPE"))
     assert {m.text: e.kb_id for e in russia for m in e.mentions}["Putin"] == "Q7747"
+
+
+def _japanese(text: str):
+    article = Article(id="a0", source_path="a0", language="ja", text=text)
+    return entities_for([Story(id="s", title="t", article_ids=["a0"])], [article], load())
+
+
+@pytest.mark.parametrize(("text", "qid"), [("抗議のデモはハバロフスク地方で三週間続いた。", "Q7788"),  # the krai
+                                           ("抗議のデモはハバロフスク市で三週間続いた。", "Q4454")])  # its capital
+def test_the_word_after_a_japanese_place_says_whether_it_is_a_city_or_a_division(text, qid):
+    [place] = _holding(_japanese(text), "ハバロフスク")
+    assert place.kb_id == qid
+
+
+def test_a_japanese_place_lies_in_the_division_written_before_it():
+    """Japanese writes the state first: "Oregon-state Portland" is Oregon's Portland, "California-state
+    Oakland" California's Oakland, not Auckland, which Japanese spells the same."""
+    found = _japanese("オレゴン州ポートランドとカリフォルニア州オークランドで週末に抗議のデモがあった。")
+    assert [e.kb_id for e in _holding(found, "ポートランド")] == ["Q6106"]
+    assert [e.kb_id for e in _holding(found, "オークランド")] == ["Q17042"]
+
+
+def test_names_listed_with_places_are_places_whatever_ner_typed_them():
+    """A list names things of one kind, also past an item no mention was found for (a name machine translation
+    left in lower case): NER's PERSON and ORG on rare foreign names yield to the list's linked places."""
+    text = "If these two are recognised today, Kharkov, zaporoze, Kherson and Odessa will follow tomorrow."
+    found = _resolved(text, ("Kharkov", "GPE"), ("Kherson", "PERSON"), ("Odessa", "ORG"))
+    assert [e.kb_id for e in _holding(found, "Kherson")] == ["Q156732"]
+    assert [e.kb_id for e in _holding(found, "Odessa")] == ["Q1874"]
+    assert all(e.type == "GPE" for e in found)
+
+
+def test_a_person_beside_places_in_a_sentence_but_in_no_list_keeps_their_type():
+    text = "Kharkov and Odessa were shelled, Kherson said on Tuesday."
+    found = _resolved(text, ("Kharkov", "GPE"), ("Odessa", "GPE"), ("Kherson", "PERSON"))
+    [person] = _holding(found, "Kherson")
+    assert person.type == "PERSON" and person.kb_id is None

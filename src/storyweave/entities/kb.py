@@ -60,7 +60,7 @@ class KB:
             self.entities = {row[0]: KBEntity(*row, region=regions.get(row[0]))
                              for row in db.execute("SELECT * FROM entity")}
             rows = list(db.execute("SELECT key, qid, alias, kind FROM alias"))
-            #: names written in Chinese or Japanese that share their folded key with another alias (``kb_build``)
+            #: names written in Chinese or Japanese that no folded key finds (``kb_build``)
             self.surfaces = list(db.execute("SELECT alias, qid, kind FROM surface")) if "surface" in tables else []
             self.nationality: dict[str, set[str]] = {}
             for key, country in db.execute("SELECT key, country FROM demonym"):
@@ -85,6 +85,9 @@ class KB:
             self.by_key.setdefault(key, []).append((qid, alias, kind))
             if " " in key and kind != "surname" and script(alias) == "latin":
                 self.by_compact.setdefault(key.replace(" ", ""), set()).add(qid)
+        self.by_surface: dict[str, list[tuple[str, str, str]]] = {}
+        for alias, qid, kind in self.surfaces:
+            self.by_surface.setdefault(alias, []).append((qid, alias, kind))
         self._skeletons: list[str] | None = None
         self._fuzzy_cache: dict[tuple[str, int], list[Hit]] = {}
         self._skeleton_keys: list[str] = []
@@ -101,7 +104,11 @@ class KB:
         return fold(name) in self.towns
 
     def exact(self, name: str) -> list[Hit]:
-        return [Hit(self.entities[qid], alias, kind, 1.0) for qid, alias, kind in self.by_key.get(fold(name), ())]
+        """Entities with an alias of the same folded key, or a Chinese or Japanese name written just so."""
+        found = self.by_key.get(fold(name), [])
+        keyed = {qid for qid, _alias, _kind in found}
+        found = found + [entry for entry in self.by_surface.get(name.strip(), ()) if entry[0] not in keyed]
+        return [Hit(self.entities[qid], alias, kind, 1.0) for qid, alias, kind in found]
 
     def compact(self, name: str) -> list[KBEntity]:
         """Entities whose multi-word name, run together, is this name: "vladimirputin", "#VladimirPutin"."""

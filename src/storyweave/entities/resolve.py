@@ -33,6 +33,7 @@ from wordfreq import zipf_frequency
 
 from ..model import Article, Entity, Evidence, Span, Story
 from ..nlp import cjk_names
+from ..nlp.segment import unspaced
 from . import context, teams
 from .aligned import Aligner
 from .kb import KB, Hit, KBEntity
@@ -112,9 +113,18 @@ STRONG_SHARE = 0.6
 CLASSES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "EVENT": "EVENT"}
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
 _APPOSITION = re.compile(r"^\s*,\s*$")
+#: between two names of one list: what coordinates them, past items no mention was found for ("Kharkov,
+#: zaporoze, Kherson": a name machine translation left in lower case)
+_LISTED = re.compile(r"^\s*(?:,\s*(?:[\w'’-]+\s*,\s*){0,2}(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _STOP_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$)")
 _STATE_AFTER = re.compile(r"\s*,\s*((?:[A-Z]\.){2}|[A-Z]\.[A-Z][a-z]\.|[A-Z][a-z]{1,4}\.|[A-Z]{2}\b)")
+#: the word Chinese and Japanese write after a place's name to say what it is: a city or town (ポートランド市,
+#: 悉尼市; not 市場, a market) or a division of a country (ニューヨーク州, ハバロフスク地方, ガリッサ郡, 四川省)
+_CJK_CITY_AFTER = re.compile(r"(?:[市町村](?![場场])|城)")
+_CJK_DIVISION_AFTER = re.compile(r"(?:州|省|県|县|郡|地方|地区|边疆区|自治区|府)")
+#: what stands between a division and a place in it, written in that order (オレゴン州ポートランド, 四川省成都)
+_CJK_CONTAINER = re.compile(r"(?:州|省|県|县|府|)")
 
 
 @dataclass
@@ -125,11 +135,16 @@ class Group:
     strong: bool = False
     qid: str | None = None
     partners: set[int] = field(default_factory=set)
+    #: the other names of the lists it is written in ("Kharkov, Zaporozhye, Kherson and Odessa"), not only the
+    #: names beside it: a list names things of one kind
+    listed: set[int] = field(default_factory=set)
     coordinated: int = 0
     #: groups written right after it behind a comma, the place it lies in ("Naples, Italy", "Bay City, Michigan")
     within: set[int] = field(default_factory=set)
     #: US states written after it by their abbreviation ("Springfield, Mo.", "Portland, OR"), as QIDs
     within_states: set[str] = field(default_factory=set)
+    #: what the word written after it in Chinese or Japanese says it is: "city" (市) or "division" (州, 郡)
+    unit: str | None = None
     #: the KB entities this exact name is an alias of: two known names of different entities never merge
     known: frozenset[str] = frozenset()
     evidence: list[Evidence] = field(default_factory=list)
@@ -199,7 +214,18 @@ def _coordination(groups: list[Group], articles: dict[str, Article]) -> None:
     for article_id, found in by_article.items():
         found.sort(key=lambda m: m.start)
         text = articles[article_id].text
+        run: list[int] = []
         for left, right in zip(found, found[1:], strict=False):
+            if _LISTED.match(text[left.end:right.start]):
+                run = run or [index[id(left)]]
+                run.append(index[id(right)])
+            else:
+                _list(groups, run)
+                run = []
+            if unspaced(left.text) and unspaced(right.text) and _CJK_CONTAINER.fullmatch(text[left.end:right.start]):
+                a, b = index[id(left)], index[id(right)]
+                if a != b:
+                    groups[b].within.add(a)
             if _COORDINATION.match(text[left.end:right.start]):
                 a, b = index[id(left)], index[id(right)]
                 if a != b and _APPOSITION.match(text[left.end:right.start]):
@@ -209,6 +235,12 @@ def _coordination(groups: list[Group], articles: dict[str, Article]) -> None:
                     groups[b].partners.add(a)
                     groups[a].coordinated += 1
                     groups[b].coordinated += 1
+        _list(groups, run)
+
+
+def _list(groups: list[Group], members: list[int]) -> None:
+    for member in members:
+        groups[member].listed.update(other for other in members if other != member)
 
 
 def _state_abbreviations(groups: list[Group], articles: dict[str, Article], kb: KB) -> None:
@@ -223,18 +255,42 @@ def _state_abbreviations(groups: list[Group], articles: dict[str, Article], kb: 
                 group.within_states.add(kb.state_abbreviations[after.group(1)])
 
 
+def _units(groups: list[Group], articles: dict[str, Article]) -> None:
+    """What the word after a Chinese or Japanese place's name says it is, where its mentions agree: ハバロフスク地方
+    is the krai, not the city, ポートランド市 the city."""
+    for group in groups:
+        units = set()
+        for mention in group.mentions:
+            article = articles.get(mention.article_id)
+            if article is None or not unspaced(mention.text):
+                continue
+            if _CJK_CITY_AFTER.match(article.text, mention.end):
+                units.add("city")
+            elif _CJK_DIVISION_AFTER.match(article.text, mention.end):
+                units.add("division")
+        if len(units) == 1:
+            group.unit = units.pop()
+
+
 def _retype(groups: list[Group], kb: KB) -> None:
     """Unlinked one-word names coordinated, in at least half their mentions, only with KB entities of one
-    type take that type."""
+    type take that type; so do those the KB knows as that type alone, when such entities stand anywhere in
+    the lists they are written in."""
     for group in groups:
-        if group.qid or " " in group.key or group.type == "EVENT" or not group.partners \
+        if group.qid or " " in group.key or group.type == "EVENT" or not group.listed \
                 or group.coordinated * 2 < len(group.mentions):
             continue
-        kinds = Counter(kb.entities[groups[p].qid].type for p in group.partners if groups[p].qid)
+        beside = [p for p in group.partners if groups[p].qid]
+        kinds = Counter(kb.entities[groups[p].qid].type for p in beside)
+        if not kinds:
+            beside = [p for p in group.listed if groups[p].qid]
+            kinds = Counter(kb.entities[groups[p].qid].type for p in beside)
+            if {h.entity.type for h in kb.exact(group.name) if h.kind != "code"} != set(kinds):
+                continue
         if kinds and len(kinds) == 1:
             kind = next(iter(kinds))
             if kind != group.type:
-                partner = next(groups[p].name for p in sorted(group.partners) if groups[p].qid)
+                partner = groups[min(beside)].name
                 group.evidence.append(Evidence("retyped", 1.0, group.name, kind,
                                                f"NER said {group.type}; coordinated with {partner}"))
                 group.type, group.strong = kind, False
@@ -339,7 +395,8 @@ def link(group: Group, kb: KB, story: StoryContext, exact_only: bool, unique: bo
     A place written before another behind a comma is one of its candidates that lies there, if one does ("Naples,
     Italy", "Bay City, Michigan": ``within``, the country or first-level subdivision named after it; "Springfield,
     Mo.": ``states``, a US state written by its abbreviation); where such a state holds none of them, it names none
-    ("Manchester, Conn.").
+    ("Manchester, Conn."). In Chinese and Japanese the division comes first (オレゴン州ポートランド: ``within`` too),
+    and the word after a name says what it is (``Group.unit``): ポートランド市 is a city, ハバロフスク地方 a division.
     Where the name is written in English text, another Latin-script language's name of an entity matches
     as written or by its sound ("Salonika", Spanish "Salónica"), never as a misspelling ("Gabba" is no
     "Gabão", Gabon in Portuguese)."""
@@ -428,6 +485,10 @@ def link(group: Group, kb: KB, story: StoryContext, exact_only: bool, unique: bo
         if entity.qid not in best or rank > best[entity.qid][0]:
             rule = "kb-surname" if hit.kind == "surname" else "kb-exact" if hit.score == 1.0 else "kb-spelling"
             best[entity.qid] = (rank, hit.score, hit.alias, rule)
+    if group.unit:
+        city = {qid: found for qid, found in best.items() if (kb.entities[qid].role == "city") == (group.unit == "city")
+                and kb.entities[qid].country != qid}
+        best = city or best
     where = within | states
     inside = {qid: found for qid, found in best.items()
               if kb.entities[qid].country in where or kb.entities[qid].region in where}
@@ -471,6 +532,7 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
     _surnames(groups)
     _firm_names(groups)
     _state_abbreviations(groups, articles, kb)
+    _units(groups, articles)
     context.retype_placed(groups, kb, articles, SPELLING)
     story = StoryContext(
         full_names=tuple(g.name for g in groups if g.cls == "PERSON" and " " in g.key),
