@@ -715,3 +715,34 @@ def test_a_person_beside_places_in_a_sentence_but_in_no_list_keeps_their_type():
     found = _resolved(text, ("Kharkov", "GPE"), ("Odessa", "GPE"), ("Kherson", "PERSON"))
     [person] = _holding(found, "Kherson")
     assert person.type == "PERSON" and person.kb_id is None
+
+
+def test_a_family_name_alone_in_kanji_is_the_person_named_in_full():
+    """Japanese and Chinese write the family name first: 木下氏 after 木下明夫 is he, and, through his full name's
+    reading, the English version's Akio Kinoshita."""
+    articles = [Article(id="a0", source_path="a0", language="ja",
+                        text="木下明夫氏は金曜日、新しい計画を発表した。木下氏によると、工事は来年始まる。"),
+                Article(id="a1", source_path="a1", language="en",
+                        text="Akio Kinoshita announced the plan on Friday. The work starts next year, he said.")]
+    found = entities_for([Story(id="s", title="t", article_ids=["a0", "a1"])], articles, load())
+    [person] = _holding(found, "木下")
+    assert {m.text for m in person.mentions} == {"木下明夫", "木下", "Akio Kinoshita"}
+    assert any(e.rule == "family-name" for e in person.evidence)
+
+
+def test_a_family_name_two_people_of_the_story_share_names_neither():
+    text = "木下明夫氏と木下花子氏は金曜日、新しい計画を発表した。木下氏によると、工事は来年始まる。"
+    found = _japanese(text)
+    assert not any(e.rule == "family-name" for entity in found for e in entity.evidence)
+
+
+def test_a_kanji_name_joins_its_reading_though_ner_took_the_latin_name_for_a_firm():
+    """"Nomura" is also a bank: NER types an English "Nomura Katsuya" ORG, the Japanese finder 野村勝也 a person
+    (family and given name by IPAdic's tags); the reading decides."""
+    en, ja = "Nomura Katsuya opened the new bridge on Monday.", "野村勝也さんは月曜日、新しい橋を開通させた。"
+    articles = {"a0": Article(id="a0", source_path="a0", language="en", text=en),
+                "a1": Article(id="a1", source_path="a1", language="ja", text=ja)}
+    mentions = [Mention("a0", 0, 14, "Nomura Katsuya", "ORG", "Nomura Katsuya", "ner"),
+                Mention("a1", 0, 4, "野村勝也", "PERSON", "野村勝也", "names", reading="nomura katsuya")]
+    [person] = resolve(Story(id="s", title="t", article_ids=["a0", "a1"]), mentions, articles, load())
+    assert any(e.rule == "reading" for e in person.evidence)

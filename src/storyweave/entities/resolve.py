@@ -115,6 +115,8 @@ _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
 _APPOSITION = re.compile(r"^\s*,\s*$")
 #: between two names of one list: what coordinates them, past items no mention was found for ("Kharkov,
 #: zaporoze, Kherson": a name machine translation left in lower case)
+#: a name in Han characters, family name first (木下明夫, 习近平): its first characters alone name the person
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff々]{2,6}")
 _LISTED = re.compile(r"^\s*(?:,\s*(?:[\w'’-]+\s*,\s*){0,2}(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _STOP_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$)")
@@ -677,7 +679,7 @@ def _rule(a: Group, b: Group) -> tuple[str, float] | None:
     if ka == kb_:
         return "run-together", 1.0
     for kanji, latin in ((a, b), (b, a)):
-        if kanji.readings and latin.cls == "PERSON" and " " in latin.key and (
+        if kanji.readings and "PERSON" in (latin.cls, kanji.cls) and " " in latin.key and (
                 latin.key in kanji.readings or " ".join(latin.key.split()[::-1]) in kanji.readings):
             return "reading", 1.0  # 木下明夫 and "Kinoshita Akio" (or "Akio Kinoshita")
     if not _classes_fit(a, b):
@@ -711,6 +713,23 @@ def _rule(a: Group, b: Group) -> tuple[str, float] | None:
     return None
 
 
+def _family_names(groups: list[Group]) -> list[tuple[int, int]]:
+    """A person's family name alone in Han characters (木下, after 木下明夫: 木下氏, 木下さん) and the one full name
+    of the story it begins; Chinese and Japanese write the family name first, so the English surname rule (the
+    last word) does not reach it. Where two full names begin with it (木下明夫, 木下花子) it names neither."""
+    people = [i for i, g in enumerate(groups) if g.cls == "PERSON" and _HAN_NAME.fullmatch(g.name)]
+    found = []
+    for i in people:
+        family = groups[i].name
+        if len(family) > 3:
+            continue
+        full = {groups[j].name: j for j in people
+                if groups[j].name.startswith(family) and 0 < len(groups[j].name) - len(family) <= 3}
+        if len(full) == 1:
+            found.append((i, next(iter(full.values()))))
+    return found
+
+
 def _entity_id(story_id: str | None, key: str) -> str:
     return "ent_" + hashlib.sha1(f"{story_id}|{key}".encode()).hexdigest()[:16]
 
@@ -728,6 +747,7 @@ def resolve(story: Story, mentions: list[Mention], articles: dict[str, Article],
             found = _rule(a, groups[j])
             if found:
                 pairs.append((-found[1], i, j, found[0]))
+    pairs.extend((-1.0, i, j, "family-name") for i, j in _family_names(groups))
     partners_shared = []
     joins: dict[int, list[Evidence]] = {}
     for negative, i, j, rule in sorted(pairs):
