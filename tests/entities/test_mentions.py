@@ -87,3 +87,15 @@ def test_a_name_in_a_script_without_capitals_is_found_as_written():
     text = "زار الرئيس روسيا أمس."
     mentions = find([Article(id="a", source_path="a", language="ar", text=text)], load())
     assert [(m.text, m.qid) for m in mentions] == [("روسيا", "Q159")]
+
+
+def test_a_minor_place_alone_counts_where_the_segmenter_reads_a_place_there():
+    """利物浦 (Liverpool, a KB prior under 0.8) without 市: jieba tags it a place in its sentence. 湖泊 (lakes),
+    which jieba tags so too, is two characters, the length of Chinese words, and stays a word; in Japanese
+    IPAdic's place tag decides (松本で, at Matsumoto; 松本さん, a person)."""
+    zh = "外交大臣周日将在利物浦发表讲话。山区的湖泊在夏天很美。"
+    found = {m.text for m in find([Article(id="z", source_path="z", language="zh", text=zh)], load())}
+    assert "利物浦" in found and "湖泊" not in found
+    ja = "松本さんは松本で講演した。"
+    places = [m for m in find([Article(id="j", source_path="j", language="ja", text=ja)], load()) if m.type == "GPE"]
+    assert [(m.start, m.text) for m in places] == [(5, "松本")]

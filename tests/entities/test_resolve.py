@@ -746,3 +746,13 @@ def test_a_kanji_name_joins_its_reading_though_ner_took_the_latin_name_for_a_fir
                 Mention("a1", 0, 4, "野村勝也", "PERSON", "野村勝也", "names", reading="nomura katsuya")]
     [person] = resolve(Story(id="s", title="t", article_ids=["a0", "a1"]), mentions, articles, load())
     assert any(e.rule == "reading" for e in person.evidence)
+
+
+def test_a_towns_own_name_is_no_chinese_or_japanese_name_spelled_alike():
+    """Kanuma is a town of Tochigi; read as Chinese, 群馬 (Gunma) folds to "qunma", a letter or two away. A town's
+    own name the KB holds no entity of is that town, not a Chinese or Japanese name spelled alike."""
+    articles = [Article(id="a0", source_path="a0", language="en", text="Shaking was felt in Kanuma on Monday."),
+                Article(id="a1", source_path="a1", language="ja", text="月曜日、群馬県で揺れを感じた。")]
+    found = entities_for([Story(id="s", title="t", article_ids=["a0", "a1"])], articles, load())
+    [gunma] = _holding(found, "群馬")
+    assert gunma.kb_id == "Q129499" and {m.text for m in gunma.mentions} == {"群馬"}

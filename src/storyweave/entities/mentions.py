@@ -34,7 +34,7 @@ from ..model import Article
 from ..nlp import cjk_names
 from ..nlp.case import title_case
 from ..nlp.ner import recognise
-from ..nlp.segment import KATAKANA, boundaries, common_word, unspaced
+from ..nlp.segment import KATAKANA, boundaries, common_word, place_at, unspaced
 from .kb import KB
 from .names import FUNCTION_WORDS, TITLES, fold
 
@@ -96,7 +96,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 class _Entry(NamedTuple):
     """A KB alias in the automaton; ``divided``: a minor place's Chinese or Japanese name, which counts only
-    written with its kind of division (``_divided``)."""
+    written with its kind of division (``_divided``) or where the segmenter reads it as a place's name in its
+    sentence (``segment.place_at``)."""
 
     alias: str
     qid: str
@@ -151,7 +152,8 @@ def _dictionary(article: Article, kb: KB) -> list[Mention]:
         fits = [e for e in entries if _case_fits(surface, e.alias, e.kind, kb.entities[e.qid].type)
                 and not (english and e.kind == "translation" and known_name(e.alias))
                 and not (cjk and kb.entities[e.qid].country != e.qid and common_word(surface, article.language))
-                and not (e.divided and not _divided(text, start, end, words))]
+                and not (e.divided and not (_divided(text, start, end, words)
+                                            or place_at(text, start, end, article.language) and _foremost(kb, e.qid)))]
         if not fits:
             continue
         qids = {e.qid for e in fits}
@@ -207,6 +209,14 @@ def _dotted(dot: str, edge: str, beyond: str) -> bool:
     if dot not in NAME_DOTS or not unspaced(beyond):
         return False
     return dot == "·" or (KATAKANA.match(edge) is not None and KATAKANA.match(beyond) is not None)
+
+
+def _foremost(kb: KB, qid: str) -> bool:
+    """No more prominent KB entity bears the entity's name: a minor place's name alone is that place only
+    then (ワシントン alone is the capital, whose Japanese name the KB lacks, not the state; モンタナ in a game
+    report a player)."""
+    entity = kb.entities[qid]
+    return all(hit.entity.prior <= entity.prior for hit in kb.exact(entity.name))
 
 
 def _divided(text: str, start: int, end: int, words: frozenset[int] | None) -> bool:

@@ -149,6 +149,8 @@ class Group:
     unit: str | None = None
     #: the KB entities this exact name is an alias of: two known names of different entities never merge
     known: frozenset[str] = frozenset()
+    #: a one-word name that is some town's own name (GeoNames), spelled so on purpose
+    town: bool = False
     evidence: list[Evidence] = field(default_factory=list)
 
     @cached_property
@@ -531,6 +533,7 @@ def _link_all(groups: list[Group], kb: KB, articles: dict[str, Article]) -> None
         hits = [h for h in kb.exact(group.name) if h.kind != "code"]
         named = [h for h in hits if h.kind in NAMING]
         group.known = frozenset(h.entity.qid for h in named or hits)
+        group.town = " " not in group.key and kb.town(group.name)
     _surnames(groups)
     _firm_names(groups)
     _state_abbreviations(groups, articles, kb)
@@ -696,7 +699,11 @@ def _rule(a: Group, b: Group) -> tuple[str, float] | None:
     score = similarity(a.name, b.name)
     short = min(len(ka), len(kb_)) < SHORT
     known = [known_name(g.name) for g in (a, b)]
-    if score >= (SHORT_SPELLING if short else SPELLING) and _shape_fits(a.name, b.name) and not all(known):
+    # a town's own name the KB holds no entity of (Kanuma) is that town, not a Chinese or Japanese place name
+    # whose letters, read as Chinese, come close (群馬, Gunma, folds to "qunma")
+    town = (a.town and not a.known and unspaced(b.name)) or (b.town and not b.known and unspaced(a.name))
+    if score >= (SHORT_SPELLING if short else SPELLING) and _shape_fits(a.name, b.name) and not all(known) \
+            and not town:
         if {a.cls, b.cls} <= {"PERSON", None} and not _person_names_fit(a.name, b.name):
             return None
         return "spelling", round(score, 3)

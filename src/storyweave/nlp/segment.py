@@ -108,6 +108,31 @@ def morphemes(line: str) -> list[Morpheme]:
     return out
 
 
+def place_at(text: str, start: int, end: int, language: str) -> bool:
+    """The segmenter, reading the whole line, takes ``text[start:end]`` for one word naming a place: IPAdic's
+    固有名詞 地域 (ロンドン), jieba's ns for three characters or more (利物浦 in 特拉斯将在利物浦发表讲话); jieba also
+    tags words of two, 湖泊 (lakes), 河口 (estuary), 东南 (south-east), as places."""
+    if end - start < 3 and not japanese(text[start:end], language):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if japanese(line, language):
+        with _lock:
+            pieces = [(surface, feature.split(",")[1:3] == ["固有名詞", "地域"]) for surface, feature in _mecab_parse(line)]
+    else:
+        pieces = [(word, flag == "ns") for word, flag in tagged(line)]
+    position = 0
+    for word, place in pieces:
+        found = line.find(word, position)
+        if found < 0:
+            continue
+        if line_start + found >= start:
+            return place and line_start + found == start and line_start + found + len(word) == end
+        position = found + len(word)
+    return False
+
+
 @cache
 def place_word(word: str) -> bool:
     """jieba reads ``word`` as one place's name (ns: 德国, 伊朗), as in 德国外长, a country's office."""
