@@ -99,3 +99,20 @@ def test_a_minor_place_alone_counts_where_the_segmenter_reads_a_place_there():
     ja = "松本さんは松本で講演した。"
     places = [m for m in find([Article(id="j", source_path="j", language="ja", text=ja)], load()) if m.type == "GPE"]
     assert [(m.start, m.text) for m in places] == [(5, "松本")]
+
+
+def test_countries_side_by_side_in_one_ner_span_are_each_a_mention(seed_articles):
+    """Machine translation writes 俄哈 as "Russia Kazakhstan" (seed 002: "As a former Soviet Union Republic, Russia
+    Kazakhstan relations are generally good"); NER takes the pair there for one name, which no KB entity bears.
+    A span made only of countries' names is those countries."""
+    article = seed_articles["002"]
+    at = article.text.index("Russia Kazakhstan relations are generally")
+    found = {(m.start - at, m.text, m.type) for m in find(list(seed_articles.values()), load())
+             if m.article_id == article.id and at <= m.start < at + 20}
+    assert found == {(0, "Russia", "GPE"), (7, "Kazakhstan", "GPE")}
+
+
+def test_a_name_that_only_starts_with_a_country_stays_whole():
+    text = "She studied at Georgia Tech and at Papua New Guinea University of Technology."
+    found = [m.text for m in find([Article(id="b", source_path="b", language="en", text=text)], load())]
+    assert "Georgia" not in found and "Papua New Guinea" not in found

@@ -278,6 +278,7 @@ def find(articles: list[Article], kb: KB) -> list[Mention]:
                 continue
             normal = span.normal if span.normal != article.text[span.start:span.end] else article.text[start:end]
             candidates.append(Mention(article.id, start, end, article.text[start:end], span.type, normal, "ner"))
+        candidates = [part for m in candidates for part in (_countries_side_by_side(article.text, m, kb) or [m])]
         candidates += _dictionary(article, kb) + _handles(article, kb) + _cjk_people(article)
         rank = {"ner": 0, "handle": 1, "kb": 2, "names": 3}
         candidates.sort(key=lambda m: (-(m.end - m.start), rank[m.finder], m.start))
@@ -287,6 +288,31 @@ def find(articles: list[Article], kb: KB) -> list[Mention]:
                 taken.append(mention)
         mentions.extend(sorted(_longer_names(article, taken, kb.nationality), key=lambda m: m.start))
     return mentions
+
+
+def _countries_side_by_side(text: str, mention: Mention, kb: KB) -> list[Mention] | None:
+    """An NER span that is only countries' names side by side ("Russia Kazakhstan bilateral relations", as
+    machine translation renders 俄哈; "the US-China talks") is those countries, one mention each."""
+    words = list(_WORD.finditer(text, mention.start, mention.end))
+    parts, i = [], 0
+    while i < len(words):
+        for j in range(len(words), i, -1):
+            start, end = words[i].start(), words[j - 1].end()
+            if any(h.kind != "code" and h.entity.country == h.entity.qid for h in kb.exact(text[start:end])):
+                parts.append(Mention(mention.article_id, start, end, text[start:end], "GPE", text[start:end],
+                                     mention.finder))
+                i = j
+                break
+        else:
+            return None
+    if len(parts) < 2 or not all(_BETWEEN_COUNTRIES.fullmatch(text[a.end:b.start])
+                                 for a, b in zip(parts, parts[1:], strict=False)):
+        return None
+    return parts
+
+
+_WORD = re.compile(r"[^\s\-–/]+")
+_BETWEEN_COUNTRIES = re.compile(r"\s*[-–/]\s*|\s+")
 
 
 #: words that may follow a place's name and leave it a place: a title of someone of it ("Moscow Mayor"), a
