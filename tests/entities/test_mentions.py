@@ -116,3 +116,15 @@ def test_a_name_that_only_starts_with_a_country_stays_whole():
     text = "She studied at Georgia Tech and at Papua New Guinea University of Technology."
     found = [m.text for m in find([Article(id="b", source_path="b", language="en", text=text)], load())]
     assert "Georgia" not in found and "Papua New Guinea" not in found
+
+
+def test_a_questions_first_word_is_no_part_of_the_name_after_it(seed_articles):
+    """Seed 004 asks "1. Will Kazakhstan give in?"; NER read "Will Kazakhstan" as a person. A person named Will
+    keeps the name where the rest is no name the KB knows."""
+    article = seed_articles["004"]
+    at = article.text.index("Will Kazakhstan give in?")
+    found = {(m.start - at, m.text, m.type) for m in find(list(seed_articles.values()), load())
+             if m.article_id == article.id and at <= m.start < at + 16}
+    assert found == {(5, "Kazakhstan", "GPE")}
+    text = "Will Smith win the award? Nobody knows."
+    assert [m.text for m in find([Article(id="w", source_path="w", language="en", text=text)], load())] == ["Will Smith"]

@@ -82,6 +82,23 @@ class Mention:
     reading: str | None = None
 
 
+#: a question's first word, which NER reads as a name's first word ("Will Kazakhstan give in?")
+_SENTENCE_OPENS = re.compile(r"(?:^|[.?!\n])\s*(?:\d+\.\s*)?[\"“‘']?$")
+_QUESTION_WORD = re.compile(r"(?:Will|Can|Could|Would|Should|Shall|Does|Did|Do|Is|Are|Was|Were|Has|Have|May|Must)\s+")
+
+
+def _after_question_word(text: str, start: int, end: int, kb: KB) -> tuple[int, str] | None:
+    """Where the name starts, and its type, when a question's first word opens the span: the question starts a
+    sentence and ends in "?", and what follows the word is a name the KB knows ("Will Kazakhstan give in?";
+    Will Smith, whom the KB does not know by surname alone, keeps his name)."""
+    word = _QUESTION_WORD.match(text, start, end)
+    if word is None or not _SENTENCE_OPENS.search(text, max(0, start - 12), start) \
+            or "?" not in re.split(r"[.!\n]", text[end:end + 200], maxsplit=1)[0]:
+        return None
+    kinds = {h.entity.type for h in kb.exact(text[word.end():end]) if h.kind not in ("surname", "code")}
+    return (word.end(), kinds.pop() if len(kinds) == 1 else "OTHER") if kinds else None
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     piece = text[start:end]
     cut = re.search(r"[\n?!;:()\[\]\"“”«»]", piece)
@@ -274,10 +291,14 @@ def find(articles: list[Article], kb: KB) -> list[Mention]:
         candidates = []
         for span in spans:
             start, end = _trim(article.text, span.start, span.end)
+            asked = _after_question_word(article.text, start, end, kb)
+            kind = span.type
+            if asked is not None:
+                start, kind = asked
             if end - start < 2 or not any(ch.isalpha() for ch in article.text[start:end]):
                 continue
             normal = span.normal if span.normal != article.text[span.start:span.end] else article.text[start:end]
-            candidates.append(Mention(article.id, start, end, article.text[start:end], span.type, normal, "ner"))
+            candidates.append(Mention(article.id, start, end, article.text[start:end], kind, normal, "ner"))
         candidates = [part for m in candidates for part in (_countries_side_by_side(article.text, m, kb) or [m])]
         candidates += _dictionary(article, kb) + _handles(article, kb) + _cjk_people(article)
         rank = {"ner": 0, "handle": 1, "kb": 2, "names": 3}
