@@ -82,8 +82,9 @@ class Mention:
     reading: str | None = None
 
 
-#: a question's first word, which NER reads as a name's first word ("Will Kazakhstan give in?")
+#: what stands before a sentence's first word: a stop or nothing, a list number, an opening quotation mark
 _SENTENCE_OPENS = re.compile(r"(?:^|[.?!\n])\s*(?:\d+\.\s*)?[\"“‘']?$")
+#: a question's first word, which NER reads as a name's first word ("Will Kazakhstan give in?")
 _QUESTION_WORD = re.compile(r"(?:Will|Can|Could|Would|Should|Shall|Does|Did|Do|Is|Are|Was|Were|Has|Have|May|Must)\s+")
 
 
@@ -311,6 +312,10 @@ def find(articles: list[Article], kb: KB) -> list[Mention]:
     return mentions
 
 
+_WORD = re.compile(r"[^\s\-–/]+")
+_BETWEEN_COUNTRIES = re.compile(r"\s*[-–/]\s*|\s+")
+
+
 def _countries_side_by_side(text: str, mention: Mention, kb: KB) -> list[Mention] | None:
     """An NER span that is only countries' names side by side ("Russia Kazakhstan bilateral relations", as
     machine translation renders 俄哈; "the US-China talks") is those countries, one mention each."""
@@ -330,10 +335,6 @@ def _countries_side_by_side(text: str, mention: Mention, kb: KB) -> list[Mention
                                  for a, b in zip(parts, parts[1:], strict=False)):
         return None
     return parts
-
-
-_WORD = re.compile(r"[^\s\-–/]+")
-_BETWEEN_COUNTRIES = re.compile(r"\s*[-–/]\s*|\s+")
 
 
 #: words that may follow a place's name and leave it a place: a title of someone of it ("Moscow Mayor"), a

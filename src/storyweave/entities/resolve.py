@@ -113,10 +113,10 @@ STRONG_SHARE = 0.6
 CLASSES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "EVENT": "EVENT"}
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
 _APPOSITION = re.compile(r"^\s*,\s*$")
-#: between two names of one list: what coordinates them, past items no mention was found for ("Kharkov,
-#: zaporoze, Kherson": a name machine translation left in lower case)
 #: a name in Han characters, family name first (木下明夫, 习近平): its first characters alone name the person
 _HAN_NAME = re.compile(r"[\u4e00-\u9fff々]{2,6}")
+#: between two names of one list: what coordinates them, past items no mention was found for ("Kharkov,
+#: zaporoze, Kherson": a name machine translation left in lower case)
 _LISTED = re.compile(r"^\s*(?:,\s*(?:[\w'’-]+\s*,\s*){0,2}(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$")
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _STOP_AFTER = re.compile(r"\s*(?:[,.;:!?)]|$)")
@@ -490,9 +490,9 @@ def link(group: Group, kb: KB, story: StoryContext, exact_only: bool, unique: bo
             rule = "kb-surname" if hit.kind == "surname" else "kb-exact" if hit.score == 1.0 else "kb-spelling"
             best[entity.qid] = (rank, hit.score, hit.alias, rule)
     if group.unit:
-        city = {qid: found for qid, found in best.items() if (kb.entities[qid].role == "city") == (group.unit == "city")
-                and kb.entities[qid].country != qid}
-        best = city or best
+        of_unit = {qid: found for qid, found in best.items() if kb.entities[qid].country != qid
+                   and (kb.entities[qid].role == "city") == (group.unit == "city")}
+        best = of_unit or best
     where = within | states
     inside = {qid: found for qid, found in best.items()
               if kb.entities[qid].country in where or kb.entities[qid].region in where}
