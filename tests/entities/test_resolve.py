@@ -703,11 +703,14 @@ def test_a_japanese_place_lies_in_the_division_written_before_it():
 def test_names_listed_with_places_are_places_whatever_ner_typed_them():
     """A list names things of one kind, also past an item no mention was found for (a name machine translation
     left in lower case): NER's PERSON and ORG on rare foreign names yield to the list's linked places."""
-    text = "If these two are recognised today, Kharkov, zaporoze, Kherson and Odessa will follow tomorrow."
-    found = _resolved(text, ("Kharkov", "GPE"), ("Kherson", "PERSON"), ("Odessa", "ORG"))
+    text = "If these two are recognised today, Kharkov, zaporoze, Kherson, Nikolayev and Odessa will follow tomorrow."
+    found = _resolved(text, ("Kharkov", "GPE"), ("Kherson", "PERSON"), ("Nikolayev", "ORG"), ("Odessa", "ORG"))
     assert [e.kb_id for e in _holding(found, "Kherson")] == ["Q156732"]
     assert [e.kb_id for e in _holding(found, "Odessa")] == ["Q1874"]
-    assert all(e.type == "GPE" for e in found)
+    # a name the KB does not know (only as two people's surname) keeps NER's type: lists of clubs and brands
+    # hold names the KB links to places
+    assert [e.type for e in _holding(found, "Nikolayev")] == ["ORG"]
+    assert all(e.type == "GPE" for e in found if e.name != "Nikolayev")
 
 
 def test_a_person_beside_places_in_a_sentence_but_in_no_list_keeps_their_type():
@@ -756,3 +759,15 @@ def test_a_towns_own_name_is_no_chinese_or_japanese_name_spelled_alike():
     found = entities_for([Story(id="s", title="t", article_ids=["a0", "a1"])], articles, load())
     [gunma] = _holding(found, "群馬")
     assert gunma.kb_id == "Q129499" and {m.text for m in gunma.mentions} == {"群馬"}
+
+
+def test_a_minor_place_abroad_keeps_its_link_when_written_with_its_country():
+    """A story about Turkmenistan names Bulgaria once, so a minor Bulgarian place picked among namesakes would lose
+    its link; written "Varna, Bulgaria" it is that place."""
+    text = ("Turkmenistan's president spoke on Monday in Turkmenistan's capital. Turkmenistan's hopes are fading "
+            "in Turkmenistan, Turkmenistan's rights group said by telephone from Varna, Bulgaria.")
+    article = Article(id="a0", source_path="a0", language="en", text=text)
+    mentions = [Mention("a0", m.start(), m.end(), m.group(), "GPE", m.group(), "ner")
+                for m in re.finditer(r"Turkmenistan|Varna|Bulgaria", text)]
+    found = resolve(Story(id="s", title="t", article_ids=["a0"]), mentions, {"a0": article}, load())
+    assert [e.kb_id for e in _holding(found, "Varna")] == ["Q6506"]

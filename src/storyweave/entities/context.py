@@ -105,12 +105,16 @@ def unlink_lone_places(groups: list[Group], kb: KB, articles: dict[str, Article]
     of what lies in it under LONE_PLACE_SHARE of the most-named country's): "Luton" (two KB places) in a story
     about Ukraine and Kazakhstan that names Britain three times is a mangled name more likely than the
     English town. A name only one KB place bears keeps
-    its link ("Lugansk"), and so does any link in a story that names no other place. The entity stays
-    known, so the name still never merges with another entity's name by spelling."""
+    its link ("Lugansk"), and so does any link in a story that names no other place, or one written in a list
+    with places of its country ("Kharkov, Kherson, Nikolayev and Odessa"). The entity stays known, so the name
+    still never merges with another entity's name by spelling."""
     linked = [g for g in groups if g.qid]
     for group in linked:
         entity = kb.entities[group.qid]
         if entity.type != "GPE" or entity.prior >= LONE_PLACE_PRIOR or entity.country in (None, entity.qid):
+            continue
+        if any(groups[p].qid and groups[p].qid != entity.qid and kb.entities[groups[p].qid].country == entity.country
+               for p in group.listed):
             continue
         namesakes = {h.entity.qid for h in kb.exact(group.name) if h.entity.type == "GPE"}
         if namesakes == {entity.qid}:

@@ -278,8 +278,9 @@ def _units(groups: list[Group], articles: dict[str, Article]) -> None:
 
 def _retype(groups: list[Group], kb: KB) -> None:
     """Unlinked one-word names coordinated, in at least half their mentions, only with KB entities of one
-    type take that type; so do those the KB knows as that type alone, when such entities stand anywhere in
-    the lists they are written in."""
+    type take that type; so do those the KB knows as that type alone (surnames aside), when such entities stand
+    anywhere in the lists they are written in. A name the KB does not know is not retyped so: lists of clubs and
+    brands hold names the KB links to places (Lazio, Saint Laurent)."""
     for group in groups:
         if group.qid or " " in group.key or group.type == "EVENT" or not group.listed \
                 or group.coordinated * 2 < len(group.mentions):
@@ -289,7 +290,7 @@ def _retype(groups: list[Group], kb: KB) -> None:
         if not kinds:
             beside = [p for p in group.listed if groups[p].qid]
             kinds = Counter(kb.entities[groups[p].qid].type for p in beside)
-            if {h.entity.type for h in kb.exact(group.name) if h.kind != "code"} != set(kinds):
+            if {h.entity.type for h in kb.exact(group.name) if h.kind not in ("code", "surname")} != set(kinds):
                 continue
         if kinds and len(kinds) == 1:
             kind = next(iter(kinds))
