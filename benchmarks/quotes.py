@@ -142,7 +142,8 @@ def evaluate(stories, articles, placed: Placed, by_lines: bool = True) -> Figure
                     links += 1
                     right += 1
                     continue
-                mapped = {maps(a, b)[i] for i in lines_a if i in maps(a, b)} if by_lines else set()
+                lines = maps(a, b) if by_lines else {}
+                mapped = {lines[i] for i in lines_a if i in lines}
                 if by_lines and not mapped:
                     unjudged += 1
                     continue

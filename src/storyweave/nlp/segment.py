@@ -117,20 +117,23 @@ def place_at(text: str, start: int, end: int, language: str) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
-    if japanese(line, language):
-        with _lock:
-            pieces = [(surface, feature.split(",")[1:3] == ["固有名詞", "地域"]) for surface, feature in _mecab_parse(line)]
-    else:
-        pieces = [(word, flag == "ns") for word, flag in tagged(line)]
-    position = 0
+    return (start - line_start, end - line_start) in _place_spans(line, japanese(line, language))
+
+
+@lru_cache(maxsize=1024)
+def _place_spans(line: str, in_japanese: bool) -> frozenset[tuple[int, int]]:
+    """(start, end) of the words of a line the segmenter tags a place, tagged once per line."""
+    pieces = [(m.surface, m.sub1 == "固有名詞" and m.sub2 == "地域") for m in morphemes(line)] if in_japanese \
+        else [(word, flag == "ns") for word, flag in tagged(line)]
+    spans, position = set(), 0
     for word, place in pieces:
         found = line.find(word, position)
         if found < 0:
             continue
-        if line_start + found >= start:
-            return place and line_start + found == start and line_start + found + len(word) == end
+        if place:
+            spans.add((found, found + len(word)))
         position = found + len(word)
-    return False
+    return frozenset(spans)
 
 
 @cache
