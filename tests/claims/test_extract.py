@@ -182,3 +182,18 @@ def test_a_date_stamp_glued_before_the_first_sentence_is_not_part_of_the_claim()
     texts = [span.text for claim in story_claims(story, {a.id: a for a in articles}) for span in claim.support]
     assert any(t.startswith("Andrew Luck threw for 205 yards") for t in texts)
     assert not any(t.startswith("Published") for t in texts)
+
+
+def test_pair_cosines_come_block_by_block_as_from_one_product():
+    import numpy as np
+    from scipy.sparse import random as sparse_random
+
+    from storyweave.claims.extract import _cosines_over
+
+    vectors = sparse_random(300, 50, density=0.1, format="csr", dtype=np.float32, random_state=4)
+    dense = (vectors @ vectors.T).toarray()
+    expected = {(i, j) for i in range(300) for j in range(i + 1, 300) if float(dense[i, j]) >= 0.05}
+    found = list(_cosines_over(vectors, 0.05, block=64))
+    assert {(i, j) for i, j, _ in found} == expected
+    assert all(abs(similarity - float(dense[i, j])) < 1e-6 for i, j, similarity in found)
+    assert [i for i, _, _ in found] == sorted(i for i, _, _ in found)

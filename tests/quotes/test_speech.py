@@ -699,3 +699,17 @@ def test_quotations_in_doubled_straight_marks_closed_by_curly_ones_keep_their_sp
     assert [(text[q.span.start:q.span.end][:20], q.speaker) for q in renderings_of(text)] == [
         ("Would we have done i", "Bruce Arians"), ("Never.", "Bruce Arians"),
         ("At times it looked a", "Arians"), ("Guys hung in there, ", "Arians")]
+
+
+def test_a_long_text_finds_each_copys_quotations_where_one_copy_has_them(seed_articles):
+    """The reader keeps its sentences and quotations in order (found by bisection, not by scanning): the
+    thirtieth copy of an article within one long text holds the renderings the article alone holds."""
+    article = seed_articles["004"]
+    copies = 30
+    long_text = "\n\n".join([article.text] * copies)
+    alone = [(r.span.start, r.span.end, r.direct) for r in renderings_of(article.text)]
+    offset = (len(article.text) + 2) * (copies - 1)
+    last = [(r.span.start - offset, r.span.end - offset, r.direct) for r in renderings_of(long_text)
+            if r.span.start >= offset]
+    assert len(alone) >= 10
+    assert last == alone

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -149,19 +150,27 @@ def _contradicts(a: _Assertion, b: _Assertion, similarity: float) -> bool:
 Pair = tuple[float, "_Assertion", "_Assertion"]
 
 
+def _cosines_over(vectors: csr_matrix, floor: float, block: int = 1024) -> Iterator[tuple[int, int, float]]:
+    """(i, j, cosine) of the rows' pairs i < j at ``floor`` or above, in row order."""
+    for begin in range(0, vectors.shape[0], block):
+        found = (vectors[begin:begin + block] @ vectors.T).tocoo()
+        keep = (found.row + begin < found.col) & (found.data.astype(np.float64) >= floor)
+        yield from zip((found.row[keep] + begin).tolist(), found.col[keep].tolist(), found.data[keep].tolist(),
+                       strict=True)
+
+
 def _same_language(assertions: list[_Assertion]) -> tuple[list[Pair], list[tuple[_Assertion, _Assertion]]]:
-    """Pairs of one language that share their words, as (score, a, b), and contradictions. All cosines come
-    from one sparse product; only pairs at PAIR_FLOOR or above are examined."""
+    """Pairs of one language that share their words, as (score, a, b), and contradictions. The cosines come
+    from a sparse product, a block of rows at a time (a story of thousands of sentences shares some word
+    in most pairs); only pairs at PAIR_FLOOR or above are examined."""
     pairs, contradictions = [], []
     rows = np.concatenate([np.full(len(a.vector[0]), i) for i, a in enumerate(assertions)])
     vectors = csr_matrix((np.concatenate([a.vector[1] for a in assertions]),
                           (rows, np.concatenate([a.vector[0] for a in assertions]))),
                          shape=(len(assertions), HASH_BITS))
-    cosines = (vectors @ vectors.T).tocoo()
-    for i, j, similarity in zip(cosines.row.tolist(), cosines.col.tolist(), cosines.data.tolist(), strict=True):
+    for i, j, similarity in _cosines_over(vectors, PAIR_FLOOR):
         a, b = assertions[i], assertions[j]
-        if (i >= j or similarity < PAIR_FLOOR or a.article.id == b.article.id or a.opinion != b.opinion
-                or a.language != b.language):
+        if a.article.id == b.article.id or a.opinion != b.opinion or a.language != b.language:
             continue
         if _contradicts(a, b, similarity):
             contradictions.append((a, b))

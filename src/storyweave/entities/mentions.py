@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -305,9 +306,14 @@ def find(articles: list[Article], kb: KB) -> list[Mention]:
         rank = {"ner": 0, "handle": 1, "kb": 2, "names": 3}
         candidates.sort(key=lambda m: (-(m.end - m.start), rank[m.finder], m.start))
         taken: list[Mention] = []
+        starts: list[int] = []
+        ends: list[int] = []  # the taken mentions' bounds in text order: they never overlap
         for mention in candidates:
-            if all(mention.end <= t.start or mention.start >= t.end for t in taken):
+            i = bisect_right(starts, mention.start)
+            if (i == 0 or ends[i - 1] <= mention.start) and (i == len(starts) or starts[i] >= mention.end):
                 taken.append(mention)
+                starts.insert(i, mention.start)
+                ends.insert(i, mention.end)
         mentions.extend(sorted(_longer_names(article, taken, kb.nationality), key=lambda m: m.start))
     return mentions
 

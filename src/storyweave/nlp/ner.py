@@ -20,6 +20,11 @@ SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FA
 NATASHA_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 SPACY_LANGUAGES = frozenset({"en", "und"})
 _lock = threading.Lock()
+#: spaCy's memory grows with the characters it reads at once (about 4 MB per 1,000; its own limit on a text is
+#: 1,000,000): a longer text is read in pieces cut at a paragraph, line or space, and a batch holds pieces
+#: up to a total length, so that a book-length file needs no more than a batch of articles
+PIECE_CHARS = 20_000
+BATCH_CHARS = 100_000
 
 
 @dataclass(frozen=True)
@@ -53,16 +58,45 @@ def _natasha():
     return Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), vocabulary()
 
 
+def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
+    """The text cut into pieces of at most ``limit`` characters, each with its offset: at the last paragraph
+    break before the limit, else a line break, else a space, else at the limit itself."""
+    out, at = [], 0
+    while len(text) - at > limit:
+        window = text[at:at + limit]
+        cut = next((i + len(mark) for mark in ("\n\n", "\n", " ") if (i := window.rfind(mark)) > limit // 2), limit)
+        out.append((at, window[:cut]))
+        at += cut
+    out.append((at, text[at:]))
+    return out
+
+
+def batches(texts: list[str], most: int, chars: int = BATCH_CHARS) -> list[list[str]]:
+    """The texts in order, in batches of at most ``most`` texts and ``chars`` characters (one text at least)."""
+    out: list[list[str]] = []
+    size = 0
+    for text in texts:
+        if not out or len(out[-1]) >= most or size + len(text) > chars:
+            out.append([])
+            size = 0
+        out[-1].append(text)
+        size += len(text)
+    return out
+
+
 def recognise(texts: list[str], languages: list[str], batch_size: int = 16) -> list[list[Found]]:
     """NER spans of each text; a text in a language without a model gets none."""
     out: list[list[Found]] = [[] for _ in texts]
     english = [i for i, lang in enumerate(languages) if lang in SPACY_LANGUAGES]
     if english:
+        cut = [(i, offset, piece) for i in english for offset, piece in pieces(texts[i], PIECE_CHARS)]
+        docs = []
         with _lock:
-            docs = list(_spacy().pipe((texts[i] for i in english), batch_size=batch_size))
-        for i, doc in zip(english, docs, strict=True):
-            out[i] = [Found(e.start_char, e.end_char, SPACY_TYPES[e.label_], e.text)
-                      for e in doc.ents if e.label_ in SPACY_TYPES]
+            for batch in batches([piece for _, _, piece in cut], batch_size):
+                docs += _spacy().pipe(batch, batch_size=len(batch))
+        for (i, offset, _), doc in zip(cut, docs, strict=True):
+            out[i] += [Found(offset + e.start_char, offset + e.end_char, SPACY_TYPES[e.label_], e.text)
+                       for e in doc.ents if e.label_ in SPACY_TYPES]
     russian = [i for i, lang in enumerate(languages) if lang == "ru"]
     if russian:
         from natasha import Doc

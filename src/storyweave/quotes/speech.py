@@ -22,8 +22,10 @@ Japanese direct quotations ``cjk.py``'s.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import accumulate
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -364,7 +366,14 @@ class _Reader:
         self.article = article
         self.text = article.text
         self.sentences = list(spans(self.text))
-        self.direct = _interrupted(self.text, quoted(self.text, article.language or "und"))
+        self.starts = [start for start, _ in self.sentences]
+        self.direct = sorted(_interrupted(self.text, quoted(self.text, article.language or "und")),
+                             key=lambda q: q.opening)
+        self.openings = [q.opening for q in self.direct]
+        self.reach = list(accumulate((q.closing for q in self.direct), max))
+        self.opened_in: dict[int, list[Quoted]] = {}
+        for quote in self.direct:
+            self.opened_in.setdefault(self._sentence_of(quote.opening), []).append(quote)
         self.found: list[Rendering] = []
         self.last_speaker: tuple[int, str] | None = None
         self.last_subject: tuple[int, str] | None = None
@@ -398,7 +407,7 @@ class _Reader:
             unopened = self._unopened(start, end)
             self._subjects(index, self.text[start:end if unopened is None else unopened.opening])
             introduced = self._reported(index, start, end)
-            for quote in [q for q in self.direct if self._sentence_of(q.opening) == index]:
+            for quote in self.opened_in.get(index, ()):
                 self._quotation(index, quote, introduced)
             if unopened is not None:
                 self._quotation(index, unopened, None)
@@ -413,7 +422,7 @@ class _Reader:
         gap = re.match(r"[ \t]*\n\s*", self.text[end:])
         begin = end + gap.end() if gap else -1
         if begin < 0 or begin >= len(self.text) or self.text[begin] in DOUBLE + "«「‘'" or \
-                any(q.opening <= begin <= q.closing for q in self.direct):
+                self._covered(begin):
             return
         said = english.COLON_SAID.match(self.text[start:end])
         if said is None or not _name(said.group("name")):
@@ -431,10 +440,10 @@ class _Reader:
         the Deputy Prime Minister): the quotation opened in an earlier paragraph, or its opening mark was
         lost or is one the mark reader does not pair (''This …”). Its last part runs from that opening mark,
         else from the sentence start, to the closing one."""
-        paired = {q.opening for q in self.direct if start <= q.opening < end}
+        paired = {q.opening for q in self._opened(start, end)}
         for match in re.finditer(f"[{DOUBLE}»]", self.text[start:end]):
             i = start + match.start()
-            if i - start < 2 or self.text[i - 1].isspace() or any(q.opening <= i <= q.closing for q in self.direct):
+            if i - start < 2 or self.text[i - 1].isspace() or self._covered(i):
                 continue
             line_end = self.text.find("\n", i)
             after = self.text[i + 1:line_end if line_end >= 0 else len(self.text)][:200]
@@ -484,7 +493,7 @@ class _Reader:
                     or _cyrillic_person(cyrillic.REPORTED.match(sentence), self.surnames)
                     or cyrillic.ACCORDING.match(sentence) or (unnamed if person else None)
                     or cyrillic.REPORTED_RELATIVE.match(sentence))
-        inside = [q for q in self.direct if start <= q.opening < end]
+        inside = self._opened(start, end)
         if not reported and not any(words(self.text[q.start:q.end]) >= MIN_WORDS for q in inside):
             reported = english.REPORTED_BARE.match(sentence) or next(iter(_attributions(
                 sentence, (*english.REPORTED_AFTER, english.ACCORDING_AFTER, cyrillic.REPORTED_AFTER,
@@ -493,7 +502,7 @@ class _Reader:
         if not reported and inside and self.text[start:inside[0].opening].strip() and \
                 not any(self._spoken(q) for q in inside):
             reported = next(iter(_attributions(sentence, english.REPORTED_AFTER_TERMS)), None)
-        if not reported or any(q.opening < start < q.closing for q in self.direct):
+        if not reported or self._covered(start, strict=True):
             return None
         raw = reported.groupdict().get("name")
         if reported is unnamed:
@@ -734,14 +743,25 @@ class _Reader:
     def _add(self, start: int, end: int, direct: bool, speaker: str | None, fragment: bool = False,
              named: bool = False) -> None:
         piece = self.text[start:end]
-        around = [(s, e) for s, e in self.sentences if s < end and start < e] or [(start, end)]
+        first = max(0, bisect_right(self.starts, start) - 1)
+        around = [(s, e) for s, e in self.sentences[first:bisect_left(self.starts, end)] if start < e] or [(start, end)]
         self.found.append(Rendering(
             Span.of(self.article, start, end), direct, speaker, text_vector(piece, self.article.language),
             numbers(piece), self.article.language, fragment=fragment,
             context=self.text[min(start, around[0][0]):max(end, around[-1][1])], named=named and speaker is not None))
 
     def _sentence_of(self, position: int) -> int:
-        return next((i for i, (s, e) in enumerate(self.sentences) if s <= position < e), len(self.sentences) - 1)
+        i = bisect_right(self.starts, position) - 1
+        return i if i >= 0 and position < self.sentences[i][1] else len(self.sentences) - 1
+
+    def _opened(self, start: int, end: int) -> list[Quoted]:
+        """The quotations whose opening mark lies in [start, end), in order (``self.direct`` is sorted by it)."""
+        return self.direct[bisect_left(self.openings, start):bisect_left(self.openings, end)]
+
+    def _covered(self, position: int, strict: bool = False) -> bool:
+        """Whether a quotation's marks enclose the position (strictly: not at its marks)."""
+        i = (bisect_left if strict else bisect_right)(self.openings, position) - 1
+        return i >= 0 and (self.reach[i] > position if strict else self.reach[i] >= position)
 
 
 def _nested(inner: Rendering, outer: Rendering) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from typing import NamedTuple
 
 import numpy as np
@@ -71,11 +73,16 @@ def _clause(sentence: str, at: tuple[int, int], others: list[tuple[int, int]]) -
     return ("…" if start else "") + clause + ("…" if end < len(sentence) else "")
 
 
-def _sentence_of(article: Article, position: int) -> tuple[int, int]:
-    for start, end in spans(article.text):
-        if start <= position < end:
-            return start, end
-    return position, position + 1
+def _sentence_finder(text: str) -> Callable[[int], tuple[int, int]]:
+    """Where the sentence holding a position lies (the position's own character where none holds it); the
+    text is cut into sentences once, however many dates it has."""
+    sentences = list(spans(text))
+    starts = [start for start, _ in sentences]
+
+    def sentence_of(position: int) -> tuple[int, int]:
+        i = bisect_right(starts, position) - 1
+        return sentences[i] if i >= 0 and position < sentences[i][1] else (position, position + 1)
+    return sentence_of
 
 
 class _Told(NamedTuple):
@@ -97,9 +104,11 @@ def story_timeline(story: Story, articles: dict[str, Article]) -> list[TimelineE
     members = [articles[aid] for aid in story.article_ids if aid in articles and articles[aid].duplicate_of is None]
     fallback = story.first_published
     events: list[tuple[str, list[Span], list[_Told], str]] = []
-    every = [(article, expression, Span.of(article, *_sentence_of(article, expression.start)))
-             for article in members
-             for expression in find(article.text, article.published, fallback, article.language, unresolved=True)]
+    every = []
+    for article in members:
+        sentence_of = _sentence_finder(article.text)
+        every += [(article, expression, Span.of(article, *sentence_of(expression.start)))
+                  for expression in find(article.text, article.published, fallback, article.language, unresolved=True)]
     in_sentence: dict[tuple[str, int], list] = {}
     for article, expression, span in every:
         in_sentence.setdefault((article.id, span.start), []).append(expression)
