@@ -94,3 +94,31 @@ def test_a_date_stamp_glued_to_the_first_sentence_dates_the_record_and_stays_in_
     articles = {a.external_id: a for a in _read(sample)}
     assert {k: a.published for k, a in articles.items()} == wanted
     assert articles["29_7ecbplus"].text.startswith("Published December 23, 2012 Andrew Luck threw for 205 yards")
+
+
+def test_a_body_given_as_paragraphs_is_read_and_a_body_of_another_kind_is_named_in_the_reason(tmp_path):
+    paragraphs = ["A strong earthquake struck northern Chile on Tuesday, the US Geological Survey said.",
+                  "  ", "Thousands of people left their homes in Iquique as the buildings shook."]
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "p", "title": "Quake in Chile", "text": paragraphs},
+        {"id": "n", "title": "A number", "body": 12345},
+        {"id": "o", "title": "An object", "content": {"html": "<p>…</p>"}},
+        "just a string",
+    ]), encoding="utf-8")
+    records = {r.source_path.rsplit("#", 1)[-1]: r for r in _read(path)}
+    assert isinstance(records["1"], Article)
+    assert records["1"].text == f"{paragraphs[0]}\n\n{paragraphs[2]}"
+    assert records["2"].reason == "record's 'body' is a number, not text"
+    assert records["3"].reason == "record's 'content' is an object, not text"
+    assert records["4"].reason == "record is a string, not an object"
+
+
+def test_json_nested_past_the_parsers_depth_is_rejected_and_the_run_goes_on(tmp_path):
+    (tmp_path / "deep.json").write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    (tmp_path / "good.json").write_text(json.dumps({"title": "Quake in Chile", "text": (
+        "A strong earthquake struck northern Chile on Tuesday, the US Geological Survey said.")}), encoding="utf-8")
+    records = {r.source_path.rsplit("/", 1)[-1]: r for r in _read(tmp_path)}
+    assert isinstance(records["good.json"], Article)
+    assert records["deep.json"].code == "unparseable"
+    assert "RecursionError" in records["deep.json"].reason

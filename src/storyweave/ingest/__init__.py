@@ -68,7 +68,7 @@ def parse_document(doc: Document, settings: Settings) -> list[Article | Rejected
             continue
         shown = doc.display if record.position is None else f"{doc.display}#{record.position}"
         if not isinstance(record.data, dict):
-            out.append(Rejected(shown, f"record is a JSON {type(record.data).__name__}, not an object", "no_text"))
+            out.append(Rejected(shown, f"record is {jsonl.kind(record.data)}, not an object", "no_text"))
             continue
         parsed = jsonl.to_parsed(record.data, limit)
         if isinstance(parsed, str):
@@ -87,7 +87,7 @@ def parse_records(items: list[object], source: str, settings: Settings | None = 
     for position, item in enumerate(items, start=1):
         shown = f"{source}#{position}"
         if not isinstance(item, dict):
-            out.append(Rejected(shown, f"record is a JSON {type(item).__name__}, not an object", "no_text"))
+            out.append(Rejected(shown, f"record is {jsonl.kind(item)}, not an object", "no_text"))
             continue
         parsed = jsonl.to_parsed(item, settings.boilerplate_max_line_chars)
         if isinstance(parsed, str):

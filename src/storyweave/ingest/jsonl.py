@@ -28,6 +28,8 @@ FIELDS = {
 #: a JSON document holding its articles under one of these keys is a list of records
 CONTAINER_KEYS = ("articles", "items", "records", "data", "results", "entries")
 _HTML_FRAGMENT = re.compile(r"<(?:p|div|br|span|a|h[1-6]|article|li|em|strong)\b[^>]*>", re.I)
+_JSON_KINDS = {bool: "true or false", int: "a number", float: "a number", dict: "an object", list: "a list",
+               str: "a string", type(None): "null"}
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\band\b|&|\|)\s*")
 
 
@@ -38,6 +40,11 @@ class Record:
     data: Any
     position: int | None
     raw: bytes
+
+
+def kind(value: Any) -> str:
+    """What a JSON value is, in JSON's words ("a list", "a number"), for the reason a record is rejected."""
+    return _JSON_KINDS.get(type(value), type(value).__name__)
 
 
 def _first(data: dict[str, Any], names: tuple[str, ...]) -> Any:
@@ -79,7 +86,12 @@ def _published(value: Any) -> str | None:
 def to_parsed(data: dict[str, Any], max_line_chars: int = 160) -> Parsed | str:
     """A record as ``Parsed``, or the reason it cannot be one."""
     text = _first(data, FIELDS["text"])
-    if not isinstance(text, str) or not text.strip():
+    if isinstance(text, list) and all(isinstance(item, str) for item in text):
+        text = "\n\n".join(item.strip() for item in text if item.strip())  # the body as a list of paragraphs
+    if text is not None and not isinstance(text, str):
+        field = next(name for name in FIELDS["text"] if data.get(name) is text)
+        return f"record's {field!r} is {kind(text)}, not text"
+    if not text or not text.strip():
         return f"record has no text (looked for {', '.join(FIELDS['text'][:3])})"
     if _HTML_FRAGMENT.search(text):
         text = visible_text(text)
