@@ -75,6 +75,17 @@ def test_rejected_inputs_exit_3_and_are_in_the_report(tmp_path, seeds_dir):
     assert "missing.txt: no such file" in result.stderr
 
 
+def test_a_page_without_text_is_one_rejection_line_not_a_parser_warning(tmp_path):
+    page = tmp_path / "script.html"
+    page.write_text("<html><head><script>" + "var a = 1;" * 500 + "</script></head><body></body></html>",
+                    encoding="utf-8")
+    result = run("analyze", page, "--out", tmp_path / "o")
+    assert result.returncode == 3
+    assert "script.html: no article text left" in result.stderr
+    assert "trafilatura" not in result.stderr
+    assert "trafilatura" in run("analyze", page, "--out", tmp_path / "o2", "--log-level", "debug").stderr
+
+
 @pytest.mark.parametrize("args", [("analyze",), ("analyze", "x", "--no-such-flag"), ("ingest", "x"),
                                   ("analyze", "x", "--log-level", "loud"), ("report", "--db", "/no/such/store")])
 def test_usage_errors_exit_2(args):

@@ -53,6 +53,14 @@ def _setup(log_level: str, quiet: bool) -> None:
         raise InputError(f"unknown --log-level {log_level!r}: use debug, info, warning or error")
     logging.basicConfig(level=logging.ERROR if quiet else level, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
+    if level > logging.DEBUG:
+        for name in _PARSER_LOGGERS:
+            logging.getLogger(name).setLevel(logging.ERROR)
+
+
+#: libraries that warn about the pages they parse ("discarding data: None"): what a page that gives no text
+#: comes to is its line in ``rejected``; their own words show at --log-level debug
+_PARSER_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "readability")
 
 
 def _settings(config: Path | None, **overrides: object) -> Settings:
