@@ -18,6 +18,7 @@ import numpy as np
 from ..errors import StoreError
 from ..model import Article, Entity, Features, Rejected, Removed, Signature
 from .migrations import MIGRATIONS
+from .snippet import FTS_SNIPPET_CHARS, HEAD_CHARS, snippet
 
 _ARTICLE_COLUMNS = ("id", "source_path", "external_id", "url", "title", "title_source", "published", "language",
                     "outlet", "reposted_from", "authors", "text", "removed", "duplicate_of", "copy_overlap")
@@ -267,10 +268,12 @@ class SQLiteStore:
             return []
         match = " ".join(f'"{w}"' for w in words)
         rows = self.db.execute(
-            "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', ' … ', 12) FROM articles_fts "
-            "JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-            (match, limit, offset))
-        return rows.fetchall()
+            "SELECT a.id, a.title, CASE WHEN length(a.text) <= :short THEN snippet(articles_fts, 1, '[', ']', ' … ', 12) "
+            "END, CASE WHEN length(a.text) > :short THEN substr(a.text, 1, :head) END FROM articles_fts "
+            "JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH :match ORDER BY rank "
+            "LIMIT :limit OFFSET :offset",
+            {"match": match, "limit": limit, "offset": offset, "short": FTS_SNIPPET_CHARS, "head": HEAD_CHARS})
+        return [(aid, title, short if head is None else snippet(head, query.split())) for aid, title, short, head in rows]
 
     def story_page(self, offset: int, limit: int) -> tuple[int, list[tuple[str, list[str]]]]:
         """(number of stories, [(story id, member article ids)]) largest first, then oldest."""
