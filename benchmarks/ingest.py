@@ -1,6 +1,7 @@
 """Ingest + store throughput and peak memory on generated articles.
 
     python benchmarks/ingest.py [--n 10000] [--workers 2]
+    python benchmarks/ingest.py --encodings      # files in legacy encodings: how many decode to their text
 
 Generates N plain-text pages and N HTML pages (headline, date line, byline, body paragraphs and page
 furniture, built from the seed corpus's sentences), the same HTML pages as feed items (RSS with
@@ -14,6 +15,7 @@ peak RSS < 500 MB.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import resource
@@ -33,6 +35,7 @@ from storyweave.settings import Settings
 from storyweave.store import SQLiteStore
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 #: items per generated feed and pages per generated web archive
 PER_FEED = 100
 PER_ARCHIVE = 1_000
@@ -118,12 +121,48 @@ def _peak_rss_mb() -> float:
     return max(own, children) / 1024
 
 
+#: the legacy encodings a language's files come in, before UTF-8 (each WMT dev version is encoded in each)
+LEGACY = {"en": ["cp1252"], "de": ["cp1252", "latin-1"], "is": ["cp1252"], "cs": ["cp1250", "iso8859_2"],
+          "hr": ["cp1250", "iso8859_2"], "ru": ["cp1251", "koi8_r"], "uk": ["cp1251", "koi8_u"], "zh": ["gb18030"],
+          "ja": ["shift_jis", "euc_jp"]}
+
+
+def encodings() -> None:
+    """How often a file in a legacy encoding decodes to its own text: the WMT dev versions, whole and cut to
+    their first 150 and 600 characters, in each encoding their language was written in (texts the encoding
+    cannot hold, or that are ASCII in it, are left out)."""
+    from storyweave.ingest.sources import decode
+
+    tally: dict[tuple[str, str], list[int]] = {}
+    for line in (DATA / "wmt-multiway" / "dev.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        for encoding in LEGACY.get(record["language"], []):
+            for size in (150, 600, None):
+                text = record["text"][:size]
+                try:
+                    data = text.encode(encoding)
+                except UnicodeEncodeError:
+                    continue
+                if not data.isascii():
+                    got = decode(data)
+                    tally.setdefault((record["language"], encoding), [0, 0])[got is not None and got[0] == text] += 1
+    print(f"{'language':<8} {'encoding':<10} {'decoded right':>14}")
+    for (language, encoding), (wrong, right) in sorted(tally.items()):
+        print(f"{language:<8} {encoding:<10} {right:>6} / {right + wrong:<6}")
+    right = sum(r for _, r in tally.values())
+    print(f"{'all':<19} {right:>6} / {sum(map(sum, tally.values()))}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=10_000, help="articles per kind")
     parser.add_argument("--workers", type=int, default=2, help="parsing processes")
     parser.add_argument("--kinds", default="text,html,feed,warc", help="which inputs, comma-separated")
+    parser.add_argument("--encodings", action="store_true", help="only: legacy encodings decoded right")
     args = parser.parse_args()
+    if args.encodings:
+        encodings()
+        return
     settings = Settings(workers=args.workers)
     print(f"storyweave ingest benchmark: {args.n} articles per kind, workers={args.workers}")
     with tempfile.TemporaryDirectory() as tmp:

@@ -122,3 +122,18 @@ def test_json_nested_past_the_parsers_depth_is_rejected_and_the_run_goes_on(tmp_
     assert isinstance(records["good.json"], Article)
     assert records["deep.json"].code == "unparseable"
     assert "RecursionError" in records["deep.json"].reason
+
+
+def test_a_lone_surrogate_escaped_in_json_becomes_the_replacement_character(tmp_path, fresh_store):
+    from storyweave.pipeline import ingest
+    from storyweave.settings import Settings
+
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"id": "s1", "title": "Lone \\ud800 mark", "text": "A strong earthquake struck northern Chile '
+                    'on Tuesday \\udfff, officials said. A pair \\ud83d\\ude00 stays one character."}\n',
+                    encoding="utf-8")
+    article = _read(path)[0]
+    assert article.title == "Lone \ufffd mark"
+    assert "Tuesday \ufffd," in article.text and "pair \U0001F600 stays" in article.text
+    ingest([path], fresh_store, Settings(), stream=False)
+    assert fresh_store.articles([article.id])[0].text == article.text

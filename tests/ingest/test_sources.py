@@ -58,6 +58,24 @@ def test_legacy_charset_is_decoded(tmp_path):
     assert record.title == "Заголовок" and record.language == "ru"
 
 
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Café naïve\n\nLe café de Zürich a fermé lundi, a déclaré son propriétaire. Les clients étaient tristes.\n",
+     "cp1252"),
+    ("Předseda vlády\n\nPředseda vlády řekl, že příští týden se sejde s prezidentem. Ještě nevíme, čím to skončí.\n",
+     "cp1250"),
+    ("Forsætisráðherra\n\nForsætisráðherra sagði á mánudag að ríkisstjórnin myndi halda áfram. Þjóðin bíður.\n",
+     "cp1252"),
+])
+def test_a_legacy_single_byte_charset_is_told_by_the_words_it_decodes_to(tmp_path, text, encoding):
+    """Bytes that several single-byte charsets decode with no sign of disorder: the one whose words are the
+    language's (charset-normalizer alone read the French as the Baltic cp775's "Cafķ na’ve", the Icelandic
+    as cp1250's)."""
+    (tmp_path / "a.txt").write_bytes(text.encode(encoding))
+    record = _one(tmp_path / "a.txt")
+    assert isinstance(record, Article)
+    assert f"{record.title}\n\n{record.text}\n" == text
+
+
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
 def test_unicode_with_bom(tmp_path, encoding):
     (tmp_path / "a.txt").write_bytes(GOOD.encode(encoding))

@@ -30,6 +30,7 @@ CONTAINER_KEYS = ("articles", "items", "records", "data", "results", "entries")
 _HTML_FRAGMENT = re.compile(r"<(?:p|div|br|span|a|h[1-6]|article|li|em|strong)\b[^>]*>", re.I)
 _JSON_KINDS = {bool: "true or false", int: "a number", float: "a number", dict: "an object", list: "a list",
                str: "a string", type(None): "null"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\band\b|&|\|)\s*")
 
 
@@ -83,8 +84,20 @@ def _published(value: Any) -> str | None:
     return normalise(name) if name else None
 
 
+def _without_surrogates(value: Any) -> Any:
+    """The value with each lone surrogate ("\\ud800", which JSON may escape but UTF-8 cannot hold) as U+FFFD."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {key: _without_surrogates(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(item) for item in value]
+    return value
+
+
 def to_parsed(data: dict[str, Any], max_line_chars: int = 160) -> Parsed | str:
     """A record as ``Parsed``, or the reason it cannot be one."""
+    data = _without_surrogates(data)
     text = _first(data, FIELDS["text"])
     if isinstance(text, list) and all(isinstance(item, str) for item in text):
         text = "\n\n".join(item.strip() for item in text if item.strip())  # the body as a list of paragraphs

@@ -73,3 +73,19 @@ def _by_words(sample: str) -> str:
         if table and sum(z > 0 for z in known) >= KNOWN_SHARE * len(words):
             best = max(best or (0.0, "und"), (sum(known) / len(known), code))
     return best[1] if best else "und"
+
+
+#: languages whose words wordfreq lists under another code (Serbo-Croatian as one list)
+_WORDFREQ_NAMES = {"hr": "sh", "bs": "sh", "sr": "sh"}
+
+
+def known_share(text: str) -> float:
+    """The share of the text's words written with letters outside ASCII that are common words of the
+    language it reads as (0 when it has none): how a legacy single-byte encoding is told from the ones that
+    decode the same bytes as other letters ("café" from cp775's "cafķ", Czech "příští" from cp1252's "pøíští")."""
+    words = [w.casefold() for w in _WORDS.findall(text) if not w.isascii()]
+    if not words:
+        return 0.0
+    code = _identifier().classify(text[:SAMPLE_CHARS * 4])[0]
+    table = frequencies.zipf(_WORDFREQ_NAMES.get(code, code), "small")
+    return sum(w in table for w in words) / len(words)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..model import Rejected
 from .feed import is_feed
+from .language import known_share
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text",
                  ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
@@ -41,6 +42,10 @@ BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00
         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 #: charset-normalizer's "chaos" above this means the bytes are not text in any encoding it knows
 MAX_CHAOS = 0.25
+#: single-byte encodings this close to the least chaotic one are told apart by the words they decode to
+#: (charset-normalizer alone read short Western European texts as the Baltic cp775 or the Central European
+#: cp1250: ``benchmarks/ingest.py --encodings``)
+CHAOS_MARGIN = 0.05
 
 
 @dataclass(frozen=True)
@@ -179,9 +184,13 @@ def decode(data: bytes) -> tuple[str, str] | None:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    found = from_bytes(data)
+    best = found.best()
     if best is None or best.chaos > MAX_CHAOS:
         return None
+    single_byte = [m for m in found if m.chaos <= best.chaos + CHAOS_MARGIN and len(str(m)) == len(data)]
+    if best in single_byte and len(single_byte) > 1:
+        best = max(single_byte, key=lambda m: known_share(str(m)))  # the first of equals: charset-normalizer's
     return str(best), best.encoding
 
 
