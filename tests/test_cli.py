@@ -75,6 +75,18 @@ def test_rejected_inputs_exit_3_and_are_in_the_report(tmp_path, seeds_dir):
     assert "missing.txt: no such file" in result.stderr
 
 
+def test_an_output_folder_or_store_that_cannot_be_made_is_one_line_before_any_work(tmp_path, seeds_dir):
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    result = run("analyze", seeds_dir, "--out", tmp_path / "file")
+    assert (result.returncode, result.stderr.strip()) == (2, f"storyweave: --out {tmp_path / 'file'} is a file, not a folder")
+    result = run("report", "--db", tmp_path / "file", "--out", tmp_path / "file" / "sub")
+    assert result.returncode == 2 and "cannot make this folder (Not a directory)" in result.stderr
+    result = run("ingest", seeds_dir, "--db", tmp_path / "file" / "store.sqlite")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == (f"storyweave: cannot open store {tmp_path / 'file' / 'store.sqlite'}: "
+                                     f"{tmp_path / 'file'} is a file, not a folder")
+
+
 def test_a_page_without_text_is_one_rejection_line_not_a_parser_warning(tmp_path):
     page = tmp_path / "script.html"
     page.write_text("<html><head><script>" + "var a = 1;" * 500 + "</script></head><body></body></html>",

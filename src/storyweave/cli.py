@@ -63,6 +63,16 @@ def _setup(log_level: str, quiet: bool) -> None:
 _PARSER_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "readability")
 
 
+def _out_folder(out: Path) -> None:
+    """Make the report folder before the work, so that a path that cannot be one fails at once."""
+    if out.exists() and not out.is_dir():
+        raise InputError(f"--out {out} is a file, not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"--out {out}: cannot make this folder ({exc.strerror})") from exc
+
+
 def _settings(config: Path | None, **overrides: object) -> Settings:
     return Settings.load(config, **overrides)
 
@@ -117,6 +127,7 @@ def analyze(
     """
     _setup(log_level, quiet)
     settings = _settings(config, max_bytes=max_bytes, workers=workers)
+    _out_folder(out)
     with open_store(str(db or out / "storyweave.sqlite")) as store, _progress(quiet) as tick:
         report = run_analyze(paths, settings, store=store, on_record=tick)
     json_path, html_path = write_report(report, out)
@@ -160,6 +171,7 @@ def report(
     if not db.is_file():
         raise InputError(f"no store at {db}: run `storyweave ingest PATH... --db {db}` first")
     settings = _settings(config)
+    _out_folder(out)
     with open_store(str(db)) as store:
         result = report_from_store(store, settings)
     json_path, html_path = write_report(result, out)

@@ -56,9 +56,9 @@ class SQLiteStore:
     def __init__(self, path: str | Path, shared: bool = False) -> None:
         """``shared``: the connection may be used from several threads (the caller serialises writes)."""
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=not shared)
             self.db.execute("PRAGMA journal_mode=WAL" if self.path != ":memory:" else "PRAGMA journal_mode=MEMORY")
             self.db.execute("PRAGMA synchronous=NORMAL")
@@ -66,6 +66,10 @@ class SQLiteStore:
             self.migrate()
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        except OSError as exc:
+            parent = Path(self.path).parent
+            why = f"{parent} is a file, not a folder" if parent.is_file() else f"{exc.strerror}: {exc.filename}"
+            raise StoreError(f"cannot open store {self.path}: {why}") from exc
 
     def __enter__(self) -> SQLiteStore:
         return self
