@@ -47,3 +47,23 @@ def test_headlines_are_read_as_english_and_seldom_as_another_language():
     found = Counter(detect(title) for title in titles)
     assert found["en"] >= 0.9 * len(titles)
     assert sum(n for code, n in found.items() if code not in ("en", "und")) <= 0.005 * len(titles)
+
+
+@pytest.mark.parametrize(("tag", "code"), [
+    ("en-US", "en"), ("ru_RU", "ru"), ("DE", "de"), ("zh-Hant-TW", "zh"), ("deu", "de"), ("iw", "he"),
+    ("xx", None), ("xx-YY-zz", None), ("und", None), ("x-klingon", None), ("123", None), ("", None), (None, None),
+])
+def test_a_declared_language_tag_is_read_as_iso_639_1_or_left_to_detection(tag, code):
+    from storyweave.ingest.language import declared
+
+    assert declared(tag) == code
+
+
+def test_a_record_declaring_no_real_language_is_detected(tmp_path):
+    import json
+
+    from storyweave.ingest import read_inputs
+
+    (tmp_path / "r.jsonl").write_text(json.dumps({"title": "Quake", "language": "xx", "text": (
+        "A strong earthquake struck northern Chile on Tuesday, the US Geological Survey said.")}), encoding="utf-8")
+    assert next(iter(read_inputs([tmp_path / "r.jsonl"]))).language == "en"

@@ -33,13 +33,18 @@ MIN_WORDS = 3
 
 #: py3langid's label for "no language" and its codes that are not ISO 639-1
 _NOT_A_LANGUAGE = {"zxx", "und"}
-_TAG = re.compile(r"[A-Za-z]{2}(?:[-_][A-Za-z0-9]+)*")
 
 
 def declared(value: str | None) -> str | None:
-    """A language tag a source declares ("en-US", "ru_RU", "de") as ISO 639-1; None if it is no such tag."""
-    value = (value or "").strip()
-    return value[:2].lower() if _TAG.fullmatch(value) else None
+    """A language tag a source declares ("en-US", "ru_RU", "deu", the withdrawn "iw") as ISO 639-1; None for
+    a tag of no language ("xx", "und", "x-klingon") or one without a two-letter code, which detection reads."""
+    from langcodes import Language, LanguageTagError
+
+    try:
+        code = Language.get((value or "").strip().replace("_", "-")).language
+    except (LanguageTagError, ValueError):
+        return None
+    return code if code and len(code) == 2 and Language.get(code).is_valid() else None
 
 
 @cache
