@@ -713,3 +713,12 @@ def test_a_long_text_finds_each_copys_quotations_where_one_copy_has_them(seed_ar
             if r.span.start >= offset]
     assert len(alone) >= 10
     assert last == alone
+
+
+def test_so_called_is_no_verb_of_saying():
+    """ "so-called" names a term: a sentence whose only verb of saying it would be quotes no one."""
+    for so_called in ("so-called", "so -called", "so called"):
+        text = f'If you want to understand the dispute, you must first clarify the {so_called} "national self-determination rule".'
+        assert quotations_of(text) == []
+    said = quotations_of('The minister called the plan "a betrayal of the voters" on Monday.')
+    assert [r.span.text for r in said] == ["a betrayal of the voters"]

@@ -257,8 +257,8 @@ COLON_LEAD = re.compile(rf"^\s*(?:[^,:.!?\"“”]{{0,40}},\s+)?{_TITLES}{_NAME}
 COLON_SAID = re.compile(rf"^(?:.{{0,100}}?,\s+)?{_TITLES}{_NAME}\s+{_BETWEEN}(?:{SPEECH})\s*:\s*$", re.S)
 #: a quotation within a sentence whose subject says, calls, accuses … ("He attacked Republicans, calling the
 #: charges a “cynical and staged political ambush”"; "The coast guard said the boat sank “during routine
-#: exercises”"): attributed to that subject, or to no one it names
-_SAYING = rf"{SPEECH}|call(?:ed|s|ing)|describ(?:ed|es|ing)|accus(?:ed|es|ing)|den(?:ied|ies|ying)|dismiss(?:ed|es)|" \
+#: exercises”"): attributed to that subject, or to no one it names; "so-called" is no calling
+_SAYING = rf"{SPEECH}|(?<![Ss]o-)(?<![Ss]o )(?<![Ss]o -)call(?:ed|s|ing)|describ(?:ed|es|ing)|accus(?:ed|es|ing)|den(?:ied|ies|ying)|dismiss(?:ed|es)|" \
           r"urg(?:ed|es)|ask(?:ed|s)|demand(?:ed|s)|vow(?:ed|s)|promis(?:ed|es)|dub(?:bed|s)|brand(?:ed|s)|" \
           r"term(?:ed|s)|condemn(?:ed|s)|criti(?:ci[sz](?:ed|es|ing)|qued)|slamm(?:ed|ing)|slams|" \
           r"label(?:l?ed|s|l?ing)|answered|shouted|yelled|screamed|chanted|tweeted|saying"
