@@ -18,9 +18,22 @@ def _iso(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S")
 
 
+#: the years a publication date can have, as a partial date's pattern has them (1800–2099): outside them a
+#: field holds a placeholder ("9999-12-31", a timestamp of 0 or of far future), not when the text was published
+YEARS = range(1800, 2100)
+
+
 def normalise(value: str | float) -> str | None:
-    """ISO 8601 for a date string or a Unix timestamp (seconds or milliseconds); None if it is no date."""
+    """ISO 8601 for a date string or a Unix timestamp (seconds or milliseconds); None if it is no date or
+    none a text was published on."""
+    found = _normalised(value)
+    return found if found and found[:4].isdigit() and int(found[:4]) in YEARS else None
+
+
+def _normalised(value: str | float) -> str | None:
     if isinstance(value, (int, float)):
+        if value == 0:
+            return None  # the epoch: a timestamp never set
         seconds = value / 1000 if value > 10_000_000_000 else value
         try:
             return _iso(datetime.fromtimestamp(seconds, UTC))
