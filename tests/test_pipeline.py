@@ -197,3 +197,22 @@ def test_analyze_into_a_store_reads_stored_inputs_anew(seeds_dir, tmp_path):
         assert not store.search("zyzzyva") and store.reread([article]) == 0
     assert [a.to_dict() for a in again.articles] == [a.to_dict() for a in first.articles]
     assert (stored.title, stored.published, stored.text) == (article.title, article.published, article.text)
+
+
+def test_two_writers_on_one_store_see_each_others_stories(seeds_dir, tmp_path):
+    """Two processes streaming into one store (two `ingest` runs, or `ingest` beside `serve`) take turns under
+    the store's writer lock, and a writer whose store another one changed reads its stories anew: the seeds
+    form one story however their batches are shared out."""
+    from storyweave.ingest import read_inputs
+    from storyweave.pipeline import Incremental, store_batch
+
+    records = list(read_inputs(sorted(seeds_dir.glob("*.txt"))))
+    db = tmp_path / "s.sqlite"
+    with SQLiteStore(db) as first, SQLiteStore(db) as second:
+        one, other = Incremental(first), Incremental(second)  # both loaded while the store is empty
+        store_batch(records[:2], first, one)
+        store_batch(records[2:4], second, other)
+        store_batch(records[4:], first, one)
+        members = first.story_members()
+    assert len(members) == 1 and sum(map(len, members.values())) == 5
+    assert (tmp_path / "s.sqlite.lock").exists()

@@ -96,6 +96,18 @@ class Incremental:
 
     def __init__(self, store: SQLiteStore) -> None:
         self.store = store
+        self._load()
+
+    def sync(self) -> None:
+        """Read the state anew where another process wrote to the store since this one last did (two
+        ``ingest`` runs, or ``ingest`` beside ``serve``): its articles and stories are then this stream's too.
+        Called under the store's writer lock, so nothing is written between the check and this batch."""
+        if self.store.data_version() != self.seen:
+            log.info("the store was written by another process: its stories are read anew")
+            self._load()
+
+    def _load(self) -> None:
+        store = self.store
         refresh_features(store)
         self.copies = CopyIndex(store.signatures())
         if store.path != ":memory:":
@@ -105,6 +117,7 @@ class Incremental:
         for features, sid, seq in store.assigned_features():
             self.stories.restore(features, sid, seq)
         self.stories.finish_restore()
+        self.seen = store.data_version()
 
     def derive(self, new: list[Article]) -> Derived:
         signatures = {a.id: signature(a) for a in new}
@@ -144,10 +157,13 @@ def store_batch(records: list[Article | Rejected], store: SQLiteStore,
     """One batch into the store with its copies and stories, in one transaction: (articles added, derived).
     ``reread``: articles already stored take this reading of their bytes where it differs (SQLiteStore.reread)."""
     articles = [r for r in records if isinstance(r, Article)]
-    stored = store.existing(a.id for a in articles)
-    new = list({a.id: a for a in articles if a.id not in stored}.values())
-    derived = incremental.derive(new) if incremental and new else None
-    added, _ = store.add(records, derived)
+    with store.writer_lock():
+        if incremental:
+            incremental.sync()
+        stored = store.existing(a.id for a in articles)
+        new = list({a.id: a for a in articles if a.id not in stored}.values())
+        derived = incremental.derive(new) if incremental and new else None
+        added, _ = store.add(records, derived)
     if reread and stored:
         changed = store.reread(a for a in articles if a.id in stored)
         if changed:

@@ -9,11 +9,17 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import numpy as np
+
+try:
+    import fcntl
+except ImportError:  # Windows: one writer at a time is the user's to keep
+    fcntl = None
 
 from ..errors import StoreError
 from ..model import Article, Entity, Features, Rejected, Removed, Signature
@@ -99,6 +105,24 @@ class SQLiteStore:
 
     def schema_version(self) -> int:
         return self.db.execute("SELECT COALESCE(MAX(version), 0) FROM migrations").fetchone()[0]
+
+    def data_version(self) -> int:
+        """SQLite's count of commits by other connections to this file, as this connection has seen them."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    @contextmanager
+    def writer_lock(self) -> Iterator[None]:
+        """One writer at a time across processes, for as long as a batch takes to derive and store (an advisory
+        lock on STORE.lock; SQLite's own lock would time out while a batch is embedded). Waits its turn."""
+        if self.path == ":memory:" or fcntl is None:
+            yield
+            return
+        with open(self.path + ".lock", "a+b") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def transaction(self) -> _Transaction:
         return _Transaction(self.db)
