@@ -108,6 +108,7 @@ class Incremental:
 
     def _load(self) -> None:
         store = self.store
+        self.seen = store.data_version()  # before the state is read: a commit during the read is read again
         refresh_features(store)
         self.copies = CopyIndex(store.signatures())
         if store.path != ":memory:":
@@ -117,7 +118,6 @@ class Incremental:
         for features, sid, seq in store.assigned_features():
             self.stories.restore(features, sid, seq)
         self.stories.finish_restore()
-        self.seen = store.data_version()
 
     def derive(self, new: list[Article]) -> Derived:
         signatures = {a.id: signature(a) for a in new}
