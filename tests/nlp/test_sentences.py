@@ -44,3 +44,14 @@ def test_a_turned_mark_after_a_full_stop_ends_the_sentence_when_it_closes_a_quot
     """Text rebuilt from tokens closes quotations with “ (as German does): after a full stop it ends the sentence
     when an odd number of marks stand before it; else it opens the next sentence's quotation."""
     assert _sentences(text) == expected
+
+
+def test_the_sentence_index_gives_each_position_its_sentence():
+    from storyweave.nlp.sentences import SentenceIndex
+
+    text = "It opened on May 2.  It closed on the 18th.\n\nAnother paragraph."
+    index = SentenceIndex(text)
+    assert [text[slice(*index.spans[index.at(text.index(word))])] for word in ("May", "18th", "Another")] == [
+        "It opened on May 2.", "It closed on the 18th.", "Another paragraph."]
+    assert index.at(text.index("  ") + 1) is None  # between sentences
+    assert index.at(len(text) + 5) is None and SentenceIndex("").at(0) is None

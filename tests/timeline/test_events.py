@@ -46,14 +46,3 @@ def test_a_clause_of_time_words_alone_is_read_with_the_next():
     article = Article(id="a", source_path="a", text=sentence, language="en", published="2022-06-20")
     timeline = {event.date: event.text for event in story_timeline(Story("s", "t", ["a"]), {"a": article})}
     assert timeline["2022-04"] == sentence
-
-
-def test_the_sentence_finder_gives_each_position_its_sentence():
-    from storyweave.timeline.events import _sentence_finder
-
-    text = "It opened on May 2.  It closed on the 18th.\n\nAnother paragraph."
-    sentence_of = _sentence_finder(text)
-    assert text[slice(*sentence_of(text.index("May")))] == "It opened on May 2."
-    assert text[slice(*sentence_of(text.index("18th")))] == "It closed on the 18th."
-    assert text[slice(*sentence_of(text.index("Another")))] == "Another paragraph."
-    assert sentence_of(text.index("  ") + 1) == (text.index("  ") + 1, text.index("  ") + 2)  # between sentences

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 #: a sentence ends at . ! ? unless the word before is an initial or a dotted abbreviation (J. R. Dabney, U.S.)
@@ -49,6 +50,20 @@ def spans(text: str) -> Iterator[tuple[int, int]]:
             cursor = stop
         if cursor < len(chunk):
             yield from _trimmed(text, start + cursor, start + len(chunk))
+
+
+class SentenceIndex:
+    """A text's sentence spans, and which one holds a position, found by bisection: stages that look up many
+    positions (every quotation, every date) would otherwise scan the sentences for each."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = list(spans(text))
+        self.starts = [start for start, _ in self.spans]
+
+    def at(self, position: int) -> int | None:
+        """The index of the sentence holding the position; None between sentences or outside them."""
+        i = bisect_right(self.starts, position) - 1
+        return i if i >= 0 and position < self.spans[i][1] else None
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -36,7 +36,7 @@ from ..nlp import cjk_names, figures
 from ..nlp.given_names import gender as given_gender_of
 from ..nlp.marks import DOUBLE, Quoted, quoted
 from ..nlp.morph import from_genitive, given_name, opener, person_name, person_part
-from ..nlp.sentences import spans, words
+from ..nlp.sentences import SentenceIndex, words
 from . import cjk, cyrillic, english, german
 from .gender import PRONOUNS, People
 
@@ -365,8 +365,8 @@ class _Reader:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.text = article.text
-        self.sentences = list(spans(self.text))
-        self.starts = [start for start, _ in self.sentences]
+        index = SentenceIndex(self.text)
+        self.sentences, self.starts, self._at = index.spans, index.starts, index.at
         self.direct = sorted(_interrupted(self.text, quoted(self.text, article.language or "und")),
                              key=lambda q: q.opening)
         self.openings = [q.opening for q in self.direct]
@@ -751,8 +751,8 @@ class _Reader:
             context=self.text[min(start, around[0][0]):max(end, around[-1][1])], named=named and speaker is not None))
 
     def _sentence_of(self, position: int) -> int:
-        i = bisect_right(self.starts, position) - 1
-        return i if i >= 0 and position < self.sentences[i][1] else len(self.sentences) - 1
+        i = self._at(position)
+        return i if i is not None else len(self.sentences) - 1
 
     def _opened(self, start: int, end: int) -> list[Quoted]:
         """The quotations whose opening mark lies in [start, end), in order (``self.direct`` is sorted by it)."""

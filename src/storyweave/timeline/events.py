@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable
 from typing import NamedTuple
 
 import numpy as np
@@ -12,7 +10,7 @@ import numpy as np
 from ..cluster.features import lexical_cosine, text_vector
 from ..model import Article, Span, Story, TimelineEvent
 from ..nlp import embed
-from ..nlp.sentences import spans
+from ..nlp.sentences import SentenceIndex
 from .resolve import find
 
 #: two articles' sentences on one date are one event when they share this much (lexical cosine, the date's own
@@ -73,16 +71,10 @@ def _clause(sentence: str, at: tuple[int, int], others: list[tuple[int, int]]) -
     return ("…" if start else "") + clause + ("…" if end < len(sentence) else "")
 
 
-def _sentence_finder(text: str) -> Callable[[int], tuple[int, int]]:
-    """Where the sentence holding a position lies (the position's own character where none holds it); the
-    text is cut into sentences once, however many dates it has."""
-    sentences = list(spans(text))
-    starts = [start for start, _ in sentences]
-
-    def sentence_of(position: int) -> tuple[int, int]:
-        i = bisect_right(starts, position) - 1
-        return sentences[i] if i >= 0 and position < sentences[i][1] else (position, position + 1)
-    return sentence_of
+def _sentence_of(sentences: SentenceIndex, position: int) -> tuple[int, int]:
+    """Where the sentence holding a position lies; the position's own character where none holds it."""
+    i = sentences.at(position)
+    return sentences.spans[i] if i is not None else (position, position + 1)
 
 
 class _Told(NamedTuple):
@@ -106,8 +98,8 @@ def story_timeline(story: Story, articles: dict[str, Article]) -> list[TimelineE
     events: list[tuple[str, list[Span], list[_Told], str]] = []
     every = []
     for article in members:
-        sentence_of = _sentence_finder(article.text)
-        every += [(article, expression, Span.of(article, *sentence_of(expression.start)))
+        sentences = SentenceIndex(article.text)
+        every += [(article, expression, Span.of(article, *_sentence_of(sentences, expression.start)))
                   for expression in find(article.text, article.published, fallback, article.language, unresolved=True)]
     in_sentence: dict[tuple[str, int], list] = {}
     for article, expression, span in every:
