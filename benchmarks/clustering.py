@@ -237,7 +237,7 @@ def calibrate(names: list[str]) -> None:
     cohesion.COHESION_RATIO, cohesion.COHESION_MIN = chosen
 
 
-def _copy_of(article: Article, rng: random.Random, other_titles: list[str]) -> Article:
+def copy_of(article: Article, rng: random.Random, other_titles: list[str]) -> Article:
     """A syndicated copy: another headline, boilerplate around it, truncated and lightly edited."""
     words = article.text.split()
     keep = int(len(words) * rng.uniform(0.6, 1.0))
@@ -269,7 +269,7 @@ def copies(seed: int = 7) -> None:
     long_enough = [a for a in articles if len(a.text.split()) >= 60]
     originals = rng.sample(long_enough, 200)
     titles = [a.title or "" for a in articles]
-    made = [_copy_of(a, rng, titles) for a in originals]
+    made = [copy_of(a, rng, titles) for a in originals]
     by_id = {a.id: a for a in articles}
     index = CopyIndex()
     for article in articles:

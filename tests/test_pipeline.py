@@ -216,3 +216,28 @@ def test_two_writers_on_one_store_see_each_others_stories(seeds_dir, tmp_path):
         members = first.story_members()
     assert len(members) == 1 and sum(map(len, members.values())) == 5
     assert (tmp_path / "s.sqlite.lock").exists()
+
+
+def test_an_earlier_original_met_later_takes_every_stored_copy_along(seeds_dir, tmp_path, monkeypatch):
+    """A new article published before a stored group's original becomes the group's original. It meets only
+    the stored copies its buckets hold (two here), and the store moves the rest along."""
+    import json
+
+    from storyweave.dedup import copies
+
+    monkeypatch.setattr(copies, "BUCKET_CAP", 2)
+    text = sorted(seeds_dir.glob("*.txt"))[3].read_text(encoding="utf-8").split("\n", 1)[1]
+    wire = [{"id": "wire", "title": "Tokayev at the forum", "text": text, "published": "2022-06-22"}]
+    wire += [{"id": f"feed{n}", "title": f"Feed {n}", "text": f"Posted by The Daily Courier {n}\n\n{text}",
+              "published": "2022-06-23"} for n in range(8)]
+    first, later = tmp_path / "wire.jsonl", tmp_path / "earlier.jsonl"
+    first.write_text("".join(json.dumps(r) + "\n" for r in wire), encoding="utf-8")
+    later.write_text(json.dumps({"id": "early", "title": "Tokayev speaks", "text": text + "\n\nRead more:",
+                                 "published": "2022-06-18"}) + "\n", encoding="utf-8")
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        ingest([first], store)
+        ingest([later], store)
+        articles = {a.external_id: a for a in store.articles()}
+    early = articles.pop("early")
+    assert early.duplicate_of is None
+    assert {eid: a.duplicate_of for eid, a in articles.items()} == dict.fromkeys(articles, early.id)

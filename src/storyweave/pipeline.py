@@ -121,8 +121,7 @@ class Incremental:
 
     def derive(self, new: list[Article]) -> Derived:
         signatures = {a.id: signature(a) for a in new}
-        known = {a.id: a for a in self.store.articles(self._copy_candidates(new, signatures))}
-        changed = mark_copies(new, self.copies, known, signatures)
+        changed = mark_copies(new, self.copies, self._stored_candidates(new, signatures), signatures)
         originals = [a for a in new if a.duplicate_of is None]
         usual = self.stories.languages.usual()
         features = batch.featurize(originals, fallback_language=usual)
@@ -142,11 +141,17 @@ class Incremental:
                        stories=created, assignments={aid: self.stories.resolve(s) for aid, s in assigned.items()},
                        merges=self.stories.merges[merges_before:], splits=splits)
 
-    def _copy_candidates(self, new: list[Article], signatures: dict) -> list[str]:
+    def _stored_candidates(self, new: list[Article], signatures: dict) -> dict[str, Article]:
+        """Stored articles the new ones may copy, with the originals those copies point at, in ingest order (the
+        order ``mark_copies`` breaks ties of undated articles by)."""
         ids = set()
         for article in new:
-            ids.update(other for other, _ in self.copies.matches(signatures[article.id]))
-        return sorted(ids - {a.id for a in new})
+            ids.update(self.copies.candidates(signatures[article.id]))
+        ids -= {a.id for a in new}
+        found = {a.id: a for a in self.store.articles(ids)}
+        originals = {a.duplicate_of for a in found.values()} - set(found) - {None}
+        found.update((a.id, a) for a in self.store.articles(originals))
+        return dict(sorted(found.items(), key=lambda item: self.copies.position.get(item[0], -1)))
 
     def close(self) -> None:
         self.stories.index.save(len(self.stories.of_article))

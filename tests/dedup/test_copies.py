@@ -3,6 +3,7 @@ from __future__ import annotations
 import dataclasses
 
 from storyweave.dedup import CopyIndex, mark_copies, signature
+from storyweave.dedup import copies
 from storyweave.dedup.copies import is_copy, shingles
 from storyweave.model import Article
 
@@ -61,3 +62,34 @@ def test_an_estimated_copy_is_confirmed_on_the_exact_text(seed_articles):
     assert is_copy(sig, twin) == 1.0  # the estimates alone: identical signatures
     assert is_copy(sig, twin, (first.text, second.text)) is None
     assert is_copy(sig, twin, (first.text, first.text + "\nRead more:")) == 1.0
+
+
+def _syndicated(original: Article, count: int) -> list[Article]:
+    return [_copy(original, f"-feed{n}", text=f"Posted by The Daily Courier {n}\n\n{original.text}")
+            for n in range(count)]
+
+
+def test_a_story_syndicated_many_times_costs_one_confirmation_per_copy(seed_articles, monkeypatch):
+    """Each copy meets its group in the LSH's buckets; one confirmed member joins it to the group, and the
+    others met are not compared on their text again (they were, every one, and 20,000 copies took hours)."""
+    compared = []
+    real = copies.is_copy
+    monkeypatch.setattr(copies, "is_copy", lambda *args: compared.append(args) or real(*args))
+    original = _copy(seed_articles["003"], "-wire", published="2022-06-17")
+    feed = _syndicated(original, 300)
+    others = [dataclasses.replace(a) for key, a in seed_articles.items() if key != "003"]
+    mark_copies([original, *others, *feed])
+    assert all(a.duplicate_of == original.id for a in feed)
+    assert all(a.duplicate_of is None for a in others)
+    assert len(compared) <= len(feed) + len(others)
+
+
+def test_the_buckets_of_a_large_group_stay_capped_and_still_lead_to_its_original(seed_articles):
+    original = seed_articles["001"]
+    index = CopyIndex([signature(original)])
+    for article in _syndicated(original, 2 * copies.BUCKET_CAP):
+        index.insert(signature(article))
+    assert max(len(ids) for bucket in index.buckets for ids in bucket.values()) == copies.BUCKET_CAP
+    late = _copy(original, "-late", text=original.text + "\n\nRead more:")
+    met = index.candidates(signature(late))
+    assert original.id in met and len(met) <= 2 * copies.BUCKET_CAP

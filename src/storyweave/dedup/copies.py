@@ -64,16 +64,21 @@ def signature(article: Article) -> Signature:
     return Signature(article.id, mh.hashvalues, len(items), content)
 
 
+def overlaps(sig: Signature, others: list[Signature]) -> tuple[np.ndarray, np.ndarray]:
+    """(estimated Jaccard, estimated containment of the smaller set in the larger) of ``sig`` with each of ``others``."""
+    jaccard = (np.stack([o.hashvalues for o in others]) == sig.hashvalues).mean(axis=1)
+    sizes = np.array([o.size for o in others], dtype=float)
+    small = np.minimum(sizes, sig.size)
+    intersection = jaccard * (sizes + sig.size) / (1 + jaccard)
+    containment = np.where(small > 0, np.minimum(1.0, intersection / np.maximum(small, 1)), 0.0)
+    same = np.array([o.content_hash == sig.content_hash for o in others])
+    jaccard[same], containment[same] = 1.0, 1.0
+    return jaccard, containment
+
+
 def overlap(a: Signature, b: Signature) -> tuple[float, float]:
-    """(estimated Jaccard, estimated containment of the smaller set in the larger)."""
-    if a.content_hash == b.content_hash:
-        return 1.0, 1.0
-    jaccard = float(np.mean(a.hashvalues == b.hashvalues))
-    small, large = sorted((a.size, b.size))
-    if small == 0:
-        return jaccard, 0.0
-    intersection = jaccard * (a.size + b.size) / (1 + jaccard)
-    return jaccard, min(1.0, intersection / small)
+    jaccard, containment = overlaps(a, [b])
+    return float(jaccard[0]), float(containment[0])
 
 
 def is_copy(a: Signature, b: Signature, texts: tuple[str, str] | None = None) -> float | None:
@@ -93,48 +98,85 @@ def is_copy(a: Signature, b: Signature, texts: tuple[str, str] | None = None) ->
     return containment if _over(jaccard, containment, min(len(sa), len(sb))) else None
 
 
-def _over(jaccard: float, containment: float, smaller: int) -> bool:
-    return jaccard >= COPY_JACCARD or (smaller >= MIN_SHINGLES and containment >= COPY_CONTAINMENT)
+def _over(jaccard: float | np.ndarray, containment: float | np.ndarray,
+          smaller: int | np.ndarray) -> bool | np.ndarray:
+    return (jaccard >= COPY_JACCARD) | ((smaller >= MIN_SHINGLES) & (containment >= COPY_CONTAINMENT))
+
+
+#: the LSH's bands and rows per band: datasketch's choice for LSH_THRESHOLD at NUM_PERM permutations
+_BANDING = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+BANDS, ROWS = _BANDING.b, _BANDING.r
+#: most articles one LSH bucket lists. A story syndicated thousands of times fills the buckets of the bands its
+#: copies share, and a new copy then meets the first of them rather than every earlier one (benchmarks/syndication.py)
+BUCKET_CAP = 100
 
 
 class CopyIndex:
-    """LSH over signatures; add articles in order and each is checked against all added before."""
+    """MinHash LSH over signatures, with capped buckets; add articles in order and each is checked against
+    those added before. The banding is datasketch's (``MinHashLSH``'s b and r for the threshold); its index
+    is not used since a bucket there grows with every copy of a group, and each query returns the group whole."""
 
     def __init__(self, signatures: Iterable[Signature] = ()) -> None:
-        self.lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
         self.signatures: dict[str, Signature] = {}
+        self.position: dict[str, int] = {}
         self.by_hash: dict[str, str] = {}
+        self.buckets: list[dict[bytes, list[str]]] = [{} for _ in range(BANDS)]
         for sig in signatures:
-            self._insert(sig)
+            self.insert(sig)
 
-    def _insert(self, sig: Signature) -> None:
+    def insert(self, sig: Signature) -> None:
         if sig.article_id in self.signatures:
             return
         self.signatures[sig.article_id] = sig
+        self.position[sig.article_id] = len(self.position)
         self.by_hash.setdefault(sig.content_hash, sig.article_id)
-        self.lsh.insert(sig.article_id, _minhash(sig))
+        for bucket, key in zip(self.buckets, _band_keys(sig), strict=True):
+            members = bucket.setdefault(key, [])
+            if len(members) < BUCKET_CAP:
+                members.append(sig.article_id)
+
+    def candidates(self, sig: Signature) -> list[str]:
+        """Earlier articles the MinHash estimate calls copies of this one (or it of them), the largest
+        estimated overlap first."""
+        met = set()
+        exact = self.by_hash.get(sig.content_hash)
+        if exact is not None:
+            met.add(exact)
+        for bucket, key in zip(self.buckets, _band_keys(sig), strict=True):
+            met.update(bucket.get(key, ()))
+        met.discard(sig.article_id)
+        if not met:
+            return []
+        ids = sorted(met, key=self.position.__getitem__)
+        known = [self.signatures[other] for other in ids]
+        jaccard, containment = overlaps(sig, known)
+        over = _over(jaccard, containment, np.minimum([k.size for k in known], sig.size))
+        likeliest = np.lexsort((-jaccard, -containment))
+        return [ids[i] for i in likeliest if over[i]]
 
     def matches(self, sig: Signature, texts: Mapping[str, str] | None = None) -> list[tuple[str, float]]:
         """Earlier articles this one copies or is copied by, with the overlap ratio; confirmed on the
         exact text where ``texts`` (by article id) holds both."""
-        found: dict[str, float] = {}
-        exact = self.by_hash.get(sig.content_hash)
-        if exact is not None and exact != sig.article_id:
-            found[exact] = 1.0
-        for other in self.lsh.query(_minhash(sig)):
-            if other == sig.article_id or other in found:
-                continue
-            pair = (texts[sig.article_id], texts[other]) if texts and sig.article_id in texts and other in texts \
-                else None
-            ratio = is_copy(sig, self.signatures[other], pair)
+        found = {}
+        for other in self.candidates(sig):
+            ratio = self.confirm(sig, other, texts)
             if ratio is not None:
                 found[other] = ratio
         return sorted(found.items())
 
+    def confirm(self, sig: Signature, other: str, texts: Mapping[str, str] | None = None) -> float | None:
+        pair = (texts[sig.article_id], texts[other]) if texts and sig.article_id in texts and other in texts else None
+        return is_copy(sig, self.signatures[other], pair)
+
     def add(self, sig: Signature, texts: Mapping[str, str] | None = None) -> list[tuple[str, float]]:
         found = self.matches(sig, texts)
-        self._insert(sig)
+        self.insert(sig)
         return found
+
+
+def _band_keys(sig: Signature) -> list[bytes]:
+    values = sig.hashvalues[:BANDS * ROWS].astype(np.uint64).reshape(BANDS, ROWS)
+    return [row.tobytes() for row in values]
 
 
 def _order_key(article: Article, position: int) -> tuple[int, str, int]:
@@ -151,6 +193,9 @@ def mark_copies(articles: list[Article], known: CopyIndex | None = None,
 
     ``known`` holds signatures of articles stored before; ``originals`` maps their ids to articles so
     an earlier stored article can be the original of a new one.
+
+    A candidate already in the article's group is not confirmed again: however many copies of it the group
+    holds, joining it once is enough, and a syndicated story's thousandth copy costs what its first did.
     """
     index = known or CopyIndex()
     everything = {**(originals or {}), **{a.id: a for a in articles}}
@@ -170,14 +215,16 @@ def mark_copies(articles: list[Article], known: CopyIndex | None = None,
     texts = {aid: a.text for aid, a in everything.items() if a.text}
     for article in articles:
         sig = (signatures or {}).get(article.id) or signature(article)
-        for other, ratio in index.add(sig, texts):
-            if other not in everything:
+        for other in index.candidates(sig):
+            if other not in everything or root(other) == root(article.id):
                 continue
-            a, b = root(article.id), root(other)
-            if a != b:
-                first, second = sorted((a, b), key=lambda x: _order_key(everything[x], order[x]))
-                parent[second] = first
+            ratio = index.confirm(sig, other, texts)
+            if ratio is None:
+                continue
+            first, second = sorted((root(article.id), root(other)), key=lambda x: _order_key(everything[x], order[x]))
+            parent[second] = first
             ratios[article.id] = max(ratios.get(article.id, 0.0), ratio)
+        index.insert(sig)
     changed = []
     for aid, article in everything.items():
         top = root(aid)

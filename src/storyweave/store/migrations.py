@@ -100,4 +100,7 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
     (6, "facts about the store itself (the recipe its article features were computed with)", (
         "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     )),
+    (7, "copies found by their original (an earlier original met later takes its copies along)", (
+        "CREATE INDEX articles_duplicate_of ON articles (duplicate_of)",
+    )),
 )

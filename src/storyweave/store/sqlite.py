@@ -157,6 +157,8 @@ class SQLiteStore:
                         for s in derived.signatures])
         db.executemany("UPDATE articles SET duplicate_of = ?, copy_overlap = ? WHERE id = ?",
                        [(a.duplicate_of, a.copy_overlap, a.id) for a in derived.copies])
+        db.executemany("UPDATE articles SET duplicate_of = ? WHERE duplicate_of = ?",
+                       [(a.duplicate_of, a.id) for a in derived.copies if a.duplicate_of])
         _write_features(db, derived.features)
         now = _now()
         db.executemany("INSERT INTO stories (id, seq, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
