@@ -241,3 +241,24 @@ def test_an_earlier_original_met_later_takes_every_stored_copy_along(seeds_dir, 
     early = articles.pop("early")
     assert early.duplicate_of is None
     assert {eid: a.duplicate_of for eid, a in articles.items()} == dict.fromkeys(articles, early.id)
+
+
+def test_a_new_copy_reads_the_likeliest_few_of_a_large_stored_group(seeds_dir, tmp_path):
+    import json
+
+    from storyweave.dedup import signature
+    from storyweave.model import Article
+    from storyweave.pipeline import GROUP_CANDIDATES, Incremental
+
+    text = sorted(seeds_dir.glob("*.txt"))[1].read_text(encoding="utf-8").split("\n", 1)[1]
+    records = [{"id": "wire", "title": "Tokayev at the forum", "text": text, "published": "2022-06-17"}]
+    records += [{"id": f"feed{n}", "title": f"Feed {n}", "text": f"Posted by The Daily Courier {n}\n\n{text}"}
+                for n in range(30)]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    late = Article(id="late", source_path="late.txt", text=text + "\n\nRead more:", title="Late")
+    with SQLiteStore(tmp_path / "s.sqlite") as store:
+        ingest([path], store)
+        wire = next(a for a in store.articles() if a.external_id == "wire")
+        read = Incremental(store)._stored_candidates([late], {late.id: signature(late)})
+    assert wire.id in read and len(read) <= GROUP_CANDIDATES + 1

@@ -68,6 +68,9 @@ def _index_path(store: SQLiteStore) -> Path | None:
     return Path(store.path + ".stories.npy") if store.path != ":memory:" else None
 
 
+#: stored members of one group of copies a new article is compared with (its likeliest, by MinHash estimate)
+GROUP_CANDIDATES = 3
+
 #: the story index of older releases (a usearch graph), superseded by ``_index_path``'s file
 LEGACY_INDEX_SUFFIX = ".stories.usearch"
 
@@ -142,15 +145,21 @@ class Incremental:
                        merges=self.stories.merges[merges_before:], splits=splits)
 
     def _stored_candidates(self, new: list[Article], signatures: dict) -> dict[str, Article]:
-        """Stored articles the new ones may copy, with the originals those copies point at, in ingest order (the
-        order ``mark_copies`` breaks ties of undated articles by)."""
+        """Stored articles the new ones may copy, the likeliest few of each group of copies met, with the
+        originals they point at, in ingest order (the order ``mark_copies`` breaks ties of undated articles by).
+        A syndicated story's group can offer thousands; one confirmed member is all that ``mark_copies`` needs."""
+        met = {article.id: self.copies.candidates(signatures[article.id]) for article in new}
+        stored = set().union(*met.values()) - met.keys()
+        original = self.store.originals(stored)
         ids = set()
-        for article in new:
-            ids.update(self.copies.candidates(signatures[article.id]))
-        ids -= {a.id for a in new}
+        for candidates in met.values():
+            taken: dict[str, int] = {}
+            for other in candidates:
+                group = original.get(other)
+                if group is not None and taken.get(group, 0) < GROUP_CANDIDATES:
+                    taken[group] = taken.get(group, 0) + 1
+                    ids.update((other, group))
         found = {a.id: a for a in self.store.articles(ids)}
-        originals = {a.duplicate_of for a in found.values()} - set(found) - {None}
-        found.update((a.id, a) for a in self.store.articles(originals))
         return dict(sorted(found.items(), key=lambda item: self.copies.position.get(item[0], -1)))
 
     def close(self) -> None:

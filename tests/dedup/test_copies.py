@@ -2,8 +2,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from storyweave.dedup import CopyIndex, mark_copies, signature
-from storyweave.dedup import copies
+from storyweave.dedup import CopyIndex, copies, mark_copies, signature
 from storyweave.dedup.copies import is_copy, shingles
 from storyweave.model import Article
 
@@ -89,7 +88,8 @@ def test_the_buckets_of_a_large_group_stay_capped_and_still_lead_to_its_original
     index = CopyIndex([signature(original)])
     for article in _syndicated(original, 2 * copies.BUCKET_CAP):
         index.insert(signature(article))
-    assert max(len(ids) for bucket in index.buckets for ids in bucket.values()) == copies.BUCKET_CAP
+    assert max(len(ids) for bucket in index.buckets for ids in bucket.values() if isinstance(ids, list)) \
+        == copies.BUCKET_CAP
     late = _copy(original, "-late", text=original.text + "\n\nRead more:")
     met = index.candidates(signature(late))
     assert original.id in met and len(met) <= 2 * copies.BUCKET_CAP

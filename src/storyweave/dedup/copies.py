@@ -120,7 +120,8 @@ class CopyIndex:
         self.signatures: dict[str, Signature] = {}
         self.position: dict[str, int] = {}
         self.by_hash: dict[str, str] = {}
-        self.buckets: list[dict[bytes, list[str]]] = [{} for _ in range(BANDS)]
+        #: a bucket holds one article's id, or a list of them (most buckets hold one, and a list costs 64 bytes more)
+        self.buckets: list[dict[bytes, str | list[str]]] = [{} for _ in range(BANDS)]
         for sig in signatures:
             self.insert(sig)
 
@@ -131,8 +132,12 @@ class CopyIndex:
         self.position[sig.article_id] = len(self.position)
         self.by_hash.setdefault(sig.content_hash, sig.article_id)
         for bucket, key in zip(self.buckets, _band_keys(sig), strict=True):
-            members = bucket.setdefault(key, [])
-            if len(members) < BUCKET_CAP:
+            members = bucket.get(key)
+            if members is None:
+                bucket[key] = sig.article_id
+            elif isinstance(members, str):
+                bucket[key] = [members, sig.article_id]
+            elif len(members) < BUCKET_CAP:
                 members.append(sig.article_id)
 
     def candidates(self, sig: Signature) -> list[str]:
@@ -143,7 +148,11 @@ class CopyIndex:
         if exact is not None:
             met.add(exact)
         for bucket, key in zip(self.buckets, _band_keys(sig), strict=True):
-            met.update(bucket.get(key, ()))
+            members = bucket.get(key, ())
+            if isinstance(members, str):
+                met.add(members)
+            else:
+                met.update(members)
         met.discard(sig.article_id)
         if not met:
             return []

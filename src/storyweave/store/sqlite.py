@@ -216,6 +216,16 @@ class SQLiteStore:
                 f"SELECT id FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
         return found
 
+    def originals(self, ids: Iterable[str]) -> dict[str, str]:
+        """The original of each stored article named (the article itself when it copies none)."""
+        wanted = list(ids)
+        found: dict[str, str] = {}
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start:start + _CHUNK]
+            found.update((aid, original or aid) for aid, original in self.db.execute(
+                f"SELECT id, duplicate_of FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk))
+        return found
+
     def signatures(self) -> list[Signature]:
         rows = self.db.execute("SELECT article_id, hashvalues, size, content_hash FROM copy_signatures "
                                "JOIN articles ON articles.id = article_id ORDER BY articles.seq")
