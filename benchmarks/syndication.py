@@ -4,13 +4,13 @@
     python benchmarks/syndication.py --copies 20000 --kinds feed
 
 The ECB+ dev articles are ingested first (the background a store already holds), then copies of a few of
-them arrive in random order through ``pipeline.ingest``, as ``storyweave ingest`` reads a JSONL file. Two
-kinds of copy: ``edited`` (another headline, boilerplate around the body, truncated to 60-100 %, ~2.5 % of
-words edited: benchmarks/clustering.py's copies) and ``feed`` (the whole body under another headline with an
-outlet line: one item reposted by many feeds, nearly identical). Printed: seconds per thousand copies as the
-groups grow (flat when copy detection keeps up), the share of copies in their original's group (pointing
-where it points, or its original: an edit can leave a copy with an earlier date than the original), and peak
-RSS.
+them arrive in random order through ``pipeline.ingest``, as ``storyweave ingest`` reads a JSONL file (tens
+of megabytes: read record by record). Two kinds of copy: ``edited`` (another headline, boilerplate around
+the body, truncated to 60-100 %, ~2.5 % of words edited: benchmarks/clustering.py's copies) and ``feed``
+(the whole body under another headline with an outlet line: one item reposted by many feeds, nearly
+identical). Printed: seconds per thousand copies as the groups grow (flat when copy detection keeps up),
+the share of copies in their original's group (pointing where it points, or its original: an edit can leave
+a copy dated before the original), and peak RSS.
 """
 
 from __future__ import annotations

@@ -42,7 +42,8 @@ LogLevel = Annotated[str, typer.Option("--log-level", help="debug, info, warning
 Config = Annotated[Path | None, typer.Option("--config", help="A TOML file of settings (\\[storyweave] table).",
                                              show_default=False)]
 MaxBytes = Annotated[int | None, typer.Option("--max-bytes", help="Reject files larger than this, "
-                                              "and web archive records (default 10,000,000).", show_default=False)]
+                                              "and web archive or JSONL records (default 10,000,000).",
+                                              show_default=False)]
 Workers = Annotated[int | None, typer.Option("--workers", help="Processes that parse inputs (default 1).",
                                              show_default=False)]
 

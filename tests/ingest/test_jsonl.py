@@ -137,3 +137,56 @@ def test_a_lone_surrogate_escaped_in_json_becomes_the_replacement_character(tmp_
     assert "Tuesday \ufffd," in article.text and "pair \U0001F600 stays" in article.text
     ingest([path], fresh_store, Settings(), stream=False)
     assert fresh_store.articles([article.id])[0].text == article.text
+
+
+def _dev_lines(count):
+    return (DATA / "ecbplus" / "dev.jsonl").read_text(encoding="utf-8").splitlines()[:count]
+
+
+def test_a_jsonl_file_over_the_limit_is_read_record_by_record_with_the_ids_of_a_whole_read(tmp_path, monkeypatch):
+    """A crawl's dump is one file of many records: the limit holds for each record, as in a web archive."""
+    from storyweave.ingest import sources
+    from storyweave.settings import Settings
+
+    lines = _dev_lines(120)
+    lines[4:5] = [lines[4], json.dumps({"id": "huge", "title": "Long", "text": "The cat sat on the mat. " * 4000})]
+    path = tmp_path / "dev.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    whole = [(r.source_path, r.id) for r in read_inputs([path], Settings(max_bytes=path.stat().st_size))]
+    monkeypatch.setattr(sources, "LINES_PIECE", 20_000)
+    got = list(read_inputs([path], Settings(max_bytes=60_000)))
+    [rejected] = [r for r in got if isinstance(r, Rejected)]
+    assert rejected.source_path.endswith("dev.jsonl#6") and "over the 60,000 bytes limit" in rejected.reason
+    assert len(got) == len(whole) == 121
+    assert [(r.source_path, r.id) for r in got if isinstance(r, Article)] == [
+        item for item in whole if not item[0].endswith("#6")]
+
+
+def test_a_gzipped_jsonl_file_streams_and_a_cut_one_keeps_what_came_before(tmp_path):
+    import gzip
+
+    lines = _dev_lines(40)
+    data = gzip.compress(("\n".join(lines) + "\n").encode("utf-8"))
+    whole = tmp_path / "dev.jsonl.gz"
+    whole.write_bytes(data)
+    got = _read(whole)
+    assert len(got) == 40 and all(isinstance(r, Article) for r in got)
+    assert got[-1].source_path.endswith("dev.jsonl.gz#40")
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(data[: len(data) // 2])
+    partial = _read(cut)
+    *read, failed = partial
+    assert 0 < len(read) < 40 and all(isinstance(r, Article) for r in read)
+    assert isinstance(failed, Rejected) and failed.reason.startswith("corrupt gzip file: read stopped after line")
+    assert [r.id for r in read] == [r.id for r in got[: len(read)]]
+
+
+def test_a_streamed_jsonl_file_of_blank_lines_or_binary_bytes_is_rejected_whole(tmp_path):
+    import gzip
+
+    blank, binary = tmp_path / "blank.jsonl.gz", tmp_path / "image.jsonl.gz"
+    blank.write_bytes(gzip.compress(b"\n  \n\n"))
+    binary.write_bytes(gzip.compress(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40))
+    [empty], [image] = _read(blank), _read(binary)
+    assert (empty.reason, empty.source_path) == ("file holds only white space", str(blank))
+    assert image.reason.startswith("binary file (") and image.source_path == str(binary)

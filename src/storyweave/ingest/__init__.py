@@ -2,7 +2,8 @@
 
     expand paths (sources.py) -> read and decode (sources.py) -> parse by kind (text.py, html.py,
     jsonl.py, feed.py; web archives stream through warc.py) -> clean body (clean.py) -> language
-    (language.py) -> Article with a content-hash id
+    (language.py) -> Article with a content-hash id; long JSONL files are read in pieces of lines
+    (sources.read_lines)
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from ..settings import Settings
 from . import feed, html, jsonl, text, warc
 from .clean import Parsed
 from .language import detect
-from .sources import Document, Source, decode, expand, read
+from .sources import Document, Source, decode, expand, in_lines, read, read_lines
 
 __all__ = ["article_id", "parse_feed", "parse_records", "read_inputs"]
 
@@ -62,7 +63,7 @@ def parse_document(doc: Document, settings: Settings) -> list[Article | Rejected
             out.append(item if isinstance(item, Rejected) else
                        _article(item.parsed, f"{doc.display}#{item.position}", item.raw, None, settings))
         return out
-    for record in jsonl.records(doc.kind, doc.text, doc.display):
+    for record in jsonl.records(doc.kind, doc.text, doc.display, doc.first_line):
         if isinstance(record, Rejected):
             out.append(record)
             continue
@@ -117,12 +118,14 @@ def _page(page: warc.Page, settings: Settings) -> Article | Rejected:
     return _article(parsed, page.display, page.raw, None, settings)
 
 
-Task = Source | Rejected | warc.Page
+Task = Source | Rejected | warc.Page | Document
 
 
-def _parse(item: Source | warc.Page, settings: Settings) -> list[Article | Rejected]:
+def _parse(item: Source | warc.Page | Document, settings: Settings) -> list[Article | Rejected]:
     if isinstance(item, warc.Page):
         return [_page(item, settings)]
+    if isinstance(item, Document):
+        return parse_document(item, settings)
     doc = read(item, settings.max_bytes)
     return [doc] if isinstance(doc, Rejected) else parse_document(doc, settings)
 
@@ -142,10 +145,13 @@ def _worker(args: tuple[Task, Settings]) -> list[Article | Rejected]:
 
 def _tasks(inputs: Iterable[str | PathLike[str]], settings: Settings) -> Iterator[Task]:
     """Files to read, with web archives opened into their pages here, as they are read: an archive of any
-    size is one page at a time, and its pages are parsed in parallel like files."""
+    size is one page at a time, and its pages are parsed in parallel like files. Long JSONL files likewise
+    come in pieces of lines."""
     for item in expand(inputs):
         if isinstance(item, Source) and warc.is_warc(item.path):
             yield from warc.pages(item.path, item.display, settings.max_bytes)
+        elif isinstance(item, Source) and in_lines(item, settings.max_bytes):
+            yield from read_lines(item, settings.max_bytes)
         else:
             yield item
 

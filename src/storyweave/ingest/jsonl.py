@@ -133,10 +133,11 @@ def _error(exc: json.JSONDecodeError) -> str:
     return f"{exc.msg} (line {exc.lineno}, column {exc.colno})"
 
 
-def records(kind: str, text: str, display: str) -> Iterator[Record | Rejected]:
-    """Split a JSON or JSONL document into records; a broken line is rejected alone."""
+def records(kind: str, text: str, display: str, first_line: int = 1) -> Iterator[Record | Rejected]:
+    """Split a JSON or JSONL document into records; a broken line is rejected alone. ``first_line``: the
+    number of the text's first line in its file (a piece of a long JSONL file)."""
     if kind == "jsonl":
-        for lineno, line in enumerate(text.split("\n"), start=1):
+        for lineno, line in enumerate(text.split("\n"), start=first_line):
             if not line.strip():
                 continue
             try:

@@ -58,12 +58,14 @@ class Source:
 
 @dataclass(frozen=True)
 class Document:
-    """A decoded input file: its text, the kind of content, and the raw bytes its ids hash."""
+    """A decoded input file: its text, the kind of content, and the raw bytes its ids hash. A piece of a long
+    JSONL file is a Document too, whose text starts at line ``first_line``."""
 
     display: str
     kind: str
     text: str
     raw: bytes
+    first_line: int = 1
 
 
 def _stat_error(display: str, exc: OSError) -> Rejected:
@@ -262,3 +264,94 @@ def read(source: Source, max_bytes: int) -> Document | Rejected:
     if kind == "feed" and not is_feed(text[:4096]):
         return Rejected(shown, f"unsupported type {suffix}: XML that is not an RSS or Atom feed", "unsupported_type")
     return Document(shown, kind, text, raw)
+
+
+#: JSONL files are read in pieces of about this many characters, each parsed apart (and in parallel)
+LINES_PIECE = 1_000_000
+_JSONL_SUFFIXES = tuple(suffix for suffix, kind in TEXT_SUFFIXES.items() if kind == "jsonl")
+
+
+def in_lines(source: Source, max_bytes: int) -> bool:
+    """A JSONL file over the size limit, or gzipped, is read line by line, the limit holding for each record:
+    a dump of a news crawl is one file of many records, like a web archive."""
+    name = source.display.lower()
+    gzipped = name.endswith(".gz")
+    if not (name.removesuffix(".gz").endswith(_JSONL_SUFFIXES)):
+        return False
+    try:
+        return gzipped or source.path.stat().st_size > max_bytes
+    except OSError:
+        return False
+
+
+def read_lines(source: Source, max_bytes: int) -> Iterator[Document | Rejected]:
+    """A JSONL file (or its .gz) in pieces of whole lines, each a Document with its first line's number; a
+    record over the limit, or undecodable, is rejected alone. A read that fails part way (a corrupt or cut
+    gzip stream) ends with a rejection; what came before stays read."""
+    shown = source.display
+    piece: list[str] = []
+    first = lineno = size = 0
+    reported = False
+    try:
+        with source.path.open("rb") as raw:
+            head = raw.read(2)
+            raw.seek(0)
+            handle = gzip.open(raw) if head == GZIP_MAGIC else raw
+            while line := handle.readline(max_bytes + 1):
+                lineno += 1
+                if len(line) > max_bytes and not line.endswith(b"\n"):
+                    while line and not line.endswith(b"\n"):
+                        line = handle.readline(1 << 20)
+                    if piece:
+                        yield Document(shown, "jsonl", "\n".join(piece), b"", first)
+                        piece, size = [], 0
+                    yield Rejected(f"{shown}#{lineno}", f"record is over the {human_size(max_bytes)} limit "
+                                                        "(--max-bytes)", "too_large")
+                    reported = True
+                    continue
+                if lineno == 1:
+                    if binary := sniff_binary(line[:4096]):
+                        yield Rejected(shown, f"binary file ({binary}), not text", "binary")
+                        return
+                    line = line.removeprefix(b"\xef\xbb\xbf")
+                text = _line_text(line)
+                if text is None:
+                    if piece:
+                        yield Document(shown, "jsonl", "\n".join(piece), b"", first)
+                        piece, size = [], 0
+                    yield Rejected(f"{shown}#{lineno}", "undecodable bytes: not UTF-8 or any charset detected "
+                                                        "with confidence", "undecodable")
+                    reported = True
+                    continue
+                if not piece:
+                    first = lineno
+                reported = reported or bool(text.strip())
+                piece.append(text)
+                size += len(text)
+                if size >= LINES_PIECE:
+                    yield Document(shown, "jsonl", "\n".join(piece), b"", first)
+                    piece, size = [], 0
+    except (gzip.BadGzipFile, zlib.error, EOFError) as exc:
+        failed = Rejected(shown, f"corrupt gzip file: read stopped after line {lineno}: {exc or 'cut short'}",
+                          "undecodable")
+    except OSError as exc:
+        failed = _stat_error(shown, exc) if lineno == 0 else Rejected(
+            shown, f"read stopped after line {lineno}: {exc}", "undecodable")
+    else:
+        failed = None if reported else Rejected(shown, "empty file" if not lineno else "file holds only white space",
+                                               "empty")
+    if piece:
+        yield Document(shown, "jsonl", "\n".join(piece), b"", first)
+    if failed is not None:
+        yield failed
+
+
+def _line_text(line: bytes) -> str | None:
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        decoded = decode(line)
+        if decoded is None:
+            return None
+        text = decoded[0]
+    return text.rstrip("\r\n").replace("\x00", "")
