@@ -40,3 +40,21 @@ def test_names_in_later_pieces_keep_their_offsets(monkeypatch):
     names = {text[f.start:f.end] for f in found}
     assert {"Angela Merkel", "Paris", "Barack Obama", "Chicago"} <= names
     assert all(text[f.start:f.end] == f.normal for f in found)
+
+
+def test_a_copy_is_read_only_where_it_is_new(seed_articles, monkeypatch):
+    """Its paragraphs read before take their spans from there, at its own offsets; a text sharing only a short
+    paragraph ("Read more:") with another is read whole."""
+    original = seed_articles["003"].text + "\n\nRead more:"
+    prefix = "Posted by The Daily Courier in Springfield\n\n"
+    copy = prefix + original
+    other = "Read more:\n\n" + seed_articles["001"].text
+    read = []
+    real = ner.batches
+    monkeypatch.setattr(ner, "batches", lambda texts, *args: read.extend(texts) or real(texts, *args))
+    found_original, found_copy, _ = ner.recognise([original, copy, other], ["en"] * 3)
+    assert read == [original, prefix.strip(), other]
+    assert found_original and [(f.start + len(prefix), f.end + len(prefix), f.type, f.normal)
+                               for f in found_original] == [
+        (f.start, f.end, f.type, f.normal) for f in found_copy if f.start >= len(prefix)]
+    assert all(copy[f.start:f.end] == f.normal for f in found_copy)

@@ -55,17 +55,19 @@ def _centroid(vectors: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray,
 
 def _mmr(pool: list[Claim], scores: dict[str, float], vectors: dict[str, tuple], chosen: list[Claim],
          k: int) -> list[Claim]:
+    """Maximal marginal relevance; each candidate's greatest overlap with what is chosen is kept up to date as
+    the choice grows, not computed anew every round (a story of a thousand copies has thousands of claims)."""
     picked: list[Claim] = []
     pool = sorted(pool, key=lambda c: -scores[c.id])
     top = max((scores[c.id] for c in pool), default=1.0) or 1.0
+    near = {c.id: max((lexical_cosine(vectors[c.id], vectors[o.id]) for o in chosen), default=0.0) for c in pool}
     while pool and len(picked) < k:
-        def overlap(c: Claim) -> float:
-            return max((lexical_cosine(vectors[c.id], vectors[o.id]) for o in chosen + picked), default=0.0)
-
-        best = max(pool, key=lambda c: MMR_LAMBDA * scores[c.id] / top - (1 - MMR_LAMBDA) * overlap(c))
+        best = max(pool, key=lambda c: MMR_LAMBDA * scores[c.id] / top - (1 - MMR_LAMBDA) * near[c.id])
         pool.remove(best)
-        if overlap(best) < REDUNDANT_COSINE:
+        if near[best.id] < REDUNDANT_COSINE:
             picked.append(best)
+            for c in pool:
+                near[c.id] = max(near[c.id], lexical_cosine(vectors[c.id], vectors[best.id]))
     return picked
 
 

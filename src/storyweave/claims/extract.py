@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -86,16 +86,17 @@ class _Assertion:
     meaning: np.ndarray | None = field(default=None, repr=False)
 
 
-def _assertions(article: Article, actors: list[tuple[int, int, str]], reading: str) -> list[_Assertion]:
-    """The article's sentences of assertion length; ``actors``: (start, end, entity id) of its mentions of
-    actors. An article whose language was not determined is read in the story's."""
+def _assertions(article: Article, actors: list[tuple[int, int, str]], reading: str,
+                skip: Set[str] = frozenset()) -> list[_Assertion]:
+    """The article's sentences of assertion length, but for those in ``skip``; ``actors``: (start, end, entity
+    id) of its mentions of actors. An article whose language was not determined is read in the story's."""
     language = reading if article.language == "und" else article.language
     found = []
     quotations = quoted(article.text, article.language or "und")
     for start, end in spans(article.text):
         start += glued_stamp(article.text[start:end])  # the dateline is the page's, not what the source asserts
         text = article.text[start:end]
-        if MIN_WORDS <= words(text) <= MAX_WORDS:
+        if text not in skip and MIN_WORDS <= words(text) <= MAX_WORDS:
             assertion = _Assertion(Span.of(article, start, end), article, language, text_vector(text, language),
                                    values(text, language), writers_opinion(text, start, end, quotations),
                                    content_words(text, language))
@@ -240,7 +241,7 @@ def _edited(present: list[Article], assertions: list[_Assertion], actors: dict[s
     for copy in present:
         if copy.duplicate_of is not None:
             known = said.get(copy.duplicate_of, set())
-            found += [a for a in _assertions(copy, actors.get(copy.id, []), reading) if a.span.text not in known]
+            found += _assertions(copy, actors.get(copy.id, []), reading, known)
     return found
 
 

@@ -8,8 +8,10 @@ mentions come from the KB dictionary matcher alone.
 
 from __future__ import annotations
 
+import re
 import threading
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..errors import ModelError
@@ -25,6 +27,9 @@ _lock = threading.Lock()
 #: up to a total length, so that a book-length file needs no more than a batch of articles
 PIECE_CHARS = 20_000
 BATCH_CHARS = 100_000
+#: a paragraph this long met again makes its text a copy (``recognise``); shorter ones ("Read more:") are common
+SHARED_PARAGRAPH = 200
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,30 @@ def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
     return out
 
 
+def _plan(texts: list[tuple[int, str]]) -> tuple[list[tuple[int, int, str]], dict[int, list[tuple[int, int, int, int]]]]:
+    """What spaCy reads, as (text, offset, piece), and for each copy the paragraphs it takes from where they were
+    read first, as (offset, source text, offset there, length)."""
+    cut: list[tuple[int, int, str]] = []
+    copied: dict[int, list[tuple[int, int, int, int]]] = {}
+    first: dict[str, tuple[int, int]] = {}
+    for i, text in texts:
+        parts = paragraphs(text)
+        if not any(len(part) >= SHARED_PARAGRAPH and part in first for _, part in parts):
+            cut += [(i, offset, piece) for offset, piece in pieces(text, PIECE_CHARS)]
+            for offset, part in parts:
+                first.setdefault(part, (i, offset))
+            continue
+        copied[i] = []
+        for offset, part in parts:
+            if part in first:
+                source, at = first[part]
+                copied[i].append((offset, source, at, len(part)))
+            else:
+                first[part] = (i, offset)
+                cut += [(i, offset + inner, piece) for inner, piece in pieces(part, PIECE_CHARS)]
+    return cut, copied
+
+
 def batches(texts: list[str], most: int, chars: int = BATCH_CHARS) -> list[list[str]]:
     """The texts in order, in batches of at most ``most`` texts and ``chars`` characters (one text at least)."""
     out: list[list[str]] = []
@@ -84,12 +113,26 @@ def batches(texts: list[str], most: int, chars: int = BATCH_CHARS) -> list[list[
     return out
 
 
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """The text's paragraphs (split at blank lines), each with its offset."""
+    out, at = [], 0
+    for gap in _BLANK_LINE.finditer(text):
+        out.append((at, text[at:gap.start()]))
+        at = gap.end()
+    out.append((at, text[at:]))
+    return [(offset, paragraph) for offset, paragraph in out if paragraph.strip()]
+
+
 def recognise(texts: list[str], languages: list[str], batch_size: int = 16) -> list[list[Found]]:
-    """NER spans of each text; a text in a language without a model gets none."""
+    """NER spans of each text; a text in a language without a model gets none.
+
+    A text that repeats a long paragraph of an earlier one is a copy: its paragraphs read before take their
+    spans from there, and only its new ones are read, each alone. A story syndicated a thousand times is then
+    read about once; every other text is read whole, as before."""
     out: list[list[Found]] = [[] for _ in texts]
     english = [i for i, lang in enumerate(languages) if lang in SPACY_LANGUAGES]
     if english:
-        cut = [(i, offset, piece) for i in english for offset, piece in pieces(texts[i], PIECE_CHARS)]
+        cut, copied = _plan([(i, texts[i]) for i in english])
         docs = []
         with _lock:
             for batch in batches([piece for _, _, piece in cut], batch_size):
@@ -97,6 +140,13 @@ def recognise(texts: list[str], languages: list[str], batch_size: int = 16) -> l
         for (i, offset, _), doc in zip(cut, docs, strict=True):
             out[i] += [Found(offset + e.start_char, offset + e.end_char, SPACY_TYPES[e.label_], e.text)
                        for e in doc.ents if e.label_ in SPACY_TYPES]
+        for i, reused in copied.items():
+            for offset, source, at, length in reused:
+                starts = [f.start for f in out[source]]
+                inside = out[source][bisect_left(starts, at):bisect_left(starts, at + length)]
+                out[i] += [replace(f, start=f.start - at + offset, end=f.end - at + offset)
+                           for f in inside if f.end <= at + length]
+            out[i].sort(key=lambda f: (f.start, f.end))
     russian = [i for i, lang in enumerate(languages) if lang == "ru"]
     if russian:
         from natasha import Doc
