@@ -2,6 +2,7 @@
 
     python benchmarks/syndication.py                      # 10,000 copies of 4 ECB+ articles, both kinds
     python benchmarks/syndication.py --copies 20000 --kinds feed
+    python benchmarks/syndication.py --copies 2000 --report   # and the report of one story of copies
 
 The ECB+ dev articles are ingested first (the background a store already holds), then copies of a few of
 them arrive in random order through ``pipeline.ingest``, as ``storyweave ingest`` reads a JSONL file (tens
@@ -28,7 +29,7 @@ from clustering import DATA, copy_of
 
 from storyweave.ingest import read_inputs
 from storyweave.model import Article
-from storyweave.pipeline import ingest
+from storyweave.pipeline import ingest, story_report
 from storyweave.store import SQLiteStore
 
 CHUNK = 1000
@@ -54,7 +55,7 @@ def storm(kind: str, count: int, groups: int, seed: int) -> list[dict]:
     return records
 
 
-def run(kind: str, count: int, groups: int, seed: int) -> None:
+def run(kind: str, count: int, groups: int, seed: int, with_report: bool = False) -> None:
     with tempfile.TemporaryDirectory() as folder:
         store = SQLiteStore(Path(folder) / "store.db")
         began = time.perf_counter()
@@ -78,6 +79,7 @@ def run(kind: str, count: int, groups: int, seed: int) -> None:
         expected = sum((a.duplicate_of or a.id) == (originals[eid].duplicate_of or originals[eid].id)
                        for eid, a in copies.items())
         stories = len({store.story_of(a.id) for a in copies.values()})
+        report = _report(store, store.story_of(next(iter(copies.values())).id)) if with_report else None
         store.close()
     per_chunk = [b - a for a, b in pairwise(marks)]
     print(f"\n{kind}: {count} copies of {groups} ECB+ dev articles, after the {len(by_external) - count} "
@@ -86,6 +88,18 @@ def run(kind: str, count: int, groups: int, seed: int) -> None:
           f"{expected}/{count} ({expected / count:.3f}); stories they are in: {stories}")
     print(f"  total {marks[-1] - marks[0]:.1f} s, {count / (marks[-1] - marks[0]):.0f} copies/s")
     print("  seconds per thousand copies: " + " ".join(f"{s:.1f}" for s in per_chunk))
+    if report:
+        print(f"  the report of one story of copies: {report}")
+
+
+def _report(store: SQLiteStore, sid: str) -> str:
+    began = time.perf_counter()
+    report = story_report(store, sid)
+    seconds = time.perf_counter() - began
+    copies = sum(a.duplicate_of is not None for a in report.articles)
+    return (f"{len(report.articles)} articles ({copies} copies) in {seconds:.1f} s: {len(report.entities)} entities, "
+            f"{len(report.quotes)} quotes, {len(report.claims)} claims, "
+            f"{len(report.stories[0].summary)} brief sentences")
 
 
 def main() -> None:
@@ -94,9 +108,10 @@ def main() -> None:
     parser.add_argument("--groups", type=int, default=4)
     parser.add_argument("--kinds", nargs="+", default=["feed", "edited"], choices=["feed", "edited"])
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--report", action="store_true", help="also time the report of one story of copies")
     args = parser.parse_args()
     for kind in args.kinds:
-        run(kind, args.copies, args.groups, args.seed)
+        run(kind, args.copies, args.groups, args.seed, args.report)
     print(f"\npeak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

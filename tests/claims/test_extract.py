@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from storyweave.claims import read_story, story_claims
 from storyweave.cluster.batch import cluster
 from storyweave.model import Article, Story
@@ -197,3 +199,33 @@ def test_pair_cosines_come_block_by_block_as_from_one_product():
     assert {(i, j) for i, j, _ in found} == expected
     assert all(abs(similarity - float(dense[i, j])) < 1e-6 for i, j, similarity in found)
     assert [i for i, _, _ in found] == sorted(i for i, _, _ in found)
+
+
+def test_a_groups_mean_cosines_are_those_of_its_pairs(seed_articles):
+    """Joins average cosines over all pairs of two groups; the groups keep sums so that a join does not cost
+    the product of their sizes. Checked against the pairs themselves, one language and two."""
+    import numpy as np
+
+    from storyweave.claims import extract
+    from storyweave.cluster.features import lexical_cosine
+
+    assertions = [a for article in seed_articles.values() for a in extract._assertions(article, [], "en")][:40]
+    extract._weight(assertions)
+    rng = np.random.default_rng(3)
+    for i, a in enumerate(assertions):
+        a.language = "de" if i % 3 == 0 else "en"
+        meaning = rng.normal(size=8)
+        a.meaning = (meaning / np.linalg.norm(meaning)).astype(np.float32) if i % 5 else None
+    groups = [extract._Group(a) for a in assertions]
+    left, right = groups[0], groups[1]
+    for group in groups[2:20]:
+        left.absorb(group)
+    for group in groups[20:]:
+        right.absorb(group)
+    pairs = [(x, y) for x in left.members for y in right.members]
+    lexical = [lexical_cosine(x.vector, y.vector) for x, y in pairs if x.language == y.language]
+    meaning = [float(x.meaning @ y.meaning) for x, y in pairs
+               if x.language != y.language and x.meaning is not None and y.meaning is not None]
+    got = left.means(right)
+    assert got == pytest.approx((sum(lexical) / len(lexical), sum(meaning) / len(meaning)), abs=1e-6)
+    assert {x.group for x in assertions} == {left, right}

@@ -26,7 +26,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from ..cluster.batch import source_key
-from ..cluster.features import HASH_BITS, lexical_cosine, text_vector
+from ..cluster.features import HASH_BITS, text_vector
 from ..ingest.byline import glued_stamp
 from ..model import Article, Claim, Entity, Span, Story
 from ..nlp import embed, parallel
@@ -82,8 +82,69 @@ class _Assertion:
     #: entity ids of the actors (ACTOR_TYPES) named in it, and its words with their names masked
     actors: frozenset[str] = frozenset()
     masked: frozenset[str] = frozenset()
-    group: list[_Assertion] = field(default_factory=list, repr=False)
+    group: _Group | None = field(default=None, repr=False)
     meaning: np.ndarray | None = field(default=None, repr=False)
+
+
+class _Group:
+    """Assertions joined into one claim, with what average linkage needs kept as sums: the mean cosine over two
+    groups' pairs is the dot product of their summed vectors over the number of pairs, so a join costs what the
+    sums do, not the product of the groups' sizes (a story of a thousand edited copies joins groups of hundreds)."""
+
+    def __init__(self, first: _Assertion) -> None:
+        self.members = [first]
+        self.articles = {first.article.id}
+        self.words = {first.language: dict(zip(first.vector[0].tolist(), first.vector[1].tolist(), strict=True))}
+        self.sizes = Counter({first.language: 1})
+        self.meanings = {} if first.meaning is None else {first.language: first.meaning.astype(np.float64)}
+        self.meant = Counter({first.language: 1} if first.meaning is not None else {})
+        first.group = self
+
+    def linked(self, other: _Group) -> bool:
+        """Average linkage, per kind of pair: a chain of look-alikes is not one claim. Pairs of one language
+        average their lexical cosine, pairs of two languages their embedding cosine; each must pass its bar."""
+        lexical, meaning = self.means(other)
+        return ((lexical is None or lexical >= SAME_CLAIM_COSINE)
+                and (meaning is None or meaning >= CROSS_CLAIM_COSINE))
+
+    def means(self, other: _Group) -> tuple[float | None, float | None]:
+        """Mean lexical cosine over the two groups' pairs of one language, and mean embedding cosine over
+        their pairs of two languages (None where there are no such pairs)."""
+        shared = self.sizes.keys() & other.sizes.keys()
+        lexical_pairs = sum(self.sizes[lang] * other.sizes[lang] for lang in shared)
+        lexical = sum(_dot(self.words[lang], other.words[lang]) for lang in shared) / lexical_pairs \
+            if lexical_pairs else None
+        both = self.meant.keys() & other.meant.keys()
+        meaning_pairs = self.meant.total() * other.meant.total() - sum(self.meant[lang] * other.meant[lang]
+                                                                         for lang in both)
+        if not meaning_pairs:
+            return lexical, None
+        across = float(sum(self.meanings.values()) @ sum(other.meanings.values())) - sum(
+            float(self.meanings[lang] @ other.meanings[lang]) for lang in both)
+        return lexical, across / meaning_pairs
+
+    def absorb(self, other: _Group) -> None:
+        self.members += other.members
+        self.articles |= other.articles
+        for lang, theirs in other.words.items():
+            mine = self.words.setdefault(lang, {})
+            if len(mine) < len(theirs):
+                mine, theirs = theirs, mine
+                self.words[lang] = mine
+            for key, value in theirs.items():
+                mine[key] = mine.get(key, 0.0) + value
+        self.sizes += other.sizes
+        for lang, vector in other.meanings.items():
+            self.meanings[lang] = self.meanings[lang] + vector if lang in self.meanings else vector
+        self.meant += other.meant
+        for x in other.members:
+            x.group = self
+
+
+def _dot(a: dict[int, float], b: dict[int, float]) -> float:
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(value * b[key] for key, value in a.items() if key in b)
 
 
 def _assertions(article: Article, actors: list[tuple[int, int, str]], reading: str,
@@ -208,20 +269,6 @@ def _across_languages(assertions: list[_Assertion]) -> list[Pair]:
     return pairs
 
 
-def _linked(left: list[_Assertion], right: list[_Assertion]) -> bool:
-    """Average linkage, per kind of pair: a chain of look-alikes is not one claim. Pairs of one language
-    average their lexical cosine, pairs of two languages their embedding cosine; each must pass its bar."""
-    lexical, meaning = [], []
-    for x in left:
-        for y in right:
-            if x.language == y.language:
-                lexical.append(lexical_cosine(x.vector, y.vector))
-            elif x.meaning is not None and y.meaning is not None:
-                meaning.append(float(x.meaning @ y.meaning))
-    return ((not lexical or sum(lexical) / len(lexical) >= SAME_CLAIM_COSINE)
-            and (not meaning or sum(meaning) / len(meaning) >= CROSS_CLAIM_COSINE))
-
-
 def independent_sources(articles: list[Article], same_text: dict[str, Article] | None = None) -> int:
     """Distinct sources among the articles: copies collapsed, and with ``same_text`` (article id -> the
     article standing for its text: a copy's original, one translation of a text) each text counted once."""
@@ -301,7 +348,7 @@ def read_story(story: Story, articles: dict[str, Article], entities: list[Entity
         return [], independent_sources(present)
     _weight(assertions)
     for a in assertions:
-        a.group = [a]
+        _Group(a)
     pairs, contradictions = _same_language(assertions)
     across = _across_languages(assertions)
     pairs += across
@@ -311,15 +358,10 @@ def read_story(story: Story, articles: dict[str, Article], entities: list[Entity
             original = articles.get(a.article.duplicate_of, a.article)
             same_text[a.article.id] = same_text.get(original.id, original)
     for _, a, b in sorted(pairs, key=lambda p: -p[0]):
-        if a.group is b.group:
+        if a.group is b.group or not a.group.articles.isdisjoint(b.group.articles) or not a.group.linked(b.group):
             continue
-        articles_in = [x.article.id for x in a.group + b.group]
-        if len(articles_in) != len(set(articles_in)) or not _linked(a.group, b.group):
-            continue
-        merged = a.group + b.group
-        for x in merged:
-            x.group = merged
-    groups = list({id(a.group): a.group for a in assertions}.values())
+        a.group.absorb(b.group)
+    groups = list({id(a.group): a.group.members for a in assertions}.values())
     opposite: dict[int, list[_Assertion]] = {}
     for a, b in contradictions:
         opposite.setdefault(id(a), []).append(b)
