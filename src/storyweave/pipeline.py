@@ -212,11 +212,12 @@ def ingest(inputs: Iterable[str | PathLike[str]], store: SQLiteStore, settings: 
 
 def cluster_batch(articles: list[Article]) -> tuple[list[Story], Derived]:
     """Steps 3-4 over one batch of articles: copies, then stories by average linkage."""
-    mark_copies(articles)
+    signatures = {a.id: signature(a) for a in articles}
+    mark_copies(articles, signatures=signatures)
     originals = [a for a in articles if a.duplicate_of is None]
     features = batch.featurize(originals)
     stories = batch.cluster(articles, features=features)
-    derived = Derived(signatures=[signature(a) for a in articles], copies=[a for a in articles if a.duplicate_of],
+    derived = Derived(signatures=list(signatures.values()), copies=[a for a in articles if a.duplicate_of],
                       features=features, stories=[(s.id, i) for i, s in enumerate(stories)],
                       assignments={aid: s.id for s in stories for aid in s.article_ids})
     return stories, derived
