@@ -52,10 +52,6 @@ def shingles(text: str) -> set[bytes]:
     return {" ".join(words[i:i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
-def _minhash(sig: Signature) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=sig.hashvalues, scheme=SCHEME)
-
-
 def signature(article: Article) -> Signature:
     items = shingles(article.text)
     mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
@@ -77,6 +73,7 @@ def overlaps(sig: Signature, others: list[Signature]) -> tuple[np.ndarray, np.nd
 
 
 def overlap(a: Signature, b: Signature) -> tuple[float, float]:
+    """(estimated Jaccard, estimated containment) of two signatures."""
     jaccard, containment = overlaps(a, [b])
     return float(jaccard[0]), float(containment[0])
 
@@ -174,6 +171,7 @@ class CopyIndex:
         return sorted(found.items())
 
     def confirm(self, sig: Signature, other: str, texts: Mapping[str, str] | None = None) -> float | None:
+        """``is_copy`` against an article in the index, on the exact texts where ``texts`` holds both."""
         pair = (texts[sig.article_id], texts[other]) if texts and sig.article_id in texts and other in texts else None
         return is_copy(sig, self.signatures[other], pair)
 

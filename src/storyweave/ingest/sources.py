@@ -292,6 +292,14 @@ def read_lines(source: Source, max_bytes: int) -> Iterator[Document | Rejected]:
     piece: list[str] = []
     first = lineno = size = 0
     reported = False
+
+    def flush() -> Iterator[Document]:
+        nonlocal size
+        if piece:
+            yield Document(shown, "jsonl", "\n".join(piece), b"", first)
+            piece.clear()
+        size = 0
+
     try:
         with source.path.open("rb") as raw:
             head = raw.read(2)
@@ -299,26 +307,20 @@ def read_lines(source: Source, max_bytes: int) -> Iterator[Document | Rejected]:
             handle = gzip.open(raw) if head == GZIP_MAGIC else raw
             while line := handle.readline(max_bytes + 1):
                 lineno += 1
+                if lineno == 1 and (binary := sniff_binary(line[:4096])):
+                    yield Rejected(shown, f"binary file ({binary}), not text", "binary")
+                    return
                 if len(line) > max_bytes and not line.endswith(b"\n"):
                     while line and not line.endswith(b"\n"):
                         line = handle.readline(1 << 20)
-                    if piece:
-                        yield Document(shown, "jsonl", "\n".join(piece), b"", first)
-                        piece, size = [], 0
+                    yield from flush()
                     yield Rejected(f"{shown}#{lineno}", f"record is over the {human_size(max_bytes)} limit "
                                                         "(--max-bytes)", "too_large")
                     reported = True
                     continue
-                if lineno == 1:
-                    if binary := sniff_binary(line[:4096]):
-                        yield Rejected(shown, f"binary file ({binary}), not text", "binary")
-                        return
-                    line = line.removeprefix(b"\xef\xbb\xbf")
-                text = _line_text(line)
+                text = _line_text(line.removeprefix(b"\xef\xbb\xbf") if lineno == 1 else line)
                 if text is None:
-                    if piece:
-                        yield Document(shown, "jsonl", "\n".join(piece), b"", first)
-                        piece, size = [], 0
+                    yield from flush()
                     yield Rejected(f"{shown}#{lineno}", "undecodable bytes: not UTF-8 or any charset detected "
                                                         "with confidence", "undecodable")
                     reported = True
@@ -329,8 +331,7 @@ def read_lines(source: Source, max_bytes: int) -> Iterator[Document | Rejected]:
                 piece.append(text)
                 size += len(text)
                 if size >= LINES_PIECE:
-                    yield Document(shown, "jsonl", "\n".join(piece), b"", first)
-                    piece, size = [], 0
+                    yield from flush()
     except (gzip.BadGzipFile, zlib.error, EOFError) as exc:
         failed = Rejected(shown, f"corrupt gzip file: read stopped after line {lineno}: {exc or 'cut short'}",
                           "undecodable")
@@ -340,8 +341,7 @@ def read_lines(source: Source, max_bytes: int) -> Iterator[Document | Rejected]:
     else:
         failed = None if reported else Rejected(shown, "empty file" if not lineno else "file holds only white space",
                                                "empty")
-    if piece:
-        yield Document(shown, "jsonl", "\n".join(piece), b"", first)
+    yield from flush()
     if failed is not None:
         yield failed
 
