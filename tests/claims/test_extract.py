@@ -229,3 +229,17 @@ def test_a_groups_mean_cosines_are_those_of_its_pairs(seed_articles):
     got = left.means(right)
     assert got == pytest.approx((sum(lexical) / len(lexical), sum(meaning) / len(meaning)), abs=1e-6)
     assert {x.group for x in assertions} == {left, right}
+
+
+def test_groups_of_two_languages_are_joined_by_their_embeddings(monkeypatch):
+    """The embeddings are read before the groups are formed, so every join across languages weighs them."""
+    from storyweave.claims import extract
+    from tests.conftest import wmt_versions
+
+    seen = []
+    real = extract._Group.means
+    monkeypatch.setattr(extract._Group, "means", lambda self, other: seen.append(real(self, other)) or seen[-1])
+    articles = wmt_versions("wmt21:voa-en.100681")
+    read_story(Story("s", "t", [a.id for a in articles]), {a.id: a for a in articles})
+    across = [meaning for _, meaning in seen if meaning is not None]
+    assert len(across) > 20

@@ -347,10 +347,10 @@ def read_story(story: Story, articles: dict[str, Article], entities: list[Entity
     if not assertions:
         return [], independent_sources(present)
     _weight(assertions)
-    for a in assertions:
-        _Group(a)
     pairs, contradictions = _same_language(assertions)
     across = _across_languages(assertions)
+    for a in assertions:
+        _Group(a)
     pairs += across
     same_text = _translations(across, assertions)
     for a in assertions:

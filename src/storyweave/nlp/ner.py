@@ -140,10 +140,12 @@ def recognise(texts: list[str], languages: list[str], batch_size: int = 16) -> l
         for (i, offset, _), doc in zip(cut, docs, strict=True):
             out[i] += [Found(offset + e.start_char, offset + e.end_char, SPACY_TYPES[e.label_], e.text)
                        for e in doc.ents if e.label_ in SPACY_TYPES]
+        starts: dict[int, list[int]] = {}
         for i, reused in copied.items():
             for offset, source, at, length in reused:
-                starts = [f.start for f in out[source]]
-                inside = out[source][bisect_left(starts, at):bisect_left(starts, at + length)]
+                if source not in starts:
+                    starts[source] = [f.start for f in out[source]]
+                inside = out[source][bisect_left(starts[source], at):bisect_left(starts[source], at + length)]
                 out[i] += [replace(f, start=f.start - at + offset, end=f.end - at + offset)
                            for f in inside if f.end <= at + length]
             out[i].sort(key=lambda f: (f.start, f.end))
