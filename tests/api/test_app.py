@@ -197,3 +197,22 @@ def test_a_body_that_is_no_feed_is_a_422(client, content, words):
     response = client.post("/feeds", content=content, headers={"content-type": "application/xml"})
     assert response.status_code == 422
     assert words in response.json()["error"]["message"]
+
+
+def test_a_story_another_process_adds_to_is_served_fresh(client, seeds_dir, tmp_path, monkeypatch):
+    """``storyweave ingest`` beside ``serve``: the cached report is dropped once the server sees the commit."""
+    from storyweave.api import service
+    from storyweave.pipeline import ingest
+    from storyweave.store import SQLiteStore
+
+    monkeypatch.setattr(service, "OTHERS_CHECK_SECONDS", 0.0, raising=False)
+    [story] = client.get("/stories").json()["stories"]
+    before = client.get(f"/stories/{story['id']}").json()["articles"]
+    repost = tmp_path / "repost.txt"
+    seed = sorted(seeds_dir.glob("*.txt"))[2].read_text(encoding="utf-8")
+    repost.write_text(seed + "\n\nReposted by The Daily Courier.\n", encoding="utf-8")
+    with SQLiteStore(client.app.state.service.db_path) as other:
+        ingest([repost], other)
+    after = client.get(f"/stories/{story['id']}").json()["articles"]
+    assert len(after) == len(before) + 1
+    assert any(a["source_path"].endswith("repost.txt") and a["duplicate_of"] for a in after)

@@ -1,13 +1,15 @@
 """What the HTTP API and the web UI share: store access per thread, one writer, cached story reports.
 
 Story reports are cached as finished JSON bytes and dropped when a write touches their story, so a read
-of an unchanged story costs a dictionary lookup: under load, reads are what the API mostly serves.
+of an unchanged story costs a dictionary lookup: under load, reads are what the API mostly serves. A write by
+another process drops them all.
 """
 
 from __future__ import annotations
 
 import json
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
@@ -23,6 +25,8 @@ from ..store import SQLiteStore
 CACHE_SIZE = 512
 #: the story index file is saved after this many writes (and at shutdown); a stale file is rebuilt on load
 SAVE_EVERY = 100
+#: seconds between checks whether another process wrote to the store, which drops every cached report
+OTHERS_CHECK_SECONDS = 1.0
 
 
 class Service:
@@ -37,6 +41,8 @@ class Service:
         self._incremental: Incremental | None = None
         self._writes = 0
         self.redirects: dict[str, str] = {}
+        self._others_version = self._writer.data_version()
+        self._others_checked = time.monotonic()
 
     def store(self) -> SQLiteStore:
         """This thread's read connection (SQLite in WAL mode reads while the writer writes)."""
@@ -69,8 +75,26 @@ class Service:
         return ([r for r in records if isinstance(r, Article)], [r for r in records if isinstance(r, Rejected)],
                 added)
 
+    def _drop_if_written_elsewhere(self) -> None:
+        """Reports cached before another process wrote to the store (``storyweave ingest`` beside ``serve``)
+        are dropped, at most OTHERS_CHECK_SECONDS later: which stories it touched is not known here. The
+        writer's connection counts only other connections' commits, so this server's own writes drop nothing."""
+        now = time.monotonic()
+        if now - self._others_checked < OTHERS_CHECK_SECONDS or not self._write_lock.acquire(blocking=False):
+            return
+        try:
+            version = self._writer.data_version()
+        finally:
+            self._write_lock.release()
+        self._others_checked = now
+        if version != self._others_version:
+            self._others_version = version
+            with self._cache_lock:
+                self._cache.clear()
+
     def story_json(self, sid: str) -> bytes | None:
         """The story's part of the report contract as JSON bytes, or None; merged ids resolve first."""
+        self._drop_if_written_elsewhere()
         with self._cache_lock:
             cached = self._cache.get(sid)
             if cached is not None:
@@ -89,6 +113,7 @@ class Service:
         return data
 
     def is_cached(self, sid: str) -> bool:
+        self._drop_if_written_elsewhere()
         return sid in self._cache
 
     def story_summary(self, sid: str, members: list[str]) -> dict[str, Any]:
