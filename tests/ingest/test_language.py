@@ -52,8 +52,10 @@ def test_headlines_are_read_as_english_and_seldom_as_another_language():
 @pytest.mark.parametrize(("tag", "code"), [
     ("en-US", "en"), ("ru_RU", "ru"), ("DE", "de"), ("zh-Hant-TW", "zh"), ("deu", "de"), ("iw", "he"),
     ("xx", None), ("xx-YY-zz", None), ("und", None), ("x-klingon", None), ("123", None), ("", None), (None, None),
+    ("English", "en"), ("english", "en"), ("Deutsch", "de"), ("français", "fr"), ("Русский", "ru"), ("中文", "zh"),
+    ("Portuguese (Brazil)", "pt"), ("Klingon", None), ("news", None),
 ])
-def test_a_declared_language_tag_is_read_as_iso_639_1_or_left_to_detection(tag, code):
+def test_a_declared_language_tag_or_name_is_read_as_iso_639_1_or_left_to_detection(tag, code):
     from storyweave.ingest.language import declared
 
     assert declared(tag) == code

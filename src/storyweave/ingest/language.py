@@ -36,15 +36,28 @@ _NOT_A_LANGUAGE = {"zxx", "und"}
 
 
 def declared(value: str | None) -> str | None:
-    """A language tag a source declares ("en-US", "ru_RU", "deu", the withdrawn "iw") as ISO 639-1; None for
-    a tag of no language ("xx", "und", "x-klingon") or one without a two-letter code, which detection reads."""
-    from langcodes import Language, LanguageTagError
+    """A language a source declares, by tag ("en-US", "ru_RU", "deu", the withdrawn "iw") or by name in any
+    language ("English", "Deutsch", "Русский": langcodes' name data), as ISO 639-1; None for a tag of no
+    language ("xx", "und", "x-klingon"), a name of none, or one without a two-letter code, which detection reads."""
+    from langcodes import Language, LanguageTagError, find
 
+    text = (value or "").strip()
     try:
-        code = Language.get((value or "").strip().replace("_", "-")).language
+        code = Language.get(text.replace("_", "-")).language
     except (LanguageTagError, ValueError):
-        return None
-    return code if code and len(code) == 2 and Language.get(code).is_valid() else None
+        code = None
+    if not _two_letter(code) and (len(text) > 3 or not text.isascii()):
+        try:
+            code = find(text).language
+        except LookupError:
+            return None
+    return code if _two_letter(code) else None
+
+
+def _two_letter(code: str | None) -> bool:
+    from langcodes import Language
+
+    return bool(code) and len(code) == 2 and Language.get(code).is_valid()
 
 
 @cache
