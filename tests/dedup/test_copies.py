@@ -92,4 +92,4 @@ def test_the_buckets_of_a_large_group_stay_capped_and_still_lead_to_its_original
         == copies.BUCKET_CAP
     late = _copy(original, "-late", text=original.text + "\n\nRead more:")
     met = index.candidates(signature(late))
-    assert original.id in met and len(met) <= 2 * copies.BUCKET_CAP
+    assert original.id in met and len(met) < 1.2 * copies.BUCKET_CAP  # of 201 copies in the index
