@@ -218,8 +218,10 @@ def read(source: Source, max_bytes: int) -> Document | Rejected:
     try:
         size = source.path.stat().st_size
         if size > max_bytes:
-            return Rejected(shown, f"file is {human_size(size)}, over the {human_size(max_bytes)} limit (--max-bytes)",
-                            "too_large")
+            hint = "; as JSONL, one record a line, it would be read record by record" \
+                if shown.lower().removesuffix(".gz").endswith(".json") else ""
+            return Rejected(shown, f"file is {human_size(size)}, over the {human_size(max_bytes)} limit (--max-bytes)"
+                                   f"{hint}", "too_large")
         with source.path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
