@@ -278,7 +278,7 @@ def in_lines(source: Source, max_bytes: int) -> bool:
     a dump of a news crawl is one file of many records, like a web archive."""
     name = source.display.lower()
     gzipped = name.endswith(".gz")
-    if not (name.removesuffix(".gz").endswith(_JSONL_SUFFIXES)):
+    if not name.removesuffix(".gz").endswith(_JSONL_SUFFIXES):
         return False
     try:
         return gzipped or source.path.stat().st_size > max_bytes
