@@ -139,6 +139,21 @@ def test_a_lone_surrogate_escaped_in_json_becomes_the_replacement_character(tmp_
     assert fresh_store.articles([article.id])[0].text == article.text
 
 
+def test_a_lone_surrogate_in_a_listed_or_posted_record_is_no_reason_to_reject_it(tmp_path):
+    """A list item's id hashes its re-serialised JSON, which must hold the replacement, not the surrogate."""
+    from storyweave.ingest import parse_records
+
+    item = {"title": "Lone \ud800 mark", "text": "A strong earthquake struck northern Chile on Tuesday, officials said."}
+    other = {"title": "Other", "text": "Rescuers reached the town of Iquique on Wednesday morning."}
+    path = tmp_path / "list.json"
+    path.write_text(json.dumps([item, other]), encoding="utf-8")
+    records = _read(path)
+    assert [type(r) for r in records] == [Article, Article]
+    assert records[0].title == "Lone \ufffd mark"
+    posted = parse_records([item], "request")
+    assert isinstance(posted[0], Article) and posted[0].title == "Lone \ufffd mark"
+
+
 def _dev_lines(count):
     return (DATA / "ecbplus" / "dev.jsonl").read_text(encoding="utf-8").splitlines()[:count]
 

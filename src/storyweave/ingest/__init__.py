@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import multiprocessing
 import threading
 from collections.abc import Iterable, Iterator
@@ -94,8 +93,7 @@ def parse_records(items: list[object], source: str, settings: Settings | None = 
         if isinstance(parsed, str):
             out.append(Rejected(shown, parsed, "no_text"))
             continue
-        raw = json.dumps(item, sort_keys=True, ensure_ascii=False).encode("utf-8")
-        out.append(_article(parsed, shown, raw, None, settings))
+        out.append(_article(parsed, shown, jsonl.canonical(item), None, settings))
     return out
 
 

@@ -95,6 +95,12 @@ def _without_surrogates(value: Any) -> Any:
     return value
 
 
+def canonical(item: Any) -> bytes:
+    """The bytes a record's id hashes when it has none of its own (an item of a list, a record posted to the
+    API): its JSON with sorted keys, each lone surrogate as U+FFFD since UTF-8 cannot hold one."""
+    return json.dumps(_without_surrogates(item), sort_keys=True, ensure_ascii=False).encode("utf-8")
+
+
 def to_parsed(data: dict[str, Any], max_line_chars: int = 160) -> Parsed | str:
     """A record as ``Parsed``, or the reason it cannot be one."""
     data = _without_surrogates(data)
@@ -159,8 +165,7 @@ def records(kind: str, text: str, display: str, first_line: int = 1) -> Iterator
             data = container
     if isinstance(data, list):
         for index, item in enumerate(data, start=1):
-            raw = json.dumps(item, sort_keys=True, ensure_ascii=False).encode("utf-8")
-            yield Record(item, index, raw)
+            yield Record(item, index, canonical(item))
         if not data:
             yield Rejected(display, "JSON holds an empty list: no records", "no_text")
         return
