@@ -5,7 +5,8 @@
 
 Generates N plain-text pages and N HTML pages (headline, date line, byline, body paragraphs and page
 furniture, built from the seed corpus's sentences), the same HTML pages as feed items (RSS with
-content:encoded) and as captures in web archives, ingests each set into a fresh SQLite store through
+content:encoded) and as captures in web archives, and the texts as the records of one JSONL file and of one
+JSON list (over the size limit, so read in pieces), ingests each set into a fresh SQLite store through
 ``storyweave.pipeline.ingest`` (read, decode, clean, language ID, store in batches; copy detection and
 story assignment are left out here and measured in benchmarks/clustering.py), and prints articles/s
 and the process's peak RSS. Targets: >= 500 text articles/s, >= 100 HTML pages/s (feeds and archives too),
@@ -72,8 +73,9 @@ def _feed_item(title: str, paragraphs: list[str], i: int) -> str:
 
 
 def generate(folder: Path, n: int, kind: str, seed: int = 7) -> None:
-    """N articles as one file each (text, html), as RSS feeds of PER_FEED items, or as web archives of
-    PER_ARCHIVE pages (one file is one worker's task, so the work is split over several)."""
+    """N articles as one file each (text, html), as RSS feeds of PER_FEED items, as web archives of
+    PER_ARCHIVE pages (one file is one worker's task, so the work is split over several), or as one file of
+    every record (a crawl's JSONL dump, a scraper's JSON export; over the size limit, read in pieces)."""
     rng, sentences = random.Random(seed), _sentences()
     folder.mkdir(parents=True)
     items, archive = [], None
@@ -86,6 +88,16 @@ def generate(folder: Path, n: int, kind: str, seed: int = 7) -> None:
             (folder / f"{i:06d}.txt").write_text(page, encoding="utf-8")
         elif kind == "html":
             (folder / f"{i:06d}.html").write_text(_html(title, paragraphs, day, i), encoding="utf-8")
+        elif kind in ("jsonl", "json"):
+            items.append({"id": f"rec-{i}", "title": title, "text": "\n\n".join(paragraphs), "published": day,
+                          "source": f"Outlet {i % 9}", "author": f"Writer {i % 50}"})
+            if i == n - 1:
+                dump = (folder / f"dump.{kind}").open("w", encoding="utf-8")
+                with dump:
+                    if kind == "json":
+                        json.dump(items, dump, ensure_ascii=False, indent=1)
+                    else:
+                        dump.writelines(json.dumps(item, ensure_ascii=False) + "\n" for item in items)
         elif kind == "feed":
             items.append(_feed_item(title, paragraphs, i))
             if len(items) == PER_FEED or i == n - 1:
@@ -157,7 +169,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=10_000, help="articles per kind")
     parser.add_argument("--workers", type=int, default=2, help="parsing processes")
-    parser.add_argument("--kinds", default="text,html,feed,warc", help="which inputs, comma-separated")
+    parser.add_argument("--kinds", default="text,html,feed,warc,jsonl,json", help="which inputs, comma-separated")
     parser.add_argument("--encodings", action="store_true", help="only: legacy encodings decoded right")
     args = parser.parse_args()
     if args.encodings:
@@ -166,15 +178,17 @@ def main() -> None:
     settings = Settings(workers=args.workers)
     print(f"storyweave ingest benchmark: {args.n} articles per kind, workers={args.workers}")
     with tempfile.TemporaryDirectory() as tmp:
-        for kind, target in (("text", 500), ("html", 100), ("feed", 100), ("warc", 100)):
+        for kind, target in (("text", 500), ("html", 100), ("feed", 100), ("warc", 100), ("jsonl", 500),
+                             ("json", 500)):
             if kind not in args.kinds.split(","):
                 continue
             folder = Path(tmp) / kind
             generate(folder, args.n, kind)
             added, seconds = measure(folder, Path(tmp) / f"{kind}.sqlite", settings)
+            size = sum(path.stat().st_size for path in folder.iterdir())
             rate = added / seconds
             verdict = "ok" if rate >= target else "BELOW TARGET"
-            print(f"{kind:5s} {added:6d} articles in {seconds:6.1f} s = {rate:7.0f} articles/s "
+            print(f"{kind:5s} {added:6d} articles ({size / 1e6:.0f} MB) in {seconds:6.1f} s = {rate:7.0f} articles/s "
                   f"(target >= {target}: {verdict})")
     rss = _peak_rss_mb()
     print(f"peak RSS {rss:.0f} MB (largest of this process and one worker; target < 500 MB: "

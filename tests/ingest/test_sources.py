@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import json
 import os
 
 import pytest
@@ -88,11 +87,6 @@ def test_unicode_with_bom(tmp_path, encoding):
 def test_over_the_size_limit(tmp_path):
     (tmp_path / "a.txt").write_text(GOOD * 100, encoding="utf-8")
     _rejected(tmp_path / "a.txt", "too_large", "limit", "--max-bytes", max_bytes=1000)
-
-
-def test_a_json_file_over_the_size_limit_says_jsonl_would_be_read(tmp_path):
-    (tmp_path / "a.json").write_text(json.dumps([{"text": GOOD}] * 50), encoding="utf-8")
-    _rejected(tmp_path / "a.json", "too_large", "--max-bytes", "as JSONL", max_bytes=1000)
 
 
 def test_gzip_bomb_is_stopped_at_the_limit(tmp_path):

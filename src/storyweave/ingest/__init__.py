@@ -3,7 +3,7 @@
     expand paths (sources.py) -> read and decode (sources.py) -> parse by kind (text.py, html.py,
     jsonl.py, feed.py; web archives stream through warc.py) -> clean body (clean.py) -> language
     (language.py) -> Article with a content-hash id; long JSONL files are read in pieces of lines
-    (sources.read_lines)
+    (sources.read_lines), JSON files over the size limit in pieces of records (json_stream.py)
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from os import PathLike
 
 from ..model import Article, Rejected
 from ..settings import Settings
-from . import feed, html, jsonl, text, warc
+from . import feed, html, json_stream, jsonl, text, warc
 from .clean import Parsed
 from .language import detect
 from .sources import Document, Source, decode, expand, in_lines, read, read_lines
@@ -144,12 +144,14 @@ def _worker(args: tuple[Task, Settings]) -> list[Article | Rejected]:
 def _tasks(inputs: Iterable[str | PathLike[str]], settings: Settings) -> Iterator[Task]:
     """Files to read, with web archives opened into their pages here, as they are read: an archive of any
     size is one page at a time, and its pages are parsed in parallel like files. Long JSONL files likewise
-    come in pieces of lines."""
+    come in pieces of lines, and JSON files over the size limit in pieces of records."""
     for item in expand(inputs):
         if isinstance(item, Source) and warc.is_warc(item.path):
             yield from warc.pages(item.path, item.display, settings.max_bytes)
         elif isinstance(item, Source) and in_lines(item, settings.max_bytes):
             yield from read_lines(item, settings.max_bytes)
+        elif isinstance(item, Source) and json_stream.is_large_json(item, settings.max_bytes):
+            yield from json_stream.read_records(item, settings.max_bytes)
         else:
             yield item
 

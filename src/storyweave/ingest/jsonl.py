@@ -141,7 +141,8 @@ def _error(exc: json.JSONDecodeError) -> str:
 
 def records(kind: str, text: str, display: str, first_line: int = 1) -> Iterator[Record | Rejected]:
     """Split a JSON or JSONL document into records; a broken line is rejected alone. ``first_line``: the
-    number of the text's first line in its file (a piece of a long JSONL file)."""
+    number of the text's first line in its file (a piece of a long JSONL file), or of its first record (a
+    piece of a long JSON list)."""
     if kind == "jsonl":
         for lineno, line in enumerate(text.split("\n"), start=first_line):
             if not line.strip():
@@ -164,7 +165,7 @@ def records(kind: str, text: str, display: str, first_line: int = 1) -> Iterator
         if container is not None:
             data = container
     if isinstance(data, list):
-        for index, item in enumerate(data, start=1):
+        for index, item in enumerate(data, start=first_line):
             yield Record(item, index, canonical(item))
         if not data:
             yield Rejected(display, "JSON holds an empty list: no records", "no_text")

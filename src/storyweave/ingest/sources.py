@@ -59,7 +59,8 @@ class Source:
 @dataclass(frozen=True)
 class Document:
     """A decoded input file: its text, the kind of content, and the raw bytes its ids hash. A piece of a long
-    JSONL file is a Document too, whose text starts at line ``first_line``."""
+    JSONL file is a Document too, whose text starts at line ``first_line`` (a piece of a long JSON list: at
+    record ``first_line``)."""
 
     display: str
     kind: str
@@ -68,7 +69,7 @@ class Document:
     first_line: int = 1
 
 
-def _stat_error(display: str, exc: OSError) -> Rejected:
+def stat_error(display: str, exc: OSError) -> Rejected:
     if exc.errno == errno.ELOOP:
         return Rejected(display, "symlink loop: the link points back at itself", "symlink_loop")
     if isinstance(exc, FileNotFoundError):
@@ -86,7 +87,7 @@ def _walk(root: Path, display_root: str) -> Iterator[Source | Rejected]:
         try:
             info = folder.stat()
         except OSError as exc:
-            yield _stat_error(shown, exc)
+            yield stat_error(shown, exc)
             return
         key = (info.st_dev, info.st_ino)
         if key in seen:
@@ -97,14 +98,14 @@ def _walk(root: Path, display_root: str) -> Iterator[Source | Rejected]:
         try:
             names = sorted(os.listdir(folder))
         except OSError as exc:
-            yield _stat_error(shown, exc)
+            yield stat_error(shown, exc)
             return
         for name in names:
             child, child_shown = folder / name, os.path.join(shown, name)
             try:
                 child_info = child.stat()
             except OSError as exc:
-                yield _stat_error(child_shown, exc)
+                yield stat_error(child_shown, exc)
                 continue
             if stat.S_ISDIR(child_info.st_mode):
                 yield from visit(child, child_shown)
@@ -136,7 +137,7 @@ def expand(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Source | Reject
                 for match in matches:
                     yield from expand([match])
                 continue
-            yield _stat_error(shown, exc)
+            yield stat_error(shown, exc)
             continue
         if stat.S_ISDIR(info.st_mode):
             yield from _walk(path, shown)
@@ -218,14 +219,12 @@ def read(source: Source, max_bytes: int) -> Document | Rejected:
     try:
         size = source.path.stat().st_size
         if size > max_bytes:
-            hint = "; as JSONL, one record a line, it would be read record by record" \
-                if shown.lower().removesuffix(".gz").endswith(".json") else ""
-            return Rejected(shown, f"file is {human_size(size)}, over the {human_size(max_bytes)} limit (--max-bytes)"
-                                   f"{hint}", "too_large")
+            return Rejected(shown, f"file is {human_size(size)}, over the {human_size(max_bytes)} limit (--max-bytes)",
+                            "too_large")
         with source.path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as exc:
-        return _stat_error(shown, exc)
+        return stat_error(shown, exc)
     if len(data) > max_bytes:
         return Rejected(shown, f"file grew past the {human_size(max_bytes)} limit while being read", "too_large")
     if not data.strip():
@@ -338,7 +337,7 @@ def read_lines(source: Source, max_bytes: int) -> Iterator[Document | Rejected]:
         failed = Rejected(shown, f"corrupt gzip file: read stopped after line {lineno}: {exc or 'cut short'}",
                           "undecodable")
     except OSError as exc:
-        failed = _stat_error(shown, exc) if lineno == 0 else Rejected(
+        failed = stat_error(shown, exc) if lineno == 0 else Rejected(
             shown, f"read stopped after line {lineno}: {exc}", "undecodable")
     else:
         failed = None if reported else Rejected(shown, "empty file" if not lineno else "file holds only white space",

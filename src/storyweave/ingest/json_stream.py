@@ -1,0 +1,223 @@
+"""A JSON document over the size limit, read record by record with ijson: a scraper's export is one file of
+every item (Scrapy writes a single array), as a crawl's dump is one JSONL file. The records come in pieces
+parsed like files, in parallel, the limit holding for each record; their ids are those of a whole read."""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import io
+import json
+import zlib
+from collections.abc import Iterator
+from typing import IO
+
+import ijson
+
+from ..model import Rejected
+from .jsonl import CONTAINER_KEYS, FIELDS
+from .sources import BOMS, GZIP_MAGIC, LINES_PIECE, Document, Source, decode, human_size, sniff_binary, stat_error
+
+#: bytes of the file looked at to tell its encoding
+HEAD = 64 * 1024
+#: ijson's read size; a record's bytes are counted to this grain
+BUFFER = 64 * 1024
+_TEXT_FIELDS = frozenset(FIELDS["text"])
+
+
+class _TooLarge(Exception):
+    """More bytes read for one record than any record under the limit takes."""
+
+
+class _Counted:
+    """A byte stream that counts what is read since the last record, so that one endless record cannot be built
+    in memory: past ``cap`` bytes the read stops."""
+
+    def __init__(self, stream: IO[bytes], cap: int) -> None:
+        self.stream, self.cap, self.since = stream, cap, 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        self.since += len(data)
+        if self.since > self.cap:
+            raise _TooLarge
+        return data
+
+
+class _Recoded:
+    """Text in another charset given to ijson as UTF-8 bytes (ijson reads bytes; text streams are deprecated)."""
+
+    def __init__(self, text: IO[str]) -> None:
+        self.text = text
+
+    def read(self, size: int = -1) -> bytes:
+        return self.text.read(size).encode("utf-8")
+
+
+def is_large_json(source: Source, max_bytes: int) -> bool:
+    """A ``.json`` file (or its ``.json.gz``) whose content is over the size limit."""
+    name = source.display.lower()
+    if not name.removesuffix(".gz").endswith(".json"):
+        return False
+    try:
+        if source.path.stat().st_size > max_bytes:
+            return True
+        if not name.endswith(".gz"):
+            return False
+        with gzip.open(source.path) as stream:
+            while stream.read(HEAD):
+                if stream.tell() > max_bytes:
+                    return True
+    except (OSError, EOFError, zlib.error):
+        return False  # the whole read names what is wrong with the file
+    return False
+
+
+def _open(source: Source) -> IO[bytes]:
+    raw = source.path.open("rb")
+    head = raw.read(2)
+    raw.seek(0)
+    return gzip.open(raw) if head == GZIP_MAGIC else raw  # type: ignore[return-value]
+
+
+def _utf8(stream: IO[bytes]) -> IO[bytes] | str:
+    """The stream as UTF-8 bytes without a BOM, recoded from the charset its head reads in; or why it can't be."""
+    head = stream.read(HEAD)
+    if binary := sniff_binary(head[:4096]):
+        return f"binary file ({binary}), not text"
+    rest: IO[bytes] = io.BufferedReader(_Chain(head, stream))  # type: ignore[arg-type]
+    for bom, encoding in BOMS:
+        if head.startswith(bom) and bom == codecs.BOM_UTF8:
+            rest.read(len(bom))
+            return rest
+        if head.startswith(bom):
+            return _Recoded(io.TextIOWrapper(rest, encoding=encoding))  # type: ignore[return-value]
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        return rest
+    except UnicodeDecodeError:
+        pass
+    decoded = decode(head[: len(head) - 3] if len(head) == HEAD else head)
+    if decoded is None:
+        return "undecodable bytes: not UTF-8, UTF-16 or any charset detected with confidence"
+    return _Recoded(io.TextIOWrapper(rest, encoding=decoded[1]))  # type: ignore[return-value]
+
+
+class _Chain(io.RawIOBase):
+    """Bytes already read, then the rest of the stream."""
+
+    def __init__(self, head: bytes, stream: IO[bytes]) -> None:
+        self.head, self.stream = head, stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        if self.head:
+            size = min(len(buffer), len(self.head))
+            buffer[:size], self.head = self.head[:size], self.head[size:]
+            return size
+        data = self.stream.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _prefix(stream: IO[bytes]) -> str | None:
+    """Where the records are: ``item`` in an array, ``KEY.item`` in an object holding them under one of
+    ``CONTAINER_KEYS`` (the first of that order, as a whole read takes); None for one record or no list."""
+    start = b""
+    while not start and (chunk := stream.read(4096)):
+        start = chunk.lstrip()[:1]
+    if start == b"[":
+        return "item"  # read no further: an error later in the file is met while reading the records
+    if start != b"{":
+        return None
+    events = ijson.parse(_Chain(chunk, stream), buf_size=BUFFER)
+    lists: set[str] = set()
+    key = None
+    for prefix, event, value in events:
+        if prefix == "" and event == "map_key":
+            key = value
+            continue
+        if key is not None and prefix == key:
+            if key in _TEXT_FIELDS and event not in ("null", "start_array") and value != "":
+                return None  # the object is itself a record
+            if event == "start_array" and key in CONTAINER_KEYS:
+                lists.add(key)
+            key = None
+    return next((f"{name}.item" for name in CONTAINER_KEYS if name in lists), None)
+
+
+def _error(exc: Exception) -> str:
+    text = exc.args[0] if exc.args else str(exc)
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return str(text).strip().splitlines()[0] if str(text).strip() else type(exc).__name__
+
+
+def read_records(source: Source, max_bytes: int) -> Iterator[Document | Rejected]:
+    """The records of a JSON file over the limit, as Documents of about ``LINES_PIECE`` characters, each a
+    JSON list whose ``first_line`` is its first record's place; a record over the limit is rejected alone. A
+    read that fails part way (invalid JSON, a cut gzip stream) ends with a rejection; what came before stays
+    read, to the grain of the parser's reads (``BUFFER``: records in the read that fails are lost with it). One lone surrogate escaped in a string reads as "?" (ijson's C parser), not U+FFFD as in a whole read."""
+    shown = source.display
+    piece: list[str] = []
+    first = count = size = 0
+    failed: Rejected | None = None
+
+    def flush() -> Iterator[Document]:
+        nonlocal size
+        if piece:
+            yield Document(shown, "json", "[" + ",".join(piece) + "]", b"", first)
+            piece.clear()
+        size = 0
+
+    try:
+        with _open(source) as stream:
+            found = _utf8(stream)
+            if isinstance(found, str):
+                yield Rejected(shown, found, "binary" if found.startswith("binary") else "undecodable")
+                return
+            prefix = _prefix(found)
+        if prefix is None:
+            yield Rejected(shown, f"file is over the {human_size(max_bytes)} limit (--max-bytes) and holds no list "
+                                  "of records to read one by one", "too_large")
+            return
+        with _open(source) as stream:
+            found = _utf8(stream)
+            assert not isinstance(found, str)
+            counted = _Counted(found, 2 * max_bytes + 2 * BUFFER)
+            for item in ijson.items(counted, prefix, use_float=True, buf_size=BUFFER):
+                counted.since = 0
+                count += 1
+                text = json.dumps(item, ensure_ascii=False)
+                if len(text.encode("utf-8")) > max_bytes:
+                    yield from flush()
+                    yield Rejected(f"{shown}#{count}", f"record is over the {human_size(max_bytes)} limit "
+                                                       "(--max-bytes)", "too_large")
+                    continue
+                if not piece:
+                    first = count
+                piece.append(text)
+                size += len(text)
+                if size >= LINES_PIECE:
+                    yield from flush()
+    except _TooLarge:
+        failed = Rejected(f"{shown}#{count + 1}", f"record is over the {human_size(max_bytes)} limit (--max-bytes); "
+                                                  "the file is not read past it", "too_large")
+    except ijson.JSONError as exc:
+        failed = Rejected(shown, f"invalid JSON after record {count}: {_error(exc)}", "invalid_json")
+    except UnicodeDecodeError as exc:
+        failed = Rejected(shown, f"undecodable bytes after record {count}: {exc.reason}", "undecodable")
+    except (gzip.BadGzipFile, zlib.error, EOFError) as exc:
+        failed = Rejected(shown, f"corrupt gzip file: read stopped after record {count}: {exc or 'cut short'}",
+                          "undecodable")
+    except OSError as exc:
+        failed = stat_error(shown, exc) if count == 0 else Rejected(
+            shown, f"read stopped after record {count}: {exc}", "undecodable")
+    else:
+        if count == 0:
+            failed = Rejected(shown, "JSON holds an empty list: no records", "no_text")
+    yield from flush()
+    if failed is not None:
+        yield failed

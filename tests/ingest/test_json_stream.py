@@ -1,0 +1,99 @@
+import gzip
+import json
+
+from storyweave.ingest import json_stream, read_inputs
+from storyweave.model import Article, Rejected
+from storyweave.settings import Settings
+from tests.conftest import DATA
+
+
+def _dev_records(count):
+    lines = (DATA / "ecbplus" / "dev.jsonl").read_text(encoding="utf-8").splitlines()[:count]
+    return [json.loads(line) for line in lines]
+
+
+def _read(path, **settings):
+    return list(read_inputs([path], Settings(**settings)))
+
+
+def _whole(path):
+    """The records as a read of the whole file gives them, the limit raised above its size."""
+    size = len(gzip.decompress(path.read_bytes())) if path.suffix == ".gz" else path.stat().st_size
+    return [(r.source_path, r.id) for r in _read(path, max_bytes=size + 1)]
+
+
+def test_a_json_list_over_the_limit_is_read_record_by_record_with_the_ids_of_a_whole_read(tmp_path, monkeypatch):
+    """Scrapy's JSON export is one array of every item: the limit holds for each record."""
+    records = _dev_records(120)
+    records[5:5] = [{"id": "huge", "title": "Long", "text": "The cat sat on the mat. " * 4000}]
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps(records, indent=1), encoding="utf-8")
+    whole = _whole(path)
+    monkeypatch.setattr(json_stream, "LINES_PIECE", 20_000)
+    for workers in (1, 2):
+        got = _read(path, max_bytes=60_000, workers=workers)
+        [rejected] = [r for r in got if isinstance(r, Rejected)]
+        assert rejected.source_path.endswith("items.json#6") and rejected.code == "too_large"
+        assert len(got) == len(whole) == 121
+        assert [(r.source_path, r.id) for r in got if isinstance(r, Article)] == [
+            item for item in whole if not item[0].endswith("#6")]
+
+
+def test_records_held_under_a_key_gzipped_or_in_a_legacy_charset_keep_the_ids_of_a_whole_read(tmp_path):
+    records = _dev_records(60)
+    records[3]["title"] = "Café owners in Zürich say the fire began at dawn"
+    holder = {"meta": {"articles": [1, 2], "note": "a list under a known key, nested"}, "status": "ok",
+              "articles": records}
+    plain = tmp_path / "export.json"
+    plain.write_text(json.dumps(holder, ensure_ascii=False), encoding="utf-8")
+    zipped = tmp_path / "export2.json.gz"
+    zipped.write_bytes(gzip.compress(plain.read_bytes()))
+    legacy = tmp_path / "export3.json"
+    legacy.write_bytes(json.dumps(holder, ensure_ascii=False).encode("cp1252"))
+    bom = tmp_path / "export4.json"
+    bom.write_bytes(b"\xef\xbb\xbf" + plain.read_bytes())
+    wide = tmp_path / "export5.json"
+    wide.write_bytes(json.dumps(holder, ensure_ascii=False).encode("utf-16"))
+    expected = [item_id for _, item_id in _whole(plain)]
+    assert len(expected) == 60
+    for path in (plain, zipped, legacy, bom, wide):
+        got = _read(path, max_bytes=20_000)
+        assert all(isinstance(r, Article) for r in got), [r for r in got if isinstance(r, Rejected)]
+        assert [r.id for r in got] == expected
+        assert got[-1].source_path == f"{path}#60"
+        assert got[3].title.startswith("Café owners in Zürich")
+
+
+def test_a_json_file_over_the_limit_that_is_one_record_is_rejected_saying_so(tmp_path):
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps({"title": "One", "text": "The cat sat on the mat. " * 100, "items": []}))
+    [rejected] = _read(path, max_bytes=1_000)
+    assert rejected.code == "too_large" and "holds no list of records" in rejected.reason
+
+
+def test_a_broken_or_cut_file_keeps_the_records_before_the_break(tmp_path):
+    """Before it, to the grain of the parser's reads (64 KB): those records are read whole."""
+    records = _dev_records(120)
+    text = json.dumps(records)
+    broken = tmp_path / "broken.json"
+    cut_at = text.index('{"', len(text) // 2)
+    broken.write_text(text[:cut_at] + '{"title" "no colon"}]', encoding="utf-8")
+    *read, failed = _read(broken, max_bytes=20_000)
+    assert 0 < len(read) < 120 and all(isinstance(r, Article) for r in read)
+    assert failed.code == "invalid_json" and failed.reason.startswith(f"invalid JSON after record {len(read)}: ")
+    zipped = tmp_path / "cut.json.gz"
+    data = gzip.compress(text.encode("utf-8"))
+    zipped.write_bytes(data[: len(data) // 2])
+    *read, failed = _read(zipped, max_bytes=20_000)
+    assert 0 < len(read) < 120 and failed.code == "undecodable" and "read stopped after record" in failed.reason
+
+
+def test_a_record_too_long_to_build_stops_the_read_after_the_records_before_it(tmp_path):
+    """A string of a hundred times the limit is not built in memory to learn that it is too long."""
+    records = _dev_records(5) + [{"title": "Endless", "text": "A" * 2_000_000}] + _dev_records(5)
+    path = tmp_path / "endless.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    *read, failed = _read(path, max_bytes=20_000)
+    assert len(read) == 5 and all(isinstance(r, Article) for r in read)
+    assert (failed.source_path, failed.code) == (f"{path}#6", "too_large")
+    assert "not read past it" in failed.reason
