@@ -39,11 +39,13 @@ Paths = Annotated[list[str], typer.Argument(help="Files, folders (read recursive
                                             show_default=False)]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
 LogLevel = Annotated[str, typer.Option("--log-level", help="debug, info, warning or error (to stderr).")]
-Config = Annotated[Path | None, typer.Option("--config", help="A TOML file of settings (\\[storyweave] table).",
+Config = Annotated[Path | None, typer.Option("--config", help="Settings in TOML (\\[storyweave] table).",
                                              show_default=False)]
 MaxBytes = Annotated[int | None, typer.Option("--max-bytes", help="Reject files larger than this, "
-                                              "and web archive or JSONL records (default 10,000,000).",
+                                              "and web archive, JSONL or JSON records (default 10,000,000).",
                                               show_default=False)]
+FollowLinks = Annotated[bool, typer.Option("--follow-links", help="In folders, follow links that lead out of "
+                                           "them too (else rejected).", show_default=False)]
 Workers = Annotated[int | None, typer.Option("--workers", help="Processes that parse inputs (default 1).",
                                              show_default=False)]
 
@@ -118,6 +120,7 @@ def analyze(
                                             show_default=False)] = None,
     max_bytes: MaxBytes = None,
     workers: Workers = None,
+    follow_links: FollowLinks = False,
     config: Config = None,
     quiet: Quiet = False,
     log_level: LogLevel = "warning",
@@ -127,7 +130,8 @@ def analyze(
     The report covers exactly the inputs named; they are also kept in the store for `report` and `serve`.
     """
     _setup(log_level, quiet)
-    settings = _settings(config, max_bytes=max_bytes, workers=workers)
+    settings = _settings(config, max_bytes=max_bytes, workers=workers,
+                         follow_links=follow_links or None)
     _out_folder(out)
     with open_store(str(db or out / "storyweave.sqlite")) as store, _progress(quiet) as tick:
         report = run_analyze(paths, settings, store=store, on_record=tick)
@@ -144,13 +148,15 @@ def ingest(
     db: Annotated[Path, typer.Option("--db", help="Store file to add to (created if missing).")],
     max_bytes: MaxBytes = None,
     workers: Workers = None,
+    follow_links: FollowLinks = False,
     config: Config = None,
     quiet: Quiet = False,
     log_level: LogLevel = "warning",
 ) -> None:
     """Add articles to a store incrementally; inputs stored before are not added again."""
     _setup(log_level, quiet)
-    settings = _settings(config, max_bytes=max_bytes, workers=workers)
+    settings = _settings(config, max_bytes=max_bytes, workers=workers,
+                         follow_links=follow_links or None)
     with open_store(str(db)) as store, _progress(quiet) as tick:
         result = run_ingest(paths, store, settings, on_record=tick)
         total = store.count_articles()

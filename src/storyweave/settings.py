@@ -13,6 +13,19 @@ from .errors import InputError
 ENV_PREFIX = "STORYWEAVE_"
 
 
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
+def _flag(value: Any) -> bool:
+    """A yes/no setting from TOML (a boolean) or the environment ("true", "0", …); bool("false") is True."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE + _FALSE:
+        return text in _TRUE
+    raise ValueError(value)
+
+
 @dataclass(frozen=True)
 class Settings:
     #: files larger than this (after gzip decompression too) are rejected, not read; in a web archive, records
@@ -27,6 +40,9 @@ class Settings:
     language_min_confidence: float = 0.5
     #: lines longer than this are body text and never treated as boilerplate or metadata
     boilerplate_max_line_chars: int = 160
+    #: in a folder (or under a glob's fixed part), follow links that lead out of it; off, they are rejected,
+    #: since a folder from elsewhere can link to any file of this machine
+    follow_links: bool = False
     #: the knowledge base file; empty for the one shipped with storyweave
     kb_path: str = ""
     #: your own entities to add to the KB: CSV or JSONL files, separated by commas (see README, Entities)
@@ -58,7 +74,7 @@ class Settings:
                 raise InputError(f"unknown setting {key!r} in {origin}")
             default = getattr(self, key)
             try:
-                changes[key] = type(default)(value)
+                changes[key] = _flag(value) if isinstance(default, bool) else type(default)(value)
             except (TypeError, ValueError) as exc:
                 raise InputError(f"setting {key!r} in {origin}: {value!r} is not a {type(default).__name__}") from exc
         result = replace(self, **changes)

@@ -164,6 +164,49 @@ def test_folder_link_loop_is_reported_and_the_rest_read(tmp_path):
     assert records[1].code == "symlink_loop"
 
 
+def _linked_corpus(tmp_path):
+    """A corpus folder from elsewhere: a link inside it, and links to a file and a folder outside it."""
+    corpus, private = tmp_path / "corpus", tmp_path / "home"
+    (corpus / "sub").mkdir(parents=True)
+    private.mkdir()
+    (corpus / "sub" / "a.txt").write_text(GOOD, encoding="utf-8")
+    (private / "secret.txt").write_text(GOOD.replace("fire", "flood"), encoding="utf-8")
+    os.symlink(corpus / "sub" / "a.txt", corpus / "same.txt")
+    os.symlink(private / "secret.txt", corpus / "z-file.txt")
+    os.symlink(private, corpus / "z-folder")
+    return corpus, private
+
+
+def test_a_link_out_of_a_folder_is_rejected_unless_links_are_followed(tmp_path):
+    corpus, private = _linked_corpus(tmp_path)
+    records = list(read_inputs([corpus]))
+    assert [(type(r).__name__, r.source_path[len(str(corpus)):]) for r in records] == [
+        ("Article", "/same.txt"), ("Rejected", "/sub/a.txt"), ("Rejected", "/z-file.txt"), ("Rejected", "/z-folder")]
+    assert records[1].code == "duplicate_input"
+    assert [r.code for r in records[2:]] == ["outside_link", "outside_link"]
+    assert "--follow-links" in records[2].reason and str(private) not in records[2].reason
+    followed = list(read_inputs([corpus], Settings(follow_links=True)))
+    assert [type(r).__name__ for r in followed] == ["Article", "Rejected", "Article", "Rejected"]
+    assert "flood" in followed[2].text and followed[3].code == "duplicate_input"
+    named = list(read_inputs([corpus / "z-file.txt"]))
+    assert isinstance(named[0], Article), "a link named by the user is read"
+
+
+def test_a_glob_does_not_follow_links_out_of_its_fixed_part(tmp_path):
+    corpus, _ = _linked_corpus(tmp_path)
+    records = list(read_inputs([str(corpus / "**" / "*.txt")]))
+    codes = {r.source_path[len(str(corpus)):]: getattr(r, "code", "read") for r in records}
+    assert codes == {"/same.txt": "read", "/sub/a.txt": "duplicate_input", "/z-file.txt": "outside_link",
+                     "/z-folder/secret.txt": "outside_link"}
+
+
+def test_follow_links_from_the_environment_reads_false_as_false():
+    assert Settings.load(env={"STORYWEAVE_FOLLOW_LINKS": "false"}).follow_links is False
+    assert Settings.load(env={"STORYWEAVE_FOLLOW_LINKS": "1"}).follow_links is True
+    with pytest.raises(Exception, match="follow_links"):
+        Settings.load(env={"STORYWEAVE_FOLLOW_LINKS": "maybe"})
+
+
 def test_fifo_is_not_read(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")
     _rejected(tmp_path / "pipe.txt", "not_regular", "FIFO")

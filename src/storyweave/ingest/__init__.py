@@ -145,7 +145,7 @@ def _tasks(inputs: Iterable[str | PathLike[str]], settings: Settings) -> Iterato
     """Files to read, with web archives opened into their pages here, as they are read: an archive of any
     size is one page at a time, and its pages are parsed in parallel like files. Long JSONL files likewise
     come in pieces of lines, and JSON files over the size limit in pieces of records."""
-    for item in expand(inputs):
+    for item in expand(inputs, settings.follow_links):
         if isinstance(item, Source) and warc.is_warc(item.path):
             yield from warc.pages(item.path, item.display, settings.max_bytes)
         elif isinstance(item, Source) and in_lines(item, settings.max_bytes):

@@ -79,9 +79,20 @@ def stat_error(display: str, exc: OSError) -> Rejected:
     return Rejected(display, f"cannot be read: {exc.strerror or exc}", "unreadable")
 
 
-def _walk(root: Path, display_root: str) -> Iterator[Source | Rejected]:
-    """Walk a folder in sorted order, following links but never around a loop."""
+def _outside(path: Path, shown: str, root: Path | None) -> Rejected | None:
+    """A link (or a path through one) that leads out of ``root``, the resolved folder the user named; None
+    when ``root`` is None (links are followed anywhere) or the path stays inside."""
+    if root is None or path.resolve().is_relative_to(root):
+        return None
+    return Rejected(shown, "a link that leads outside the folder given: not followed (name its target "
+                               "itself, or pass --follow-links)", "outside_link")
+
+
+def _walk(root: Path, display_root: str, follow_links: bool) -> Iterator[Source | Rejected]:
+    """Walk a folder in sorted order, following links inside it (and out of it with ``follow_links``) but
+    never around a loop."""
     seen: set[tuple[int, int]] = set()
+    inside = None if follow_links else root.resolve()
 
     def visit(folder: Path, shown: str) -> Iterator[Source | Rejected]:
         try:
@@ -107,6 +118,9 @@ def _walk(root: Path, display_root: str) -> Iterator[Source | Rejected]:
             except OSError as exc:
                 yield stat_error(child_shown, exc)
                 continue
+            if child.is_symlink() and (away := _outside(child, child_shown, inside)):
+                yield away
+                continue
             if stat.S_ISDIR(child_info.st_mode):
                 yield from visit(child, child_shown)
             else:
@@ -122,8 +136,17 @@ def _file(path: Path, display: str, info: os.stat_result) -> Source | Rejected:
     return Source(path, display)
 
 
-def expand(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Source | Rejected]:
-    """Files, folders (recursively) and glob patterns, in the order given; folders sorted inside."""
+def _fixed_part(pattern: str) -> Path:
+    """The folder a glob pattern searches: its leading components without wildcards."""
+    parts = Path(pattern).parts
+    fixed = next((i for i, part in enumerate(parts) if glob.has_magic(part)), len(parts))
+    return Path(*parts[:fixed]) if fixed else Path(".")
+
+
+def expand(inputs: Iterable[str | os.PathLike[str]], follow_links: bool = False) -> Iterator[Source | Rejected]:
+    """Files, folders (recursively) and glob patterns, in the order given; folders sorted inside. A path named
+    is read wherever it leads; inside a folder, or under a glob's fixed part, a link leading out of it is
+    rejected unless ``follow_links``."""
     for item in inputs:
         shown = os.fspath(item)
         path = Path(shown)
@@ -134,13 +157,18 @@ def expand(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Source | Reject
                 matches = sorted(glob.glob(shown, recursive=True))
                 if not matches:
                     yield Rejected(shown, "the pattern matched no file", "not_found")
+                inside = None if follow_links else _fixed_part(shown).resolve()
                 for match in matches:
-                    yield from expand([match])
+                    away = _outside(Path(match), match, inside)
+                    if away:
+                        yield away
+                    else:
+                        yield from expand([match], follow_links)
                 continue
             yield stat_error(shown, exc)
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from _walk(path, shown)
+            yield from _walk(path, shown, follow_links)
         else:
             yield _file(path, shown, info)
 
