@@ -97,3 +97,21 @@ def test_a_record_too_long_to_build_stops_the_read_after_the_records_before_it(t
     assert len(read) == 5 and all(isinstance(r, Article) for r in read)
     assert (failed.source_path, failed.code) == (f"{path}#6", "too_large")
     assert "not read past it" in failed.reason
+
+
+def test_json_lines_under_a_json_name_are_read_as_lines_small_or_over_the_limit(tmp_path):
+    """Many datasets ship JSON Lines as ``.json``; read whole, that is "Extra data" after the first record."""
+    lines = [json.dumps(record) for record in _dev_records(40)]
+    lines[7] = '{"title": "broken'
+    named = tmp_path / "dump.json"
+    named.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    proper = tmp_path / "dump.jsonl"
+    proper.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    def seen(r):
+        return type(r).__name__, r.source_path.replace(".jsonl", ".json"), r.id if isinstance(r, Article) else r.code
+
+    expected = [seen(r) for r in _read(proper)]
+    assert expected[7] == ("Rejected", f"{named}#8", "invalid_json") and len(expected) == 40
+    for max_bytes in (10_000_000, 20_000):
+        got = _read(named, max_bytes=max_bytes)
+        assert [seen(r) for r in got] == expected

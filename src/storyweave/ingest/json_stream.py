@@ -15,14 +15,27 @@ from typing import IO
 import ijson
 
 from ..model import Rejected
-from .jsonl import CONTAINER_KEYS, FIELDS
-from .sources import BOMS, GZIP_MAGIC, LINES_PIECE, Document, Source, decode, human_size, sniff_binary, stat_error
+from .jsonl import CONTAINER_KEYS, FIELDS, is_lines
+from .sources import (
+    BOMS,
+    GZIP_MAGIC,
+    LINES_PIECE,
+    Document,
+    Source,
+    decode,
+    human_size,
+    read_lines,
+    sniff_binary,
+    stat_error,
+)
 
 #: bytes of the file looked at to tell its encoding
 HEAD = 64 * 1024
 #: ijson's read size; a record's bytes are counted to this grain
 BUFFER = 64 * 1024
 _TEXT_FIELDS = frozenset(FIELDS["text"])
+#: ``_prefix`` of a file of JSON Lines named ``.json``
+LINES = "lines"
 
 
 class _TooLarge(Exception):
@@ -122,16 +135,22 @@ class _Chain(io.RawIOBase):
         return len(data)
 
 
-def _prefix(stream: IO[bytes]) -> str | None:
+def _prefix(stream: IO[bytes], max_bytes: int) -> str | None:
     """Where the records are: ``item`` in an array, ``KEY.item`` in an object holding them under one of
-    ``CONTAINER_KEYS`` (the first of that order, as a whole read takes); None for one record or no list."""
-    start = b""
+    ``CONTAINER_KEYS`` (the first of that order, as a whole read takes), ``LINES`` for JSON Lines under a
+    ``.json`` name; None for one record or no list."""
+    start = chunk = b""
     while not start and (chunk := stream.read(4096)):
         start = chunk.lstrip()[:1]
     if start == b"[":
         return "item"  # read no further: an error later in the file is met while reading the records
     if start != b"{":
         return None
+    while b"\n" not in chunk.lstrip() and len(chunk) <= max_bytes and (more := stream.read(BUFFER)):
+        chunk += more
+    chunk += stream.read(BUFFER)
+    if is_lines(chunk.decode("utf-8", "replace")):
+        return LINES
     events = ijson.parse(_Chain(chunk, stream), buf_size=BUFFER)
     lists: set[str] = set()
     key = None
@@ -178,7 +197,10 @@ def read_records(source: Source, max_bytes: int) -> Iterator[Document | Rejected
             if isinstance(found, str):
                 yield Rejected(shown, found, "binary" if found.startswith("binary") else "undecodable")
                 return
-            prefix = _prefix(found)
+            prefix = _prefix(found, max_bytes)
+        if prefix == LINES:
+            yield from read_lines(source, max_bytes)
+            return
         if prefix is None:
             yield Rejected(shown, f"file is over the {human_size(max_bytes)} limit (--max-bytes) and holds no list "
                                   "of records to read one by one", "too_large")

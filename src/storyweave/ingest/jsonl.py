@@ -139,6 +139,18 @@ def _error(exc: json.JSONDecodeError) -> str:
     return f"{exc.msg} (line {exc.lineno}, column {exc.colno})"
 
 
+def is_lines(text: str) -> bool:
+    """Whether a text is JSON Lines, as many datasets are under a ``.json`` name: its first line is a whole
+    object and another line follows."""
+    first, _, rest = text.lstrip().partition("\n")
+    if not rest.strip():
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except json.JSONDecodeError:
+        return False
+
+
 def records(kind: str, text: str, display: str, first_line: int = 1) -> Iterator[Record | Rejected]:
     """Split a JSON or JSONL document into records; a broken line is rejected alone. ``first_line``: the
     number of the text's first line in its file (a piece of a long JSONL file), or of its first record (a
@@ -158,6 +170,9 @@ def records(kind: str, text: str, display: str, first_line: int = 1) -> Iterator
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data" and is_lines(text):
+            yield from records("jsonl", text, display, first_line)  # JSON Lines under a .json name
+            return
         yield Rejected(display, f"invalid JSON: {_error(exc)}", "invalid_json")
         return
     if isinstance(data, dict) and _first(data, FIELDS["text"]) is None:
