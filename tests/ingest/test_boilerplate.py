@@ -24,6 +24,14 @@ from storyweave.ingest.boilerplate import classify
     ("Read the full story at People", "teaser footer"),
     ("Click here to read more", "teaser footer"),
     ("[…]", "teaser footer"),
+    ("We use cookies to give you the best experience on our website.", "cookie notice"),
+    ("This site uses cookies and similar technologies to analyse traffic.", "cookie notice"),
+    ("By continuing to use this site, you agree to our use of cookies.", "cookie notice"),
+    ("Accept all cookies", "cookie notice"),
+    ("Manage preferences", "cookie notice"),
+    ("Please enable JavaScript to view the comments powered by Disqus.", "script notice"),
+    ("Enable JS", "script notice"),
+    ("Your browser does not support the video tag.", "script notice"),
 ])
 def test_boilerplate_lines(line, reason):
     assert classify(line) == reason
@@ -37,6 +45,10 @@ def test_boilerplate_lines(line, reason):
     "The temperature reached 40 °C in the capital, the weather service said on Monday.",
     "Follow the money, the senator told reporters.",
     "Home is where the heart is, she wrote in her memoir.",
+    "We use cookies of the kind Oreo makes, the baker said.",
+    "The company said it would accept all offers.",
+    "JavaScript is disabled by default in the new browser, Mozilla said.",
+    "OK",
     "Think about it. If there were 500-600 countries in the world, what would it be like?",
     "The post office appeared first on the list of buildings to close, the council said.",
     "Read the full report, the minister urged lawmakers before the vote on Tuesday.",

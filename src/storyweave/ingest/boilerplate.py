@@ -46,6 +46,18 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|get (?:the|our) .{0,40}newsletter.*|newsletter|unsubscribe|click (?:here )?to subscribe.*"
         r"|(?:scan|long[- ]press) (?:the )?qr code.*|follow (?:our|the) (?:official )?(?:account|channel).*"
         r"|download (?:our|the) app.*)[.!\s]*$", re.I)),
+    ("cookie notice", re.compile(
+        r"^(?:(?:we|this (?:web)?site|our (?:web)?site) uses? cookies(?:\s+(?:(?:and similar|and other) \w+\s+)?"
+        r"(?:to|so|for|on|in order)\b.*|[.!]?)|by (?:continuing to (?:use|browse)|using) "
+        r"(?:this|our) (?:web)?site,? you (?:agree|consent)\b.*|(?:accept|allow|reject|decline) (?:all )?cookies"
+        r"|(?:accept|reject) all|(?:cookie|privacy) (?:settings|policy|preferences)"
+        r"|manage (?:cookies|(?:cookie |privacy )?preferences|consent))[.!\s]*$", re.I)),
+    ("script notice", re.compile(
+        r"^(?:(?:please )?(?:enable|turn on|activate) (?:javascript|js)\b.*|(?:javascript|js) (?:is )?(?:required|"
+        r"disabled|not enabled|must be enabled)(?: (?:in|on|for) (?:your|this) (?:browser|site|page)| to (?:view|use|"
+        r"see|display|play|read|watch) .{0,60})?[.!]?|(?:this|the) (?:web)?(?:site|page) requires javascript\b.*"
+        r"|you (?:need to|must) enable javascript\b.*|your browser does ?n[o']t support (?:javascript|the video|"
+        r"(?:the |this )?(?:audio|video) (?:element|tag))\b.*)$", re.I)),
     ("advertisement", re.compile(r"^(?:advertisement|advertising|sponsored(?: content)?|ads? by .{1,40}|ad|"
                                  r"promoted|paid content)[\s:]*$", re.I)),
 )
