@@ -149,3 +149,21 @@ def test_rss_1_0(tmp_path):
     assert (item.title, item.published, item.authors, item.outlet) == (
         "Tara Reid Checks Into Rehab", "2008-12-12T10:00:00Z", ["Jack Ketsoyan"], "People")
     assert item.text.startswith("Tara Reid's publicist")
+
+
+def test_a_relative_link_is_read_against_the_feeds_and_an_id_is_no_link(tmp_path):
+    (tmp_path / "site.rss").write_text(
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Site</title>'
+        "<link>https://site.example/en/</link><item><title>Fire in Lyon</title><link>/news/1</link>"
+        "<description>A fire broke out in Lyon on Monday, officials said.</description></item></channel></rss>",
+        encoding="utf-8")
+    (tmp_path / "ids.atom").write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Ids</title>'
+        "<entry><title>Storm hits coast</title><id>tag:ids.example,2024:1</id><updated>2024-06-03T10:00:00Z</updated>"
+        "<content>A storm hit the coast of Brittany on Monday, forecasters said.</content></entry></feed>",
+        encoding="utf-8")
+    item = _by_position(tmp_path / "site.rss")["site.rss#1"]
+    assert item.url == item.external_id == "https://site.example/news/1"
+    assert item.outlet == "Site"
+    entry = _by_position(tmp_path / "ids.atom")["ids.atom#1"]
+    assert entry.url is None and entry.external_id == "tag:ids.example,2024:1"

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from ..model import Rejected
 from .clean import Parsed, clean_body, join
@@ -92,6 +92,15 @@ def _outlet(entry: Any, channel: Any, link: str | None) -> str | None:
     return (channel.get("title") or "").strip() or host or None
 
 
+def _url(link: str | None, channel: Any) -> str | None:
+    """An item's link as a web address: a relative one ("/news/1") read against the feed's own link; an id
+    that feedparser gives as the link when there is none ("tag:site,2024:1") is no address."""
+    if not link or not link.strip():
+        return None
+    found = urljoin(channel.get("link") or "", link.strip())
+    return found if urlsplit(found).scheme in ("http", "https") else None
+
+
 def _published(entry: Any) -> str | None:
     for key in ("published", "updated", "created"):
         value = entry.get(key)
@@ -110,20 +119,21 @@ def _item(entry: Any, channel: Any, rss: bool, position: int, max_line_chars: in
     cleaned = clean_body(body or title or "", max_line_chars)
     text = join(cleaned.lines) or (title or "")
     link = entry.get("link") or None
-    external = entry.get("id") or link
+    url = _url(link, channel)
+    external = entry.get("id") or url or link
     parsed = Parsed(
         text=text,
         title=title,
         published=_published(entry) or cleaned.byline.published,
-        outlet=_outlet(entry, channel, link) or cleaned.byline.outlet,
+        outlet=_outlet(entry, channel, url) or cleaned.byline.outlet,
         reposted_from=cleaned.byline.reposted_from,
         authors=_authors(entry, rss) or cleaned.byline.authors,
         removed=cleaned.removed,
         language=declared(channel.get("language")),
-        url=link,
+        url=url,
         external_id=external,
     )
-    raw = json.dumps({"id": external, "link": link, "title": title, "text": body, "published": parsed.published},
+    raw = json.dumps({"id": entry.get("id") or link, "link": link, "title": title, "text": body, "published": parsed.published},
                      sort_keys=True, ensure_ascii=False).encode("utf-8")
     return Item(parsed, position, raw)
 
