@@ -9,7 +9,7 @@ def _page():
 def test_metadata_from_the_page():
     parsed = _page()
     assert parsed.title == "Hollywood's Mermaid, Esther Williams dies at 91"
-    assert parsed.published == "2013-06-06"
+    assert parsed.published == "2013-06-06T23:12:00Z", "the time of day its metadata states (18:12 at -05:00)"
     assert parsed.outlet == "Chicago Tribune"
     assert parsed.authors == ["Reuters"]
 
@@ -30,3 +30,16 @@ def test_what_was_left_out_is_listed_with_a_reason():
     assert "Leave a Reply" in removed
     assert all(reason for reason in removed.values())
     assert not any("window.analytics" in t for t in removed)
+
+
+def test_a_publication_time_is_kept_only_on_the_day_the_page_is_dated():
+    """htmldate gives the day alone; the time comes from the page's metadata when it is of that day, and is
+    left out when it falls on another day in UTC, so that "yesterday" still means the page's day before."""
+    page = (FIXTURES / "html" / "esther_williams.html").read_text(encoding="utf-8")
+    late = page.replace("2013-06-06T18:12:00-05:00", "2013-06-06T21:12:00-05:00")
+    assert html.parse(late).published == "2013-06-06"
+    bare = page.replace('content="2013-06-06T18:12:00-05:00"', 'content="2013-06-06"').replace(
+        '"datePublished": "2013-06-06T18:12:00-05:00"', '"datePublished": "2013-06-06"')
+    assert html.parse(bare).published == "2013-06-06"
+    other = page.replace('content="2013-06-06T18:12:00-05:00"', 'content="2013-06-05T09:00:00Z"')
+    assert html.parse(other).published == "2013-06-06T23:12:00Z", "a time of another day is passed over"

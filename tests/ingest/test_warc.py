@@ -27,7 +27,7 @@ def test_captured_pages_become_articles():
     assert isinstance(page, Article)
     assert page.title == "Hollywood's Mermaid, Esther Williams dies at 91", "the gzip-encoded payload is decoded"
     assert page.url == page.external_id == "https://www.chicagotribune.example/esther-williams-dies"
-    assert page.published == "2013-06-06", "the page's own date, not the capture's"
+    assert page.published == "2013-06-06T23:12:00Z", "the page's own time, not the capture's"
     legacy = records["pages.warc.gz#4"]
     assert "Lindsay Lohan’s attorney said Thursday" in legacy.text, "windows-1252 from the HTTP header"
     assert "“completely blindsided”" in legacy.text

@@ -66,6 +66,36 @@ def _left_out(html: str, body: str, kept: set[str]) -> list[Removed]:
     return removed
 
 
+#: where a page states when it was published to the minute: meta tags and schema.org's datePublished
+_PUBLISHED_XPATH = ("//meta[@property='article:published_time' or @name='article:published_time' or "
+                    "@itemprop='datePublished' or @name='pubdate' or @name='publishdate' or @name='publish-date' or "
+                    "@name='parsely-pub-date' or @name='sailthru.date' or @name='dc.date.issued' or "
+                    "@name='DC.date.issued' or @property='og:published_time']/@content"
+                    "|//time[@itemprop='datePublished']/@datetime")
+_JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
+_STATED = re.compile(r"publish|pubdate|sailthru\.date|dc\.date", re.I)
+_CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+
+def _published(html: str, day: str | None) -> str | None:
+    """The page's publication time where its metadata gives one on ``day`` (htmldate's date, which drops the
+    time of day): a stream orders a day's reports by it, and "this morning" resolves against it."""
+    from .dates import normalise
+
+    if not day or not _STATED.search(html):
+        return None
+    tree = _tree(html)
+    stated = [str(v) for v in tree.xpath(_PUBLISHED_XPATH)] if tree is not None else []
+    stated += _JSON_LD_PUBLISHED.findall(html)
+    for value in stated:
+        value = value.strip()
+        if _CLOCK.match(value) and value[:10] == day[:10]:
+            found = normalise(value)
+            if found and "T" in found and found[:10] == day[:10]:
+                return found  # not when UTC's day is another: "yesterday" is the page's local day before
+    return None
+
+
 def _authors(value: str | None) -> list[str]:
     return [a.strip() for a in re.split(r"\s*;\s*", value or "") if a.strip()]
 
@@ -83,10 +113,11 @@ def parse(html: str, max_line_chars: int = 160, url: str | None = None) -> Parse
     seen = {r.text for r in cleaned.removed} | ({title} if title else set())
     byline = cleaned.byline
     authors = _authors(doc.author if doc is not None else None) or byline.authors or _meta_author(html)
+    day = doc.date if doc is not None and doc.date else None
     return Parsed(
         text=body,
         title=title,
-        published=(doc.date if doc is not None and doc.date else None) or byline.published,
+        published=_published(html, day) or day or byline.published,
         outlet=(doc.sitename if doc is not None and doc.sitename else None) or byline.outlet,
         reposted_from=byline.reposted_from,
         authors=authors,
