@@ -1,7 +1,7 @@
 """Ingest: paths in, ``Article``s and ``Rejected``s out, in a deterministic order.
 
-    expand paths (sources.py) -> read and decode (sources.py) -> parse by kind (text.py, html.py,
-    jsonl.py, feed.py; web archives stream through warc.py) -> clean body (clean.py) -> language
+    expand paths (sources.py) -> read and decode (sources.py) -> parse by kind (text.py, markdown.py,
+    html.py, jsonl.py, feed.py; web archives stream through warc.py) -> clean body (clean.py) -> language
     (language.py) -> Article with a content-hash id; long JSONL files are read in pieces of lines
     (sources.read_lines), JSON files over the size limit in pieces of records (json_stream.py)
 """
@@ -17,7 +17,7 @@ from os import PathLike
 
 from ..model import Article, Rejected
 from ..settings import Settings
-from . import feed, html, json_stream, jsonl, text, warc
+from . import feed, html, json_stream, jsonl, markdown, text, warc
 from .clean import Parsed
 from .language import detect
 from .sources import Document, Source, decode, expand, in_lines, read, read_lines
@@ -56,6 +56,8 @@ def parse_document(doc: Document, settings: Settings) -> list[Article | Rejected
         return [_article(text.parse(doc.text, limit), doc.display, doc.raw, None, settings)]
     if doc.kind == "html":
         return [_article(html.parse(doc.text, limit), doc.display, doc.raw, None, settings)]
+    if doc.kind == "markdown":
+        return [_article(markdown.parse(doc.text, limit), doc.display, doc.raw, None, settings)]
     out: list[Article | Rejected] = []
     if doc.kind == "feed":
         for item in feed.items(doc.text, doc.display, limit):

@@ -21,13 +21,13 @@ from ..model import Rejected
 from .feed import is_feed
 from .language import known_share
 
-TEXT_SUFFIXES = {".txt": "text", ".text": "text",
+TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
                  ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
                  ".json": "json",
                  ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl",
                  ".rss": "feed", ".atom": "feed", ".rdf": "feed", ".xml": "feed"}
 #: what the unsupported-type reason says storyweave reads
-READABLE = ".txt, .html, .json, .jsonl, RSS/Atom feeds (.rss, .atom, .rdf, .xml), .warc, .arc and their .gz"
+READABLE = ".txt, .md, .html, .json, .jsonl, RSS/Atom feeds (.rss, .atom, .rdf, .xml), .warc, .arc and their .gz"
 
 #: magic numbers of formats people drop into news folders; named so the reason says what the file is
 BINARY_MAGIC = ((b"%PDF", "PDF document"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"),
