@@ -154,6 +154,21 @@ def test_a_lone_surrogate_in_a_listed_or_posted_record_is_no_reason_to_reject_it
     assert isinstance(posted[0], Article) and posted[0].title == "Lone \ufffd mark"
 
 
+def test_a_crawlers_record_its_body_in_markdown_and_its_fields_under_metadata(tmp_path):
+    record = {"markdown": "# Fire in Lyon\n\nA fire destroyed the [market hall](https://x.example/hall) in Lyon on "
+                          "Monday, the **fire service** said.\n\n![photo](https://x.example/p.jpg)",
+              "metadata": {"title": "Fire in Lyon | Lyon Daily", "sourceURL": "https://lyon-daily.example/fire",
+                           "publishedTime": "2024-06-03T08:15:00Z", "language": "en", "statusCode": 200,
+                           "ogImage": {"url": "https://x.example/p.jpg"}}}
+    path = tmp_path / "crawl.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [article] = _read(path)
+    assert (article.title, article.url, article.published) == (
+        "Fire in Lyon | Lyon Daily", "https://lyon-daily.example/fire", "2024-06-03T08:15:00Z")
+    assert article.text == "A fire destroyed the market hall in Lyon on Monday, the fire service said.", \
+        "the leading heading is the headline again"
+
+
 def _dev_lines(count):
     return (DATA / "ecbplus" / "dev.jsonl").read_text(encoding="utf-8").splitlines()[:count]
 

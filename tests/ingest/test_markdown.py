@@ -71,3 +71,10 @@ def test_broken_or_hostile_front_matter_leaves_the_page_readable(tmp_path):
     assert isinstance(bad, Article) and "A storm hit the coast on Tuesday" in bad.text
     (tmp_path / "empty.md").write_text("---\ntitle: Only metadata\n---\n\n![photo](x.jpg)\n", encoding="utf-8")
     assert isinstance(_one(tmp_path / "empty.md"), Rejected)
+
+
+def test_a_heading_that_repeats_the_front_matters_headline_is_left_out_of_the_body(tmp_path):
+    (tmp_path / "repeat.md").write_text("---\nheadline: Fire in Lyon\n---\n\n# Fire in Lyon\n\nA fire destroyed the "
+                                        "market hall on Monday, officials said.\n", encoding="utf-8")
+    page = _one(tmp_path / "repeat.md")
+    assert (page.title, page.text) == ("Fire in Lyon", "A fire destroyed the market hall on Monday, officials said.")

@@ -18,8 +18,8 @@ FIELDS = {
     "title": ("title", "headline", "name"),
     "text": ("text", "body", "content", "articleBody", "article_body", "maintext", "full_text"),
     "published": ("published", "date", "datePublished", "date_published", "published_at", "publishedAt",
-                  "pubDate", "date_publish", "publish_date", "timestamp"),
-    "url": ("url", "link", "canonical_url"),
+                  "pubDate", "date_publish", "publish_date", "publishedTime", "published_time", "timestamp"),
+    "url": ("url", "link", "canonical_url", "sourceURL", "source_url"),
     "outlet": ("outlet", "source", "site_name", "sitename", "source_domain", "publisher", "feed"),
     "authors": ("authors", "author", "byline", "creator"),
     "language": ("language", "lang", "inLanguage"),
@@ -101,10 +101,24 @@ def canonical(item: Any) -> bytes:
     return json.dumps(_without_surrogates(item), sort_keys=True, ensure_ascii=False).encode("utf-8")
 
 
+def _flattened(data: dict[str, Any]) -> dict[str, Any]:
+    """A record with the fields of its ``metadata`` object beside its own (a crawler's output: the page's body
+    as ``markdown``, its title and address under ``metadata``); the record's own fields win."""
+    meta = data.get("metadata")
+    if not isinstance(meta, dict):
+        return data
+    return {**{key: value for key, value in meta.items() if isinstance(value, (str, int, float, list))}, **data}
+
+
 def to_parsed(data: dict[str, Any], max_line_chars: int = 160) -> Parsed | str:
-    """A record as ``Parsed``, or the reason it cannot be one."""
-    data = _without_surrogates(data)
+    """A record as ``Parsed``, or the reason it cannot be one. A body given only as ``markdown`` is read as
+    a Markdown page's body is."""
+    data = _flattened(_without_surrogates(data))
     text = _first(data, FIELDS["text"])
+    if text is None and isinstance(data.get("markdown"), str):
+        from .markdown import body_text
+
+        text = body_text(data["markdown"], _name(_first(data, FIELDS["title"])))
     if isinstance(text, list) and all(isinstance(item, str) for item in text):
         text = "\n\n".join(item.strip() for item in text if item.strip())  # the body as a list of paragraphs
     if text is not None and not isinstance(text, str):

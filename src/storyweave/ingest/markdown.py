@@ -81,14 +81,27 @@ def _render(body: str) -> str:
     return _CELL.sub("", html)
 
 
+def body_text(markdown: str, title: str | None = None) -> str:
+    """A Markdown body as plain text, a paragraph (heading, table row, list item) a line; a leading heading
+    that the title holds already ("Fire in Lyon" under "Fire in Lyon | Lyon Daily") is left out."""
+    html = _render(markdown)
+    lines = visible_lines(html)
+    if lines and title and _HEADING.match(html) and lines[0].casefold() in title.casefold():
+        lines = lines[1:]
+    return "\n\n".join(lines)
+
+
 def parse(text: str, max_line_chars: int = 160) -> Parsed:
     fields, body, header = _front_matter(text)
     html = _render(body)
     lines = visible_lines(html)
     record = dict(fields)
     title_source = None
-    if lines and not any(record.get(name) for name in FIELDS["title"]) and _HEADING.match(html):
-        record["title"], lines = lines[0], lines[1:]
+    given = next((str(record[name]) for name in FIELDS["title"] if isinstance(record.get(name), str)), None)
+    if lines and _HEADING.match(html) and (not given or lines[0].casefold() in given.casefold()):
+        if not given:
+            record["title"] = lines[0]
+        lines = lines[1:]
     record["text"] = "\n\n".join(lines)
     parsed = to_parsed(record, max_line_chars)
     if isinstance(parsed, str):
