@@ -1,6 +1,7 @@
 """Speaker attribution on 130 hand-labelled ECB+ quotations (benchmarks/labels/ecbplus_speakers.tsv).
 
     python benchmarks/speakers.py [--show] [--fresh | --cyrillic | --german]
+    python benchmarks/speakers.py --described 40 [--seed 11]   # unnamed speakers' descriptions, to read
 
 The labelled documents' stories (their ECB+ gold stories, every document of each) go through the quotes
 stage and the entity stage as in the pipeline (``quotes_for``, ``entities_for``, ``attach_speakers``). A
@@ -106,6 +107,35 @@ def cyrillic(show: bool, languages: tuple[str, ...] = ("ru", "uk")) -> None:
             print(f"  {aid:40} ours {ours:24} English {theirs}")
 
 
+def described(sample: int, seed: int) -> None:
+    """How many statements that no one named says get a description of who says them, over all ECB+ dev
+    stories, and a seeded sample of them to read by hand (precision is read, not computed: no labels)."""
+    import random
+
+    texts = {}
+    for line in (DATA / "dev.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        texts[record["id"]] = record["text"]
+    members = defaultdict(list)
+    for line in (DATA / "dev_labels.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        doc, story, _topic = line.split("\t")
+        if doc in texts:
+            members[story].append(doc)
+    articles = [Article(id=doc, source_path=doc, language="en", text=texts[doc]) for ids in members.values()
+                for doc in ids]
+    stories = [Story(story, story, ids) for story, ids in sorted(members.items())]
+    quotes = quotes_for(stories, articles)
+    unnamed = [q for q in quotes if not q.speaker_name]
+    said = [q for q in unnamed if q.speaker_description]
+    print(f"ECB+ dev: {len(quotes)} statements, {len(unnamed)} with no named speaker, {len(said)} of them described "
+          f"({len(said) / max(1, len(unnamed)):.0%})")
+    by_id = {a.id: a for a in articles}
+    for quote in random.Random(seed).sample(said, min(sample, len(said))):
+        span = quote.speaker_description
+        around = by_id[span.article_id].text[max(0, span.start - 150):span.end + 80].replace("\n", " ")
+        print(f"  [{span.text}] :: {around}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--show", action="store_true", help="list every quotation not attributed right")
@@ -113,7 +143,13 @@ def main() -> None:
     parser.add_argument("--german", action="store_true", help="de attribution against English versions")
     parser.add_argument("--cjk", action="store_true", help="zh and ja attribution against English versions")
     parser.add_argument("--fresh", action="store_true", help="the quotations labelled after the rules were written")
+    parser.add_argument("--described", type=int, metavar="N", help="descriptions of unnamed speakers: coverage "
+                        "and N of them to read")
+    parser.add_argument("--seed", type=int, default=11, help="which sample --described lists")
     args = parser.parse_args()
+    if args.described is not None:
+        described(args.described, args.seed)
+        return
     if args.cyrillic or args.german or args.cjk:
         cyrillic(args.show, ("de",) if args.german else ("zh", "ja") if args.cjk else ("ru", "uk"))
         return

@@ -39,6 +39,12 @@ def test_seed_report_passes_check_report(seed_run):
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stdout
     assert "0 problems" in check.stdout and "not installed" not in check.stdout
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    texts = {a["id"]: a["text"] for a in report["articles"]}
+    described = [q["speaker"]["description"] for q in report["quotes"] if q["speaker"]["description"]]
+    assert described, "the seeds quote a Russian TV host and a press secretary by no name"
+    for span in described:
+        assert texts[span["article_id"]][span["start"]:span["end"]] == span["text"], "the shared checker skips these"
 
 
 def test_entities_are_listed_and_explained_from_the_store(seed_run):

@@ -221,12 +221,15 @@ class Quote:
     text: str
     variants: list[QuoteVariant]
     story_id: str | None = None
+    #: who says it where no one named does ("police", "a senior officer"), as an article writes it
+    speaker_description: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        described = self.speaker_description.to_dict() if self.speaker_description else None
         return {
             "id": self.id,
             "story_id": self.story_id,
-            "speaker": {"name": self.speaker_name, "entity_id": self.speaker_entity_id},
+            "speaker": {"name": self.speaker_name, "entity_id": self.speaker_entity_id, "description": described},
             "text": self.text,
             "variants": [v.to_dict() for v in self.variants],
         }
@@ -234,8 +237,10 @@ class Quote:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Quote:
         speaker = data.get("speaker") or {}
+        described = speaker.get("description")
         return cls(data["id"], speaker.get("name"), speaker.get("entity_id"), data["text"],
-                   [QuoteVariant.from_dict(v) for v in data.get("variants", [])], data.get("story_id"))
+                   [QuoteVariant.from_dict(v) for v in data.get("variants", [])], data.get("story_id"),
+                   Span.from_dict(described) if described else None)
 
 
 @dataclass

@@ -51,3 +51,21 @@ def test_a_contradicted_claim_shows_what_each_source_says(disputed_reports):
     claims_section = page[page.index('id="claims"'):page.index('id="timeline"')]
     assert "12 people were injured" in claims_section and "31 people were injured" in claims_section
     assert claims_section.count('class="against"') == 2
+
+
+def test_a_quote_by_someone_unnamed_shows_who_as_written_and_escaped():
+    from dataclasses import replace
+
+    from storyweave.model import Span
+    from tests.quotes.stories import quotes_of
+
+    text = "Some of the pellets hit the victims and some did not, police said."
+    [quote] = quotes_of(text)
+    article = Article(id="a0", source_path="a0", text=text, language="en")
+    page = render_html(Report(articles=[article], quotes=[quote]))
+    quotes_section = page[page.index('id="quotes"'):page.index('id="claims"')]
+    assert '<span class="unnamed" title="no name given: as the article writes it">police</span>' in quotes_section
+    assert "unknown speaker" not in quotes_section
+    hostile = replace(quote, speaker_description=Span("a0", 0, 9, "<b>x</b>"))
+    page = render_html(Report(articles=[article], quotes=[hostile]))
+    assert "&lt;b&gt;x&lt;/b&gt;" in page and "<b>x</b>" not in page

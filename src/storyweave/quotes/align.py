@@ -22,6 +22,7 @@ from ..model import Article, Quote, QuoteVariant, Span, Story
 from ..nlp import embed
 from ..nlp.reading import reading_language
 from ..nlp.sentences import spans, words
+from . import describe
 from .speech import MIN_WORDS, Rendering, article_renderings, numbers, same_speaker
 
 #: lexical cosine (story-weighted) at which two renderings are one statement: the seed corpus's four
@@ -300,6 +301,7 @@ def story_quotes(story: Story, articles: dict[str, Article]) -> list[Quote]:
     held = [v.span for group in groups for v in group]
     extra = [c for c in _sentence_renderings(members)
              if not any(h.article_id == c.span.article_id and h.start < c.span.end and c.span.start < h.end for h in held)]
+    said_by = _descriptions(groups, articles)
     quotes = []
     for group in groups:
         if len(group) > 1:
@@ -310,10 +312,26 @@ def story_quotes(story: Story, articles: dict[str, Article]) -> list[Quote]:
         speaker = max(said, key=lambda s: (names.count(s[0]), s[1] == reading, len(s[0])))[0] if said else None
         fullest = max(group, key=lambda v: (not v.fragment, v.language == reading, not v.unmarked, v.direct,
                                             len(v.span.text)))
+        described = said_by.get(id(group[0])) if speaker is None else None
         quotes.append(Quote(_quote_id(story.id, group), speaker, None, fullest.span.text,
-                            [QuoteVariant(v.span, v.direct) for v in group], story.id))
+                            [QuoteVariant(v.span, v.direct) for v in group], story.id, described))
     quotes.sort(key=lambda q: (-len(q.variants), q.id))
     return quotes
+
+
+def _descriptions(groups: list[list[Rendering]], articles: dict[str, Article]) -> dict[int, Span]:
+    """Who says each statement no variant names a speaker for, keyed by the id of its group's first rendering:
+    the description of its first variant that has one (direct quotations first)."""
+    unnamed = [sorted(group, key=lambda v: not v.direct) for group in groups if not any(v.speaker for v in group)]
+    flat = [v for group in unnamed for v in group]
+    found = describe.descriptions(flat, articles)
+    by_rendering = {id(flat[i]): span for i, span in found.items()}
+    out = {}
+    for group, original in zip(unnamed, (g for g in groups if not any(v.speaker for v in g)), strict=True):
+        span = next((by_rendering[id(v)] for v in group if id(v) in by_rendering), None)
+        if span is not None:
+            out[id(original[0])] = span
+    return out
 
 
 def quotes_for(stories: list[Story], articles: list[Article]) -> list[Quote]:

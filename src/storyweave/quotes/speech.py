@@ -142,6 +142,8 @@ class Rendering:
     #: a sentence the article gives as its own words, joined to a statement another article attributes
     #: (quotes/align.py): a variant of it, never its text
     unmarked: bool = False
+    #: where ``context`` starts in the article's text
+    context_start: int = 0
 
 
 _TITLE_WORDS = english.TITLE_WORDS | cyrillic.TITLE_WORDS
@@ -748,7 +750,8 @@ class _Reader:
         self.found.append(Rendering(
             Span.of(self.article, start, end), direct, speaker, text_vector(piece, self.article.language),
             numbers(piece), self.article.language, fragment=fragment,
-            context=self.text[min(start, around[0][0]):max(end, around[-1][1])], named=named and speaker is not None))
+            context=self.text[min(start, around[0][0]):max(end, around[-1][1])], named=named and speaker is not None,
+            context_start=min(start, around[0][0])))
 
     def _sentence_of(self, position: int) -> int:
         i = self._at(position)
