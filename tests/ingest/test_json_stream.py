@@ -115,3 +115,16 @@ def test_json_lines_under_a_json_name_are_read_as_lines_small_or_over_the_limit(
     for max_bytes in (10_000_000, 20_000):
         got = _read(named, max_bytes=max_bytes)
         assert [seen(r) for r in got] == expected
+
+
+
+def test_a_chained_read_never_writes_past_the_buffer_it_was_given():
+    """A recoded stream gives UTF-8 bytes for characters, more than it was asked for; the rest waits."""
+    class Wide:
+        def read(self, size):
+            return "é".encode("utf-8") * size
+
+    chained = json_stream._Chain(b"", Wide())
+    buffer = memoryview(bytearray(10))
+    assert chained.readinto(buffer) == 10 and bytes(buffer) == "é".encode("utf-8") * 5
+    assert chained.head == "é".encode("utf-8") * 5

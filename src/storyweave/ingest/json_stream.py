@@ -131,6 +131,8 @@ class _Chain(io.RawIOBase):
             buffer[:size], self.head = self.head[:size], self.head[size:]
             return size
         data = self.stream.read(len(buffer))
+        if len(data) > len(buffer):  # a recoded stream gives bytes for characters: more than asked for
+            data, self.head = data[: len(buffer)], data[len(buffer):]
         buffer[: len(data)] = data
         return len(data)
 
