@@ -322,15 +322,15 @@ def story_quotes(story: Story, articles: dict[str, Article]) -> list[Quote]:
 def _descriptions(groups: list[list[Rendering]], articles: dict[str, Article]) -> dict[int, Span]:
     """Who says each statement no variant names a speaker for, keyed by the id of its group's first rendering:
     the description of its first variant that has one (direct quotations first)."""
-    unnamed = [sorted(group, key=lambda v: not v.direct) for group in groups if not any(v.speaker for v in group)]
-    flat = [v for group in unnamed for v in group]
-    found = describe.descriptions(flat, articles)
-    by_rendering = {id(flat[i]): span for i, span in found.items()}
+    unnamed = [group for group in groups if not any(v.speaker for v in group)]
+    ordered = [sorted(group, key=lambda v: not v.direct) for group in unnamed]
+    flat = [v for group in ordered for v in group]
+    found = {id(flat[i]): span for i, span in describe.descriptions(flat, articles).items()}
     out = {}
-    for group, original in zip(unnamed, (g for g in groups if not any(v.speaker for v in g)), strict=True):
-        span = next((by_rendering[id(v)] for v in group if id(v) in by_rendering), None)
+    for group, variants in zip(unnamed, ordered, strict=True):
+        span = next((found[id(v)] for v in variants if id(v) in found), None)
         if span is not None:
-            out[id(original[0])] = span
+            out[id(group[0])] = span
     return out
 
 
