@@ -133,8 +133,8 @@ def _item(entry: Any, channel: Any, rss: bool, position: int, max_line_chars: in
         url=url,
         external_id=external,
     )
-    raw = json.dumps({"id": entry.get("id") or link, "link": link, "title": title, "text": body, "published": parsed.published},
-                     sort_keys=True, ensure_ascii=False).encode("utf-8")
+    given = {"id": entry.get("id") or link, "link": link, "title": title, "text": body, "published": parsed.published}
+    raw = json.dumps(given, sort_keys=True, ensure_ascii=False).encode("utf-8")  # as given, so ids stay the same
     return Item(parsed, position, raw)
 
 
