@@ -78,3 +78,10 @@ def test_a_heading_that_repeats_the_front_matters_headline_is_left_out_of_the_bo
                                         "market hall on Monday, officials said.\n", encoding="utf-8")
     page = _one(tmp_path / "repeat.md")
     assert (page.title, page.text) == ("Fire in Lyon", "A fire destroyed the market hall on Monday, officials said.")
+
+
+def test_a_readers_markdown_saved_as_text_is_read_as_markdown(tmp_path):
+    (tmp_path / "reader.txt").write_bytes((PAGES / "reader.md").read_bytes())
+    page = _one(tmp_path / "reader.txt")
+    assert page.title == "Kazakhstan's president refuses to recognise Donetsk and Luhansk"
+    assert page.url == "https://news.example/world/2022/06/18/tokayev-spief" and "](" not in page.text

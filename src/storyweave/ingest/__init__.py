@@ -52,12 +52,12 @@ def _article(parsed: Parsed, display: str, raw: bytes, position: int | None, set
 
 def parse_document(doc: Document, settings: Settings) -> list[Article | Rejected]:
     limit = settings.boilerplate_max_line_chars
+    if doc.kind == "markdown" or doc.kind == "text" and markdown.is_reader_output(doc.text):
+        return [_article(markdown.parse(doc.text, limit), doc.display, doc.raw, None, settings)]
     if doc.kind == "text":
         return [_article(text.parse(doc.text, limit), doc.display, doc.raw, None, settings)]
     if doc.kind == "html":
         return [_article(html.parse(doc.text, limit), doc.display, doc.raw, None, settings)]
-    if doc.kind == "markdown":
-        return [_article(markdown.parse(doc.text, limit), doc.display, doc.raw, None, settings)]
     out: list[Article | Rejected] = []
     if doc.kind == "feed":
         for item in feed.items(doc.text, doc.display, limit):

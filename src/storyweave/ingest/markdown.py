@@ -74,6 +74,11 @@ def _reader_header(text: str) -> tuple[dict[str, Any], str, list[str]]:
     return fields, body, [*lines, "Markdown Content:"]
 
 
+def is_reader_output(text: str) -> bool:
+    """Whether a text file is a reader service's Markdown saved as text (its header names the page)."""
+    return text.lstrip("\ufeff").startswith("Title:") and bool(_reader_header(text)[2])
+
+
 def _render(body: str) -> str:
     """The body as HTML, a table's row one line of its cells ("03:00 | Fire starts"), not a line a cell."""
     html = _RENDERER.render(body)
