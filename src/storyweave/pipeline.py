@@ -229,7 +229,7 @@ def build_report(articles: list[Article], rejected: list[Rejected], stories: lis
     settings = settings or Settings()
     kb = load_kb(settings)
     entities = entities_for(stories, articles, kb)
-    quotes = attach_speakers(quotes_for(stories, articles), entities, kb)
+    quotes = attach_speakers(quotes_for(stories, articles), entities, kb, articles)
     claims, sources = claims_and_sources(stories, articles, entities)
     stories = [replace(story, source_count=sources[story.id]) for story in stories]
     timeline = timelines(stories, articles)

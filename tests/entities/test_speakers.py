@@ -37,3 +37,14 @@ def test_a_person_whose_surname_is_a_title_is_not_a_role():
     """"Billy King" is no king of a country called Billy: a role needs its article or possessive."""
     assert _speakers("The Sixers fired Jim O'Brien on Monday and replaced him with Maurice Cheeks. \"Mo is family. Mo "
                      "bleeds 76ers. He bleeds Philadelphia,\" team president Billy King said.") == ["Billy King"]
+
+
+def test_a_role_whose_holder_the_story_does_not_name_describes_the_speaker_as_written():
+    text = ("Kassym-Jomart Tokayev spoke in St. Petersburg on Friday. “The sanctions will hurt every economy of the "
+            "region for years,” the Belarusian leader said.")
+    article = Article(id="a0", source_path="a0", text=text, language="en")
+    stories = [Story("s", "t", ["a0"])]
+    kb = load()
+    [quote] = attach_speakers(quotes_for(stories, [article]), entities_for(stories, [article], kb), kb, [article])
+    span = quote.speaker_description
+    assert quote.speaker_name is None and span.text == "the Belarusian leader" == text[span.start:span.end]

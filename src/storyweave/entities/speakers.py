@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Entity, Quote
+from ..model import Article, Entity, Quote, Span
 from .kb import KB
 from .names import fold, similarity
 from .resolve import SPELLING
@@ -70,9 +70,32 @@ def role_holder(phrase: str, entities: list[Entity], kb: KB) -> tuple[bool, Enti
     return True, next(iter(people.values())) if len(people) == 1 else None
 
 
-def attach_speakers(quotes: list[Quote], entities: list[Entity], kb: KB | None = None) -> list[Quote]:
+#: how far from a statement its role is looked for, to describe its speaker when no one holds it
+ROLE_REACH = 300
+
+
+def _written(phrase: str, quote: Quote, articles: dict[str, Article]) -> Span | None:
+    """The occurrence of a role phrase nearest to one of the quote's variants, in its article."""
+    best = None
+    for variant in quote.variants:
+        article = articles.get(variant.span.article_id)
+        if article is None:
+            continue
+        low, high = max(0, variant.span.start - ROLE_REACH), variant.span.end + ROLE_REACH
+        for found in re.finditer(re.escape(phrase), article.text[low:high]):
+            start = low + found.start()
+            gap = abs(start - variant.span.start)
+            if best is None or gap < best[0]:
+                best = (gap, Span.of(article, start, start + len(phrase)))
+    return best[1] if best else None
+
+
+def attach_speakers(quotes: list[Quote], entities: list[Entity], kb: KB | None = None,
+                    articles: list[Article] | None = None) -> list[Quote]:
     """Quotes with ``speaker.entity_id`` set, and the speaker named canonically, where the speaker resolves.
-    A country's role ("the Kazakh leader") is the story's one person the KB gives that role, else no one."""
+    A country's role ("the Kazakh leader") is the story's one person the KB gives that role, else no one; then,
+    with the ``articles``, the role as written describes the speaker."""
+    by_article = {a.id: a for a in articles or []}
     by_story: dict[str | None, list[Entity]] = {}
     for entity in entities:
         by_story.setdefault(entity.story_id, []).append(entity)
@@ -88,5 +111,7 @@ def attach_speakers(quotes: list[Quote], entities: list[Entity], kb: KB | None =
         if entity is not None:
             out.append(replace(quote, speaker_name=entity.name, speaker_entity_id=entity.id))
         else:
-            out.append(replace(quote, speaker_name=None, speaker_entity_id=None) if is_role else quote)
+            out.append(replace(quote, speaker_name=None, speaker_entity_id=None,
+                               speaker_description=_written(quote.speaker_name, quote, by_article))
+                       if is_role else quote)
     return out
