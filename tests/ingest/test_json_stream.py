@@ -1,7 +1,7 @@
 import gzip
 import json
 
-from storyweave.ingest import json_stream, read_inputs
+from storyweave.ingest import json_stream, read_inputs, sources
 from storyweave.model import Article, Rejected
 from storyweave.settings import Settings
 from tests.conftest import DATA
@@ -29,7 +29,7 @@ def test_a_json_list_over_the_limit_is_read_record_by_record_with_the_ids_of_a_w
     path = tmp_path / "items.json"
     path.write_text(json.dumps(records, indent=1), encoding="utf-8")
     whole = _whole(path)
-    monkeypatch.setattr(json_stream, "LINES_PIECE", 20_000)
+    monkeypatch.setattr(sources, "LINES_PIECE", 20_000)
     for workers in (1, 2):
         got = _read(path, max_bytes=60_000, workers=workers)
         [rejected] = [r for r in got if isinstance(r, Rejected)]

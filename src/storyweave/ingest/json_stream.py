@@ -19,14 +19,14 @@ from .jsonl import CONTAINER_KEYS, FIELDS, is_lines
 from .sources import (
     BOMS,
     GZIP_MAGIC,
-    LINES_PIECE,
     Document,
+    Pieces,
     Source,
     decode,
     human_size,
     read_lines,
+    read_stopped,
     sniff_binary,
-    stat_error,
 )
 
 #: bytes of the file looked at to tell its encoding
@@ -176,23 +176,20 @@ def _error(exc: Exception) -> str:
     return str(text).strip().splitlines()[0] if str(text).strip() else type(exc).__name__
 
 
+def _as_list(texts: list[str]) -> str:
+    return "[" + ",".join(texts) + "]"
+
+
 def read_records(source: Source, max_bytes: int) -> Iterator[Document | Rejected]:
     """The records of a JSON file over the limit, as Documents of about ``LINES_PIECE`` characters, each a
     JSON list whose ``first_line`` is its first record's place; a record over the limit is rejected alone. A
     read that fails part way (invalid JSON, a cut gzip stream) ends with a rejection; what came before stays
-    read, to the grain of the parser's reads (``BUFFER``: records in the read that fails are lost with it). One lone surrogate escaped in a string reads as "?" (ijson's C parser), not U+FFFD as in a whole read."""
+    read, to the grain of the parser's reads (``BUFFER``: records in the read that fails are lost with it).
+    A lone surrogate escaped in a string reads as "?" (ijson's C parser), not U+FFFD as in a whole read."""
     shown = source.display
-    piece: list[str] = []
-    first = count = size = 0
+    pieces = Pieces(shown, "json", _as_list)
+    count = 0
     failed: Rejected | None = None
-
-    def flush() -> Iterator[Document]:
-        nonlocal size
-        if piece:
-            yield Document(shown, "json", "[" + ",".join(piece) + "]", b"", first)
-            piece.clear()
-        size = 0
-
     try:
         with _open(source) as stream:
             found = _utf8(stream)
@@ -216,16 +213,11 @@ def read_records(source: Source, max_bytes: int) -> Iterator[Document | Rejected
                 count += 1
                 text = json.dumps(item, ensure_ascii=False)
                 if len(text.encode("utf-8")) > max_bytes:
-                    yield from flush()
+                    yield from pieces.flush()
                     yield Rejected(f"{shown}#{count}", f"record is over the {human_size(max_bytes)} limit "
                                                        "(--max-bytes)", "too_large")
                     continue
-                if not piece:
-                    first = count
-                piece.append(text)
-                size += len(text)
-                if size >= LINES_PIECE:
-                    yield from flush()
+                yield from pieces.add(text, count)
     except _TooLarge:
         failed = Rejected(f"{shown}#{count + 1}", f"record is over the {human_size(max_bytes)} limit (--max-bytes); "
                                                   "the file is not read past it", "too_large")
@@ -233,15 +225,11 @@ def read_records(source: Source, max_bytes: int) -> Iterator[Document | Rejected
         failed = Rejected(shown, f"invalid JSON after record {count}: {_error(exc)}", "invalid_json")
     except UnicodeDecodeError as exc:
         failed = Rejected(shown, f"undecodable bytes after record {count}: {exc.reason}", "undecodable")
-    except (gzip.BadGzipFile, zlib.error, EOFError) as exc:
-        failed = Rejected(shown, f"corrupt gzip file: read stopped after record {count}: {exc or 'cut short'}",
-                          "undecodable")
-    except OSError as exc:
-        failed = stat_error(shown, exc) if count == 0 else Rejected(
-            shown, f"read stopped after record {count}: {exc}", "undecodable")
+    except (OSError, EOFError, zlib.error) as exc:
+        failed = read_stopped(shown, exc, "record", count)
     else:
         if count == 0:
             failed = Rejected(shown, "JSON holds an empty list: no records", "no_text")
-    yield from flush()
+    yield from pieces.flush()
     if failed is not None:
         yield failed

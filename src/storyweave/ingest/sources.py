@@ -13,7 +13,7 @@ import gzip
 import os
 import stat
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -300,6 +300,41 @@ LINES_PIECE = 1_000_000
 _JSONL_SUFFIXES = tuple(suffix for suffix, kind in TEXT_SUFFIXES.items() if kind == "jsonl")
 
 
+class Pieces:
+    """Records of one long file gathered into Documents of about ``LINES_PIECE`` characters, each parsed apart
+    (in parallel with --workers); ``first_line`` is the place of a piece's first record."""
+
+    def __init__(self, shown: str, kind: str, join: Callable[[list[str]], str]) -> None:
+        self.shown, self.kind, self.join = shown, kind, join
+        self.texts: list[str] = []
+        self.first = self.size = 0
+
+    def add(self, text: str, place: int) -> Iterator[Document]:
+        if not self.texts:
+            self.first = place
+        self.texts.append(text)
+        self.size += len(text)
+        if self.size >= LINES_PIECE:
+            yield from self.flush()
+
+    def flush(self) -> Iterator[Document]:
+        if self.texts:
+            yield Document(self.shown, self.kind, self.join(self.texts), b"", self.first)
+            self.texts.clear()
+        self.size = 0
+
+
+def read_stopped(shown: str, exc: OSError | EOFError | zlib.error, unit: str, count: int) -> Rejected:
+    """Why a read of records ended part way, after ``count`` of them (``unit``: "line", "record"): a corrupt or
+    cut gzip stream, or the file itself."""
+    if isinstance(exc, (gzip.BadGzipFile, zlib.error, EOFError)):
+        return Rejected(shown, f"corrupt gzip file: read stopped after {unit} {count}: {exc or 'cut short'}",
+                        "undecodable")
+    if count == 0:
+        return stat_error(shown, exc)
+    return Rejected(shown, f"read stopped after {unit} {count}: {exc}", "undecodable")
+
+
 def in_lines(source: Source, max_bytes: int) -> bool:
     """A JSONL file over the size limit, or gzipped, is read line by line, the limit holding for each record:
     a dump of a news crawl is one file of many records, like a web archive."""
@@ -318,17 +353,9 @@ def read_lines(source: Source, max_bytes: int) -> Iterator[Document | Rejected]:
     record over the limit, or undecodable, is rejected alone. A read that fails part way (a corrupt or cut
     gzip stream) ends with a rejection; what came before stays read."""
     shown = source.display
-    piece: list[str] = []
-    first = lineno = size = 0
+    pieces = Pieces(shown, "jsonl", "\n".join)
+    lineno = 0
     reported = False
-
-    def flush() -> Iterator[Document]:
-        nonlocal size
-        if piece:
-            yield Document(shown, "jsonl", "\n".join(piece), b"", first)
-            piece.clear()
-        size = 0
-
     try:
         with source.path.open("rb") as raw:
             head = raw.read(2)
@@ -342,35 +369,26 @@ def read_lines(source: Source, max_bytes: int) -> Iterator[Document | Rejected]:
                 if len(line) > max_bytes and not line.endswith(b"\n"):
                     while line and not line.endswith(b"\n"):
                         line = handle.readline(1 << 20)
-                    yield from flush()
+                    yield from pieces.flush()
                     yield Rejected(f"{shown}#{lineno}", f"record is over the {human_size(max_bytes)} limit "
                                                         "(--max-bytes)", "too_large")
                     reported = True
                     continue
                 text = _line_text(line.removeprefix(b"\xef\xbb\xbf") if lineno == 1 else line)
                 if text is None:
-                    yield from flush()
+                    yield from pieces.flush()
                     yield Rejected(f"{shown}#{lineno}", "undecodable bytes: not UTF-8 or any charset detected "
                                                         "with confidence", "undecodable")
                     reported = True
                     continue
-                if not piece:
-                    first = lineno
                 reported = reported or bool(text.strip())
-                piece.append(text)
-                size += len(text)
-                if size >= LINES_PIECE:
-                    yield from flush()
-    except (gzip.BadGzipFile, zlib.error, EOFError) as exc:
-        failed = Rejected(shown, f"corrupt gzip file: read stopped after line {lineno}: {exc or 'cut short'}",
-                          "undecodable")
-    except OSError as exc:
-        failed = stat_error(shown, exc) if lineno == 0 else Rejected(
-            shown, f"read stopped after line {lineno}: {exc}", "undecodable")
+                yield from pieces.add(text, lineno)
+    except (OSError, EOFError, zlib.error) as exc:
+        failed: Rejected | None = read_stopped(shown, exc, "line", lineno)
     else:
         failed = None if reported else Rejected(shown, "empty file" if not lineno else "file holds only white space",
                                                "empty")
-    yield from flush()
+    yield from pieces.flush()
     if failed is not None:
         yield failed
 
