@@ -42,6 +42,20 @@ def test_a_verb_that_does_not_govern_the_quotation_does_not_describe_its_speaker
     assert [_said_by(q) for q in quotes] == [None]
 
 
-def test_only_english_is_read():
-    quotes = multilingual(("«Мы продолжим расследование этого дела до конца», — сообщили в полиции города.", "ru"))
+def test_in_russian_the_subject_or_the_office_where_it_was_said():
+    """The attribution hangs from the quotation in natasha's parse ("«…», — заявил представитель МВД"), and
+    an office speaks without a subject ("сообщили в управлении полиции")."""
+    quotes = multilingual(("Пожар произошёл ночью. «Мы продолжим расследование этого дела до конца», — заявил "
+                           "представитель МВД. «Подозреваемый задержан вчера вечером и уже дал признательные показания следователям», — "
+                           "сообщили в управлении полиции. Очевидцы рассказали, что взрыв был слышен за несколько "
+                           "километров от города. «Я не буду участвовать в этих выборах ни при каких условиях», — "
+                           "сказал он журналистам.", "ru"))
+    said = {q.text[:19]: _said_by(q) for q in quotes}
+    assert said == {"Мы продолжим рассле": "представитель МВД", "Подозреваемый задер": "в управлении полиции",
+                    "взрыв был слышен за": "Очевидцы", "Я не буду участвова": None}
+
+
+def test_other_languages_are_not_read():
+    quotes = multilingual(("„Wir werden die Ermittlungen in diesem Fall bis zum Ende fortsetzen“, sagte ein "
+                           "Sprecher der Polizei.", "de"))
     assert quotes and all(q.speaker_description is None for q in quotes)

@@ -96,14 +96,14 @@ REPORTED_AFTER = re.compile(rf"^(?!Об этом|Про це)(?P<what>.{{20,}}?[
 #: "…, сообщили в полиции.", "…, заявили в пресс-службе МВД.", "…, повідомили у поліції." (a plural verb with
 #: no subject: the office speaks) or "…, сообщают власти.", "…, сообщила полиция." Nobody is named: a group
 #: speaks as many, and an office in the prepositional case is no person
-_SPEECH_PLURAL = (rf"{SPEECH}(?<=ли)|сообщают|передают|пишут|заявляют|говорят|отмечают|уточняют|повідомляють|пишуть|"
+SPEECH_PLURAL = (rf"{SPEECH}(?<=ли)|сообщают|передают|пишут|заявляют|говорят|отмечают|уточняют|повідомляють|пишуть|"
                   r"заявляють|кажуть")
 _GROUP_NOUNS = (r"полиция|милиция|прокуратура|власти|спасатели|следователи|чиновники|эксперты|аналитики|очевидцы|"
                 r"свидетели|врачи|медики|военные|источники|поліція|влада|рятувальники|слідчі|посадовці|експерти|"
                 r"аналітики|свідки|лікарі|військові|джерела")
 REPORTED_BY_GROUP = re.compile(
     rf"^(?!Об этом|Про це)(?P<what>[^«»\"“”„]{{20,}}?[^»\"“”\s]),\s+(?:[-–—]\s+)?(?:"
-    rf"(?:{_SPEECH_PLURAL})\s+(?:[\w-]+\s+){{0,2}}?(?:в|во|у)\s+[^.!?,«»\"“”]{{2,60}}?"
+    rf"(?:{SPEECH_PLURAL})\s+(?:[\w-]+\s+){{0,2}}?(?:в|во|у)\s+[^.!?,«»\"“”]{{2,60}}?"
     rf"|(?:{_REPORTS}|{SPEECH})\s+(?:[а-яёіїєґ-]+\s+)?(?:{_GROUP_NOUNS})\b[^.!?«»\"“”]{{0,60}}?"
     rf")\s*[.!]?\s*$", re.S)
 #: reported speech of an office, an institution or a group before its verb ("В Минобороны заявили, что …",
@@ -111,8 +111,8 @@ REPORTED_BY_GROUP = re.compile(
 #: rendering with no speaker, as "The ministry said that …"; but where the subject ends in a person's name or
 #: a pronoun ("Министр финансов Эстонии Кристина Лаур заявила, что …", "При этом она отметила, что …"), hers
 REPORTED_UNNAMED = re.compile(
-    rf"^(?:[^,]{{0,60}},\s+)?(?:(?:[А-ЯЁІЇЄҐ][а-яёіїєґ]+\s+)?[ВвУу]о?\s+[^,.!?«»\"“”]{{2,60}}?\s+(?:{_SPEECH_PLURAL})"
-    rf"|(?P<who>[А-ЯЁІЇЄҐ][\w-]*(?:\s+[\w-]+){{0,5}}?)\s+(?:{SPEECH}|{_SPEECH_PLURAL}))\s*,\s*(?:что|що),?\s+"
+    rf"^(?:[^,]{{0,60}},\s+)?(?:(?:[А-ЯЁІЇЄҐ][а-яёіїєґ]+\s+)?[ВвУу]о?\s+[^,.!?«»\"“”]{{2,60}}?\s+(?:{SPEECH_PLURAL})"
+    rf"|(?P<who>[А-ЯЁІЇЄҐ][\w-]*(?:\s+[\w-]+){{0,5}}?)\s+(?:{SPEECH}|{SPEECH_PLURAL}))\s*,\s*(?:что|що),?\s+"
     rf"(?P<what>.{{20,}})$", re.S)
 #: a sentence that opens with a name ("Андрей Тяжельников выступил …"), for a following "он" or "она"
 NAMED_SUBJECT = re.compile(rf"^(?P<name>{_WORD}(?:\s+{_WORD}){{0,2}})(?=\s+[а-яёіїєґ])")

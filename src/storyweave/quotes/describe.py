@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ..errors import ModelError
 from ..model import Article, Span
+from . import cyrillic
 from .english import SPEECH
 from .speech import Rendering
 
@@ -22,6 +23,9 @@ MAX_TOKENS = 8
 #: the speaker's verb stands this close to the statement (characters between them)
 NEAR = 80
 _SUBJECTS = ("nsubj", "nsubjpass")
+#: Russian speech verbs, those of the attribution rules (``cyrillic.py``)
+_RUSSIAN_VERB = re.compile(rf"{cyrillic.SPEECH}|{cyrillic.SPEECH_PLURAL}")
+_RUSSIAN_PRONOUNS = frozenset("я ты он она оно мы вы они кто который которая которые это".split())
 
 
 @lru_cache(maxsize=1)
@@ -69,20 +73,97 @@ def _subject(doc, start: int, end: int, direct: bool) -> tuple[int, int] | None:
     return best[1:] if best else None
 
 
+@lru_cache(maxsize=1)
+def _russian_parser():
+    try:
+        from natasha import NewsEmbedding, NewsSyntaxParser, Segmenter
+    except ImportError as exc:
+        raise ModelError(f"natasha not available: {exc}") from exc
+    return Segmenter(), NewsSyntaxParser(NewsEmbedding())
+
+
+def _russian_subject(text: str, start: int, end: int, direct: bool) -> tuple[int, int] | None:
+    """As ``_subject``, in natasha's parse of Russian, where a quotation's attribution hangs from it ("«…», —
+    заявил представитель МВД": the verb is the quotation's parataxis) and an office says things without a
+    subject ("«…», — сообщили в пресс-службе МЧС": where it was said names who)."""
+    from natasha import Doc
+
+    segmenter, syntax = _russian_parser()
+    doc = Doc(text)
+    doc.segment(segmenter)
+    doc.parse_syntax(syntax)
+    tokens = {token.id: token for token in doc.tokens}
+    children: dict[str, list] = {}
+    for token in doc.tokens:
+        children.setdefault(token.head_id, []).append(token)
+
+    def subtree(token) -> list:
+        found, todo = [], [token]
+        while todo:
+            found.append(todo.pop())
+            todo.extend(children.get(found[-1].id, ()))
+        return sorted(found, key=lambda t: t.start)
+
+    best = None
+    for verb in doc.tokens:
+        if not _RUSSIAN_VERB.fullmatch(verb.text.lower()):
+            continue
+        inside = start <= verb.start < end
+        if inside and (direct or verb.rel != "root"):
+            continue
+        gap = 0 if inside else start - verb.start if verb.start < start else verb.start - end
+        head = tokens.get(verb.head_id)
+        governs = any(start <= t.start < end for t in subtree(verb)) or (head is not None and start <= head.start < end)
+        if gap > NEAR or (direct and not governs):
+            continue
+        kids = children.get(verb.id, [])
+        said = [k for k in kids if k.rel in ("nsubj", "nsubj:pass") and k.text.lower() not in _RUSSIAN_PRONOUNS]
+        if not said and not any(k.rel.startswith("nsubj") for k in kids):
+            said = [k for k in kids if k.rel == "obl"
+                    and any(c.rel == "case" and c.text.lower() in ("в", "во") for c in children.get(k.id, ()))]
+        for head_word in said:
+            words = subtree(head_word)
+            while len(words) > 1 and words[-1].rel == "punct":
+                words.pop()
+            first, last = words[0].start, _closed(text, words[0].start, words[-1].stop)
+            if len(words) > MAX_TOKENS or (not inside and first < end and start < last):
+                continue
+            if best is None or gap < best[0]:
+                best = (gap, first, last)
+    return best[1:] if best else None
+
+
+_PAIRS = {"«": "»", "„": "“", "“": "”", '"': '"'}
+
+
+def _closed(text: str, start: int, end: int) -> int:
+    """``end``, or past the quotation mark that closes one the phrase opens (министры "Большой семерки")."""
+    phrase = text[start:end]
+    for opening, closing in _PAIRS.items():
+        opened = phrase.count(opening) > phrase.count(closing) if opening != closing else phrase.count(opening) % 2
+        if opened and text[end:end + 1] == closing:
+            return end + 1
+    return end
+
+
 def descriptions(renderings: list[Rendering], articles: dict[str, Article]) -> dict[int, Span]:
-    """For renderings (by their place in the list) of English statements said by someone unnamed, the span
-    of the article that says who."""
+    """For renderings (by their place in the list) of English or Russian statements said by someone unnamed,
+    the span of the article that says who."""
     wanted = [(i, r) for i, r in enumerate(renderings)
-              if r.speaker is None and not r.unmarked and r.language == "en" and r.context
+              if r.speaker is None and not r.unmarked and r.language in ("en", "ru") and r.context
               and r.span.article_id in articles]
-    if not wanted:
-        return {}
     found = {}
-    docs = _parser().pipe([r.context for _, r in wanted], batch_size=64)
-    for (i, rendering), doc in zip(wanted, docs, strict=True):
+    english = [(i, r) for i, r in wanted if r.language == "en"]
+    docs = _parser().pipe([r.context for _, r in english], batch_size=64) if english else []
+    for (i, rendering), doc in zip(english, docs, strict=True):
         offset = rendering.context_start
         subject = _subject(doc, rendering.span.start - offset, rendering.span.end - offset, rendering.direct)
         if subject is not None:
-            article = articles[rendering.span.article_id]
-            found[i] = Span.of(article, offset + subject[0], offset + subject[1])
+            found[i] = Span.of(articles[rendering.span.article_id], offset + subject[0], offset + subject[1])
+    for i, rendering in ((i, r) for i, r in wanted if r.language == "ru"):
+        offset = rendering.context_start
+        subject = _russian_subject(rendering.context, rendering.span.start - offset, rendering.span.end - offset,
+                                   rendering.direct)
+        if subject is not None:
+            found[i] = Span.of(articles[rendering.span.article_id], offset + subject[0], offset + subject[1])
     return found
