@@ -55,7 +55,17 @@ def test_in_russian_the_subject_or_the_office_where_it_was_said():
                     "взрыв был слышен за": "Очевидцы", "Я не буду участвова": None}
 
 
+def test_in_german_the_description_after_or_before_the_quotation():
+    quotes = multilingual(("„Wir werden die Ermittlungen in diesem Fall bis zum Ende fortsetzen“, sagte ein Sprecher "
+                           "der Polizei am Montag. Ein hochrangiger Beamter des Ministeriums sagte: „Die Gespräche sind "
+                           "vorerst gescheitert, aber wir bleiben weiter dran.“ „Ich werde an dieser Wahl unter keinen "
+                           "Umständen teilnehmen“, sagte er den Journalisten.", "de"))
+    said = {q.text[:19]: _said_by(q) for q in quotes}
+    assert said == {"Wir werden die Ermi": "ein Sprecher der Polizei",
+                    "Die Gespräche sind ": "Ein hochrangiger Beamter des Ministeriums", "Ich werde an dieser": None}
+
+
 def test_other_languages_are_not_read():
-    quotes = multilingual(("„Wir werden die Ermittlungen in diesem Fall bis zum Ende fortsetzen“, sagte ein "
-                           "Sprecher der Polizei.", "de"))
+    quotes = multilingual(("«Nous poursuivrons l'enquête sur cette affaire jusqu'au bout», a déclaré un porte-parole "
+                           "de la police.", "fr"))
     assert quotes and all(q.speaker_description is None for q in quotes)

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ..errors import ModelError
 from ..model import Article, Span
-from . import cyrillic
+from . import cyrillic, german
 from .english import SPEECH
 from .speech import Rendering
 
@@ -146,11 +146,23 @@ def _closed(text: str, start: int, end: int) -> int:
     return end
 
 
+def _german_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The description German writes after a quotation's closing mark or before its opening one (no parser:
+    the attribution's shape is fixed, ``german.AFTER_DESCRIBED`` and ``german.BEFORE_DESCRIBED``)."""
+    closing = end + 1 if text[end:end + 1] in "“”\"»«" else end
+    after = german.AFTER_DESCRIBED.match(text[closing:])
+    if after:
+        return closing + after.start("who"), closing + after.end("who")
+    opening = start - 1 if start and text[start - 1] in "„“\"»«" else start
+    before = german.BEFORE_DESCRIBED.search(text[:opening])
+    return before.span("who") if before else None
+
+
 def descriptions(renderings: list[Rendering], articles: dict[str, Article]) -> dict[int, Span]:
-    """For renderings (by their place in the list) of English or Russian statements said by someone unnamed,
-    the span of the article that says who."""
+    """For renderings (by their place in the list) of English, Russian or German statements said by someone
+    unnamed, the span of the article that says who."""
     wanted = [(i, r) for i, r in enumerate(renderings)
-              if r.speaker is None and not r.unmarked and r.language in ("en", "ru") and r.context
+              if r.speaker is None and not r.unmarked and r.language in ("en", "ru", "de") and r.context
               and r.span.article_id in articles]
     found = {}
     english = [(i, r) for i, r in wanted if r.language == "en"]
@@ -160,10 +172,13 @@ def descriptions(renderings: list[Rendering], articles: dict[str, Article]) -> d
         subject = _subject(doc, rendering.span.start - offset, rendering.span.end - offset, rendering.direct)
         if subject is not None:
             found[i] = Span.of(articles[rendering.span.article_id], offset + subject[0], offset + subject[1])
-    for i, rendering in ((i, r) for i, r in wanted if r.language == "ru"):
+    for i, rendering in ((i, r) for i, r in wanted if r.language in ("ru", "de")):
         offset = rendering.context_start
-        subject = _russian_subject(rendering.context, rendering.span.start - offset, rendering.span.end - offset,
-                                   rendering.direct)
+        start, end = rendering.span.start - offset, rendering.span.end - offset
+        if rendering.language == "ru":
+            subject = _russian_subject(rendering.context, start, end, rendering.direct)
+        else:
+            subject = _german_subject(rendering.context, start, end) if rendering.direct else None
         if subject is not None:
             found[i] = Span.of(articles[rendering.span.article_id], offset + subject[0], offset + subject[1])
     return found

@@ -43,3 +43,12 @@ AFTER_UNNAMED = re.compile(rf"^\s*[,.]?\s*{SPEECH}\s+(?:der|die|das)\s+(?P<name>
 BEFORE = (re.compile(rf"(?:^|[.!?]\s+)(?:{_ROLE}\s+)?{_NAME}\s+{SPEECH}"
                      r"(?:\s+[\w-]+){0,5}?\s*[:,]\s*$"),
           re.compile(rf"\b{SPEECH}\s+(?:{_ROLE}\s+)?{_NAME}(?:\s+[\w-]+){{0,5}}?\s*[:,]\s*$"))
+
+#: who says it, named by no name: an article and a noun, perhaps with an adjective before and a genitive after
+#: ("ein Sprecher der Polizei", "die Behörde", "ein hochrangiger Beamter des Ministeriums")
+_DESCRIBED = (r"(?P<who>(?:[Dd](?:er|ie|as|es|em|en)|[Ee]in(?:e|er|es|em|en)?)\s+(?:[a-zäöüß-]+\s+){0,2}?"
+              r"[A-ZÄÖÜ][\w-]*(?:\s+(?:der|des|von|vom)\s+(?:[a-zäöüß-]+\s+)?[A-ZÄÖÜ][\w-]*){0,2})")
+#: "„…“, sagte ein Sprecher der Polizei am Montag." / "„…“, so die Behörde."
+AFTER_DESCRIBED = re.compile(rf"^\s*[,.]?\s*{SPEECH}\s+{_DESCRIBED}(?=\s*(?:[,.;:!?(]|$)|\s+[a-zäöü])")
+#: "Ein Sprecher der Polizei sagte: „…“"
+BEFORE_DESCRIBED = re.compile(rf"(?:^|[.!?]\s+){_DESCRIBED}\s+{SPEECH}(?:\s+[\w-]+){{0,3}}?\s*[:,]\s*$")
