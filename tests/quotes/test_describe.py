@@ -65,6 +65,16 @@ def test_in_german_the_description_after_or_before_the_quotation():
                     "Die Gespräche sind ": "Ein hochrangiger Beamter des Ministeriums", "Ich werde an dieser": None}
 
 
+def test_in_chinese_the_subject_phrase_beside_the_quotation_without_time_place_or_adverbs():
+    quotes = multilingual(("一位消防部门的发言人说：“火势已经得到控制，目前没有人员受伤的报告。”\n"
+                           "“我们将继续调查这起事故的原因，直到水落石出为止，”这名警官 6 月份在记者会上表示。\n"
+                           "文件还提到，“新医院将在明年年底之前全面投入使用并接待病人。”\n"
+                           "他们说：“我们不会接受任何没有事先协商的方案和条件。”", "zh"))
+    said = {q.text[:6]: _said_by(q) for q in quotes}
+    assert said == {"火势已经得到": "一位消防部门的发言人", "我们将继续调": "这名警官", "新医院将在明": "文件",
+                    "我们不会接受": None}
+
+
 def test_other_languages_are_not_read():
     quotes = multilingual(("«Nous poursuivrons l'enquête sur cette affaire jusqu'au bout», a déclaré un porte-parole "
                            "de la police.", "fr"))

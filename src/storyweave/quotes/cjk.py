@@ -107,6 +107,44 @@ def attribution(text: str, quote: Quoted, language: str) -> Said:
     return _japanese(before, after) if language == "ja" else _chinese(before, after)
 
 
+#: a month or a year before the verb (这位参议员 7 月份在推特上写道), which ``_ZH_BETWEEN``'s days leave in
+_ZH_WHEN = re.compile(r"\s*[0-9０-９]+\s*(?:月份?|年)")
+#: "only" and "but", which stand where a subject would (只是说“…”)
+_ZH_ONLY = re.compile(r"(?:只是|只|仅仅|仅|但|而|却)+$")
+_ZH_PLURAL_PRONOUNS = frozenset(("他们", "她们", "我们", "你们", "它", "它们", "我", "你"))
+
+
+def described(text: str, opening: int, closing: int) -> tuple[int, int] | None:
+    """Where a Chinese attribution beside a quotation (its marks at ``opening`` and ``closing``) writes who says
+    it (另一位工作人员说：“…” → 另一位工作人员): the subject phrase without a time, a place or an addressee
+    and without adverbs, by its offsets in ``text``; None without one, for a pronoun, or for a phrase with an
+    aside or a clause in it (这名要求匿名的官员向记者介绍情况时说 keeps only 这名要求匿名的官员)."""
+    line_start = text.rfind("\n", 0, opening) + 1
+    line_end = text.find("\n", closing)
+    after_at = closing + 1
+    follows = _ZH_AFTER.match(text[after_at:line_end if line_end >= 0 else len(text)][:120])
+    if follows:
+        at, phrase = after_at + follows.start("subject"), follows.group("subject")
+    else:
+        before = text[line_start:opening]
+        lead = _ZH_LEAD.search(before)
+        if lead is None:
+            return None
+        head = before[:lead.start()]
+        cut = max((m.end() for m in _ZH_BOUNDARY.finditer(head)), default=0)
+        at, phrase = line_start + cut, head[cut:]
+    if _ZH_ASIDE.search(phrase):
+        return None
+    cuts = [found.start() for found in (_ZH_BETWEEN.search(phrase), _ZH_WHEN.search(phrase)) if found]
+    phrase = phrase[:min(cuts)] if cuts else phrase
+    phrase = _ZH_ONLY.sub("", _ZH_ADVERB_END.sub("", phrase.rstrip()))
+    kept = phrase.strip()
+    if not kept or kept in PRONOUNS or kept in _ZH_PLURAL_PRONOUNS or len(kept) > 16:
+        return None
+    start = at + phrase.index(kept)
+    return start, start + len(kept)
+
+
 def sentence_subject(sentence: str, language: str) -> str | None:
     """The person a sentence is about, named as its subject or topic (for a later 他 / 彼女)."""
     sentence = sentence.rstrip().rstrip("。！？!?")

@@ -2,7 +2,8 @@
 Egyptian communications ministry" — the subject of the speech verb beside it, as the article writes it. The
 speech rules (``speech.py``) look for names; a reader still wants to know that the police said it and not
 the writer. English from spaCy's dependency parse of the sentences holding the statement, Russian from
-natasha's (each loaded once), German from its attribution's fixed shape; no other language."""
+natasha's (each loaded once), German from its attribution's fixed shape, Chinese from the subject phrase
+``cjk.py`` reads beside a quotation; no other language."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from functools import lru_cache
 
 from ..errors import ModelError
 from ..model import Article, Span
-from . import cyrillic, german
+from . import cjk, cyrillic, german
 from .english import SPEECH
 from .speech import Rendering
 
@@ -160,10 +161,10 @@ def _german_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def descriptions(renderings: list[Rendering], articles: dict[str, Article]) -> dict[int, Span]:
-    """For renderings (by their place in the list) of English, Russian or German statements said by someone
-    unnamed, the span of the article that says who."""
+    """For renderings (by their place in the list) of English, Russian, German or Chinese statements said by
+    someone unnamed, the span of the article that says who."""
     wanted = [(i, r) for i, r in enumerate(renderings)
-              if r.speaker is None and not r.unmarked and r.language in ("en", "ru", "de") and r.context
+              if r.speaker is None and not r.unmarked and r.language in ("en", "ru", "de", "zh") and r.context
               and r.span.article_id in articles]
     found = {}
     english = [(i, r) for i, r in wanted if r.language == "en"]
@@ -173,6 +174,12 @@ def descriptions(renderings: list[Rendering], articles: dict[str, Article]) -> d
         subject = _subject(doc, rendering.span.start - offset, rendering.span.end - offset, rendering.direct)
         if subject is not None:
             found[i] = Span.of(articles[rendering.span.article_id], offset + subject[0], offset + subject[1])
+    for i, rendering in ((i, r) for i, r in wanted if r.language == "zh" and r.direct):
+        text, span = articles[rendering.span.article_id].text, rendering.span
+        if span.start and text[span.start - 1] in "“「『\"" and text[span.end:span.end + 1] in "”」』\"":
+            subject = cjk.described(text, span.start - 1, span.end)
+            if subject is not None:
+                found[i] = Span.of(articles[span.article_id], *subject)
     for i, rendering in ((i, r) for i, r in wanted if r.language in ("ru", "de")):
         offset = rendering.context_start
         start, end = rendering.span.start - offset, rendering.span.end - offset
