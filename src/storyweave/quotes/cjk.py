@@ -107,7 +107,7 @@ def attribution(text: str, quote: Quoted, language: str) -> Said:
     return _japanese(before, after) if language == "ja" else _chinese(before, after)
 
 
-#: a month or a year before the verb (这位参议员 7 月份在推特上写道), which ``_ZH_BETWEEN``'s days leave in
+#: a month or a year before the verb (这名警官 6 月份在记者会上表示), which ``_ZH_BETWEEN``'s days leave in
 _ZH_WHEN = re.compile(r"\s*[0-9０-９]+\s*(?:月份?|年)")
 #: "only" and "but", which stand where a subject would (只是说“…”)
 _ZH_ONLY = re.compile(r"(?:只是|只|仅仅|仅|但|而|却)+$")
@@ -116,9 +116,9 @@ _ZH_PLURAL_PRONOUNS = frozenset(("他们", "她们", "我们", "你们", "它", 
 
 def described(text: str, opening: int, closing: int) -> tuple[int, int] | None:
     """Where a Chinese attribution beside a quotation (its marks at ``opening`` and ``closing``) writes who says
-    it (另一位工作人员说：“…” → 另一位工作人员): the subject phrase without a time, a place or an addressee
-    and without adverbs, by its offsets in ``text``; None without one, for a pronoun, or for a phrase with an
-    aside or a clause in it (这名要求匿名的官员向记者介绍情况时说 keeps only 这名要求匿名的官员)."""
+    it (一位消防部门的发言人说：“…”; “…”，这名不愿透露姓名的警官向记者表示 → 这名不愿透露姓名的警官): the subject
+    phrase cut at a time, a place or an addressee, without adverbs, by its offsets in ``text``; None without
+    one, for a pronoun, or for a phrase with an aside in brackets."""
     line_start = text.rfind("\n", 0, opening) + 1
     line_end = text.find("\n", closing)
     after_at = closing + 1

@@ -139,7 +139,7 @@ _PAIRS = {"«": "»", "„": "“", "“": "”", '"': '"'}
 
 
 def _closed(text: str, start: int, end: int) -> int:
-    """``end``, or past the quotation mark that closes one the phrase opens (министры "Большой семерки")."""
+    """``end``, or past the quotation mark that closes one the phrase opens (представители "Большой двадцатки")."""
     phrase = text[start:end]
     for opening, closing in _PAIRS.items():
         opened = phrase.count(opening) > phrase.count(closing) if opening != closing else phrase.count(opening) % 2
