@@ -42,37 +42,38 @@ def test_a_verb_that_does_not_govern_the_quotation_does_not_describe_its_speaker
     assert [_said_by(q) for q in quotes] == [None]
 
 
+def _described(text: str, language: str, prefix: int = 19) -> dict[str, str | None]:
+    """Each statement's opening words, with who says it."""
+    return {q.text[:prefix]: _said_by(q) for q in multilingual((text, language))}
+
+
 def test_in_russian_the_subject_or_the_office_where_it_was_said():
     """The attribution hangs from the quotation in natasha's parse ("«…», — заявил представитель МВД"), and
     an office speaks without a subject ("сообщили в управлении полиции")."""
-    quotes = multilingual(("Пожар произошёл ночью. «Мы продолжим расследование этого дела до конца», — заявил "
-                           "представитель МВД. «Подозреваемый задержан вчера вечером и уже дал признательные показания следователям», — "
-                           "сообщили в управлении полиции. Очевидцы рассказали, что взрыв был слышен за несколько "
-                           "километров от города. «Я не буду участвовать в этих выборах ни при каких условиях», — "
-                           "сказал он журналистам.", "ru"))
-    said = {q.text[:19]: _said_by(q) for q in quotes}
-    assert said == {"Мы продолжим рассле": "представитель МВД", "Подозреваемый задер": "в управлении полиции",
-                    "взрыв был слышен за": "Очевидцы", "Я не буду участвова": None}
+    assert _described("Пожар произошёл ночью. «Мы продолжим расследование этого дела до конца», — заявил "
+                      "представитель МВД. «Подозреваемый задержан вчера вечером и уже дал признательные показания "
+                      "следователям», — сообщили в управлении полиции. Очевидцы рассказали, что взрыв был слышен "
+                      "за несколько километров от города. «Я не буду участвовать в этих выборах ни при каких "
+                      "условиях», — сказал он журналистам.", "ru") == {
+        "Мы продолжим рассле": "представитель МВД", "Подозреваемый задер": "в управлении полиции",
+        "взрыв был слышен за": "Очевидцы", "Я не буду участвова": None}
 
 
 def test_in_german_the_description_after_or_before_the_quotation():
-    quotes = multilingual(("„Wir werden die Ermittlungen in diesem Fall bis zum Ende fortsetzen“, sagte ein Sprecher "
-                           "der Polizei am Montag. Ein hochrangiger Beamter des Ministeriums sagte: „Die Gespräche sind "
-                           "vorerst gescheitert, aber wir bleiben weiter dran.“ „Ich werde an dieser Wahl unter keinen "
-                           "Umständen teilnehmen“, sagte er den Journalisten.", "de"))
-    said = {q.text[:19]: _said_by(q) for q in quotes}
-    assert said == {"Wir werden die Ermi": "ein Sprecher der Polizei",
-                    "Die Gespräche sind ": "Ein hochrangiger Beamter des Ministeriums", "Ich werde an dieser": None}
+    assert _described("„Wir werden die Ermittlungen in diesem Fall bis zum Ende fortsetzen“, sagte ein Sprecher "
+                      "der Polizei am Montag. Ein hochrangiger Beamter des Ministeriums sagte: „Die Gespräche sind "
+                      "vorerst gescheitert, aber wir bleiben weiter dran.“ „Ich werde an dieser Wahl unter keinen "
+                      "Umständen teilnehmen“, sagte er den Journalisten.", "de") == {
+        "Wir werden die Ermi": "ein Sprecher der Polizei",
+        "Die Gespräche sind ": "Ein hochrangiger Beamter des Ministeriums", "Ich werde an dieser": None}
 
 
 def test_in_chinese_the_subject_phrase_beside_the_quotation_without_time_place_or_adverbs():
-    quotes = multilingual(("一位消防部门的发言人说：“火势已经得到控制，目前没有人员受伤的报告。”\n"
-                           "“我们将继续调查这起事故的原因，直到水落石出为止，”这名警官 6 月份在记者会上表示。\n"
-                           "文件还提到，“新医院将在明年年底之前全面投入使用并接待病人。”\n"
-                           "他们说：“我们不会接受任何没有事先协商的方案和条件。”", "zh"))
-    said = {q.text[:6]: _said_by(q) for q in quotes}
-    assert said == {"火势已经得到": "一位消防部门的发言人", "我们将继续调": "这名警官", "新医院将在明": "文件",
-                    "我们不会接受": None}
+    assert _described("一位消防部门的发言人说：“火势已经得到控制，目前没有人员受伤的报告。”\n"
+                      "“我们将继续调查这起事故的原因，直到水落石出为止，”这名警官 6 月份在记者会上表示。\n"
+                      "文件还提到，“新医院将在明年年底之前全面投入使用并接待病人。”\n"
+                      "他们说：“我们不会接受任何没有事先协商的方案和条件。”", "zh", prefix=6) == {
+        "火势已经得到": "一位消防部门的发言人", "我们将继续调": "这名警官", "新医院将在明": "文件", "我们不会接受": None}
 
 
 def test_other_languages_are_not_read():
