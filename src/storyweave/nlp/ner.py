@@ -54,12 +54,20 @@ def _spacy():
 
 
 @lru_cache(maxsize=1)
-def _natasha():
+def news_embedding():
+    """natasha's word embedding (navec), which its taggers and parser share: read once per process."""
     try:
-        from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+        from natasha import NewsEmbedding
     except ImportError as exc:
         raise ModelError(f"natasha not available: {exc}") from exc
-    embedding = NewsEmbedding()
+    return NewsEmbedding()
+
+
+@lru_cache(maxsize=1)
+def _natasha():
+    embedding = news_embedding()  # raises ModelError first when natasha is missing
+    from natasha import NewsMorphTagger, NewsNERTagger, Segmenter
+
     return Segmenter(), NewsNERTagger(embedding), NewsMorphTagger(embedding), vocabulary()
 
 

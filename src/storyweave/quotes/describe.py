@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..errors import ModelError
 from ..model import Article, Span
+from ..nlp.ner import news_embedding
 from . import cjk, cyrillic, german
 from .english import SPEECH
 from .speech import Rendering
@@ -77,11 +78,10 @@ def _subject(doc, start: int, end: int, direct: bool) -> tuple[int, int] | None:
 
 @lru_cache(maxsize=1)
 def _russian_parser():
-    try:
-        from natasha import NewsEmbedding, NewsSyntaxParser, Segmenter
-    except ImportError as exc:
-        raise ModelError(f"natasha not available: {exc}") from exc
-    return Segmenter(), NewsSyntaxParser(NewsEmbedding())
+    embedding = news_embedding()  # raises ModelError first when natasha is missing
+    from natasha import NewsSyntaxParser, Segmenter
+
+    return Segmenter(), NewsSyntaxParser(embedding)
 
 
 def _russian_subject(text: str, start: int, end: int, direct: bool) -> tuple[int, int] | None:
