@@ -151,7 +151,7 @@ def _closed(text: str, start: int, end: int) -> int:
 def _german_subject(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The description German writes after a quotation's closing mark or before its opening one (no parser:
     the attribution's shape is fixed, ``german.AFTER_DESCRIBED`` and ``german.BEFORE_DESCRIBED``)."""
-    closing = end + 1 if text[end:end + 1] in "“”\"»«" else end
+    closing = end + 1 if end < len(text) and text[end] in "“”\"»«" else end
     after = german.AFTER_DESCRIBED.match(text[closing:])
     if after:
         return closing + after.start("who"), closing + after.end("who")
@@ -176,7 +176,7 @@ def descriptions(renderings: list[Rendering], articles: dict[str, Article]) -> d
             found[i] = Span.of(articles[rendering.span.article_id], offset + subject[0], offset + subject[1])
     for i, rendering in ((i, r) for i, r in wanted if r.language == "zh" and r.direct):
         text, span = articles[rendering.span.article_id].text, rendering.span
-        if span.start and text[span.start - 1] in "“「『\"" and text[span.end:span.end + 1] in "”」』\"":
+        if span.start and span.end < len(text) and text[span.start - 1] in "“「『\"" and text[span.end] in "”」』\"":
             subject = cjk.described(text, span.start - 1, span.end)
             if subject is not None:
                 found[i] = Span.of(articles[span.article_id], *subject)
