@@ -28,6 +28,16 @@ def test_story_list_and_paging(client):
     assert story["article_count"] == 5 and story["source_count"] == 5
     assert client.get("/stories", params={"limit": 1000}).status_code == 422
     assert client.get("/stories", params={"offset": -1}).status_code == 422
+    assert client.get("/stories", params={"offset": 2**63 - 1}).json()["stories"] == []
+
+
+def test_an_offset_past_sqlites_integers_is_refused_not_a_server_error(client):
+    for path, params in (("/stories", {}), ("/entities", {"q": "Tokayev"}), ("/search", {"q": "Tokayev"})):
+        response = client.get(path, params={**params, "offset": 10**20})
+        assert response.status_code == 422, path
+        assert "offset" in response.json()["error"]["message"]
+    page = client.get("/", params={"offset": 10**20})
+    assert page.status_code == 200 and "More stories" not in page.text
 
 
 def test_story_is_the_report_contract_and_passes_check_report(client, tmp_path):

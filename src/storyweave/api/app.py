@@ -26,7 +26,7 @@ from ..ingest import parse_feed
 from ..model import Article, Rejected
 from ..settings import Settings
 from . import errors, web
-from .service import Service
+from .service import MAX_OFFSET, Service
 
 #: records one POST may carry; larger loads go through `storyweave ingest`
 MAX_RECORDS = 1000
@@ -87,7 +87,7 @@ def create_app(db_path: str, settings: Settings | None = None) -> FastAPI:
         return JSONResponse(body, status_code=201 if added else 200)
 
     @app.get("/stories", summary="Stories, largest first, paged")
-    def list_stories(offset: Annotated[int, Query(ge=0)] = 0,
+    def list_stories(offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
                      limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20) -> dict[str, Any]:
         total, page = service.store().story_page(offset, limit)
         return {"total": total, "offset": offset, "limit": limit,
@@ -118,7 +118,7 @@ def create_app(db_path: str, settings: Settings | None = None) -> FastAPI:
     def get_entities(q: Annotated[str, Query(max_length=200)] = "",
                      story_id: Annotated[str | None, Query(max_length=100)] = None,
                      limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-                     offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+                     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict[str, Any]:
         """Entities are resolved per story when its report is built (GET /stories/{id}, the web UI,
         `storyweave report`); with ``story_id`` that story's are resolved now if they were not yet."""
         if story_id is not None:
@@ -140,7 +140,7 @@ def create_app(db_path: str, settings: Settings | None = None) -> FastAPI:
     @app.get("/search", summary="Full-text search over article titles and bodies")
     def search(q: Annotated[str, Query(min_length=1, max_length=200)],
                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
-               offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+               offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict[str, Any]:
         rows = service.store().search(q, limit, offset)
         return {"query": q, "results": [{"id": i, "title": t, "snippet": s} for i, t, s in rows]}
 

@@ -27,6 +27,8 @@ CACHE_SIZE = 512
 SAVE_EVERY = 100
 #: seconds between checks whether another process wrote to the store, which drops every cached report
 OTHERS_CHECK_SECONDS = 1.0
+#: SQLite's largest integer: a page offset past it is refused (it could only be empty), not an overflow
+MAX_OFFSET = 2**63 - 1
 
 
 class Service:

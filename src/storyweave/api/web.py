@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from ..model import Article
-from .service import Service
+from .service import MAX_OFFSET, Service
 
 HERE = Path(__file__).resolve().parent
 #: pages load only the app's own script and style; article text can never bring its own
@@ -41,9 +41,10 @@ def install(app: FastAPI, service: Service) -> None:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request, offset: int = 0) -> HTMLResponse:
-        total, stories = service.store().story_page(max(0, offset), 50)
+        offset = min(max(0, offset), MAX_OFFSET)
+        total, stories = service.store().story_page(offset, 50)
         rows = [service.story_summary(sid, members) for sid, members in stories]
-        return page("stories.html.j2", stories=rows, total=total, offset=max(0, offset))
+        return page("stories.html.j2", stories=rows, total=total, offset=offset)
 
     @app.get("/ui/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: str):
