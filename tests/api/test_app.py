@@ -226,3 +226,15 @@ def test_a_story_another_process_adds_to_is_served_fresh(client, seeds_dir, tmp_
     after = client.get(f"/stories/{story['id']}").json()["articles"]
     assert len(after) == len(before) + 1
     assert any(a["source_path"].endswith("repost.txt") and a["duplicate_of"] for a in after)
+
+
+def test_a_failed_page_of_the_web_ui_is_a_page_and_the_api_keeps_its_json_errors(client):
+    missing = client.get("/ui/stories/<img src=x onerror=alert(1)>")
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
+    assert "no story &lt;img src=x onerror=alert(1)&gt;" in missing.text and "<img" not in missing.text
+    assert "default-src 'self'" in missing.headers["Content-Security-Policy"]
+    bad_offset = client.get("/", params={"offset": "many"})
+    assert bad_offset.status_code == 422 and "offset" in bad_offset.text and "<html" in bad_offset.text
+    assert client.get("/ui/nowhere").headers["content-type"].startswith("text/html")
+    api = client.get("/stories/nope")
+    assert api.status_code == 404 and api.json() == {"error": {"status": 404, "message": "no story nope"}}

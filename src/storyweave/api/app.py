@@ -45,7 +45,7 @@ def create_app(db_path: str, settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="storyweave", version=__version__, lifespan=lifespan,
                   description="Stories, entities, quotes, claims and cited briefs from many news reports.")
     app.state.service = service
-    errors.install(app)
+    errors.install(app, web.error_page)
     app.add_middleware(errors.BodyLimit)
 
     @app.post("/articles", status_code=201, summary="Add one article or a batch")

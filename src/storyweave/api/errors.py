@@ -1,10 +1,13 @@
-"""One JSON error shape for every failure: {"error": {"status": 404, "message": "..."}}."""
+"""One JSON error shape for every failure: {"error": {"status": 404, "message": "..."}}; a page of the web UI
+fails as a page (``pages``), with the same status and message, since a browser shows JSON as raw text."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
 #: request bodies larger than this are refused with 413 before they are read whole
@@ -15,16 +18,24 @@ def error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
 
 
-def install(app: FastAPI) -> None:
+#: the error page of a web UI request, or None for a request of the API
+Pages = Callable[[Request, int, str], Response | None]
+
+
+def install(app: FastAPI, pages: Pages | None = None) -> None:
+    def respond(request: Request, status: int, message: str) -> Response:
+        page = pages(request, status, message) if pages else None
+        return page if page is not None else error(status, message)
+
     @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
-        return error(exc.status_code, str(exc.detail))
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        return respond(request, exc.status_code, str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
-    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()))
-        return error(422, f"{where}: {first.get('msg', 'invalid request')}" if where else "invalid request")
+        return respond(request, 422, f"{where}: {first.get('msg', 'invalid request')}" if where else "invalid request")
 
 
 class BodyLimit:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -22,6 +23,27 @@ def utf16(text: str, index: int) -> int:
     return len(text[:index].encode("utf-16-le")) // 2
 
 
+def is_page(request: Request) -> bool:
+    """A request of the web UI rather than of the JSON API."""
+    path = request.url.path
+    return path == "/" or path.startswith("/ui/")
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse | None:
+    """The web UI's page for a failed request (no such story, a bad offset); None for the API's requests."""
+    if not is_page(request):
+        return None
+    return page("error.html.j2", status_code=status, status=status, message=message)
+
+
+def page(name: str, status_code: int = 200, **context: object) -> HTMLResponse:
+    response = HTMLResponse(_environment().get_template(name).render(**context), status_code=status_code)
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
@@ -30,14 +52,7 @@ def _environment() -> jinja2.Environment:
 
 
 def install(app: FastAPI, service: Service) -> None:
-    env = _environment()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-
-    def page(name: str, **context: object) -> HTMLResponse:
-        response = HTMLResponse(env.get_template(name).render(**context))
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        return response
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request, offset: int = 0) -> HTMLResponse:
