@@ -102,5 +102,10 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
     )),
     (7, "copies found by their original (an earlier original met later takes its copies along)", (
         "CREATE INDEX articles_duplicate_of ON articles (duplicate_of)",
+    )),    (8, "full-text index of scripts written without spaces, letter by letter (store/fts.py)", (
+        "DROP TRIGGER IF EXISTS articles_fts_insert",
+        "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')",
+        "INSERT INTO articles_fts (rowid, title, text) "
+        "SELECT seq, storyweave_indexed(COALESCE(title, '')), storyweave_indexed(text) FROM articles",
     )),
 )

@@ -23,6 +23,7 @@ except ImportError:  # Windows: one writer at a time is the user's to keep
 
 from ..errors import StoreError
 from ..model import Article, Entity, Features, Rejected, Removed, Signature
+from . import fts
 from .migrations import MIGRATIONS
 from .snippet import FTS_SNIPPET_CHARS, HEAD_CHARS, snippet
 
@@ -66,6 +67,9 @@ class SQLiteStore:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30, check_same_thread=not shared)
+            self.db.create_function("storyweave_indexed", 1, fts.indexed, deterministic=True)
+            self.db.create_function("storyweave_unspaced", 1, lambda text: fts.UNSPACED.search(text or "") is not None,
+                                    deterministic=True)
             self.db.execute("PRAGMA journal_mode=WAL" if self.path != ":memory:" else "PRAGMA journal_mode=MEMORY")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
@@ -300,20 +304,19 @@ class SQLiteStore:
         return dict(self.db.execute("SELECT from_id, into_id FROM story_merges"))
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[tuple[str, str | None, str]]:
-        """(article id, title, snippet) of articles matching every word of ``query``, best first.
-
-        The words are quoted one by one, so FTS5 operators in user input are read as plain words."""
-        words = [w.replace('"', '""') for w in query.split()]
-        if not words:
+        """(article id, title, snippet) of articles matching every word of ``query``, best first (``fts.match``:
+        operators in user input are plain words, "word*" is a prefix, unspaced scripts match anywhere)."""
+        expression = fts.match(query)
+        if not expression:
             return []
-        match = " ".join(f'"{w}"' for w in words)
         rows = self.db.execute(
-            "SELECT a.id, a.title, CASE WHEN length(a.text) <= :short THEN snippet(articles_fts, 1, '[', ']', ' … ', 12) "
-            "END, CASE WHEN length(a.text) > :short THEN substr(a.text, 1, :head) END FROM articles_fts "
+            "SELECT a.id, a.title, CASE WHEN length(a.text) <= :short AND NOT storyweave_unspaced(a.text) "
+            "THEN snippet(articles_fts, 1, '[', ']', ' … ', 12) END, substr(a.text, 1, :head) FROM articles_fts "
             "JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH :match ORDER BY rank "
             "LIMIT :limit OFFSET :offset",
-            {"match": match, "limit": limit, "offset": offset, "short": FTS_SNIPPET_CHARS, "head": HEAD_CHARS})
-        return [(aid, title, short if head is None else snippet(head, query.split())) for aid, title, short, head in rows]
+            {"match": expression, "limit": limit, "offset": offset, "short": FTS_SNIPPET_CHARS, "head": HEAD_CHARS})
+        words = query.split()
+        return [(aid, title, short if short is not None else snippet(head, words)) for aid, title, short, head in rows]
 
     def story_page(self, offset: int, limit: int) -> tuple[int, list[tuple[str, list[str]]]]:
         """(number of stories, [(story id, member article ids)]) largest first, then oldest."""
@@ -340,6 +343,9 @@ class SQLiteStore:
         row["authors"] = json.dumps(article.authors, ensure_ascii=False)
         row["removed"] = json.dumps([r.to_dict() for r in article.removed], ensure_ascii=False)
         cursor = self.db.execute(_INSERT_ARTICLE, [*row.values(), _now()])
+        if cursor.rowcount:
+            self.db.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+                            (cursor.lastrowid, fts.indexed(article.title or ""), fts.indexed(article.text)))
         self.db.execute("DELETE FROM rejected WHERE source_path = ?", (article.source_path,))
         return cursor.rowcount
 
@@ -364,11 +370,11 @@ class SQLiteStore:
                     if old == fresh:
                         continue
                     self.db.execute("INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
-                                    (row[0], old["title"] or "", old["text"]))
+                                    (row[0], fts.indexed(old["title"] or ""), fts.indexed(old["text"])))
                     self.db.execute(f"UPDATE articles SET {', '.join(c + ' = ?' for c in fields)} WHERE id = ?",
                                     [*fresh.values(), article.id])
                     self.db.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
-                                    (row[0], fresh["title"] or "", fresh["text"]))
+                                    (row[0], fts.indexed(fresh["title"] or ""), fts.indexed(fresh["text"])))
                     changed += 1
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write to store {self.path}: {exc}") from exc

@@ -1,0 +1,67 @@
+"""Full-text search in scripts written without spaces, prefixes and plain operators (store/fts.py)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from storyweave.model import Article
+from storyweave.store import SQLiteStore
+from storyweave.store.migrations import MIGRATIONS
+
+CHINESE = Article(id="zh", source_path="zh.txt", language="zh", title="哈萨克斯坦总统在圣彼得堡论坛上发言",
+                  text="哈萨克斯坦总统托卡耶夫十七日在圣彼得堡国际经济论坛全会上表示，哈方不承认顿涅茨克的独立。")
+JAPANESE = Article(id="ja", source_path="ja.txt", language="ja", title="東京で大雨",
+                   text="東京都内では十八日、大雨のため電車が止まりました。気象庁によると、雨は夜まで続く見込みです。")
+ENGLISH = Article(id="en", source_path="en.txt", language="en", title="Talks resume",
+                  text="Negotiators resumed talks in Geneva on Monday after the WTO said the deadline would hold.")
+MIXED = Article(id="mixed", source_path="mixed.txt", language="zh", title="入世以来",
+                text="中国加入WTO以来，贸易额增长了数倍。")
+
+
+def _hits(store: SQLiteStore, query: str) -> dict[str, str]:
+    return {aid: shown for aid, _, shown in store.search(query)}
+
+
+def test_a_word_inside_a_run_of_chinese_or_japanese_is_found_with_its_place_shown(fresh_store):
+    fresh_store.add([CHINESE, JAPANESE, ENGLISH, MIXED])
+    assert set(_hits(fresh_store, "托卡耶夫")) == {"zh"}
+    assert set(_hits(fresh_store, "论坛")) == {"zh"}, "a two-letter word, in the title and the body"
+    assert set(_hits(fresh_store, "気象庁")) == {"ja"}
+    assert set(_hits(fresh_store, "大雨 電車")) == {"ja"}, "every word must match"
+    assert _hits(fresh_store, "大雨 托卡耶夫") == {}
+    assert _hits(fresh_store, "卡托") == {}, "the letters match in their order, next to each other"
+    shown = _hits(fresh_store, "托卡耶夫")["zh"]
+    assert "[托卡耶夫]" in shown and len(shown) < 40
+    assert _hits(fresh_store, "WTO")["mixed"] == "… 国加入[WTO]以来，贸易额增长 …", "a letter is a token"
+    assert set(_hits(fresh_store, "wto")) == {"en", "mixed"}
+
+
+def test_a_word_ending_in_a_star_is_a_prefix_and_operators_stay_plain_words(fresh_store):
+    fresh_store.add([CHINESE, ENGLISH])
+    assert _hits(fresh_store, "negotiat*") == {"en": "[Negotiators] resumed talks in Geneva on Monday after the WTO said "
+                                                       "the … "}
+    assert _hits(fresh_store, "negotiat") == {}
+    assert _hits(fresh_store, "Geneva NEAR") == {}
+    assert _hits(fresh_store, '") OR (托卡') == {}
+    assert _hits(fresh_store, "*") == {} and _hits(fresh_store, "  ") == {}
+
+
+def test_a_store_indexed_before_migration_8_finds_its_chinese_articles_after_it(tmp_path):
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    for version, name, statements in MIGRATIONS[:7]:
+        for statement in statements:
+            db.execute(statement)
+        db.execute("INSERT INTO migrations VALUES (?, ?, '2026-11-01')", (version, name))
+    db.execute("INSERT INTO articles (id, source_path, title, language, authors, text, removed, ingested_at) "
+               "VALUES ('zh', 'zh.txt', ?, 'zh', '[]', ?, '[]', '2026-11-01')", (CHINESE.title, CHINESE.text))
+    db.commit()
+    assert db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '\"托卡耶夫\"'").fetchone() == (0,)
+    db.close()
+    with SQLiteStore(path) as store:
+        assert store.schema_version() == 8
+        assert set(_hits(store, "托卡耶夫")) == {"zh"}
+        store.add([ENGLISH])
+        assert set(_hits(store, "Geneva")) == {"en"}
+        assert store.db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'geneva'").fetchone() == (1,)
