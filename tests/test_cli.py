@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import FIXTURES, ROOT, SHARED
 
-COMMANDS = ("analyze", "ingest", "report", "serve", "entities", "kb build")
+COMMANDS = ("analyze", "ingest", "report", "serve", "entities", "search", "kb build")
 
 
 def run(*args, check=False):
@@ -59,6 +59,37 @@ def test_entities_are_listed_and_explained_from_the_store(seed_run):
     assert "spellings: Lugansk, Lugusk, Rougusk" in explained.stdout
     assert re.search(r"coordination\s+0\.\d+\s+Lugusk ~ Rougusk\s+\(both coordinated with Donetsk\)", explained.stdout)
     assert run("entities", "--db", db, "--explain", "ent_nope").returncode == 2
+
+
+def test_search_finds_stored_articles_with_their_story(seed_run):
+    _, out = seed_run
+    db = out / "storyweave.sqlite"
+    found = run("search", "Nevsky medal", "--db", db)
+    assert found.returncode == 0, found.stderr
+    head, shown = found.stdout.splitlines()
+    article_id, story_id = head.split()[:2]
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert story_id == report["stories"][0]["id"] and article_id in report["stories"][0]["article_ids"]
+    assert "[Nevsky] [medal]" in shown
+    assert len(run("search", "Tokay*", "--db", db, "--limit", "3").stdout.splitlines()) == 6
+    nothing = run("search", "Reykjavik", "--db", db)
+    assert nothing.returncode == 0 and nothing.stdout == "" and "no article matches 'Reykjavik'" in nothing.stderr
+    assert run("search", "x", "--db", out / "none.sqlite").returncode == 2
+
+
+def test_control_characters_of_the_input_never_reach_the_terminal(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a\x1b]0;pwned\x07.txt").write_text("")
+    (folder / "b.txt").write_text("The council said on Monday \x1b[31mthe bridge\x1b[0m will close.\x07\fRepairs "
+                                  "on the Elm river bridge begin in May, the council said.\n", encoding="utf-8")
+    result = run("analyze", folder, "--out", tmp_path / "out")
+    assert result.returncode == 3
+    assert "\x1b" not in result.stderr and "a\\x1b]0;pwned\\x07.txt: empty file" in result.stderr
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    [article] = report["articles"]
+    assert article["text"] == ("The council said on Monday the bridge will close.\nRepairs on the Elm river bridge "
+                               "begin in May, the council said.")
 
 
 def test_seed_quote_speakers_are_entities(seed_run):

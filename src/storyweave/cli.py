@@ -7,6 +7,7 @@ error (bad option, unusable config, store that cannot be opened); 1 an unexpecte
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +26,8 @@ from .settings import Settings
 from .store import open_store
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE, EXIT_REJECTED = 0, 1, 2, 3
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"\s+")
 
 app = typer.Typer(
     name="storyweave",
@@ -48,6 +51,12 @@ FollowLinks = Annotated[bool, typer.Option("--follow-links", help="In folders, f
                                            "them too (else rejected).", show_default=False)]
 Workers = Annotated[int | None, typer.Option("--workers", help="Processes that parse inputs (default 1).",
                                              show_default=False)]
+
+
+def _echo(message: str, err: bool = False) -> None:
+    """Print a line that may hold the input's text (file names, entity names, snippets): its control characters
+    are shown escaped, never sent to the terminal to obey."""
+    typer.echo(_CONTROLS.sub(lambda found: f"\\x{ord(found.group()):02x}", message), err=err)
 
 
 def _setup(log_level: str, quiet: bool) -> None:
@@ -101,13 +110,13 @@ def _progress(quiet: bool):
 
 def _say(quiet: bool, message: str) -> None:
     if not quiet:
-        typer.echo(message)
+        _echo(message)
 
 
 def _rejections(rejected: list[Rejected], quiet: bool) -> int:
     for item in rejected:
         if not quiet:
-            typer.echo(f"rejected: {item.source_path}: {item.reason}", err=True)
+            _echo(f"rejected: {item.source_path}: {item.reason}", err=True)
     return EXIT_REJECTED if rejected else EXIT_OK
 
 
@@ -226,18 +235,37 @@ def entities(
     with open_store(str(db)) as store:
         if explain is None:
             for entity in store.find_entities(query, story, limit):
-                typer.echo(f"{entity.id}  {entity.type:<6} {entity.name}  [{entity.kb_id or 'not linked'}]  "
+                _echo(f"{entity.id}  {entity.type:<6} {entity.name}  [{entity.kb_id or 'not linked'}]  "
                            f"{len(entity.mentions)} mentions")
             return
         entity = store.entity(explain)
     if entity is None:
         raise InputError(f"no entity {explain} in {db}")
-    typer.echo(f"{entity.name} ({entity.type}) {entity.kb_id or 'not linked to the KB'}  story {entity.story_id}")
-    typer.echo(f"spellings: {', '.join(sorted({m.text for m in entity.mentions}))}")
-    typer.echo(f"{len(entity.mentions)} mentions in {len({m.article_id for m in entity.mentions})} articles")
+    _echo(f"{entity.name} ({entity.type}) {entity.kb_id or 'not linked to the KB'}  story {entity.story_id}")
+    _echo(f"spellings: {', '.join(sorted({m.text for m in entity.mentions}))}")
+    _echo(f"{len(entity.mentions)} mentions in {len({m.article_id for m in entity.mentions})} articles")
     for item in entity.evidence:
         detail = f"  ({item.detail})" if item.detail else ""
-        typer.echo(f"  {item.rule:<15} {item.score:>6.3f}  {item.left} ~ {item.right}{detail}")
+        _echo(f"  {item.rule:<15} {item.score:>6.3f}  {item.left} ~ {item.right}{detail}")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words that must all occur; 'word*' matches words it starts.",
+                                         show_default=False)],
+    db: Annotated[Path, typer.Option("--db", help="Store file (written by analyze --db or ingest).")],
+    limit: Annotated[int, typer.Option("--limit", help="At most this many.", min=1)] = 20,
+) -> None:
+    """Full-text search over the stored articles' titles and bodies, best first, each with its story."""
+    if not db.is_file():
+        raise InputError(f"no store at {db}: run `storyweave ingest PATH... --db {db}` first")
+    with open_store(str(db)) as store:
+        hits = store.search(query, limit)
+        for article_id, title, shown in hits:
+            _echo(f"{article_id}  {store.story_of(article_id) or '-'}  {title or '(untitled)'}")
+            _echo(f"    {_SPACES.sub(' ', shown)}")
+    if not hits:
+        _echo(f"no article matches {query!r}", err=True)
 
 
 kb_app = typer.Typer(help="The offline knowledge base.", no_args_is_help=True)
@@ -260,13 +288,13 @@ def kb_build(
         if not path.is_file():
             raise InputError(f"no file {path}")
     counts = build(data, out, add or [])
-    typer.echo(f"{out}: " + ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())))
+    _echo(f"{out}: " + ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())))
 
 
 @app.command()
 def version() -> None:
     """Print the storyweave version."""
-    typer.echo(__version__)
+    _echo(__version__)
 
 
 def main() -> None:
@@ -276,10 +304,10 @@ def main() -> None:
     except typer.Exit as done:
         code = done.exit_code
     except InputError as exc:
-        typer.echo(f"storyweave: {exc}", err=True)
+        _echo(f"storyweave: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     except StoryweaveError as exc:
-        typer.echo(f"storyweave: {exc}", err=True)
+        _echo(f"storyweave: {exc}", err=True)
         sys.exit(EXIT_FAILURE)
     except Exception as exc:  # click's own usage errors carry their exit code
         code = getattr(exc, "exit_code", None)

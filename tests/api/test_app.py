@@ -238,3 +238,17 @@ def test_a_failed_page_of_the_web_ui_is_a_page_and_the_api_keeps_its_json_errors
     assert client.get("/ui/nowhere").headers["content-type"].startswith("text/html")
     api = client.get("/stories/nope")
     assert api.status_code == 404 and api.json() == {"error": {"status": 404, "message": "no story nope"}}
+
+
+def test_the_search_page_lists_hits_with_their_story_and_escapes_what_it_shows(client):
+    assert 'href="/ui/search"' in client.get("/").text
+    empty = client.get("/ui/search")
+    assert empty.status_code == 200 and 'name="q"' in empty.text and "<ol" not in empty.text
+    page = client.get("/ui/search", params={"q": "Nevsky medal"})
+    assert page.status_code == 200 and "[Nevsky] [medal]" in page.text
+    story = _seed_story(client)["id"]
+    assert f'href="/ui/stories/{story}"' in page.text and page.text.count('href="/ui/articles/') >= 1
+    hostile = client.get("/ui/search", params={"q": '"><script>alert(1)</script>'})
+    assert hostile.status_code == 200 and "<script>alert" not in hostile.text
+    assert "&#34;&gt;&lt;script&gt;" in hostile.text and "No article has every one of these words." in hostile.text
+    assert client.get("/ui/search", params={"q": "x" * 201}).status_code == 422

@@ -1,8 +1,9 @@
-"""The date of a stamp glued to the first sentence, on lines as ECB+ scrapes give them."""
+"""Cleaning a body: the date of a stamp glued to the first sentence (on lines as ECB+ scrapes give them), and
+control characters out of every field."""
 
 import pytest
 
-from storyweave.ingest.clean import glued_date
+from storyweave.ingest.clean import glued_date, visible
 
 
 @pytest.mark.parametrize("lines,date", [
@@ -48,3 +49,11 @@ from storyweave.ingest.clean import glued_date
 ])
 def test_a_stamp_glued_to_the_opening_sentence_gives_the_date(lines, date):
     assert glued_date(lines) == date
+
+
+def test_control_characters_leave_an_articles_fields_and_line_breaks_stay_breaks():
+    assert visible("Mayor\x1b[1;31m said\x1b[0m it\x00 will\x07 close.") == "Mayor said it will close."
+    assert visible("One.\fTwo.\r\nThree.\rFour.\u2028Five.\x85Six.\vSeven.") == \
+        "One.\nTwo.\nThree.\nFour.\nFive.\nSix.\nSeven."
+    assert visible("tab\tand newline\nstay; Łódź, 北京 and “quotes” too") == \
+        "tab\tand newline\nstay; Łódź, 北京 and “quotes” too"

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
 import jinja2
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -14,6 +15,8 @@ from ..model import Article
 from .service import MAX_OFFSET, Service
 
 HERE = Path(__file__).resolve().parent
+#: search results on one page
+SEARCH_PAGE = 20
 #: pages load only the app's own script and style; article text can never bring its own
 CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 
@@ -72,6 +75,15 @@ def install(app: FastAPI, service: Service) -> None:
         articles = [Article.from_dict(a) for a in data["articles"]]
         return page("story.html.j2", story=data["stories"][0], articles=articles, report=data,
                     texts={a.id: a.text for a in articles}, titles={a.id: a.title or a.source_path for a in articles})
+
+    @app.get("/ui/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(q: Annotated[str, Query(max_length=200)] = "",
+                    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> HTMLResponse:
+        store = service.store()
+        found = store.search(q, SEARCH_PAGE + 1, offset) if q.strip() else []
+        results = [{"id": aid, "title": title, "snippet": shown, "story_id": store.story_of(aid)}
+                   for aid, title, shown in found[:SEARCH_PAGE]]
+        return page("search.html.j2", query=q.strip(), results=results, offset=offset, more=len(found) > SEARCH_PAGE)
 
     @app.get("/ui/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str) -> HTMLResponse:

@@ -18,7 +18,7 @@ from os import PathLike
 from ..model import Article, Rejected
 from ..settings import Settings
 from . import feed, html, json_stream, jsonl, markdown, text, warc
-from .clean import Parsed
+from .clean import Parsed, visible
 from .language import detect
 from .sources import Document, Source, decode, expand, in_lines, read, read_lines
 
@@ -39,6 +39,7 @@ def article_id(raw: bytes, position: int | None = None) -> str:
 
 
 def _article(parsed: Parsed, display: str, raw: bytes, position: int | None, settings: Settings) -> Article | Rejected:
+    parsed = _visible(parsed)
     if not parsed.text.strip():
         return Rejected(display, "no article text left after removing boilerplate and metadata lines", "no_text")
     language = parsed.language or detect(parsed.text, settings.language_min_chars, settings.language_min_confidence)
@@ -48,6 +49,15 @@ def _article(parsed: Parsed, display: str, raw: bytes, position: int | None, set
         authors=parsed.authors, removed=parsed.removed, external_id=parsed.external_id, url=parsed.url,
         title_source=parsed.title_source,
     )
+
+
+def _visible(parsed: Parsed) -> Parsed:
+    """Control characters out of every field read from the input (a JSON field's escapes give them too)."""
+    def shown(value: str | None) -> str | None:
+        return visible(value) if value else value
+
+    return replace(parsed, text=visible(parsed.text), title=shown(parsed.title), outlet=shown(parsed.outlet),
+                   reposted_from=shown(parsed.reposted_from), authors=[visible(a) for a in parsed.authors])
 
 
 def parse_document(doc: Document, settings: Settings) -> list[Article | Rejected]:
