@@ -70,8 +70,11 @@ def test_search_finds_stored_articles_with_their_story(seed_run):
     article_id, story_id = head.split()[:2]
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert story_id == report["stories"][0]["id"] and article_id in report["stories"][0]["article_ids"]
-    assert "[Nevsky] [medal]" in shown
+    assert "[Alexander Nevsky] [medal]" in shown
     assert len(run("search", "Tokay*", "--db", db, "--limit", "3").stdout.splitlines()) == 6
+    widened, exact = run("search", "Lugusk", "--db", db), run("search", "Lugusk", "--db", db, "--exact")
+    assert "also searched for lugusk: " in widened.stderr and "Rougusk" in widened.stderr and exact.stderr == ""
+    assert len(widened.stdout.splitlines()) > len(exact.stdout.splitlines()) == 2
     nothing = run("search", "Reykjavik", "--db", db)
     assert nothing.returncode == 0 and nothing.stdout == "" and "no article matches 'Reykjavik'" in nothing.stderr
     assert run("search", "x", "--db", out / "none.sqlite").returncode == 2

@@ -255,12 +255,18 @@ def search(
                                          show_default=False)],
     db: Annotated[Path, typer.Option("--db", help="Store file (written by analyze --db or ingest).")],
     limit: Annotated[int, typer.Option("--limit", help="At most this many.", min=1)] = 20,
+    exact: Annotated[bool, typer.Option("--exact", help="Only the words as written, not the other spellings "
+                                        "of the names among them.")] = False,
 ) -> None:
-    """Full-text search over the stored articles' titles and bodies, best first, each with its story."""
+    """Full-text search over the stored articles' titles and bodies, best first, each with its story; a name
+    also matches its entities' other spellings (Tokayev: Tokaev, Toccyev …), listed on stderr."""
     if not db.is_file():
         raise InputError(f"no store at {db}: run `storyweave ingest PATH... --db {db}` first")
     with open_store(str(db)) as store:
-        hits = store.search(query, limit)
+        others = {} if exact else store.spellings(query)
+        for key, spellings in sorted(others.items()):
+            _echo(f"also searched for {key}: {', '.join(spellings)}", err=True)
+        hits = store.search(query, limit, spellings=others)
         for article_id, title, shown in hits:
             _echo(f"{article_id}  {store.story_of(article_id) or '-'}  {title or '(untitled)'}")
             _echo(f"    {_SPACES.sub(' ', shown)}")

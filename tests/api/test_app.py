@@ -77,7 +77,7 @@ def test_article_entities_search_and_health(client):
     assert article["id"] == aid and article["story_id"] == sid
     assert client.get("/articles/nope").status_code == 404
     hits = client.get("/search", params={"q": "Nevsky medal"}).json()["results"]
-    assert len(hits) == 1 and "[Nevsky]" in hits[0]["snippet"]
+    assert len(hits) == 1 and "[Alexander Nevsky] [medal]" in hits[0]["snippet"], "Nevsky widened to its entity"
     assert client.get("/search", params={"q": '") OR NEAR('}).status_code == 200
     assert client.get("/search").status_code == 422
     [tokayev] = client.get("/entities", params={"q": "tokaev"}).json()["entities"]  # found by an alias
@@ -245,10 +245,25 @@ def test_the_search_page_lists_hits_with_their_story_and_escapes_what_it_shows(c
     empty = client.get("/ui/search")
     assert empty.status_code == 200 and 'name="q"' in empty.text and "<ol" not in empty.text
     page = client.get("/ui/search", params={"q": "Nevsky medal"})
-    assert page.status_code == 200 and "[Nevsky] [medal]" in page.text
+    assert page.status_code == 200 and "[Alexander Nevsky] [medal]" in page.text
     story = _seed_story(client)["id"]
     assert f'href="/ui/stories/{story}"' in page.text and page.text.count('href="/ui/articles/') >= 1
     hostile = client.get("/ui/search", params={"q": '"><script>alert(1)</script>'})
     assert hostile.status_code == 200 and "<script>alert" not in hostile.text
     assert "&#34;&gt;&lt;script&gt;" in hostile.text and "No article has every one of these words." in hostile.text
     assert client.get("/ui/search", params={"q": "x" * 201}).status_code == 422
+
+
+def test_a_searched_name_finds_the_articles_that_spell_it_otherwise(client):
+    """Lugusk is one article's machine-translated Luhansk; the others write Lugansk or Rougusk."""
+    exact = client.get("/search", params={"q": "Lugusk", "spellings": "false"}).json()
+    assert exact["spellings"] == {} and len(exact["results"]) == 1
+    wide = client.get("/search", params={"q": "Lugusk"}).json()
+    assert set(wide["spellings"]["lugusk"]) >= {"Lugansk", "Rougusk"}
+    assert len(wide["results"]) > 1
+    assert {r["id"] for r in exact["results"]} < {r["id"] for r in wide["results"]}
+    assert any("[Lugansk]" in r["snippet"] for r in wide["results"])
+    both = client.get("/search", params={"q": "Tokaev Lugusk"}).json()
+    assert set(both["spellings"]) == {"tokaev", "lugusk"} and len(both["results"]) > 1
+    page = client.get("/ui/search", params={"q": "Lugusk"}).text
+    assert "Also searched" in page and "Rougusk" in page

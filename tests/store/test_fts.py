@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from storyweave.model import Article
-from storyweave.store import SQLiteStore
+from storyweave.store import SQLiteStore, fts
 from storyweave.store.migrations import MIGRATIONS
 
 CHINESE = Article(id="zh", source_path="zh.txt", language="zh", title="哈萨克斯坦总统在圣彼得堡论坛上发言",
@@ -65,3 +65,13 @@ def test_a_store_indexed_before_migration_8_finds_its_chinese_articles_after_it(
         store.add([ENGLISH])
         assert set(_hits(store, "Geneva")) == {"en"}
         assert store.db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'geneva'").fetchone() == (1,)
+
+
+def test_a_name_in_the_query_is_widened_to_its_spellings_and_the_rest_stays_as_written():
+    assert fts.match("Tokayev putin*", {"tokayev": ["Tokaev", "Kassym-Jomart Tokayev"]}) == \
+        '("Tokayev" OR "Tokaev" OR "Kassym-Jomart Tokayev") AND "putin"*'
+    assert fts.match("United Nations", {"united nations": ["UN"], "united": ["United Arab Emirates"]}) == \
+        '("United Nations" OR "UN")', "the whole query named one entity"
+    assert fts.match("托卡耶夫", {"托卡耶夫": ["托卡"]}) == '("托  卡  耶  夫" OR "托  卡")'
+    assert fts.spelling_keys("Tokayev visits UN") == ["tokayev", "visits", "un", "tokayev visits un"]
+    assert fts.spelling_keys("Tokayev visit* UN") == ["tokayev", "un"], "a prefix is no name"

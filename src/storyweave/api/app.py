@@ -140,9 +140,14 @@ def create_app(db_path: str, settings: Settings | None = None) -> FastAPI:
     @app.get("/search", summary="Full-text search over article titles and bodies")
     def search(q: Annotated[str, Query(min_length=1, max_length=200)],
                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
-               offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict[str, Any]:
-        rows = service.store().search(q, limit, offset)
-        return {"query": q, "results": [{"id": i, "title": t, "snippet": s} for i, t, s in rows]}
+               offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+               spellings: Annotated[bool, Query(description="Widen a name to the other spellings of its "
+                                                            "entities (Tokayev: Tokaev, Toccyev …)")] = True
+               ) -> dict[str, Any]:
+        store = service.store()
+        others = store.spellings(q) if spellings else {}
+        rows = store.search(q, limit, offset, others)
+        return {"query": q, "spellings": others, "results": [{"id": i, "title": t, "snippet": s} for i, t, s in rows]}
 
     @app.get("/healthz", summary="Liveness, with counts")
     def healthz() -> dict[str, Any]:

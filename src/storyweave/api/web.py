@@ -80,10 +80,12 @@ def install(app: FastAPI, service: Service) -> None:
     def search_page(q: Annotated[str, Query(max_length=200)] = "",
                     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> HTMLResponse:
         store = service.store()
-        found = store.search(q, SEARCH_PAGE + 1, offset) if q.strip() else []
+        others = store.spellings(q) if q.strip() else {}
+        found = store.search(q, SEARCH_PAGE + 1, offset, others) if q.strip() else []
         results = [{"id": aid, "title": title, "snippet": shown, "story_id": store.story_of(aid)}
                    for aid, title, shown in found[:SEARCH_PAGE]]
-        return page("search.html.j2", query=q.strip(), results=results, offset=offset, more=len(found) > SEARCH_PAGE)
+        return page("search.html.j2", query=q.strip(), results=results, offset=offset, more=len(found) > SEARCH_PAGE,
+                    spellings=others)
 
     @app.get("/ui/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str) -> HTMLResponse:

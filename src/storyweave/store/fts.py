@@ -9,6 +9,7 @@ those tokens, so any run of them matches where it stands in the text. Other text
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
 #: letters of scripts written without spaces between words: Han ideographs, kana (with half-width katakana),
 #: the iteration mark 々, and Hangul syllables
@@ -21,15 +22,39 @@ def indexed(text: str) -> str:
     return UNSPACED.sub(r" \g<0> ", text) if UNSPACED.search(text) else text
 
 
-def match(query: str) -> str:
+def match(query: str, spellings: Mapping[str, Sequence[str]] | None = None) -> str:
     """The FTS5 expression of a query: every word must match, each quoted, so that operators in user input
     (AND, NEAR, quotes, parentheses) are read as plain words; a word ending in ``*`` matches as a prefix
-    ("negotiat*"), a run of unspaced letters anywhere. Empty when the query has no word."""
+    ("negotiat*"), a run of unspaced letters anywhere. A word, or the whole query, that ``spellings`` holds
+    (by its case-folded form: ``spelling_keys``) matches any of its spellings too. Empty when the query has
+    no word."""
+    spellings = spellings or {}
+    words = query.split()
+    whole = spellings.get(" ".join(words).casefold()) if len(words) > 1 else None
+    if whole:
+        return _any([" ".join(words), *whole])
     terms = []
-    for word in query.split():
+    for word in words:
         prefix = word.endswith("*") and not UNSPACED.search(word)
-        word = word.rstrip("*")
-        if word:
-            terms.append('"' + indexed(word).strip().replace('"', '""') + '"' + ("*" if prefix else ""))
-    return " ".join(terms)
+        stem = word.rstrip("*")
+        if not stem:
+            continue
+        others = [] if prefix else spellings.get(stem.casefold(), [])
+        terms.append(_any([stem, *others]) if others else _phrase(stem) + ("*" if prefix else ""))
+    return " AND ".join(terms)
 
+
+def spelling_keys(query: str) -> list[str]:
+    """What of a query may be a name to widen to its other spellings: each whole word, and the query whole."""
+    words = query.split()
+    keys = [w.casefold() for w in words if not w.endswith("*") and len(w) >= 2]
+    whole = len(words) > 1 and not any(w.endswith("*") for w in words)
+    return keys + ([" ".join(words).casefold()] if whole else [])
+
+
+def _phrase(text: str) -> str:
+    return '"' + indexed(text).strip().replace('"', '""') + '"'
+
+
+def _any(texts: list[str]) -> str:
+    return "(" + " OR ".join(_phrase(t) for t in texts) + ")"

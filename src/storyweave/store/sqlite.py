@@ -34,6 +34,8 @@ _INSERT_ARTICLE = (f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}, ingest
                    f"VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))}, ?) ON CONFLICT (id) DO NOTHING")
 
 
+#: a searched name is widened to the spellings of this many entities at most, and this many spellings
+SPELLING_ENTITIES, MAX_SPELLINGS = 20, 30
 #: ids per ``IN (...)`` query, under SQLite's limit on bound variables
 _CHUNK = 500
 _FEATURE_COLUMNS = "f.article_id, f.language, f.embedding, f.lex_keys, f.lex_vals, f.year, f.day"
@@ -303,10 +305,12 @@ class SQLiteStore:
         """Every merged story's id -> the id it is known by now."""
         return dict(self.db.execute("SELECT from_id, into_id FROM story_merges"))
 
-    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[tuple[str, str | None, str]]:
+    def search(self, query: str, limit: int = 20, offset: int = 0,
+               spellings: dict[str, list[str]] | None = None) -> list[tuple[str, str | None, str]]:
         """(article id, title, snippet) of articles matching every word of ``query``, best first (``fts.match``:
-        operators in user input are plain words, "word*" is a prefix, unspaced scripts match anywhere)."""
-        expression = fts.match(query)
+        operators in user input are plain words, "word*" is a prefix, unspaced scripts match anywhere); a
+        word or the query that ``spellings`` holds (``self.spellings``) matches any of its spellings too."""
+        expression = fts.match(query, spellings)
         if not expression:
             return []
         rows = self.db.execute(
@@ -315,8 +319,26 @@ class SQLiteStore:
             "JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH :match ORDER BY rank "
             "LIMIT :limit OFFSET :offset",
             {"match": expression, "limit": limit, "offset": offset, "short": FTS_SNIPPET_CHARS, "head": HEAD_CHARS})
-        words = query.split()
+        words = query.split() + [w for others in (spellings or {}).values() for other in others for w in other.split()]
         return [(aid, title, short if short is not None else snippet(head, words)) for aid, title, short, head in rows]
+
+    def spellings(self, query: str) -> dict[str, list[str]]:
+        """The other spellings of names in a query, by the query's word (or the whole query, case-folded):
+        where one is a spelling of stored entities, their names and aliases, the most mentioned entity's
+        first, so that a search for "Tokayev" finds the articles that write "Tokaev" or "Toccyev" as well."""
+        out: dict[str, list[str]] = {}
+        for key in fts.spelling_keys(query):
+            found: list[str] = []
+            for name, aliases in self.db.execute(
+                    "SELECT json_extract(data, '$.name'), json_extract(data, '$.aliases') FROM entities "
+                    "WHERE instr(char(10) || names || char(10), :line) > 0 ORDER BY mention_count DESC, id "
+                    "LIMIT :entities", {"line": "\n" + key + "\n", "entities": SPELLING_ENTITIES}):
+                for spelling in [name, *json.loads(aliases or "[]")]:
+                    if spelling.casefold() != key and spelling.casefold() not in {f.casefold() for f in found}:
+                        found.append(spelling)
+            if found:
+                out[key] = found[:MAX_SPELLINGS]
+        return out
 
     def story_page(self, offset: int, limit: int) -> tuple[int, list[tuple[str, list[str]]]]:
         """(number of stories, [(story id, member article ids)]) largest first, then oldest."""
