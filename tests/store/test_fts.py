@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
-from storyweave.model import Article
+from storyweave.model import Article, Entity
 from storyweave.store import SQLiteStore, fts
 from storyweave.store.migrations import MIGRATIONS
 
@@ -46,7 +47,7 @@ def test_a_word_ending_in_a_star_is_a_prefix_and_operators_stay_plain_words(fres
     assert _hits(fresh_store, "*") == {} and _hits(fresh_store, "  ") == {}
 
 
-def test_a_store_indexed_before_migration_8_finds_its_chinese_articles_after_it(tmp_path):
+def test_a_store_of_migration_7_finds_chinese_articles_and_spellings_of_its_entities_after_8_and_9(tmp_path):
     path = tmp_path / "old.db"
     db = sqlite3.connect(path)
     db.execute("CREATE TABLE migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
@@ -56,15 +57,32 @@ def test_a_store_indexed_before_migration_8_finds_its_chinese_articles_after_it(
         db.execute("INSERT INTO migrations VALUES (?, ?, '2026-11-01')", (version, name))
     db.execute("INSERT INTO articles (id, source_path, title, language, authors, text, removed, ingested_at) "
                "VALUES ('zh', 'zh.txt', ?, 'zh', '[]', ?, '[]', '2026-11-01')", (CHINESE.title, CHINESE.text))
+    entity = Entity("e1", "Kassym-Jomart Tokayev", "PERSON", "Q200881", [], ["Tokaev", "Tokayev"], "s1")
+    db.execute("INSERT INTO entities VALUES ('e1', 's1', ?, 'PERSON', 'Q200881', ?, 3, ?)",
+               (entity.name, "kassym-jomart tokayev\ntokaev\ntokayev", json.dumps(entity.to_dict())))
     db.commit()
     assert db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '\"托卡耶夫\"'").fetchone() == (0,)
     db.close()
     with SQLiteStore(path) as store:
-        assert store.schema_version() == 8
+        assert store.schema_version() == 9
         assert set(_hits(store, "托卡耶夫")) == {"zh"}
+        assert store.spellings("tokaev") == {"tokaev": ["Kassym-Jomart Tokayev", "Tokayev"]}
         store.add([ENGLISH])
         assert set(_hits(store, "Geneva")) == {"en"}
         assert store.db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'geneva'").fetchone() == (1,)
+
+
+def test_spellings_follow_the_entities_a_story_holds_now(fresh_store):
+    def tokayev(aliases: list[str], story: str = "s1", eid: str = "e1") -> Entity:
+        return Entity(eid, "Kassym-Jomart Tokayev", "PERSON", "Q200881", [], aliases, story)
+
+    fresh_store.save_entities([tokayev(["Tokaev", "Toccyev"])])
+    assert fresh_store.spellings("Toccyev") == {"toccyev": ["Kassym-Jomart Tokayev", "Tokaev"]}
+    fresh_store.save_entities([tokayev(["Tokaev"])])
+    assert fresh_store.spellings("Toccyev") == {}, "the story's entities were derived again without it"
+    fresh_store.save_entities([tokayev(["Tocaev"], "s2", "e2")])
+    assert fresh_store.spellings("Kassym-Jomart Tokayev") == {"kassym-jomart tokayev": ["Tokaev", "Tocaev"]}
+    assert fresh_store.spellings("Nazarbayev") == {}
 
 
 def test_a_name_in_the_query_is_widened_to_its_spellings_and_the_rest_stays_as_written():

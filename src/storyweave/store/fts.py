@@ -26,11 +26,11 @@ def match(query: str, spellings: Mapping[str, Sequence[str]] | None = None) -> s
     """The FTS5 expression of a query: every word must match, each quoted, so that operators in user input
     (AND, NEAR, quotes, parentheses) are read as plain words; a word ending in ``*`` matches as a prefix
     ("negotiat*"), a run of unspaced letters anywhere. A word, or the whole query, that ``spellings`` holds
-    (by its case-folded form: ``spelling_keys``) matches any of its spellings too. Empty when the query has
+    (by its lower-case form: ``spelling_keys``) matches any of its spellings too. Empty when the query has
     no word."""
     spellings = spellings or {}
     words = query.split()
-    whole = spellings.get(" ".join(words).casefold()) if len(words) > 1 else None
+    whole = spellings.get(" ".join(words).lower()) if len(words) > 1 else None
     if whole:
         return _any([" ".join(words), *whole])
     terms = []
@@ -39,7 +39,7 @@ def match(query: str, spellings: Mapping[str, Sequence[str]] | None = None) -> s
         stem = word.rstrip("*")
         if not stem:
             continue
-        others = [] if prefix else spellings.get(stem.casefold(), [])
+        others = [] if prefix else spellings.get(stem.lower(), [])
         terms.append(_any([stem, *others]) if others else _phrase(stem) + ("*" if prefix else ""))
     return " AND ".join(terms)
 
@@ -47,9 +47,9 @@ def match(query: str, spellings: Mapping[str, Sequence[str]] | None = None) -> s
 def spelling_keys(query: str) -> list[str]:
     """What of a query may be a name to widen to its other spellings: each whole word, and the query whole."""
     words = query.split()
-    keys = [w.casefold() for w in words if not w.endswith("*") and len(w) >= 2]
+    keys = [w.lower() for w in words if not w.endswith("*") and len(w) >= 2]
     whole = len(words) > 1 and not any(w.endswith("*") for w in words)
-    return keys + ([" ".join(words).casefold()] if whole else [])
+    return keys + ([" ".join(words).lower()] if whole else [])
 
 
 def _phrase(text: str) -> str:

@@ -107,5 +107,18 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
         "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')",
         "INSERT INTO articles_fts (rowid, title, text) "
         "SELECT seq, storyweave_indexed(COALESCE(title, '')), storyweave_indexed(text) FROM articles",
+    )),    (9, "entities by each of their spellings, for search (store.spellings)", (
+        """CREATE TABLE entity_names (
+            name TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            PRIMARY KEY (name, entity_id)
+        )""",
+        "CREATE INDEX entity_names_entity ON entity_names (entity_id)",
+        """WITH RECURSIVE split (entity_id, name, rest) AS (
+            SELECT id, '', names || char(10) FROM entities
+            UNION ALL
+            SELECT entity_id, substr(rest, 1, instr(rest, char(10)) - 1), substr(rest, instr(rest, char(10)) + 1)
+            FROM split WHERE rest <> ''
+        ) INSERT OR IGNORE INTO entity_names (name, entity_id) SELECT name, entity_id FROM split WHERE name <> ''""",
     )),
 )

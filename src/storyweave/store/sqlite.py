@@ -189,11 +189,17 @@ class SQLiteStore:
         stories = sorted({e.story_id for e in entities if e.story_id})
         try:
             with self.transaction():
+                self.db.executemany("DELETE FROM entity_names WHERE entity_id IN "
+                                    "(SELECT id FROM entities WHERE story_id = ?)", [(sid,) for sid in stories])
+                self.db.executemany("DELETE FROM entity_names WHERE entity_id = ?", [(e.id,) for e in entities])
                 self.db.executemany("DELETE FROM entities WHERE story_id = ?", [(sid,) for sid in stories])
+                names = {e.id: sorted({n.lower() for n in [e.name, *e.aliases] if n}) for e in entities}
                 self.db.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                     [(e.id, e.story_id, e.name, e.type, e.kb_id,
                                       "\n".join([e.name, *e.aliases]).lower(), len(e.mentions),
                                       json.dumps(e.to_dict(), ensure_ascii=False)) for e in entities])
+                self.db.executemany("INSERT OR IGNORE INTO entity_names (name, entity_id) VALUES (?, ?)",
+                                    [(name, eid) for eid, spelled in names.items() for name in spelled])
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
 
@@ -330,11 +336,11 @@ class SQLiteStore:
         for key in fts.spelling_keys(query):
             found: list[str] = []
             for name, aliases in self.db.execute(
-                    "SELECT json_extract(data, '$.name'), json_extract(data, '$.aliases') FROM entities "
-                    "WHERE instr(char(10) || names || char(10), :line) > 0 ORDER BY mention_count DESC, id "
-                    "LIMIT :entities", {"line": "\n" + key + "\n", "entities": SPELLING_ENTITIES}):
+                    "SELECT e.name, json_extract(e.data, '$.aliases') FROM entity_names n "
+                    "JOIN entities e ON e.id = n.entity_id WHERE n.name = :name "
+                    "ORDER BY e.mention_count DESC, e.id LIMIT :entities", {"name": key, "entities": SPELLING_ENTITIES}):
                 for spelling in [name, *json.loads(aliases or "[]")]:
-                    if spelling.casefold() != key and spelling.casefold() not in {f.casefold() for f in found}:
+                    if spelling.lower() != key and spelling.lower() not in {f.lower() for f in found}:
                         found.append(spelling)
             if found:
                 out[key] = found[:MAX_SPELLINGS]
