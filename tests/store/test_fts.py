@@ -82,6 +82,8 @@ def test_spellings_follow_the_entities_a_story_holds_now(fresh_store):
     assert fresh_store.spellings("Toccyev") == {}, "the story's entities were derived again without it"
     fresh_store.save_entities([tokayev(["Tocaev"], "s2", "e2")])
     assert fresh_store.spellings("Kassym-Jomart Tokayev") == {"kassym-jomart tokayev": ["Tokaev", "Tocaev"]}
+    assert fresh_store.spellings("Tokaev Tocaev") == {"tokaev": ["Kassym-Jomart Tokayev"],
+                                                      "tocaev": ["Kassym-Jomart Tokayev"]}
     assert fresh_store.spellings("Nazarbayev") == {}
 
 

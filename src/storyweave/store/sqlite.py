@@ -333,7 +333,7 @@ class SQLiteStore:
         where one is a spelling of stored entities, their names and aliases, the most mentioned entity's
         first, so that a search for "Tokayev" finds the articles that write "Tokaev" or "Toccyev" as well."""
         out: dict[str, list[str]] = {}
-        for key in fts.spelling_keys(query):
+        for key in reversed(fts.spelling_keys(query)):
             found: list[str] = []
             for name, aliases in self.db.execute(
                     "SELECT e.name, json_extract(e.data, '$.aliases') FROM entity_names n "
@@ -344,6 +344,8 @@ class SQLiteStore:
                         found.append(spelling)
             if found:
                 out[key] = found[:MAX_SPELLINGS]
+                if " " in key:
+                    return {key: out[key]}  # the whole query names an entity: its words are not widened one by one
         return out
 
     def story_page(self, offset: int, limit: int) -> tuple[int, list[tuple[str, list[str]]]]:
