@@ -104,6 +104,8 @@ def test_the_first_date_is_the_earliest_in_the_text_whatever_its_format():
     ("13 czerwca 2013 r.", "2013-06-13"),
     ("Friday, June 7, 2013", "2013-06-07"),         # ECB+ dev: a capitalised weekday had stopped the line
     ("MONDAY, MAY 23, 2005", "2005-05-23"),
+    ("21 July 2013 Last updated at 11:11 GMT", "2013-07-21T11:11:00"),   # BBC's stamp, an ECB+ dev title
+    ("June 06, 2013, updated 4:05 pm", "2013-06-06T16:05:00"),
 ])
 def test_a_date_line_is_read_in_any_language_dateparser_names_months_in(line, date):
     assert parse_date_line(line) == (date, False)
@@ -113,6 +115,7 @@ def test_a_date_line_is_read_in_any_language_dateparser_names_months_in(line, da
     "Он сказал 13 июня 2013 года, что уйдёт",        # a sentence that holds a date is no date line
     "13 listopad 2013",                              # November in Czech and Polish, October in Croatian
     "5 here 2013",                                    # Breton's October is an English word first
+    "21 July 2013 Last updated at 11:11 by the desk",  # a label and a time, then words that are no zone
 ])
 def test_a_line_is_a_date_line_only_when_all_of_it_is_one_date(line):
     assert parse_date_line(line) is None

@@ -1,7 +1,7 @@
 import json
 
 from storyweave.ingest import read_inputs
-from storyweave.model import Article, Rejected
+from storyweave.model import Article, Rejected, Removed
 from tests.conftest import DATA, FIXTURES
 
 
@@ -73,13 +73,17 @@ def test_a_json_array_and_a_container_object(tmp_path):
 def test_a_title_that_is_only_a_date_stamp_dates_the_record_and_is_no_headline(tmp_path):
     lines = [line for line in (DATA / "ecbplus" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
              if json.loads(line)["title"] in ("Updated: November 11, 2011 20:09 IST", "27 NOVEMBER, 2005",
-                                               "Friday, June 7, 2013", "MONDAY, MAY 23, 2005")]
-    assert len(lines) == 4
+                                               "Friday, June 7, 2013", "MONDAY, MAY 23, 2005",
+                                               "21 July 2013 Last updated at 11:11 GMT")]
+    assert len(lines) == 5
     sample = tmp_path / "stamped.jsonl"
     sample.write_text("\n".join(lines) + "\n", encoding="utf-8")
     articles = sorted(_read(sample), key=lambda a: a.published)
     assert [(a.title, a.published) for a in articles] == [
-        (None, "2005-05-23"), (None, "2005-11-27"), (None, "2011-11-11T20:09:00"), (None, "2013-06-07")]
+        (None, "2005-05-23"), (None, "2005-11-27"), (None, "2011-11-11T20:09:00"), (None, "2013-06-07"),
+        (None, "2013-07-21T11:11:00")]
+    assert articles[4].removed[-1] == Removed("21 July 2013 Last updated at 11:11 GMT",
+                                              "metadata: date line in the title field (→ published)")
     assert articles[2].text.startswith("Navy foils Somali pirate attack")
     assert articles[3].text.startswith("Hollywood’s mermaid Esther Williams dies")
 

@@ -81,6 +81,10 @@ _DATE_LABEL = re.compile(r"^(?:" + _ROLE_LABELS["date"] + r")(?:\s+(?:on|at))?\s
 #: what may stand beside a date on a date line: weekday, time zone, separators
 _DATE_LEFTOVER = re.compile(r"^[\s,|·•\-–—()]*(?:" + _WEEKDAY_NAME + r"\.?|[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*"
                             r"|[+-]\d{2}:?\d{2})?[\s,|·•\-–—()]*$")
+#: a label and a time after the date: "21 July 2013 Last updated at 11:11 GMT" (BBC's pages)
+_LABELLED_TIME = re.compile(r"^[\s,|·•\-–—]*(?:" + _ROLE_LABELS["date"] + r")(?:\s+at)?\s*[:：]?\s*(?P<H>\d{1,2}):"
+                            r"(?P<M>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?\s*(?-i:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*)?\s*$",
+                            re.I)
 #: words a date line may hold beside the date in other languages, besides a weekday: "le 13 juin 2013",
 #: "am 13. Juni 2013", "el 13 de junio de 2013"
 _BESIDE_DATE = frozenset({"le", "el", "il", "am", "den", "du", "de", "uhr"})
@@ -277,6 +281,14 @@ def parse_date_line(line: str) -> tuple[str, bool] | None:
     if found is None:
         return None
     iso, (start, end) = found
+    timed = _LABELLED_TIME.match(rest[end:])
+    if timed is not None:
+        hour, minute = int(timed["H"]), int(timed["M"])
+        if timed["ampm"]:
+            hour = hour % 12 + (12 if timed["ampm"].lower().startswith("p") else 0)
+        if "T" not in iso and hour < 24 and minute < 60:
+            iso += f"T{hour:02d}:{minute:02d}:00"
+        end = len(rest)
     leftover = rest[:start] + " " + rest[end:]
     if not _DATE_LEFTOVER.match(leftover.strip()) and not set(_WORD.findall(leftover.lower())) - _BESIDE_DATE <= weekdays():
         return None

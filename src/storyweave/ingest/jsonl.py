@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Rejected
+from ..model import Rejected, Removed
 from .byline import parse_date_line
 from .clean import Parsed, clean_body, join
 from .html import visible_text
@@ -133,6 +133,7 @@ def to_parsed(data: dict[str, Any], max_line_chars: int = 160) -> Parsed | str:
     external = _first(data, FIELDS["external_id"])
     title = _name(_first(data, FIELDS["title"]))
     stamp = parse_date_line(title) if title else None
+    stamped = title or ""
     if stamp is not None:
         title = None  # a scraper's "Updated: November 11, 2011 20:09 IST" is the page's date, not its headline
     return Parsed(
@@ -142,7 +143,8 @@ def to_parsed(data: dict[str, Any], max_line_chars: int = 160) -> Parsed | str:
         outlet=_name(_first(data, FIELDS["outlet"])) or byline.outlet,
         reposted_from=byline.reposted_from,
         authors=_authors(_first(data, FIELDS["authors"])) or byline.authors,
-        removed=cleaned.removed,
+        removed=cleaned.removed + ([Removed(stamped, "metadata: date line in the title field (→ published)")]
+                                   if stamp is not None else []),
         language=declared(_name(_first(data, FIELDS["language"]))),
         url=_name(_first(data, FIELDS["url"])),
         external_id=_name(external),
