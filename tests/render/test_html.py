@@ -69,3 +69,17 @@ def test_a_quote_by_someone_unnamed_shows_who_as_written_and_escaped():
     hostile = replace(quote, speaker_description=Span("a0", 0, 9, "<b>x</b>"))
     page = render_html(Report(articles=[article], quotes=[hostile]))
     assert "&lt;b&gt;x&lt;/b&gt;" in page and "<b>x</b>" not in page
+
+
+def test_a_storys_dates_are_days_whatever_time_of_day_its_outlets_give():
+    from storyweave.model import Story
+    from storyweave.render.html import days
+
+    assert days("2013-09-17T16:16:00", "2013-09-19") == "2013-09-17 – 2013-09-19"
+    assert days("2013-09-09", "2013-09-09T14:08:00") == "2013-09-09"
+    assert days(None, None) == "" and days("2012", "2013-01-05") == "2012 – 2013-01-05"
+    story = Story(id="st-1", title="Paris hit by jewelry heist", article_ids=["a"],
+                  first_published="2013-09-09", last_published="2013-09-09T14:08:00")
+    page = render_html(Report(articles=[Article(id="a", source_path="a.txt", text="Thieves took jewels.")],
+                              stories=[story]))
+    assert '<p class="meta">1 articles &middot; 2013-09-09</p>' in page

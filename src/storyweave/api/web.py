@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from ..model import Article
+from ..render.html import days
 from .service import MAX_OFFSET, Service
 
 HERE = Path(__file__).resolve().parent
@@ -51,6 +52,7 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["utf16"] = lambda index, text: utf16(text, index)
+    env.filters["days"] = days
     return env
 
 
