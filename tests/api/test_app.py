@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -267,3 +268,21 @@ def test_a_searched_name_finds_the_articles_that_spell_it_otherwise(client):
     assert set(both["spellings"]) == {"tokaev", "lugusk"} and len(both["results"]) > 1
     page = client.get("/ui/search", params={"q": "Lugusk"}).text
     assert "Also searched" in page and "Rougusk" in page
+
+
+def test_an_entity_page_shows_its_spellings_mentions_in_context_and_why_they_were_merged(client):
+    """What `storyweave entities --explain` prints, in the web UI, linked from the story page."""
+    [tokayev] = client.get("/entities", params={"q": "toccyev"}).json()["entities"]
+    story = client.get(f"/ui/stories/{tokayev['story_id']}").text
+    assert f'href="/ui/entities/{tokayev["id"]}"' in story
+    page = client.get(f"/ui/entities/{tokayev['id']}")
+    assert page.status_code == 200 and "default-src 'self'" in page.headers["Content-Security-Policy"]
+    text = page.text
+    assert "Kassym-Jomart Tokayev" in text and "Q200881" in text
+    assert "Toccyev (" in text and "Tokaev (" in text
+    assert "kb-role" in text and "President … of Kazakhstan" in text
+    marks = re.findall(r'<mark class="hl">([^<]+)</mark>', text)
+    assert len(marks) == tokayev["mention_count"] and set(marks) >= {"Tokayev", "Toccyev", "Tokaev"}
+    assert text.count('href="/ui/articles/') == len({m["article_id"] for m in
+                                                    client.get(f"/entities/{tokayev['id']}").json()["mentions"]})
+    assert client.get("/ui/entities/ent_nope").status_code == 404

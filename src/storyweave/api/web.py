@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
@@ -11,13 +12,15 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
-from ..model import Article
+from ..model import Article, Span
 from ..render.html import days
 from .service import MAX_OFFSET, Service
 
 HERE = Path(__file__).resolve().parent
 #: search results on one page
 SEARCH_PAGE = 20
+#: an entity page shows this many mentions at most, each with this many characters around it
+MENTIONS_SHOWN, CONTEXT_CHARS = 300, 70
 #: pages load only the app's own script and style; article text can never bring its own
 CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 
@@ -25,6 +28,20 @@ CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'no
 def utf16(text: str, index: int) -> int:
     """A Python (code point) offset as a JavaScript (UTF-16) offset into the same text."""
     return len(text[:index].encode("utf-16-le")) // 2
+
+
+def _context(text: str, mention: Span) -> tuple[str, str, str]:
+    """A mention with the words around it, as (before, mention, after); the mention as recorded where the
+    stored text no longer holds it there."""
+    if text[mention.start:mention.end] != mention.text:
+        return "", mention.text, ""
+    start, end = max(0, mention.start - CONTEXT_CHARS), min(len(text), mention.end + CONTEXT_CHARS)
+    before, after = text[start:mention.start], text[mention.end:end]
+    if start > 0:
+        before = before.partition(" ")[2] or before  # not a word cut in two
+    if end < len(text):
+        after = after.rpartition(" ")[0] or after
+    return before, mention.text, after
 
 
 def is_page(request: Request) -> bool:
@@ -88,6 +105,20 @@ def install(app: FastAPI, service: Service) -> None:
                    for aid, title, shown in found[:SEARCH_PAGE]]
         return page("search.html.j2", query=q.strip(), results=results, offset=offset, more=len(found) > SEARCH_PAGE,
                     spellings=others)
+
+    @app.get("/ui/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
+    def entity_page(entity_id: str) -> HTMLResponse:
+        store = service.store()
+        entity = store.entity(entity_id)
+        if entity is None:
+            raise HTTPException(404, f"no entity {entity_id}")
+        mentions = entity.mentions[:MENTIONS_SHOWN]
+        order = list(dict.fromkeys(m.article_id for m in mentions))
+        texts = {a.id: a for a in store.articles(order)}
+        groups = [(texts[aid], [_context(texts[aid].text, m) for m in mentions if m.article_id == aid])
+                  for aid in order if aid in texts]
+        return page("entity.html.j2", entity=entity, groups=groups, shown=len(mentions),
+                    spellings=Counter(m.text for m in entity.mentions).most_common())
 
     @app.get("/ui/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str) -> HTMLResponse:
