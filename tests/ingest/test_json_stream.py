@@ -128,3 +128,26 @@ def test_a_chained_read_never_writes_past_the_buffer_it_was_given():
     buffer = memoryview(bytearray(10))
     assert chained.readinto(buffer) == 10 and bytes(buffer) == "é".encode("utf-8") * 5
     assert chained.head == "é".encode("utf-8") * 5
+
+
+def test_a_record_nested_too_deep_is_rejected_alone_without_building_it(tmp_path):
+    """ijson's prefixed events cost the square of the depth: this file took gigabytes before it was read unprefixed."""
+    records = _dev_records(6)
+    deep = '{"text": "x", "extra": ' + "[" * 50_000 + "]" * 50_000 + "}"
+    listed = ", ".join([json.dumps(records[0]), deep, *map(json.dumps, records[1:])])
+    (tmp_path / "list").mkdir()
+    (tmp_path / "held").mkdir()
+    as_list = tmp_path / "list" / "items.json"
+    as_list.write_text("[" + listed + "]", encoding="utf-8")
+    held = tmp_path / "held" / "items.json"
+    held.write_text('{"status": "ok", "meta": ' + "[" * 5_000 + "]" * 5_000 + ', "articles": [' + listed + "]}",
+                    encoding="utf-8")
+    for path in (as_list, held):
+        got = _read(path, max_bytes=60_000)
+        [rejected] = [r for r in got if isinstance(r, Rejected)]
+        assert rejected.source_path.endswith("items.json#2") and "nests deeper" in rejected.reason
+        assert [r.external_id for r in got if isinstance(r, Article)] == [r["id"] for r in records]
+    def ids(got):
+        return [(r.source_path, getattr(r, "id", "rejected")) for r in got]
+
+    assert ids(_read(as_list, max_bytes=60_000)) == ids(_read(as_list, max_bytes=as_list.stat().st_size + 1))

@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from storyweave.ingest import read_inputs
 from storyweave.model import Article, Rejected, Removed
 from tests.conftest import DATA, FIXTURES
@@ -124,8 +126,22 @@ def test_json_nested_past_the_parsers_depth_is_rejected_and_the_run_goes_on(tmp_
         "A strong earthquake struck northern Chile on Tuesday, the US Geological Survey said.")}), encoding="utf-8")
     records = {r.source_path.rsplit("/", 1)[-1]: r for r in _read(tmp_path)}
     assert isinstance(records["good.json"], Article)
-    assert records["deep.json"].code == "unparseable"
-    assert "RecursionError" in records["deep.json"].reason
+    assert records["deep.json#1"].code == "invalid_json"
+    assert "nests deeper" in records["deep.json#1"].reason
+
+
+@pytest.mark.parametrize("name", ["records.json", "records.jsonl"])
+def test_one_record_nested_too_deep_is_rejected_alone(tmp_path, name):
+    good = [{"text": "A strong earthquake struck northern Chile on Tuesday, officials said."},
+            {"text": "Rescuers reached the town of Iquique on Wednesday, the army said."}]
+    deep = '{"text": "x", "extra": ' + "[" * 50_000 + "]" * 50_000 + "}"
+    parts = [json.dumps(good[0]), deep, json.dumps(good[1])]
+    (tmp_path / name).write_text("[" + ", ".join(parts) + "]" if name.endswith(".json") else "\n".join(parts) + "\n",
+                                 encoding="utf-8")
+    records = _read(tmp_path / name)
+    assert [r.text for r in records if isinstance(r, Article)] == [g["text"] for g in good]
+    [rejected] = [r for r in records if isinstance(r, Rejected)]
+    assert rejected.source_path.endswith(f"{name}#2") and "nests deeper" in rejected.reason
 
 
 def test_a_lone_surrogate_escaped_in_json_becomes_the_replacement_character(tmp_path, fresh_store):

@@ -10,12 +10,12 @@ import io
 import json
 import zlib
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, Any
 
 import ijson
 
 from ..model import Rejected
-from .jsonl import CONTAINER_KEYS, FIELDS, is_lines
+from .jsonl import CONTAINER_KEYS, FIELDS, TOO_DEEP, is_lines
 from .sources import (
     BOMS,
     GZIP_MAGIC,
@@ -36,6 +36,10 @@ BUFFER = 64 * 1024
 _TEXT_FIELDS = frozenset(FIELDS["text"])
 #: ``_prefix`` of a file of JSON Lines named ``.json``
 LINES = "lines"
+#: a record nested deeper than this is rejected: Python's own JSON reading recurses, to about 1,000 levels
+MAX_DEPTH = 500
+#: what ``_items`` gives for such a record
+_TOO_DEEP = object()
 
 
 class _TooLarge(Exception):
@@ -169,6 +173,44 @@ def _prefix(stream: IO[bytes], max_bytes: int) -> str | None:
     return next((f"{name}.item" for name in CONTAINER_KEYS if name in lists), None)
 
 
+def _items(events: Iterator[tuple[str, Any]], prefix: str) -> Iterator[Any]:
+    """``ijson.items`` over ijson's unprefixed events, since its prefixed ones cost the square of the nesting
+    depth (a record nested 50,000 levels took gigabytes); a record nested past ``MAX_DEPTH`` comes as
+    ``_TOO_DEEP`` rather than built."""
+    target = prefix.split(".")
+    frames: list[list[str | None]] = []  # the containers open outside records: the prefix part of their values
+    builder: ijson.ObjectBuilder | None = None
+    depth, deep = 0, False
+    for event, value in events:
+        opens, closes = event in ("start_map", "start_array"), event in ("end_map", "end_array")
+        if builder is not None or deep:
+            depth += opens - closes
+            if deep:
+                if depth == 0:
+                    deep = False
+                    yield _TOO_DEEP
+            elif depth > MAX_DEPTH:
+                builder, deep = None, True
+            else:
+                builder.event(event, value)
+                if depth == 0:
+                    yield builder.value
+                    builder = None
+            continue
+        if event == "map_key":
+            frames[-1][0] = value
+        elif closes:
+            frames.pop()
+        elif len(frames) == len(target) and all(frame[0] == part for frame, part in zip(frames, target, strict=True)):
+            if not opens:
+                yield value
+                continue
+            builder, depth = ijson.ObjectBuilder(), 1
+            builder.event(event, value)
+        elif opens:
+            frames.append(["item" if event == "start_array" else None])
+
+
 def _error(exc: Exception) -> str:
     text = exc.args[0] if exc.args else str(exc)
     if isinstance(text, bytes):
@@ -208,9 +250,13 @@ def read_records(source: Source, max_bytes: int) -> Iterator[Document | Rejected
             found = _utf8(stream)
             assert not isinstance(found, str)
             counted = _Counted(found, 2 * max_bytes + 2 * BUFFER)
-            for item in ijson.items(counted, prefix, use_float=True, buf_size=BUFFER):
+            for item in _items(ijson.basic_parse(counted, use_float=True, buf_size=BUFFER), prefix):
                 counted.since = 0
                 count += 1
+                if item is _TOO_DEEP:
+                    yield from pieces.flush()
+                    yield Rejected(f"{shown}#{count}", f"record {TOO_DEEP}", "invalid_json")
+                    continue
                 text = json.dumps(item, ensure_ascii=False)
                 if len(text.encode("utf-8")) > max_bytes:
                     yield from pieces.flush()

@@ -95,6 +95,12 @@ def _without_surrogates(value: Any) -> Any:
     return value
 
 
+#: what a scan of JSON must see: strings whole (their brackets and commas are text), brackets and commas
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]++|\\.)*+"|[\[\]{},]')
+#: why a record nested thousands of levels deep is not read
+TOO_DEEP = "nests deeper than Python's JSON reader goes (its recursion limit)"
+
+
 def canonical(item: Any) -> bytes:
     """The bytes a record's id hashes when it has none of its own (an item of a list, a record posted to the
     API): its JSON with sorted keys, each lone surrogate as U+FFFD since UTF-8 cannot hold one."""
@@ -155,6 +161,54 @@ def _error(exc: json.JSONDecodeError) -> str:
     return f"{exc.msg} (line {exc.lineno}, column {exc.colno})"
 
 
+def _deep_list(text: str, display: str, first_line: int) -> Iterator[Record | Rejected]:
+    """A JSON list with a record nested too deep for ``json.loads``: the list is cut into its records' texts
+    by a scan that does not recurse, each read alone, so only that record is rejected."""
+    pieces = _elements(text)
+    if pieces is None:
+        yield Rejected(display, f"JSON {TOO_DEEP}", "invalid_json")
+        return
+    for index, piece in enumerate(pieces, start=first_line):
+        try:
+            item = json.loads(piece)
+        except RecursionError:
+            yield Rejected(f"{display}#{index}", f"record {TOO_DEEP}", "invalid_json")
+            continue
+        except json.JSONDecodeError as exc:
+            yield Rejected(f"{display}#{index}", f"invalid JSON: {_error(exc)}", "invalid_json")
+            continue
+        yield _record(item, index, display)
+
+
+def _record(item: Any, index: int, display: str) -> Record | Rejected:
+    """An item of a list with the bytes its id hashes; one nested nearly as deep as ``json.loads`` goes is read
+    but cannot be written again."""
+    try:
+        return Record(item, index, canonical(item))
+    except RecursionError:
+        return Rejected(f"{display}#{index}", f"record {TOO_DEEP}", "invalid_json")
+
+
+def _elements(text: str) -> list[str] | None:
+    """The texts of the items of the top-level JSON array in ``text``, or None when it holds no array."""
+    body = text.strip().lstrip("\ufeff")
+    if not body.startswith("[") or not body.endswith("]"):
+        return None
+    items, depth, start = [], 0, 1
+    for token in _JSON_TOKEN.finditer(body):
+        mark = token.group()
+        if mark in "[{":
+            depth += 1
+        elif mark in "]}":
+            depth -= 1
+            if depth == 0:
+                items.append(body[start:token.start()])
+        elif mark == "," and depth == 1:
+            items.append(body[start:token.start()])
+            start = token.end()
+    return [item for item in items if item.strip()]
+
+
 def is_lines(text: str) -> bool:
     """Whether a text is JSON Lines, as many datasets are under a ``.json`` name: its first line is a whole
     object and another line follows."""
@@ -181,10 +235,16 @@ def records(kind: str, text: str, display: str, first_line: int = 1) -> Iterator
                 yield Rejected(f"{display}#{lineno}", f"invalid JSON on line {lineno}: {exc.msg} "
                                                       f"(column {exc.colno})", "invalid_json")
                 continue
+            except RecursionError:
+                yield Rejected(f"{display}#{lineno}", f"JSON on line {lineno} {TOO_DEEP}", "invalid_json")
+                continue
             yield Record(data, lineno, line.strip().encode("utf-8"))
         return
     try:
         data = json.loads(text)
+    except RecursionError:
+        yield from _deep_list(text, display, first_line)
+        return
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data" and is_lines(text):
             yield from records("jsonl", text, display, first_line)  # JSON Lines under a .json name
@@ -197,7 +257,7 @@ def records(kind: str, text: str, display: str, first_line: int = 1) -> Iterator
             data = container
     if isinstance(data, list):
         for index, item in enumerate(data, start=first_line):
-            yield Record(item, index, canonical(item))
+            yield _record(item, index, display)
         if not data:
             yield Rejected(display, "JSON holds an empty list: no records", "no_text")
         return
