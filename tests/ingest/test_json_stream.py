@@ -130,24 +130,29 @@ def test_a_chained_read_never_writes_past_the_buffer_it_was_given():
     assert chained.head == "é".encode("utf-8") * 5
 
 
-def test_a_record_nested_too_deep_is_rejected_alone_without_building_it(tmp_path):
-    """ijson's prefixed events cost the square of the depth: this file took gigabytes before it was read unprefixed."""
+def test_a_record_nested_too_deep_stops_the_read_after_the_records_before_it(tmp_path):
+    """ijson's prefixes cost the square of the depth: the file below took gigabytes and stopped the run."""
     records = _dev_records(6)
     deep = '{"text": "x", "extra": ' + "[" * 50_000 + "]" * 50_000 + "}"
-    listed = ", ".join([json.dumps(records[0]), deep, *map(json.dumps, records[1:])])
+    listed = ", ".join([*map(json.dumps, records[:3]), deep, *map(json.dumps, records[3:])])
     (tmp_path / "list").mkdir()
     (tmp_path / "held").mkdir()
     as_list = tmp_path / "list" / "items.json"
     as_list.write_text("[" + listed + "]", encoding="utf-8")
     held = tmp_path / "held" / "items.json"
-    held.write_text('{"status": "ok", "meta": ' + "[" * 5_000 + "]" * 5_000 + ', "articles": [' + listed + "]}",
+    held.write_text('{"status": "ok", "meta": ' + "[" * 300 + "]" * 300 + ', "articles": [' + listed + "]}",
                     encoding="utf-8")
     for path in (as_list, held):
         got = _read(path, max_bytes=60_000)
+        assert [r.external_id for r in got if isinstance(r, Article)] == [r["id"] for r in records[:3]]
         [rejected] = [r for r in got if isinstance(r, Rejected)]
-        assert rejected.source_path.endswith("items.json#2") and "nests deeper" in rejected.reason
-        assert [r.external_id for r in got if isinstance(r, Article)] == [r["id"] for r in records]
-    def ids(got):
-        return [(r.source_path, getattr(r, "id", "rejected")) for r in got]
-
-    assert ids(_read(as_list, max_bytes=60_000)) == ids(_read(as_list, max_bytes=as_list.stat().st_size + 1))
+        assert rejected.source_path.endswith("items.json") and rejected.code == "invalid_json"
+        assert rejected.reason.startswith("JSON nests deeper") and "after record 3; the file is not read past it" \
+            in rejected.reason
+    whole = _read(as_list, max_bytes=as_list.stat().st_size + 1)
+    assert [r.external_id for r in whole if isinstance(r, Article)] == [r["id"] for r in records], \
+        "read whole, only the deep record is rejected"
+    too_deep_ahead = tmp_path / "ahead.json"
+    too_deep_ahead.write_text('{"meta": ' + "[" * 5_000 + "]" * 5_000 + ', "articles": [' + listed + "]}")
+    [rejected] = _read(too_deep_ahead, max_bytes=60_000)
+    assert rejected.source_path.endswith("ahead.json") and "after record 0" in rejected.reason

@@ -8,9 +8,10 @@ import codecs
 import gzip
 import io
 import json
+import re
 import zlib
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO
 
 import ijson
 
@@ -36,28 +37,79 @@ BUFFER = 64 * 1024
 _TEXT_FIELDS = frozenset(FIELDS["text"])
 #: ``_prefix`` of a file of JSON Lines named ``.json``
 LINES = "lines"
-#: a record nested deeper than this is rejected: Python's own JSON reading recurses, to about 1,000 levels
+#: JSON nested deeper than this stops the read: ijson's prefixes cost the square of the depth (gigabytes for a
+#: record 50,000 levels deep), and Python's own JSON reading recurses, to about 1,000 levels
 MAX_DEPTH = 500
-#: what ``_items`` gives for such a record
-_TOO_DEEP = object()
+#: what the depth scan must see outside strings, and a string's body up to its closing quote
+_STRUCTURE = re.compile(rb'[\[\]{}"]')
+_STRING_BODY = re.compile(rb"(?:[^\"\\]++|\\.)*+")
 
 
 class _TooLarge(Exception):
     """More bytes read for one record than any record under the limit takes."""
 
 
+class _TooDeep(Exception):
+    """JSON nested deeper than ``MAX_DEPTH``."""
+
+
+class _Depth:
+    """The nesting depth of JSON bytes as they are read, strings skipped, a string or an escape that a read
+    cuts carried to the next."""
+
+    def __init__(self) -> None:
+        self.depth, self.in_string, self.escaped = 0, False, False
+
+    def feed(self, data: bytes, most: int) -> int:
+        """Where in ``data`` the depth first passes ``most``, else -1."""
+        at = 0
+        if self.escaped and data:
+            self.escaped, at = False, 1
+        while at < len(data):
+            if self.in_string:
+                at = _STRING_BODY.match(data, at).end()
+                if at < len(data):
+                    self.escaped = data[at] == 0x5C  # a backslash that the read cut from what it escapes
+                    self.in_string = self.escaped
+                    at += 1
+                continue
+            found = _STRUCTURE.search(data, at)
+            if found is None:
+                break
+            mark = found.group()
+            if mark == b'"':
+                self.in_string = True
+            elif mark in b"[{":
+                self.depth += 1
+                if self.depth > most:
+                    return found.start()
+            else:
+                self.depth -= 1
+            at = found.end()
+        return -1
+
+
 class _Counted:
     """A byte stream that counts what is read since the last record, so that one endless record cannot be built
-    in memory: past ``cap`` bytes the read stops."""
+    in memory (past ``cap`` bytes the read stops), and follows the nesting depth, so that one too deep is not
+    handed to ijson (past ``MAX_DEPTH`` the read stops)."""
 
     def __init__(self, stream: IO[bytes], cap: int) -> None:
-        self.stream, self.cap, self.since = stream, cap, 0
+        self.stream, self.cap, self.since, self.depth, self.deep = stream, cap, 0, _Depth(), False
 
     def read(self, size: int = -1) -> bytes:
+        if self.deep:
+            raise _TooDeep
         data = self.stream.read(size)
         self.since += len(data)
         if self.since > self.cap:
             raise _TooLarge
+        cut = self.depth.feed(data, MAX_DEPTH)
+        if cut >= 0:  # the bytes before it go to ijson, so that the records before the deep one are read whole
+            self.deep = True
+            data = data[:cut]
+            if not data:
+                raise _TooDeep
         return data
 
 
@@ -144,7 +196,8 @@ class _Chain(io.RawIOBase):
 def _prefix(stream: IO[bytes], max_bytes: int) -> str | None:
     """Where the records are: ``item`` in an array, ``KEY.item`` in an object holding them under one of
     ``CONTAINER_KEYS`` (the first of that order, as a whole read takes), ``LINES`` for JSON Lines under a
-    ``.json`` name; None for one record or no list."""
+    ``.json`` name; None for one record or no list. Read from ijson's unprefixed events: the top level is all
+    it looks at, and prefixes cost the square of the depth."""
     start = chunk = b""
     while not start and (chunk := stream.read(4096)):
         start = chunk.lstrip()[:1]
@@ -157,58 +210,19 @@ def _prefix(stream: IO[bytes], max_bytes: int) -> str | None:
     chunk += stream.read(BUFFER)
     if is_lines(chunk.decode("utf-8", "replace")):
         return LINES
-    events = ijson.parse(_Chain(chunk, stream), buf_size=BUFFER)
     lists: set[str] = set()
-    key = None
-    for prefix, event, value in events:
-        if prefix == "" and event == "map_key":
+    key, depth = None, 0
+    for event, value in ijson.basic_parse(_Chain(chunk, stream), use_float=True, buf_size=BUFFER):
+        if depth == 1 and event == "map_key":
             key = value
-            continue
-        if key is not None and prefix == key:
+        elif depth == 1 and key is not None:
             if key in _TEXT_FIELDS and event not in ("null", "start_array") and value != "":
                 return None  # the object is itself a record
             if event == "start_array" and key in CONTAINER_KEYS:
                 lists.add(key)
             key = None
+        depth += (event in ("start_map", "start_array")) - (event in ("end_map", "end_array"))
     return next((f"{name}.item" for name in CONTAINER_KEYS if name in lists), None)
-
-
-def _items(events: Iterator[tuple[str, Any]], prefix: str) -> Iterator[Any]:
-    """``ijson.items`` over ijson's unprefixed events, since its prefixed ones cost the square of the nesting
-    depth (a record nested 50,000 levels took gigabytes); a record nested past ``MAX_DEPTH`` comes as
-    ``_TOO_DEEP`` rather than built."""
-    target = prefix.split(".")
-    frames: list[list[str | None]] = []  # the containers open outside records: the prefix part of their values
-    builder: ijson.ObjectBuilder | None = None
-    depth, deep = 0, False
-    for event, value in events:
-        opens, closes = event in ("start_map", "start_array"), event in ("end_map", "end_array")
-        if builder is not None or deep:
-            depth += opens - closes
-            if deep:
-                if depth == 0:
-                    deep = False
-                    yield _TOO_DEEP
-            elif depth > MAX_DEPTH:
-                builder, deep = None, True
-            else:
-                builder.event(event, value)
-                if depth == 0:
-                    yield builder.value
-                    builder = None
-            continue
-        if event == "map_key":
-            frames[-1][0] = value
-        elif closes:
-            frames.pop()
-        elif len(frames) == len(target) and all(frame[0] == part for frame, part in zip(frames, target, strict=True)):
-            if not opens:
-                yield value
-                continue
-            builder, depth = ijson.ObjectBuilder(), 1
-            builder.event(event, value)
-        elif opens:
-            frames.append(["item" if event == "start_array" else None])
 
 
 def _error(exc: Exception) -> str:
@@ -250,13 +264,9 @@ def read_records(source: Source, max_bytes: int) -> Iterator[Document | Rejected
             found = _utf8(stream)
             assert not isinstance(found, str)
             counted = _Counted(found, 2 * max_bytes + 2 * BUFFER)
-            for item in _items(ijson.basic_parse(counted, use_float=True, buf_size=BUFFER), prefix):
+            for item in ijson.items(counted, prefix, use_float=True, buf_size=BUFFER):
                 counted.since = 0
                 count += 1
-                if item is _TOO_DEEP:
-                    yield from pieces.flush()
-                    yield Rejected(f"{shown}#{count}", f"record {TOO_DEEP}", "invalid_json")
-                    continue
                 text = json.dumps(item, ensure_ascii=False)
                 if len(text.encode("utf-8")) > max_bytes:
                     yield from pieces.flush()
@@ -264,6 +274,9 @@ def read_records(source: Source, max_bytes: int) -> Iterator[Document | Rejected
                                                        "(--max-bytes)", "too_large")
                     continue
                 yield from pieces.add(text, count)
+    except _TooDeep:
+        failed = Rejected(shown, f"JSON {TOO_DEEP} after record {count}; the file is not read past it",
+                          "invalid_json")
     except _TooLarge:
         failed = Rejected(f"{shown}#{count + 1}", f"record is over the {human_size(max_bytes)} limit (--max-bytes); "
                                                   "the file is not read past it", "too_large")
