@@ -80,6 +80,7 @@ def test_article_entities_search_and_health(client):
     hits = client.get("/search", params={"q": "Nevsky medal"}).json()["results"]
     assert len(hits) == 1 and "[Alexander Nevsky] [medal]" in hits[0]["snippet"], "Nevsky widened to its entity"
     assert client.get("/search", params={"q": '") OR NEAR('}).status_code == 200
+    assert client.get("/search?q=Nevsky%00").json()["results"][0]["id"] == hits[0]["id"]
     assert client.get("/search").status_code == 422
     [tokayev] = client.get("/entities", params={"q": "tokaev"}).json()["entities"]  # found by an alias
     assert tokayev["name"] == "Kassym-Jomart Tokayev" and tokayev["kb_id"] == "Q200881"

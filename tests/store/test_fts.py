@@ -45,6 +45,9 @@ def test_a_word_ending_in_a_star_is_a_prefix_and_operators_stay_plain_words(fres
     assert _hits(fresh_store, "Geneva NEAR") == {}
     assert _hits(fresh_store, '") OR (托卡') == {}
     assert _hits(fresh_store, "*") == {} and _hits(fresh_store, "  ") == {}
+    assert set(_hits(fresh_store, "Geneva\x00")) == {"en"} and _hits(fresh_store, "\x00") == {}, "a NUL ends SQL text"
+    assert set(_hits(fresh_store, "Geneva \ud800")) == {"en"}, "a lone surrogate has no UTF-8"
+    assert fresh_store.spellings("\ud800 Geneva\x07") == {}
 
 
 def test_a_store_of_migration_7_finds_chinese_articles_and_spellings_of_its_entities_after_8_and_9(tmp_path):

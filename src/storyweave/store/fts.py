@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 #: the iteration mark 々, and Hangul syllables
 UNSPACED_LETTERS = "\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\uac00-\ud7af"
 UNSPACED = re.compile(f"[{UNSPACED_LETTERS}]")
+_UNSEARCHABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def indexed(text: str) -> str:
@@ -29,7 +30,7 @@ def match(query: str, spellings: Mapping[str, Sequence[str]] | None = None) -> s
     (by its lower-case form: ``spelling_keys``) matches any of its spellings too. Empty when the query has
     no word."""
     spellings = spellings or {}
-    words = query.split()
+    words = query_words(query)
     whole = spellings.get(" ".join(words).lower()) if len(words) > 1 else None
     if whole:
         return _any([" ".join(words), *whole])
@@ -44,9 +45,15 @@ def match(query: str, spellings: Mapping[str, Sequence[str]] | None = None) -> s
     return " AND ".join(terms)
 
 
+def query_words(query: str) -> list[str]:
+    """The words of a query, without what no text in the index holds and SQLite cannot be given: control
+    characters (a NUL ends an FTS5 string) and lone surrogates (no UTF-8 for them)."""
+    return _UNSEARCHABLE.sub(" ", query).split()
+
+
 def spelling_keys(query: str) -> list[str]:
     """What of a query may be a name to widen to its other spellings: each whole word, and the query whole."""
-    words = query.split()
+    words = query_words(query)
     keys = [w.lower() for w in words if not w.endswith("*") and len(w) >= 2]
     whole = len(words) > 1 and not any(w.endswith("*") for w in words)
     return keys + ([" ".join(words).lower()] if whole else [])

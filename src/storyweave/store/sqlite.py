@@ -325,7 +325,8 @@ class SQLiteStore:
             "JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH :match ORDER BY rank "
             "LIMIT :limit OFFSET :offset",
             {"match": expression, "limit": limit, "offset": offset, "short": FTS_SNIPPET_CHARS, "head": HEAD_CHARS})
-        words = query.split() + [w for others in (spellings or {}).values() for other in others for w in other.split()]
+        words = fts.query_words(query) + [w for others in (spellings or {}).values() for other in others
+                                           for w in other.split()]
         return [(aid, title, short if short is not None else snippet(head, words)) for aid, title, short, head in rows]
 
     def spellings(self, query: str) -> dict[str, list[str]]:
