@@ -279,7 +279,7 @@ def test_an_entity_page_shows_its_spellings_mentions_in_context_and_why_they_wer
     page = client.get(f"/ui/entities/{tokayev['id']}")
     assert page.status_code == 200 and "default-src 'self'" in page.headers["Content-Security-Policy"]
     text = page.text
-    assert "Kassym-Jomart Tokayev" in text and "Q200881" in text
+    assert "Kassym-Jomart Tokayev" in text and 'href="https://www.wikidata.org/wiki/Q200881"' in text
     assert "Toccyev (" in text and "Tokaev (" in text
     assert "kb-role" in text and "President … of Kazakhstan" in text
     marks = re.findall(r'<mark class="hl">([^<]+)</mark>', text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +20,8 @@ from .service import MAX_OFFSET, Service
 HERE = Path(__file__).resolve().parent
 #: search results on one page
 SEARCH_PAGE = 20
+#: the KB's ids are Wikidata's: an entity page links to its item there
+WIKIDATA_ID = re.compile(r"Q[1-9]\d*")
 #: an entity page shows this many mentions at most, each with this many characters around it
 MENTIONS_SHOWN, CONTEXT_CHARS = 300, 70
 #: pages load only the app's own script and style; article text can never bring its own
@@ -118,7 +121,8 @@ def install(app: FastAPI, service: Service) -> None:
         groups = [(texts[aid], [_context(texts[aid].text, m) for m in mentions if m.article_id == aid])
                   for aid in order if aid in texts]
         return page("entity.html.j2", entity=entity, groups=groups, shown=len(mentions),
-                    spellings=Counter(m.text for m in entity.mentions).most_common())
+                    spellings=Counter(m.text for m in entity.mentions).most_common(),
+                    wikidata=bool(entity.kb_id and WIKIDATA_ID.fullmatch(entity.kb_id)))
 
     @app.get("/ui/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str) -> HTMLResponse:
