@@ -236,7 +236,7 @@ def entities(
         if explain is None:
             for entity in store.find_entities(query, story, limit):
                 _echo(f"{entity.id}  {entity.type:<6} {entity.name}  [{entity.kb_id or 'not linked'}]  "
-                           f"{len(entity.mentions)} mentions")
+                      f"{len(entity.mentions)} mentions")
             return
         entity = store.entity(explain)
     if entity is None:

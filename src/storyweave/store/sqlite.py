@@ -321,7 +321,8 @@ class SQLiteStore:
             return []
         rows = self.db.execute(
             "SELECT a.id, a.title, CASE WHEN length(a.text) <= :short AND NOT storyweave_unspaced(a.text) "
-            "THEN snippet(articles_fts, 1, '[', ']', ' … ', 12) END, substr(a.text, 1, :head) FROM articles_fts "
+            "THEN snippet(articles_fts, 1, '[', ']', ' … ', 12) END, CASE WHEN length(a.text) > :short "
+            "OR storyweave_unspaced(a.text) THEN substr(a.text, 1, :head) END FROM articles_fts "
             "JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH :match ORDER BY rank "
             "LIMIT :limit OFFSET :offset",
             {"match": expression, "limit": limit, "offset": offset, "short": FTS_SNIPPET_CHARS, "head": HEAD_CHARS})
@@ -330,7 +331,7 @@ class SQLiteStore:
         return [(aid, title, short if short is not None else snippet(head, words)) for aid, title, short, head in rows]
 
     def spellings(self, query: str) -> dict[str, list[str]]:
-        """The other spellings of names in a query, by the query's word (or the whole query, case-folded):
+        """The other spellings of names in a query, by the query's word (or the whole query) in lower case:
         where one is a spelling of stored entities, their names and aliases, the most mentioned entity's
         first, so that a search for "Tokayev" finds the articles that write "Tokaev" or "Toccyev" as well."""
         out: dict[str, list[str]] = {}
