@@ -1,4 +1,5 @@
-from storyweave.ingest import html
+from storyweave.ingest import html, read_inputs
+from storyweave.model import Article
 from tests.conftest import FIXTURES
 
 
@@ -43,3 +44,26 @@ def test_a_publication_time_is_kept_only_on_the_day_the_page_is_dated():
     assert html.parse(bare).published == "2013-06-06"
     other = page.replace('content="2013-06-06T18:12:00-05:00"', 'content="2013-06-05T09:00:00Z"')
     assert html.parse(other).published == "2013-06-06T23:12:00Z", "a time of another day is passed over"
+
+
+BRIDGE = ("<p>The mayor of Springfield said on Monday that the old bridge over the Elm river will close in May for "
+          "repairs lasting six weeks, and that traffic will go through the town centre.</p>")
+
+
+def test_a_page_nested_past_libxml2s_256_levels_keeps_its_text(tmp_path):
+    """Unclosed <div>s nest as deep as they are many; libxml2 stops building the tree at 256 levels."""
+    page = tmp_path / "unclosed.html"
+    page.write_text("<html><head><title>Bridge to close</title></head><body>" + "<div>" * 400 + BRIDGE * 2
+                    + "</body></html>", encoding="utf-8")
+    [article] = read_inputs([page])
+    assert isinstance(article, Article) and article.title == "Bridge to close"
+    assert article.text.count("The mayor of Springfield said on Monday") == 2
+
+
+def test_control_characters_in_a_page_are_dropped_not_the_page(tmp_path):
+    page = tmp_path / "controls.html"
+    page.write_text("<html><head><title>Bridge</title></head><body>" + BRIDGE.replace("on Monday", "\x1b[31mon\x0c"
+                    "Monday\x07") + "</body></html>", encoding="utf-8")
+    [article] = read_inputs([page])
+    assert isinstance(article, Article)
+    assert article.text.startswith("The mayor of Springfield said on Monday that the old bridge")

@@ -27,7 +27,8 @@ _BLANKS = re.compile(r"\n{3,}")
 #: control characters, which no reader sees and a terminal obeys: an ANSI escape sequence goes whole, form and
 #: line feeds, carriage returns and the Unicode line separators break the line, the rest go; tab and newline stay
 _ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
-_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_RETURNS = re.compile(r"\r\n?")
+_BREAKS = re.compile(r"[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
@@ -55,9 +56,10 @@ class Cleaned:
     byline: Byline = field(default_factory=Byline)
 
 
-def visible(value: str) -> str:
-    """The value without control characters (``_CONTROLS``): what a field of an article may hold."""
-    return _CONTROLS.sub("", _BREAKS.sub("\n", _ESCAPE.sub("", value)))
+def visible(value: str, line_break: str = "\n") -> str:
+    """The value without control characters (``_CONTROLS``): what a field of an article may hold. In HTML, where
+    a line break is a space, ``line_break`` is " "."""
+    return _CONTROLS.sub("", _BREAKS.sub(line_break, _RETURNS.sub("\n", _ESCAPE.sub("", value))))
 
 
 def join(lines: list[str]) -> str:

@@ -6,9 +6,10 @@ import re
 
 import lxml.html
 import trafilatura
+from trafilatura.utils import is_dubious_html, repair_faulty_html
 
 from ..model import Removed
-from .clean import Parsed, clean_body, join
+from .clean import Parsed, clean_body, join, visible
 
 _BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "section", "article",
                "header", "footer", "nav", "aside", "blockquote", "pre", "br", "dt", "dd", "figcaption",
@@ -22,11 +23,32 @@ def _norm(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+#: libxml2 stops building a tree 256 levels deep unless told otherwise (huge_tree), and a page of unclosed
+#: ``<div>``s reaches that quickly: its whole text was lost. Trafilatura's own settings (its utils.HTML_PARSER)
+#: besides, so that the page it reads is the one its own parse gives, only whole.
+_PAGE_PARSER = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True,
+                                    remove_pis=True, huge_tree=True)
+_TREE_PARSER = lxml.html.HTMLParser(huge_tree=True)
+
+
 def _tree(html: str) -> lxml.html.HtmlElement | None:
     try:
-        return lxml.html.fromstring(html)
+        return lxml.html.fromstring(html, parser=_TREE_PARSER)
     except (lxml.etree.ParserError, ValueError):
         return None
+
+
+def _page(html: str) -> lxml.html.HtmlElement | str:
+    """The page as trafilatura's ``load_html`` parses it, with ``huge_tree``; the string itself where that
+    parse fails or looks like no page, for trafilatura to read its own way."""
+    beginning = html[:50].lower()
+    try:
+        tree = lxml.html.fromstring(repair_faulty_html(html, beginning), parser=_PAGE_PARSER)
+    except (lxml.etree.ParserError, ValueError):
+        return html
+    if tree is None or len(tree) < 1 or (is_dubious_html(beginning) and len(tree) < 2):
+        return html
+    return tree
 
 
 def _meta_author(html: str) -> list[str]:
@@ -40,7 +62,7 @@ def _meta_author(html: str) -> list[str]:
 
 def visible_lines(html: str) -> list[str]:
     """The page's visible text, one block element a line."""
-    tree = _tree(html)
+    tree = _tree(visible(html, " "))
     if tree is None:
         return []
     for bad in tree.xpath("//script|//style|//noscript|//template|//svg"):
@@ -101,7 +123,8 @@ def _authors(value: str | None) -> list[str]:
 
 
 def parse(html: str, max_line_chars: int = 160, url: str | None = None) -> Parsed:
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+    html = visible(html, " ")  # lxml refuses a control character in text it is given: the page was rejected
+    doc = trafilatura.bare_extraction(_page(html), url=url, with_metadata=True, include_comments=False,
                                       include_tables=True, date_extraction_params=_DATE_PARAMS)
     raw_text = (doc.text if doc is not None else "") or ""
     title = _norm(doc.title) if doc is not None and doc.title else None
