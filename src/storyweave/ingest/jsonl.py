@@ -139,9 +139,10 @@ def to_parsed(data: dict[str, Any], max_line_chars: int = 160) -> Parsed | str:
     external = _first(data, FIELDS["external_id"])
     title = _name(_first(data, FIELDS["title"]))
     stamp = parse_date_line(title) if title else None
-    stamped = title or ""
-    if stamp is not None:
-        title = None  # a scraper's "Updated: November 11, 2011 20:09 IST" is the page's date, not its headline
+    removed = cleaned.removed
+    if stamp is not None:  # a scraper's "Updated: November 11, 2011 20:09 IST" is the page's date, not its headline
+        removed = [*removed, Removed(title, "metadata: date line in the title field (→ published)")]
+        title = None
     return Parsed(
         text=join(cleaned.lines),
         title=title,
@@ -149,8 +150,7 @@ def to_parsed(data: dict[str, Any], max_line_chars: int = 160) -> Parsed | str:
         outlet=_name(_first(data, FIELDS["outlet"])) or byline.outlet,
         reposted_from=byline.reposted_from,
         authors=_authors(_first(data, FIELDS["authors"])) or byline.authors,
-        removed=cleaned.removed + ([Removed(stamped, "metadata: date line in the title field (→ published)")]
-                                   if stamp is not None else []),
+        removed=removed,
         language=declared(_name(_first(data, FIELDS["language"]))),
         url=_name(_first(data, FIELDS["url"])),
         external_id=_name(external),

@@ -195,9 +195,9 @@ class SQLiteStore:
                 self.db.executemany("DELETE FROM entities WHERE story_id = ?", [(sid,) for sid in stories])
                 names = {e.id: sorted({n.lower() for n in [e.name, *e.aliases] if n}) for e in entities}
                 self.db.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                    [(e.id, e.story_id, e.name, e.type, e.kb_id,
-                                      "\n".join([e.name, *e.aliases]).lower(), len(e.mentions),
-                                      json.dumps(e.to_dict(), ensure_ascii=False)) for e in entities])
+                                    [(e.id, e.story_id, e.name, e.type, e.kb_id, "\n".join(names[e.id]),
+                                      len(e.mentions), json.dumps(e.to_dict(), ensure_ascii=False))
+                                     for e in entities])
                 self.db.executemany("INSERT OR IGNORE INTO entity_names (name, entity_id) VALUES (?, ?)",
                                     [(name, eid) for eid, spelled in names.items() for name in spelled])
         except sqlite3.Error as exc:
