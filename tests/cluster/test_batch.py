@@ -86,3 +86,16 @@ def test_a_copy_joins_its_originals_story(seed_articles):
     stories = cluster([*articles, copy])
     assert len(stories) == 1 and "copy" in stories[0].article_ids
     assert stories[0].source_count == 5
+
+
+def test_a_story_of_untitled_records_built_in_code_is_titled_by_its_text_cut_at_a_word():
+    from storyweave.cluster.batch import make_story
+    from storyweave.model import Article
+
+    text = ("Fire crews from three towns fought a blaze that spread through the old textile mill on the river bank "
+            "overnight and destroyed its roof.\nThe cause is not known.")
+    story = make_story([Article(id="a", source_path="a", text=text)], {"a": 0})
+    assert story.title.endswith("…") and len(story.title) <= 120
+    assert text.startswith(story.title[:-1]) and text[len(story.title) - 1] == " "
+    short = make_story([Article(id="b", source_path="b", text="Mill roof burns.\nMore later.")], {"b": 0})
+    assert short.title == "Mill roof burns."

@@ -35,9 +35,21 @@ def test_a_date_stamp_glued_to_the_first_sentence_ends_where_the_sentence_starts
     ("Thursday 29 July 2004 08. 23 BST One of the longest-running mysteries may soon be resolved.", "One"),
     ("Published: 09 Sep 2013 11:25 GMT+02: 00 Updated: 09 Sep 2013 11:25 GMT+02: 00 Ram-raiders ploughed", "Ram-"),
     ("At 5:00 a man was seen near the bank.", "At 5:00"),
+    ("Updated 9:06 AM A woman has died after being hit by a car that fled the scene in Queens.", "A woman"),
+    ("Friday, Sep 10, 2010 | Updated 8:52 PM EDT \"She's not a loose cannon,\" he said.", "\"She's"),
+    ("Last Updated: 11:24 am BST Rescuers reached the village.", "Rescuers"),
+    ("Posted at 9:30 p.m. Sunday, the video was seen by thousands.", "Posted"),
 ])
 def test_a_glued_stamp_ends_where_its_sentence_starts(line, sentence):
     assert line[glued_stamp(line):].startswith(sentence)
+
+
+def test_a_stamp_of_a_time_alone_dates_nothing_and_prose_about_an_update_is_no_stamp():
+    text = "Updated 9:06 AM A woman has died."
+    assert stamp_date(text, glued_stamp(text)) is None
+    text = "Lawyer: actress checks into rehab facility Updated 4:08 p. m. ET The actress's attorney said so."
+    assert [text[s:e] for s, e in date_stamps(text)] == ["Updated 4:08 p. m. ET "]
+    assert date_stamps("The page was updated 9:06 AM to add the toll.") == []
 
 
 @pytest.mark.parametrize("text", ["On May 5, 2013 the council met.", "Five people died on Monday.",

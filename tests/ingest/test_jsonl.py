@@ -81,9 +81,10 @@ def test_a_title_that_is_only_a_date_stamp_dates_the_record_and_is_no_headline(t
     sample = tmp_path / "stamped.jsonl"
     sample.write_text("\n".join(lines) + "\n", encoding="utf-8")
     articles = sorted(_read(sample), key=lambda a: a.published)
-    assert [(a.title, a.published) for a in articles] == [
-        (None, "2005-05-23"), (None, "2005-11-27"), (None, "2011-11-11T20:09:00"), (None, "2013-06-07"),
-        (None, "2013-07-21T11:11:00")]
+    assert [(a.title_source, a.published) for a in articles] == [
+        ("first sentence", "2005-05-23"), ("first sentence", "2005-11-27"), ("first sentence", "2011-11-11T20:09:00"),
+        ("first sentence", "2013-06-07"), ("first sentence", "2013-07-21T11:11:00")]
+    assert all(a.text.startswith(a.title.rstrip("…")) for a in articles)
     assert articles[4].removed[-1] == Removed("21 July 2013 Last updated at 11:11 GMT",
                                               "metadata: date line in the title field (→ published)")
     assert articles[2].text.startswith("Navy foils Somali pirate attack")
@@ -100,6 +101,23 @@ def test_a_date_stamp_glued_to_the_first_sentence_dates_the_record_and_stays_in_
     articles = {a.external_id: a for a in _read(sample)}
     assert {k: a.published for k, a in articles.items()} == wanted
     assert articles["29_7ecbplus"].text.startswith("Published December 23, 2012 Andrew Luck threw for 205 yards")
+
+
+def test_a_record_without_a_title_is_titled_by_its_first_sentence_after_its_date_stamp(tmp_path):
+    path = tmp_path / "untitled.jsonl"
+    long = "The council voted " + "again and again " * 12 + "to close the bridge."
+    path.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "a", "text": "Updated: May 24, 2005, 3:23 PM ET The council voted to close the old bridge. Repairs "
+                            "begin in June."},
+        {"id": "b", "title": None, "text": long + " Repairs begin in June."},
+    ]) + "\n", encoding="utf-8")
+    first, second = _read(path)
+    assert (first.title, first.title_source, first.published) == (
+        "The council voted to close the old bridge.", "first sentence", "2005-05-24T15:23:00")
+    assert first.text.startswith("Updated: May 24, 2005")
+    cut = second.title.removesuffix("…")
+    assert second.title_source == "first sentence" and cut != second.title and len(second.title) <= 160
+    assert long.startswith(cut) and long[len(cut)] == " "   # shortened at a word
 
 
 def test_a_body_given_as_paragraphs_is_read_and_a_body_of_another_kind_is_named_in_the_reason(tmp_path):

@@ -36,6 +36,8 @@ from .features import (
 #: 0.725-0.8 without it). Long commentary pieces on one event (the seed corpus is of this kind) share less
 #: of their lead than news reports do, one more reason not to go lower.
 MERGE_DISTANCE = 0.8
+#: a story title made from text (its central article has no title: records built in code) ends at a word
+STAND_IN_CHARS = 120
 
 
 def featurize(articles: list[Article], vectors: np.ndarray | None = None,
@@ -98,6 +100,14 @@ def headline_article(ranked: list[Article]) -> Article:
     return next((a for a in titled if a.language == reading), titled[0] if titled else ranked[0])
 
 
+def _stand_in(text: str) -> str:
+    line = text.strip().split("\n", 1)[0]
+    if len(line) <= STAND_IN_CHARS:
+        return line
+    cut = line[:STAND_IN_CHARS - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+
+
 def make_story(members: list[Article], positions: dict[str, int], central: Article | None = None,
                sid: str | None = None) -> Story:
     ordered = sorted(members, key=lambda a: _order(a, positions[a.id]))
@@ -106,7 +116,7 @@ def make_story(members: list[Article], positions: dict[str, int], central: Artic
     originals = [a for a in members if a.duplicate_of is None]
     return Story(
         id=sid or story_id(ordered[0].id),
-        title=head.title or head.text[:120],
+        title=head.title or _stand_in(head.text),
         article_ids=[a.id for a in ordered],
         first_published=dated[0] if dated else None,
         last_published=dated[-1] if dated else None,

@@ -43,6 +43,8 @@ def _article(parsed: Parsed, display: str, raw: bytes, position: int | None, set
     if not parsed.text.strip():
         return Rejected(display, "no article text left after removing boilerplate and metadata lines", "no_text")
     language = parsed.language or detect(parsed.text, settings.language_min_chars, settings.language_min_confidence)
+    if not parsed.title:
+        parsed = replace(parsed, title=text.first_sentence(parsed.text), title_source="first sentence")
     return Article(
         id=article_id(raw, position), source_path=display, text=parsed.text, title=parsed.title,
         published=parsed.published, language=language, outlet=parsed.outlet, reposted_from=parsed.reposted_from,

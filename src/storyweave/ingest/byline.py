@@ -98,6 +98,10 @@ _STAMP_HEAD = re.compile(r"(?-i:[A-Z][A-Z.]+(?:\s+[A-Z][A-Z.]+)*,\s*(?:[A-Z][A-Z
                          r"(?:\d{1,2}\s?:\s?\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:GMT|UTC|BST|UK|[ECMP][SD]T))?"
                          r"\s*,?\s*)?"
                          r"(?:" + _WEEKDAY_NAME + r"\.?,?\s*)?", re.I)
+#: a label, capitalised as a page's stamp is, and a clock time with no date: "Updated 9:06 AM A woman …" (the
+#: page's day stood elsewhere); prose's "posted at 9:30 p.m." is not one
+_TIMED_LABEL = re.compile(r"(?-i:(?=[A-Z]))(?:(?:first|originally|last)\s+)?(?:updated|posted|published|edited)\s*[:：]?\s*"
+                          r"\d{1,2}\s?:\s?\d{2}(?:\s*[ap]\.?\s?m\.?)?", re.I)
 #: a slashed date, day and month in either order, or a forum's "Dec-19-05": a stamp, read as a date only when
 #: its order can be told (``stamp_date``)
 _SLASHED = re.compile(r"(?:(?P<a>\d{1,2})\s*/\s*(?P<b>\d{1,2})\s*/\s*(?P<y>(?:19|20)?\d{2})"
@@ -169,7 +173,8 @@ def _first_date(pattern: re.Pattern[str], text: str) -> tuple[str, tuple[int, in
 
 def leading_stamp(text: str) -> int:
     """Where the date stamps that open ``text`` end (label, time, weekday, date, time, zone; "Published
-    …  Updated …" gives two), else 0: scraped and rebuilt texts glue the dateline to the first sentence."""
+    …  Updated …" gives two; a label with a time alone, "Updated 9:06 AM"), else 0: scraped and rebuilt texts
+    glue the dateline to the first sentence."""
     end = 0
     while True:
         head = _STAMP_HEAD.match(text, end).end()
@@ -178,6 +183,8 @@ def leading_stamp(text: str) -> int:
             stamp = head + found[1][1]
         elif (slashed := _SLASHED.match(text, head)) is not None:
             stamp = slashed.end()
+        elif (timed := _TIMED_LABEL.match(text, end)) is not None:
+            stamp = timed.end()
         else:
             return end
         end = _STAMP_TAIL.match(text, stamp).end()

@@ -16,7 +16,6 @@ from ..model import Removed
 from .clean import Parsed
 from .html import visible_lines
 from .jsonl import FIELDS, to_parsed
-from .text import first_sentence
 
 #: front matter larger than this is no page's metadata; it is read as text
 FRONT_MATTER_MAX = 64 * 1024
@@ -101,7 +100,6 @@ def parse(text: str, max_line_chars: int = 160) -> Parsed:
     html = _render(body)
     lines = visible_lines(html)
     record = dict(fields)
-    title_source = None
     given = next((str(record[name]) for name in FIELDS["title"] if isinstance(record.get(name), str)), None)
     if lines and _HEADING.match(html) and (not given or lines[0].casefold() in given.casefold()):
         if not given:
@@ -111,9 +109,5 @@ def parse(text: str, max_line_chars: int = 160) -> Parsed:
     parsed = to_parsed(record, max_line_chars)
     if isinstance(parsed, str):
         return Parsed(text="")
-    if parsed.title is None:
-        parsed.title = first_sentence(parsed.text)
-        title_source = "first sentence" if parsed.title else None
-    parsed.title_source = title_source
     parsed.removed = [Removed(line, "markdown: metadata header") for line in header] + parsed.removed
     return parsed
