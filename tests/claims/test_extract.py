@@ -111,6 +111,20 @@ def test_a_translation_with_another_number_does_not_join():
     assert len(hours) == 2 and all(len(c.support) == 1 for c in hours)
 
 
+def test_a_sentence_like_both_sides_of_a_contradiction_never_puts_them_in_one_claim():
+    texts = {"a": "The fire destroyed 12 homes in the village of Elm on Friday night, the fire service said.",
+             "b": "The fire destroyed homes in the village of Elm on Friday night, the fire service said.",
+             "c": "The fire destroyed 15 homes in the village of Elm on Friday night, the fire service said."}
+    articles = {k: Article(id=k, source_path=k, text=t, outlet=k.upper(), language="en") for k, t in texts.items()}
+    claims = story_claims(Story("s", "t", list(texts)), articles)
+    assert len(claims) == 2
+    for claim in claims:
+        backing = {s.article_id for s in claim.support}
+        assert claim.contradict and backing.isdisjoint(s.article_id for s in claim.contradict)
+        assert claim.independent_sources == len(backing)
+    assert sorted(len(c.support) for c in claims) == [1, 2]
+
+
 def test_the_same_report_negated_or_with_another_month_contradicts():
     claims = _story(("The council will close the old bridge over the river in June for repairs.", "en"),
                     ("The council will not close the old bridge over the river in June for repairs.", "en"),

@@ -98,7 +98,14 @@ class _Group:
         self.sizes = Counter({first.language: 1})
         self.meanings = {} if first.meaning is None else {first.language: first.meaning.astype(np.float64)}
         self.meant = Counter({first.language: 1} if first.meaning is not None else {})
+        #: ids of the assertions that contradict a member: a claim never holds both sides of a contradiction
+        self.opposed: set[int] = set()
+        self.ids = {id(first)}
         first.group = self
+
+    def apart(self, other: _Group) -> bool:
+        """A member of one contradicts a member of the other (look-alikes chained them)."""
+        return not self.opposed.isdisjoint(other.ids)
 
     def linked(self, other: _Group) -> bool:
         """Average linkage, per kind of pair: a chain of look-alikes is not one claim. Pairs of one language
@@ -137,6 +144,8 @@ class _Group:
         for lang, vector in other.meanings.items():
             self.meanings[lang] = self.meanings[lang] + vector if lang in self.meanings else vector
         self.meant += other.meant
+        self.opposed |= other.opposed
+        self.ids |= other.ids
         for x in other.members:
             x.group = self
 
@@ -357,8 +366,12 @@ def read_story(story: Story, articles: dict[str, Article], entities: list[Entity
         if a.article.duplicate_of is not None:
             original = articles.get(a.article.duplicate_of, a.article)
             same_text[a.article.id] = same_text.get(original.id, original)
+    for a, b in contradictions:
+        a.group.opposed.add(id(b))
+        b.group.opposed.add(id(a))
     for _, a, b in sorted(pairs, key=lambda p: -p[0]):
-        if a.group is b.group or not a.group.articles.isdisjoint(b.group.articles) or not a.group.linked(b.group):
+        if a.group is b.group or not a.group.articles.isdisjoint(b.group.articles) or a.group.apart(b.group) \
+                or not a.group.linked(b.group):
             continue
         a.group.absorb(b.group)
     groups = list({id(a.group): a.group.members for a in assertions}.values())
