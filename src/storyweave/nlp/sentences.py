@@ -9,7 +9,12 @@ from collections.abc import Iterator
 #: a sentence ends at . ! ? unless the word before is an initial or a dotted abbreviation (J. R. Dabney, U.S.)
 #: or a capitalised two-letter abbreviation (Mr., St., and No. before a number), and the next sentence starts with a capital, digit
 #: or quote (a doubled '' or `` too, as typed text writes it); CJK full stops always end one. An acronym does end one ("…, reports AP. She hopped …")
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?!No)[A-Z][a-z])[.!?]+(?:''|[\"'”’»)]|\s?(?P<turned>“)(?=\s))?"
+#: A decimal point that tokenised text spaced out is no end: after a space or bracket before a digit ("(. 538)"),
+#: between short numbers ("magnitude 5. 9-magnitude", "$1. 5 billion"), or after an article ("a. 357 revolver":
+#: no sentence ends in "a" or "the").
+SENTENCE_END = re.compile(r"(?!(?<=[\s(])\.\s*\d)(?!(?<=\d)(?<!\d\d\d)(?<![,.]\d)(?<![,.]\d\d)\.\s\d{1,2}(?!\d))"
+                          r"(?!(?:(?<=\ba)|(?<=\ban)|(?<=\bthe))\.\s+\d)"
+                          r"(?<!\b[A-Z])(?<!\b(?!No)[A-Z][a-z])[.!?]+(?:''|[\"'”’»)]|\s?(?P<turned>“)(?=\s))?"
                           r"(?=\s+(?:''|``|[\"'“‘«(\[])?[A-Z0-9\u0400-\u04FF]|\s*$)|[。！？]")
 #: double quotation marks of any shape: text rebuilt from tokens closes with “ ("… are critical. “ Francesca
 #: Grifo said …"), which ends the sentence when it closes a quotation (an odd number of marks before it)
