@@ -258,8 +258,9 @@ def search(
     exact: Annotated[bool, typer.Option("--exact", help="Only the words as written, not the other spellings "
                                         "of the names among them.")] = False,
 ) -> None:
-    """Full-text search over the stored articles' titles and bodies, best first, each with its story; a name
-    also matches its entities' other spellings (Tokayev: Tokaev, Toccyev …), listed on stderr."""
+    """Full-text search over the stored articles' titles and bodies, best first, each with its story.
+
+    A name also matches its entities' other spellings (Tokayev: Tokaev, Toccyev …), listed on stderr."""
     if not db.is_file():
         raise InputError(f"no store at {db}: run `storyweave ingest PATH... --db {db}` first")
     with open_store(str(db)) as store:
