@@ -63,6 +63,16 @@ def test_bounds_currencies_and_values_given_for_someone_else_are_no_conflict():
         values("Jamaal Charles rushed for 226 yards while Peyton Hillis added 101.", "en"))
 
 
+def test_a_number_needed_or_expected_is_no_reported_value_but_two_reported_values_still_differ():
+    scored = values("The senior scored 20 points in the game against Evansville on Thursday night.", "en")
+    assert not values("The senior needed nine points in the game against Evansville on Thursday night.",
+                      "en").conflicts(scored)
+    assert not values("The city expected 50 million euros in revenue this year.", "en").conflicts(
+        values("The city took 42 million euros in revenue this year.", "en"))
+    assert values("The senior scored 18 points in the game against Evansville on Thursday night.",
+                  "en").conflicts(scored)
+
+
 def test_a_negation_denies_only_what_the_other_says_word_for_word():
     closes = values("The council will close the bridge in June.", "en")
     assert values("The council will not close the bridge in June.", "en").denies(closes)

@@ -27,7 +27,12 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
         "thirty forty fifty sixty seventy eighty ninety".split(), start=3)}
 _FIGURE_EN = re.compile(_FIGURE.pattern.replace("(?P<value>", "(?P<value>(?i:\\b(?:" + "|".join(_NUMBER_WORDS) + r")\b)|"))
 #: a number given as a bound or an estimate agrees with others ("more than 100 mph", "up to 120 mph")
-_APPROXIMATE = re.compile(r"\b(?:about|around|nearly|almost|over|under|more than|less than|fewer than|up to|at least|"
+#: nor does a number that was needed, expected or aimed at, not reported ("needed nine points to pass Ford" against
+#: "scored 20 points")
+_APPROXIMATE = re.compile(r"\b(?:needs?|needed|needing|requires?|required|expects?|expected|forecasts?|forecast|"
+                          r"predicted|projected|aims? for|aimed for|hopes? for|hoped for)\s+(?:(?:just|only|another|a "
+                          r"further)\s+)?[$€£¥]?$|"
+                          r"\b(?:about|around|nearly|almost|over|under|more than|less than|fewer than|up to|at least|"
                           r"at most|roughly|approximately|some)\s*[$€£¥]?$", re.I)
 #: a sentence that counts a running total ("a total of 14 rifles", "so far 923 rounds", "bringing the toll to
 #: 120") gives another quantity than one that counts a single event's ("six rifles were seized"): their
