@@ -63,6 +63,14 @@ def test_bounds_currencies_and_values_given_for_someone_else_are_no_conflict():
         values("Jamaal Charles rushed for 226 yards while Peyton Hillis added 101.", "en"))
 
 
+def test_a_figure_is_compared_by_its_value_not_its_digits():
+    six = values("A magnitude 6 quake can cause severe damage.", "en")
+    assert not values("A magnitude 6.0 quake can cause severe damage.", "en").conflicts(six)
+    assert not values("A magnitude-6. 0 quake can cause severe damage.", "en").conflicts(six)   # tokenised
+    assert values("A magnitude 6.1 quake can cause severe damage.", "en").conflicts(six)
+    assert not values("It cost 1,000 euros.", "en").conflicts(values("It cost 1.000 euros.", "en"))
+
+
 def test_a_number_needed_or_expected_is_no_reported_value_but_two_reported_values_still_differ():
     scored = values("The senior scored 20 points in the game against Evansville on Thursday night.", "en")
     assert not values("The senior needed nine points in the game against Evansville on Thursday night.",

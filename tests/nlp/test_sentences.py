@@ -48,9 +48,10 @@ def test_a_turned_mark_after_a_full_stop_ends_the_sentence_when_it_closes_a_quot
 
 def test_a_decimal_point_that_tokenised_text_spaced_out_ends_no_sentence():
     text = ("Police said he pointed a . 357 caliber revolver at them. He had a 162-139 record (. 538) in Portland. "
-            "It was over. 25 people were hurt.")
+            "It was over. 25 people were hurt. He fired from his. 38-caliber revolver. The 5. 9-magnitude quake hit.")
     assert _sentences(text) == ["Police said he pointed a . 357 caliber revolver at them.",
-                                "He had a 162-139 record (. 538) in Portland.", "It was over.", "25 people were hurt."]
+                                "He had a 162-139 record (. 538) in Portland.", "It was over.", "25 people were hurt.",
+                                "He fired from his. 38-caliber revolver.", "The 5. 9-magnitude quake hit."]
 
 
 def test_the_sentence_index_gives_each_position_its_sentence():

@@ -16,8 +16,9 @@ from ..ingest.byline import date_stamps
 from ..nlp import figures
 
 #: a number with what it counts: a currency sign before, the word (hyphenated words) after: "$108 million",
-#: "6-foot", "14 points". Separators are dropped from the value: "1,000", "1.000" and "1 000" are one number
-#: across languages, as "1,5" and "1.5" are. A month written as a number ("6月") is no quantity
+#: "6-foot", "14 points". A value is read as ``figures.value`` reads it: "1,000", "1.000" and "1 000" are one
+#: number across languages, as "1,5" and "1.5" are, and "6.0" is 6. A month written as a number ("6月") is no
+#: quantity
 _FIGURE = re.compile(rf"(?P<sign>[$€£¥])?(?P<value>{figures.VALUE}){figures.NOT_A_QUANTITY_AFTER}"
                      r"(?:\s*-?\s*(?P<unit>[^\W\d_]+(?:-[^\W\d_]+)*))?")
 #: number words as digits ("one" left out: mostly a pronoun, "one of them", "no one")
@@ -152,7 +153,7 @@ def values(text: str, language: str) -> Values:
     readings: list[frozenset[str]] = []
     for match in (_FIGURE_EN if language == "en" else _FIGURE).finditer(text):
         raw = match["value"]
-        value = str(int(re.sub(r"[.,\s]", "", raw))) if raw[0].isdigit() else _NUMBER_WORDS[raw.casefold()]
+        value = figures.written(figures.value(raw)) if raw[0].isdigit() else _NUMBER_WORDS[raw.casefold()]
         numbers.add(value)
         if not figures.in_name(text, match.start()):  # "Covid-19": compared within one language only
             readings.append(frozenset({value} | (figures.readings(raw, match["unit"]) if raw[0].isdigit() else set())))

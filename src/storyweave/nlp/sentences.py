@@ -10,10 +10,11 @@ from collections.abc import Iterator
 #: or a capitalised two-letter abbreviation (Mr., St., and No. before a number), and the next sentence starts with a capital, digit
 #: or quote (a doubled '' or `` too, as typed text writes it); CJK full stops always end one. An acronym does end one ("…, reports AP. She hopped …")
 #: A decimal point that tokenised text spaced out is no end: after a space or bracket before a digit ("(. 538)"),
-#: between short numbers ("magnitude 5. 9-magnitude", "$1. 5 billion"), or after an article ("a. 357 revolver":
-#: no sentence ends in "a" or "the").
+#: between short numbers ("a 5. 9-magnitude quake", "$1. 5 billion"), or after an article or a possessive ("a. 357
+#: revolver", "his. 38-caliber": no sentence ends in "a", "the" or "their").
+_NO_LAST_WORD = ("a", "an", "the", "his", "its", "their", "my", "our", "your")
 SENTENCE_END = re.compile(r"(?!(?<=[\s(])\.\s*\d)(?!(?<=\d)(?<!\d\d\d)(?<![,.]\d)(?<![,.]\d\d)\.\s\d{1,2}(?!\d))"
-                          r"(?!(?:(?<=\ba)|(?<=\ban)|(?<=\bthe))\.\s+\d)"
+                          r"(?!(?:" + "|".join(rf"(?<=\b{word})" for word in _NO_LAST_WORD) + r")\.\s+\d)"
                           r"(?<!\b[A-Z])(?<!\b(?!No)[A-Z][a-z])[.!?]+(?:''|[\"'”’»)]|\s?(?P<turned>“)(?=\s))?"
                           r"(?=\s+(?:''|``|[\"'“‘«(\[])?[A-Z0-9\u0400-\u04FF]|\s*$)|[。！？]")
 #: double quotation marks of any shape: text rebuilt from tokens closes with “ ("… are critical. “ Francesca
