@@ -67,7 +67,7 @@ def test_a_store_of_migration_7_finds_chinese_articles_and_spellings_of_its_enti
     assert db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '\"托卡耶夫\"'").fetchone() == (0,)
     db.close()
     with SQLiteStore(path) as store:
-        assert store.schema_version() == 9
+        assert store.schema_version() == MIGRATIONS[-1][0]
         assert set(_hits(store, "托卡耶夫")) == {"zh"}
         assert store.spellings("tokaev") == {"tokaev": ["Kassym-Jomart Tokayev", "Tokayev"]}
         store.add([ENGLISH])
@@ -98,3 +98,48 @@ def test_a_name_in_the_query_is_widened_to_its_spellings_and_the_rest_stays_as_w
     assert fts.match("托卡耶夫", {"托卡耶夫": ["托卡"]}) == '("托  卡  耶  夫" OR "托  卡")'
     assert fts.spelling_keys("Tokayev visits UN") == ["tokayev", "visits", "un", "tokayev visits un"]
     assert fts.spelling_keys("Tokayev visit* UN") == ["tokayev", "un"], "a prefix is no name"
+
+
+THAI = Article(id="th", source_path="th.txt", language="th", title="นายกรัฐมนตรีเยือนกรุงเทพ",
+               text="นายกรัฐมนตรีเดินทางไปกรุงเทพเมื่อวันจันทร์และพบกับผู้ว่าราชการจังหวัด")
+HINDI = Article(id="hi", source_path="hi.txt", language="hi", title="दिल्ली में बैठक",
+                text="राहुल कुमार ने सोमवार को दिल्ली में कहा कि बैठक सफल रही।")
+
+
+def test_a_word_inside_a_run_of_thai_is_found_and_its_marks_are_part_of_it(fresh_store):
+    fresh_store.add([THAI, HINDI, ENGLISH])
+    assert set(_hits(fresh_store, "กรุงเทพ")) == {"th"}, "a word inside a run of letters and marks"
+    assert set(_hits(fresh_store, "วันจันทร์")) == {"th"}
+    assert _hits(fresh_store, "กรงเทพ") == {}, "without the vowel mark it is another word"
+    assert "[กรุงเทพ]" in _hits(fresh_store, "กรุงเทพ")["th"]
+    assert set(_hits(fresh_store, "कुमार")) == {"hi"}
+    assert _hits(fresh_store, "कमार") == {}, "a word is not cut at its vowel sign"
+    fresh_store.add([Article(id="fr", source_path="fr.txt", language="fr", text="Le café de la gare a fermé lundi.")])
+    decomposed = "cafe\u0301"
+    assert set(_hits(fresh_store, "cafe")) == set(_hits(fresh_store, decomposed)) == {"fr"}, "accents still fold"
+
+
+def test_a_store_of_migration_9_is_indexed_again_with_marks_inside_words(tmp_path):
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.create_function("storyweave_indexed", 1, lambda text: text)
+    db.execute("CREATE TABLE migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+    for version, name, statements in MIGRATIONS[:9]:
+        for statement in statements:
+            db.execute(statement)
+        db.execute("INSERT INTO migrations VALUES (?, ?, '2026-11-01')", (version, name))
+    for article in (THAI, HINDI):
+        db.execute("INSERT INTO articles (id, source_path, title, language, authors, text, removed, ingested_at) "
+                   "VALUES (?, ?, ?, ?, '[]', ?, '[]', '2026-11-01')",
+                   (article.id, article.source_path, article.title, article.language, article.text))
+        db.execute("INSERT INTO articles_fts (rowid, title, text) SELECT seq, title, text FROM articles WHERE id = ?",
+                   (article.id,))
+    db.commit()
+    assert db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '\"กรุงเทพ\"'").fetchone() == (0,)
+    db.close()
+    with SQLiteStore(path) as store:
+        assert store.schema_version() == MIGRATIONS[-1][0]
+        assert set(_hits(store, "กรุงเทพ")) == {"th"} and _hits(store, "कमार") == {}
+        store.add([ENGLISH])
+        assert set(_hits(store, "Geneva")) == {"en"}
+    assert fts.TOKENIZE in MIGRATIONS[-1][2][1]

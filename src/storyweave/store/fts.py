@@ -3,24 +3,37 @@
 unicode61 reads a run of letters as one token, and Chinese and Japanese run on without spaces, as Korean runs a
 word on into its particles: 托卡耶夫 inside a sentence of ideographs is no token of its own, so no search for it
 could match. The letters of those scripts are indexed one token each and a query's are matched as a phrase of
-those tokens, so any run of them matches where it stands in the text. Other text is indexed as written.
+those tokens, so any run of them matches where it stands in the text. Thai, Lao, Khmer and Burmese run on
+too, and their vowel signs and tone marks are combining marks: there a letter is indexed with the marks on it.
+Other text is indexed as written. Marks belong to their word (``TOKENIZE``): by default unicode61 splits a word
+at each one, so the Hindi कुमार was the tokens क and मार, and कमार matched it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 
+#: the index's tokenizer: unicode61 with combining marks as part of a word (Latin accents are still folded away)
+TOKENIZE = "unicode61 categories 'L* N* Co M*'"
 #: letters of scripts written without spaces between words: Han ideographs, kana (with half-width katakana),
 #: the iteration mark 々, and Hangul syllables
-UNSPACED_LETTERS = "\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\uac00-\ud7af"
+_CJK_LETTERS = "\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\uac00-\ud7af"
+#: Thai, Lao, Myanmar and Khmer: also unspaced, their letters carrying combining marks
+_MARKED_SCRIPTS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_MARKS = "".join(chr(c) for lo, hi in ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF))
+                 for c in range(lo, hi + 1) if unicodedata.category(chr(c)).startswith("M"))
+UNSPACED_LETTERS = _CJK_LETTERS + _MARKED_SCRIPTS
 UNSPACED = re.compile(f"[{UNSPACED_LETTERS}]")
+#: what the index holds as one token of an unspaced script: a letter, with the marks on it
+LETTER = re.compile(f"[{_CJK_LETTERS}]|[{_MARKED_SCRIPTS}][{_MARKS}]*")
 _UNSEARCHABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def indexed(text: str) -> str:
-    """The text as the index reads it: each letter of an unspaced script a word of its own."""
-    return UNSPACED.sub(r" \g<0> ", text) if UNSPACED.search(text) else text
+    """The text as the index reads it: each letter of an unspaced script (with its marks) a word of its own."""
+    return LETTER.sub(r" \g<0> ", text) if UNSPACED.search(text) else text
 
 
 def match(query: str, spellings: Mapping[str, Sequence[str]] | None = None) -> str:

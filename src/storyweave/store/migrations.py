@@ -102,12 +102,14 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
     )),
     (7, "copies found by their original (an earlier original met later takes its copies along)", (
         "CREATE INDEX articles_duplicate_of ON articles (duplicate_of)",
-    )),    (8, "full-text index of scripts written without spaces, letter by letter (store/fts.py)", (
+    )),
+    (8, "full-text index of scripts written without spaces, letter by letter (store/fts.py)", (
         "DROP TRIGGER IF EXISTS articles_fts_insert",
         "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')",
         "INSERT INTO articles_fts (rowid, title, text) "
         "SELECT seq, storyweave_indexed(COALESCE(title, '')), storyweave_indexed(text) FROM articles",
-    )),    (9, "entities by each of their spellings, for search (store.spellings)", (
+    )),
+    (9, "entities by each of their spellings, for search (store.spellings)", (
         """CREATE TABLE entity_names (
             name TEXT NOT NULL,
             entity_id TEXT NOT NULL,
@@ -120,5 +122,12 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
             SELECT entity_id, substr(rest, 1, instr(rest, char(10)) - 1), substr(rest, instr(rest, char(10)) + 1)
             FROM split WHERE rest <> ''
         ) INSERT OR IGNORE INTO entity_names (name, entity_id) SELECT name, entity_id FROM split WHERE name <> ''""",
+    )),
+    (10, "full-text index with combining marks inside words, and Thai, Lao, Khmer and Burmese letter by letter", (
+        "DROP TABLE articles_fts",
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='seq', "
+        "tokenize=\"unicode61 categories 'L* N* Co M*'\")",
+        "INSERT INTO articles_fts (rowid, title, text) "
+        "SELECT seq, storyweave_indexed(COALESCE(title, '')), storyweave_indexed(text) FROM articles",
     )),
 )

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import re
 
-from .fts import UNSPACED, UNSPACED_LETTERS
+from .fts import LETTER, UNSPACED, UNSPACED_LETTERS
 
 #: texts up to this many characters get FTS5's snippet (a few thousand hits at most: milliseconds)
 FTS_SNIPPET_CHARS = 50_000
 #: how much of a longer text is read for its first hit
 HEAD_CHARS = 1_000_000
 #: tokens in a snippet, and how many of them stand before the first hit (FTS5's snippet shows 12); a letter
-#: of an unspaced script is a token, as it is in the index
+#: of an unspaced script (with its marks) is a token, as it is in the index
 TOKENS, BEFORE = 12, 3
-_TOKEN = re.compile(rf"[{UNSPACED_LETTERS}]|[^\s{UNSPACED_LETTERS}]+")
+_TOKEN = re.compile(rf"{LETTER.pattern}|[^\s{UNSPACED_LETTERS}]+")
 #: a letter or digit of a spaced script: what a whole word must not run on into ("WTO" stands alone in 加入WTO后)
 _SPACED_WORD = rf"[^\W{UNSPACED_LETTERS}]"
 
