@@ -94,3 +94,13 @@ def test_a_source_without_an_outlet_is_named_by_its_headline_cut_short():
                       title="Agent says Sixers to sign Dalembert to six-year deal")
     [sentence] = brief(Story("s", "t", ["d"]), [article])
     assert sentence.text == "According to “Agent says Sixers to sign Dalembert…”: " + text
+
+
+def test_a_headline_written_without_spaces_is_cut_short_too():
+    text = "日本代表の中島翔哉選手が、所属クラブを離れる見通しだと現地の新聞が伝えた。"
+    article = Article(id="j", source_path="x", text=text, language="ja",
+                      title="中島翔哉、優勝セレモニー欠席は自らの選択？ 現地メディア報じる")
+    [sentence] = brief(Story("s", "t", ["j"]), [article])
+    assert sentence.text == "According to “中島翔哉、優勝セレモニー…”: " + text
+    short = Article(id="k", source_path="x", text=text, language="ja", title="中島が退団へ")
+    assert brief(Story("s", "t", ["k"]), [short])[0].text.startswith("According to “中島が退団へ”: ")

@@ -20,6 +20,7 @@ import numpy as np
 from ..cluster.batch import source_key
 from ..cluster.features import lexical_cosine, text_vector
 from ..model import Article, Claim, Span, Story, SummarySentence
+from ..nlp import sentences
 from ..nlp.reading import reading_language
 
 MIN_SENTENCES, MAX_SENTENCES = 4, 10
@@ -42,7 +43,10 @@ def _source_name(article: Article) -> str:
     if not article.title or article.title_source:
         return "one article"
     words = article.title.split()
-    return f"“{' '.join(words[:SOURCE_WORDS])}{'…' if len(words) > SOURCE_WORDS else ''}”"
+    cut = " ".join(words[:SOURCE_WORDS])
+    if sentences.words(cut) > SOURCE_WORDS:  # a headline written without spaces: two letters a word
+        cut = cut[:2 * SOURCE_WORDS]
+    return f"“{cut}{'…' if cut != ' '.join(words) else ''}”"
 
 
 def _centroid(vectors: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
