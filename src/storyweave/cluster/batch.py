@@ -14,6 +14,7 @@ from scipy.sparse import csr_matrix
 from ..model import Article, Story
 from ..nlp import embed
 from ..nlp.reading import reading_language
+from ..nlp.sentences import shortened
 from .cohesion import groups
 from .features import (
     W_CROSS_LANGUAGE,
@@ -100,14 +101,6 @@ def headline_article(ranked: list[Article]) -> Article:
     return next((a for a in titled if a.language == reading), titled[0] if titled else ranked[0])
 
 
-def _stand_in(text: str) -> str:
-    line = text.strip().split("\n", 1)[0]
-    if len(line) <= STAND_IN_CHARS:
-        return line
-    cut = line[:STAND_IN_CHARS - 1]
-    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
-
-
 def make_story(members: list[Article], positions: dict[str, int], central: Article | None = None,
                sid: str | None = None) -> Story:
     ordered = sorted(members, key=lambda a: _order(a, positions[a.id]))
@@ -116,7 +109,7 @@ def make_story(members: list[Article], positions: dict[str, int], central: Artic
     originals = [a for a in members if a.duplicate_of is None]
     return Story(
         id=sid or story_id(ordered[0].id),
-        title=head.title or _stand_in(head.text),
+        title=head.title or shortened(head.text.strip().split("\n", 1)[0], STAND_IN_CHARS),
         article_ids=[a.id for a in ordered],
         first_published=dated[0] if dated else None,
         last_published=dated[-1] if dated else None,

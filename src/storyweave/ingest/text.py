@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..nlp.sentences import SENTENCE_END
+from ..nlp.sentences import SENTENCE_END, shortened
 from .byline import glued_stamp
 from .clean import Parsed, clean_body, join
 
@@ -23,9 +23,7 @@ def first_sentence(text: str) -> str | None:
     head = head[glued_stamp(head):]
     end = SENTENCE_END.search(head)
     sentence = head[: end.end()] if end else head
-    if len(sentence) > TITLE_FALLBACK_CHARS:
-        sentence = sentence[: TITLE_FALLBACK_CHARS - 1].rsplit(" ", 1)[0] + "…"
-    return sentence.strip() or None
+    return shortened(sentence.strip(), TITLE_FALLBACK_CHARS) or None
 
 
 def parse(text: str, max_line_chars: int = 160) -> Parsed:

@@ -32,6 +32,15 @@ _LAST_WORD = re.compile(r"(\w+)$")
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
+def shortened(text: str, limit: int) -> str:
+    """``text`` as it is when it fits in ``limit`` characters, else cut at a word with "…" (a title made from
+    text)."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+
+
 def words(text: str) -> int:
     """Words, counting two characters of an unspaced script as one, so that length bounds hold across
     languages."""

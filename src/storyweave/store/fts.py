@@ -21,9 +21,10 @@ TOKENIZE = "unicode61 categories 'L* N* Co M*'"
 #: the iteration mark 々, and Hangul syllables
 _CJK_LETTERS = "\u3005\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\uac00-\ud7af"
 #: Thai, Lao, Myanmar and Khmer: also unspaced, their letters carrying combining marks
-_MARKED_SCRIPTS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
-_MARKS = "".join(chr(c) for lo, hi in ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF))
-                 for c in range(lo, hi + 1) if unicodedata.category(chr(c)).startswith("M"))
+_MARKED_BLOCKS = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF))
+_MARKED_SCRIPTS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _MARKED_BLOCKS)
+_MARKS = "".join(chr(c) for lo, hi in _MARKED_BLOCKS for c in range(lo, hi + 1)
+                 if unicodedata.category(chr(c)).startswith("M"))
 UNSPACED_LETTERS = _CJK_LETTERS + _MARKED_SCRIPTS
 UNSPACED = re.compile(f"[{UNSPACED_LETTERS}]")
 #: what the index holds as one token of an unspaced script: a letter, with the marks on it
