@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from storyweave.ingest import read_inputs
+from storyweave.ingest import headline, read_inputs
 from storyweave.model import Article, Rejected, Removed
 from tests.conftest import DATA, FIXTURES
 
@@ -202,7 +202,8 @@ def test_a_crawlers_record_its_body_in_markdown_and_its_fields_under_metadata(tm
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     [article] = _read(path)
     assert (article.title, article.url, article.published) == (
-        "Fire in Lyon | Lyon Daily", "https://lyon-daily.example/fire", "2024-06-03T08:15:00Z")
+        "Fire in Lyon", "https://lyon-daily.example/fire", "2024-06-03T08:15:00Z")
+    assert Removed("Lyon Daily", headline.REASON) in article.removed
     assert article.text == "A fire destroyed the market hall in Lyon on Monday, the fire service said.", \
         "the leading heading is the headline again"
 

@@ -17,7 +17,7 @@ from os import PathLike
 
 from ..model import Article, Rejected
 from ..settings import Settings
-from . import feed, html, json_stream, jsonl, markdown, text, warc
+from . import feed, headline, html, json_stream, jsonl, markdown, text, warc
 from .clean import Parsed, visible
 from .language import detect
 from .sources import Document, Source, decode, expand, in_lines, read, read_lines
@@ -39,7 +39,7 @@ def article_id(raw: bytes, position: int | None = None) -> str:
 
 
 def _article(parsed: Parsed, display: str, raw: bytes, position: int | None, settings: Settings) -> Article | Rejected:
-    parsed = _visible(parsed)
+    parsed = headline.without_site(_visible(parsed))
     if not parsed.text.strip():
         return Rejected(display, "no article text left after removing boilerplate and metadata lines", "no_text")
     language = parsed.language or detect(parsed.text, settings.language_min_chars, settings.language_min_confidence)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Rejected, Removed
+from . import headline
 from .byline import parse_date_line
 from .clean import Parsed, clean_body, join
 from .html import visible_text
@@ -138,8 +139,13 @@ def to_parsed(data: dict[str, Any], max_line_chars: int = 160) -> Parsed | str:
     byline = cleaned.byline
     external = _first(data, FIELDS["external_id"])
     title = _name(_first(data, FIELDS["title"]))
-    stamp = parse_date_line(title) if title else None
+    url = _name(_first(data, FIELDS["url"]))
+    outlet = _name(_first(data, FIELDS["outlet"]))
     removed = cleaned.removed
+    if title:
+        title, sites = headline.trimmed(title, outlet, url)
+        removed = [*removed, *(Removed(site, headline.REASON) for site in reversed(sites))]
+    stamp = parse_date_line(title) if title else None
     if stamp is not None:  # a scraper's "Updated: November 11, 2011 20:09 IST" is the page's date, not its headline
         removed = [*removed, Removed(title, "metadata: date line in the title field (→ published)")]
         title = None
@@ -147,12 +153,12 @@ def to_parsed(data: dict[str, Any], max_line_chars: int = 160) -> Parsed | str:
         text=join(cleaned.lines),
         title=title,
         published=_published(_first(data, FIELDS["published"])) or byline.published or (stamp and stamp[0]),
-        outlet=_name(_first(data, FIELDS["outlet"])) or byline.outlet,
+        outlet=outlet or byline.outlet,
         reposted_from=byline.reposted_from,
         authors=_authors(_first(data, FIELDS["authors"])) or byline.authors,
         removed=removed,
         language=declared(_name(_first(data, FIELDS["language"]))),
-        url=_name(_first(data, FIELDS["url"])),
+        url=url,
         external_id=_name(external),
     )
 

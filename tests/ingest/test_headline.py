@@ -1,0 +1,57 @@
+"""Site and section names after a page title's headline (ingest/headline.py), on titles of the dev data."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from storyweave.ingest import read_inputs
+from storyweave.ingest.headline import REASON, trimmed
+from storyweave.model import Article
+from tests.conftest import DATA
+
+
+@pytest.mark.parametrize(("title", "headline", "names"), [
+    ("浜名湖の魚、捕まえよう 湖西・海湖館で恒例イベント｜静岡新聞アットエス", "浜名湖の魚、捕まえよう 湖西・海湖館で恒例イベント",
+     ["静岡新聞アットエス"]),
+    ("生活に関わる目の病気解説 健康ほっとセミナー ひらまつ病院 木下眼科部長｜まちの話題｜佐賀新聞ニュース｜佐賀新聞LiVE",
+     "生活に関わる目の病気解説 健康ほっとセミナー ひらまつ病院 木下眼科部長", ["佐賀新聞LiVE", "佐賀新聞ニュース", "まちの話題"]),
+    ("茅の輪くぐってコロナ禍払い 岡山神社で恒例の祭：山陽新聞デジタル", "茅の輪くぐってコロナ禍払い 岡山神社で恒例の祭", ["山陽新聞デジタル"]),
+    ("速報：日本経済新聞", "速報：日本経済新聞", []),
+    ("Two new cases of COVID-19 confirmed in Sendai (Tohoku Broadcasting) - Yahoo!News",
+     "Two new cases of COVID-19 confirmed in Sendai (Tohoku Broadcasting)", ["Yahoo!News"]),
+    ("Catch Fish at Lake Hamana in the Event Organised by Kaikokan, Kosai | Shizuoka Shimbun At-S",
+     "Catch Fish at Lake Hamana in the Event Organised by Kaikokan, Kosai", ["Shizuoka Shimbun At-S"]),
+    # a dash parts a headline from its subtitle, or a score; a bar before words in lower case is the headline's
+    ("Algeria: Mahmoud Guemama's Death - Algeria Loses a Patriot, Committed Militant, Says President Tebboune",
+     "Algeria: Mahmoud Guemama's Death - Algeria Loses a Patriot, Committed Militant, Says President Tebboune", []),
+    ("Ayr 38 - 17 Melrose: Unbeaten Ayr go top", "Ayr 38 - 17 Melrose: Unbeaten Ayr go top", []),
+    ("Opening Bell 10 March | Asian markets slump", "Opening Bell 10 March | Asian markets slump", []),
+    ("$135 млрд ушли в приложения - Hi-Tech", "$135 млрд ушли в приложения - Hi-Tech", []),
+])
+def test_a_site_or_section_name_after_the_headline_is_taken_off(title, headline, names):
+    assert trimmed(title) == (headline, names)
+
+
+def test_a_dash_before_the_records_own_outlet_or_web_host_parts_it_off():
+    assert trimmed("Council closes bridge - Lyon Daily", outlet="Lyon Daily") == ("Council closes bridge",
+                                                                                 ["Lyon Daily"])
+    assert trimmed("Council closes bridge - Lyondaily", url="https://www.lyondaily.fr/a") == (
+        "Council closes bridge", ["Lyondaily"])
+    assert trimmed("Council closes bridge - Lyon Daily")[1] == ["Lyon Daily"], "a word sites are named with"
+    assert trimmed("Council closes bridge - Lyon protests")[1] == []
+
+
+def test_wmt_records_lose_the_site_names_and_keep_them_in_removed(tmp_path):
+    wanted = ("静岡新聞アットエス", "Yahoo!ニュース")
+    lines = [line for line in (DATA / "wmt-multiway" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+             if (json.loads(line).get("title") or "").endswith(wanted)][:6]
+    assert len(lines) == 6
+    path = tmp_path / "wmt.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles = [a for a in read_inputs([path]) if isinstance(a, Article)]
+    assert len(articles) == 6
+    for article in articles:
+        assert not article.title.endswith(wanted) and article.title_source is None
+        assert any(r.text in wanted and r.reason == REASON for r in article.removed)
