@@ -8,6 +8,7 @@ import os
 import pytest
 
 from storyweave.ingest import article_id, read_inputs
+from storyweave.ingest.sources import decode
 from storyweave.model import Article, Rejected
 from storyweave.settings import Settings
 from tests.conftest import seed
@@ -74,6 +75,46 @@ def test_a_legacy_single_byte_charset_is_told_by_the_words_it_decodes_to(tmp_pat
     record = _one(tmp_path / "a.txt")
     assert isinstance(record, Article)
     assert f"{record.title}\n\n{record.text}\n" == text
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("Muškarac je uhićen u četvrtak, a policija kaže da će istraga potrajati još nekoliko dana.\n", "iso8859_2"),
+    ("Muškarac je uhićen u četvrtak, a policija kaže da će istraga potrajati još nekoliko dana.\n", "cp1250"),
+    ("Příští týden se vláda sejde s odboráři, řekl ministr.\n", "iso8859_2"),
+])
+def test_iso_8859_2_and_cp1250_are_both_tried(text, encoding):
+    """charset-normalizer proposes cp1250 alone for Croatian in ISO 8859-2 ("Muąkarac"); the other of the
+    pair is tried, and a decoding with C1 control codes (cp1250's "š" read as ISO 8859-2) is none."""
+    assert decode(text.encode(encoding)) == (text, encoding)
+
+
+@pytest.mark.parametrize("encoding", ["iso8859_2", "cp1250"])
+def test_a_short_latin_text_is_not_read_as_chinese(encoding):
+    """Bytes mostly ASCII whose few others charset-normalizer paired up as Big5 characters inside words."""
+    text = "Žena je rekla da je čula pucnjavu iz šume, ali nije vidjela tko je pucao.\n"
+    assert decode(text.encode(encoding)) == (text, encoding)
+
+
+@pytest.mark.parametrize(("text", "encoding"), [
+    ("東京都は二十日、新しい図書館を来年の春に開くと発表した。", "shift_jis"),
+    ("東京都は二十日、新しい図書館を来年の春に開くと発表した。", "euc_jp"),
+    ("市政府周二宣布，新的图书馆将于明年春天开放。", "gb18030"),
+    ("The mayor of 東京 said on Monday that the new library would open in the spring.", "shift_jis"),
+])
+def test_chinese_and_japanese_in_their_legacy_charsets_still_decode(text, encoding):
+    assert decode(text.encode(encoding))[0] == text
+
+
+@pytest.mark.parametrize("text", [
+    "The president of Angola, João Lourenço, met the visitors on Monday in the capital, and the talks went on "
+    "until late in the evening, officials said.\n",
+    "Mr Lourenço said on Monday that the new road would open next year, and that João Pedalé would lead the "
+    "works for the province.\n",
+])
+def test_where_the_words_tie_the_webs_likelier_charset_wins(text):
+    """A name with an accent ("João") is no common word of any language, so every Latin code page reads as
+    well (cp1250 gave "Joăo", cp775 "JoŃo"); cp1252 is the one most used."""
+    assert decode(text.encode("cp1252")) == (text, "cp1252")
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])

@@ -7,10 +7,12 @@ reported, never skipped. Folder walks are sorted, so the same tree gives the sam
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import glob
 import gzip
 import os
+import re
 import stat
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -46,6 +48,18 @@ MAX_CHAOS = 0.25
 #: (charset-normalizer alone read short Western European texts as the Baltic cp775 or the Central European
 #: cp1250: ``benchmarks/ingest.py --encodings``)
 CHAOS_MARGIN = 0.05
+#: single-byte charsets written for the same languages, of which charset-normalizer may propose one alone:
+#: Croatian in ISO 8859-2 came back as cp1250 only ("muąkarca" for "muškarca"), so the other is tried too
+SIBLINGS = {"cp1250": ("iso8859_2",), "iso8859_2": ("cp1250",)}
+_C1 = re.compile("[\x80-\x9f]")
+#: the web's most used legacy single-byte charsets, most used first (W3Techs; ISO 8859-1 pages are read as
+#: cp1252): where the words tie (a name, "João", no common word has), the likelier charset wins
+PREVALENCE = ("cp1252", "cp1251", "cp1250", "iso8859_2")
+#: bytes at least this share ASCII, read as Chinese or Korean characters each against a Latin letter, are a
+#: Latin text misread (``_latin_read_as_cjk``)
+ASCII_SHARE = 0.9
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -219,10 +233,36 @@ def decode(data: bytes) -> tuple[str, str] | None:
     best = found.best()
     if best is None or best.chaos > MAX_CHAOS:
         return None
-    single_byte = [m for m in found if m.chaos <= best.chaos + CHAOS_MARGIN and len(str(m)) == len(data)]
-    if best in single_byte and len(single_byte) > 1:
-        best = max(single_byte, key=lambda m: known_share(str(m)))  # the first of equals: charset-normalizer's
-    return str(best), best.encoding
+    single_byte = [(str(m), m.encoding) for m in found
+                   if m.chaos <= best.chaos + CHAOS_MARGIN and len(str(m)) == len(data)]
+    if _latin_read_as_cjk(data, str(best)):
+        single_byte = []
+    elif (str(best), best.encoding) not in single_byte:
+        return str(best), best.encoding
+    tried = [s for _, e in single_byte for s in SIBLINGS.get(e, ())] if single_byte else PREVALENCE
+    for encoding in tried:
+        if all(encoding != e for _, e in single_byte):
+            with contextlib.suppress(UnicodeDecodeError):
+                text = data.decode(encoding)
+                if not _C1.search(text):  # ISO 8859's control codes where the Windows page has letters
+                    single_byte.append((text, encoding))
+    if not single_byte:
+        return str(best), best.encoding
+    if len(single_byte) == 1:
+        return single_byte[0]
+    shares = [known_share(text) for text, _ in single_byte]
+    top = max(shares)
+    tied = [m for m, share in zip(single_byte, shares, strict=True) if share == top]
+    return min(tied, key=lambda m: PREVALENCE.index(m[1]) if m[1] in PREVALENCE else len(PREVALENCE))
+
+
+def _latin_read_as_cjk(data: bytes, text: str) -> bool:
+    """A multi-byte reading of bytes mostly ASCII whose every other character sits against a Latin letter:
+    a Latin text's accented letters paired up as Chinese or Korean characters ("Jo緌 Louren蔞", "ne老")."""
+    if len(text) == len(data) or sum(b < 0x80 for b in data) < ASCII_SHARE * len(data):
+        return False
+    runs = list(_NON_ASCII.finditer(text))
+    return bool(runs) and all(_LATIN.match(text, max(0, r.start() - 1)) or _LATIN.match(text, r.end()) for r in runs)
 
 
 def _kind_from_name(name: str, text_head: str) -> str | None:
