@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import json
 import os
 
 import pytest
@@ -11,7 +13,7 @@ from storyweave.ingest import article_id, read_inputs
 from storyweave.ingest.sources import decode
 from storyweave.model import Article, Rejected
 from storyweave.settings import Settings
-from tests.conftest import seed
+from tests.conftest import DATA, seed
 
 GOOD = "A headline\n\nA fire broke out on Monday in the old town, officials said.\n"
 
@@ -283,3 +285,23 @@ def test_parallel_reading_gives_the_same_records(seeds_dir, tmp_path):
     serial = [r.to_dict() for r in read_inputs(inputs, Settings(workers=1))]
     parallel = [r.to_dict() for r in read_inputs(inputs, Settings(workers=2))]
     assert serial == parallel and len(serial) == 6
+
+
+def test_japanese_that_charset_normalizer_cannot_read_is_read_strictly():
+    """WMT dev's Japanese in Shift-JIS, cut to 600 characters: texts rich in katakana names that
+    charset-normalizer judges disordered (no reading at all) or reads as GB18030 come back whole."""
+    from charset_normalizer import from_bytes
+
+    missed = []
+    for line in (DATA / "wmt-multiway" / "dev.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["language"] != "ja" or "−" in record["text"][:600]:  # cp932 reads U+2212 as U+FF0D
+            continue
+        text = record["text"][:600]
+        with contextlib.suppress(UnicodeEncodeError):
+            data = text.encode("shift_jis")
+            best = from_bytes(data).best()
+            if best is None or str(best) != text:
+                missed.append((text, data))
+    assert len(missed) >= 2
+    assert all(decode(data)[0] == text for text, data in missed)

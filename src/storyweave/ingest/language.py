@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from ..nlp import frequencies
+from ..nlp.segment import UNSPACED
 
 #: a window this long identifies a news article's language as well as the whole text (checked on
 #: the WMT dev versions in tests/ingest/test_language.py) at a fraction of the cost
@@ -100,8 +101,11 @@ _WORDFREQ_NAMES = {"hr": "sh", "bs": "sh", "sr": "sh"}
 def known_share(text: str) -> float:
     """The share of the text's words written with letters outside ASCII that are common words of the
     language it reads as (0 when it has none): how a legacy single-byte encoding is told from the ones that
-    decode the same bytes as other letters ("café" from cp775's "cafķ", Czech "příští" from cp1252's "pøíští")."""
-    words = [w.casefold() for w in _WORDS.findall(text) if not w.isascii()]
+    decode the same bytes as other letters ("café" from cp775's "cafķ", Czech "příští" from cp1252's "pøíští").
+    Chinese and Japanese are read character by character ("の", "国": single characters are words of their
+    lists), which tells Shift-JIS from GB18030 decoding the same bytes."""
+    words = [w.casefold() for w in _WORDS.findall(UNSPACED.sub(" ", text)) if not w.isascii()]
+    words += UNSPACED.findall(text)
     if not words:
         return 0.0
     code = _identifier().classify(text[:SAMPLE_CHARS * 4])[0]
