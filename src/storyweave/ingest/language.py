@@ -98,12 +98,18 @@ def _by_words(sample: str) -> str:
 _WORDFREQ_NAMES = {"hr": "sh", "bs": "sh", "sr": "sh"}
 
 
+#: known_share reads this much of a text: enough words to tell a charset, at a bounded cost per reading
+#: (charset-normalizer may offer nine readings of a 2 MB file)
+SHARE_CHARS = 100_000
+
+
 def known_share(text: str) -> float:
     """The share of the text's words written with letters outside ASCII that are common words of the
     language it reads as (0 when it has none): how a legacy single-byte encoding is told from the ones that
     decode the same bytes as other letters ("café" from cp775's "cafķ", Czech "příští" from cp1252's "pøíští").
     Chinese and Japanese are read character by character ("の", "国": single characters are words of their
     lists), which tells Shift-JIS from GB18030 decoding the same bytes."""
+    text = text[:SHARE_CHARS]
     words = [w.casefold() for w in _WORDS.findall(UNSPACED.sub(" ", text)) if not w.isascii()]
     words += UNSPACED.findall(text)
     if not words:
