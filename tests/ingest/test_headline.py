@@ -20,6 +20,9 @@ from tests.conftest import DATA
     ("速報：日本経済新聞", "速報：日本経済新聞", []),
     ("Three new cases confirmed in Hamamatsu (Local Radio) - Yahoo!News",
      "Three new cases confirmed in Hamamatsu (Local Radio)", ["Yahoo!News"]),
+    ("Council Reviews the Evening News Programme (Local Television) --Yahoo! News",
+     "Council Reviews the Evening News Programme (Local Television)", ["Yahoo! News"]),
+    ("Bakery Chain Agrees to Merger Deal -- 2nd Update", "Bakery Chain Agrees to Merger Deal -- 2nd Update", []),
     ("Farmers Market Opens Early for the Summer Season | Shizuoka Shimbun At-S",
      "Farmers Market Opens Early for the Summer Season", ["Shizuoka Shimbun At-S"]),
     # a dash parts a headline from its subtitle, or a score; a bar before words in lower case is the headline's

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from .clean import Parsed, Removed
 
 _BAR = re.compile(r"\s*[｜¦]\s*|\s+\|\s+")
-_DASH = re.compile(r"\s+[-–—]\s+|\s+::\s+|\s+»\s+|\s*：\s*")
+_DASH = re.compile(r"\s+[-–—]\s+|\s+--\s*|\s+::\s+|\s+»\s+|\s*：\s*")
 #: words sites are named with, and a web address
 _SITE_WORDS = re.compile(r"(?i)(?<![^\W_])(?:news|yahoo!?|times|post|journal|daily|tribune|herald|gazette|online|"
                          r"bbc|cnn|reuters|afp|ap|tass|ria|xinhua)(?![^\W_])|ニュース|新聞|\.(?:com|net|org|jp|ru|de|"
