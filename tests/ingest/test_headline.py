@@ -7,7 +7,7 @@ import json
 import pytest
 
 from storyweave.ingest import read_inputs
-from storyweave.ingest.headline import REASON, trimmed
+from storyweave.ingest.headline import REASON, split, trimmed
 from storyweave.model import Article
 from tests.conftest import DATA
 
@@ -30,6 +30,11 @@ from tests.conftest import DATA
      "Ruritania: The Minister's Resignation - A Loss for the Party, Says the Prime Minister", []),
     ("Leeds 24 - 10 Bath: Leeds stay second", "Leeds 24 - 10 Bath: Leeds stay second", []),
     ("Morning Briefing 4 May | European shares rise", "Morning Briefing 4 May | European shares rise", []),
+    # in a headline in title case, capitals tell no name: only a site's name, and the sections inside it, go
+    ("Bakery Chain Announces New Stores | Shares Price Details",
+     "Bakery Chain Announces New Stores | Shares Price Details", []),
+    ("Bakery Chain Announces New Stores | Business | Riverside Daily", "Bakery Chain Announces New Stores",
+     ["Riverside Daily", "Business"]),
     ("$40 млрд потратили на игры - Hi-Tech", "$40 млрд потратили на игры - Hi-Tech", []),
 ])
 def test_a_site_or_section_name_after_the_headline_is_taken_off(title, headline, names):
@@ -43,6 +48,21 @@ def test_a_dash_before_the_records_own_outlet_or_web_host_parts_it_off():
         "Council closes bridge", ["Lyondaily"])
     assert trimmed("Council closes bridge - Lyon Daily")[1] == ["Lyon Daily"], "a word sites are named with"
     assert trimmed("Council closes bridge - Lyon protests")[1] == []
+    assert trimmed("Council Closes Old Bridge | The Lyon Courier", url="https://thelyoncourier.fr/a")[1] == [
+        "The Lyon Courier"], "a name spaced as the host is not"
+    assert trimmed("Council closes bridge - 3", url="https://www.13lyon.fr/a")[1] == []
+
+
+def test_the_site_stands_in_for_the_outlet_and_an_aggregators_credit_is_the_original():
+    trim = split("Bridge closed after cracks found (Riverside Radio) - Yahoo!News")
+    assert (trim.headline, trim.site, trim.original) == ("Bridge closed after cracks found (Riverside Radio)",
+                                                         "Yahoo!News", "Riverside Radio")
+    assert [(r.text, r.reason) for r in trim.removed] == [("Yahoo!News", REASON)]
+    assert split("橋を閉鎖 ひび割れ見つかる（川辺放送 ） - Yahoo!ニュース").original == "川辺放送"
+    plain = split("Bridge closed after cracks found (video) - Riverside Daily")
+    assert (plain.headline, plain.site, plain.original) == ("Bridge closed after cracks found (video)",
+                                                            "Riverside Daily", None), "no aggregator, no credit"
+    assert split("Bridge closed after cracks found | Local Topics").site is None, "a section names no site"
 
 
 def test_wmt_records_lose_the_site_names_and_keep_them_in_removed(tmp_path):
@@ -53,7 +73,10 @@ def test_wmt_records_lose_the_site_names_and_keep_them_in_removed(tmp_path):
     path = tmp_path / "wmt.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     articles = [a for a in read_inputs([path]) if isinstance(a, Article)]
-    assert len(articles) == 6
+    assert len(articles) == 6 and any(a.outlet == "Yahoo!ニュース" for a in articles)
     for article in articles:
         assert not article.title.endswith(wanted) and article.title_source is None
         assert any(r.text in wanted and r.reason == REASON for r in article.removed)
+        assert article.outlet in wanted
+        if article.outlet == "Yahoo!ニュース":
+            assert article.reposted_from and article.title.endswith(f"（{article.reposted_from} ）")
