@@ -3,11 +3,11 @@
 page's ``<title>``.
 
 A part after a vertical bar is a site or section name when it is short and written as a name (no word in
-lower case: "Opening Bell 10 March | Asian markets slump" keeps its second half), in a headline in title case
-only inside a site's name ("Neil Young Announces More Shows | Shares PONO Details" keeps it); after a dash or a full-width
-colon only when it names a site (the record's outlet or web host, or a word sites are named with): a dash also
-parts a headline from its subtitle ("Algeria: Guemama's Death - Algeria Loses a Patriot") or a score ("Ayr 38 -
-17 Melrose").
+lower case: "Opening Bell 10 March | Asian markets slump" keeps its second half); in a headline in title case,
+where capitals tell no name, only a site's name or a section before one ("Bakery Chain Announces New Stores |
+Shares Price Details" keeps it). After a dash or a full-width colon, a part goes only when it names a site (the
+record's outlet or web host, or a word sites are named with): a dash also parts a headline from its subtitle
+("Ruritania: The Minister's Resignation - A Loss for the Party") or a score ("Leeds 24 - 10 Bath").
 """
 
 from __future__ import annotations
