@@ -17,7 +17,7 @@ from os import PathLike
 
 from ..model import Article, Rejected
 from ..settings import Settings
-from . import feed, headline, html, json_stream, jsonl, markdown, text, warc
+from . import errorpage, feed, headline, html, json_stream, jsonl, markdown, text, warc
 from .clean import Parsed, visible
 from .language import detect
 from .sources import Document, Source, decode, expand, in_lines, read, read_lines
@@ -42,6 +42,9 @@ def _article(parsed: Parsed, display: str, raw: bytes, position: int | None, set
     parsed = headline.without_site(_visible(parsed))
     if not parsed.text.strip():
         return Rejected(display, "no article text left after removing boilerplate and metadata lines", "no_text")
+    error = errorpage.error_title(parsed)
+    if error:
+        return Rejected(display, f"an error or blocked page ({error!r}), not an article", "error_page")
     language = parsed.language or detect(parsed.text, settings.language_min_chars, settings.language_min_confidence)
     if not parsed.title:
         parsed = replace(parsed, title=text.first_sentence(parsed.text), title_source="first sentence")
