@@ -17,8 +17,11 @@ _TITLE = re.compile(
     r"access\s+to\s+this\s+page\s+has\s+been\s+denied|unauthori[sz]ed|bad\s+request|internal\s+server\s+error|"
     r"bad\s+gateway|service\s+(?:temporarily\s+)?unavailable|gateway\s+time-?out|too\s+many\s+requests|"
     r"request\s+rejected|attention\s+required!?(?:\s*\|\s*cloudflare)?|just\s+a\s+moment\.*|are\s+you\s+a\s+robot\??|"
-    r"(?:site|website)\s+(?:is\s+)?(?:under|down\s+for)\s+maintenance|error|oops!?"
-    r")[\s.!]*$")
+    r"(?:site|website)\s+(?:is\s+)?(?:under|down\s+for)\s+maintenance|error|oops!?|"
+    r"(?:お探しの)?ページ(?:が|は)見つかりません(?:でした)?|アクセスが拒否されました|页面不存在|找不到(?:该|您要的)?页面|"
+    r"访问被拒绝|страница\s+не\s+найдена|доступ\s+запрещ[её]н|сторінку\s+не\s+знайдено|seite\s+nicht\s+gefunden|"
+    r"zugriff\s+verweigert|stránka\s+(?:nenalezena|nebyla\s+nalezena)|stranica\s+nije\s+pronađena"
+    r")[\s.!。！]*$")
 #: what a bot wall says in place of the page (its title may be the site's name: an extractor takes a lone <h1>)
 _WALL = re.compile(
     r"(?i)checking\s+(?:if\s+the\s+site\s+connection\s+is\s+secure|your\s+browser\s+before\s+accessing)|"
