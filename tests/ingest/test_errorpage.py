@@ -35,11 +35,12 @@ def test_records_that_are_error_pages_are_rejected_and_articles_so_headlined_kep
         {"id": "d", "title": "Not Found: The Lost Paintings", "text": "The museum lists forty works as missing."},
         {"id": "e", "title": "お探しのページは見つかりませんでした", "text": "URLが変更されたか、削除された可能性があります。"},
         {"id": "f", "title": "Страница не найдена", "text": "Проверьте адрес или вернитесь на главную."},
+        {"id": "g", "title": "ページが見つかりません", "text": "市の図書館で、貸し出し記録から消えた本を探す催しが開かれた。" * 30},
     ]
     path = tmp_path / "crawl.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     got = list(read_inputs([path]))
-    assert [type(r) for r in got] == [Rejected, Rejected, Article, Article, Rejected, Rejected]
+    assert [type(r) for r in got] == [Rejected, Rejected, Article, Article, Rejected, Rejected, Article]
     assert {r.code for r in got if isinstance(r, Rejected)} == {"error_page"}
 
 

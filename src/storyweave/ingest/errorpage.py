@@ -28,13 +28,15 @@ _WALL = re.compile(
     r"needs\s+to\s+review\s+the\s+security\s+of\s+your\s+connection|"
     r"enable\s+javascript\s+and\s+cookies\s+to\s+continue|verify\s+(?:that\s+)?you\s+are\s+(?:a\s+)?human|"
     r"press\s+(?:&|and)\s+hold\s+to\s+confirm")
-#: an error page's text is at most this many words (a server's or a bot wall's few sentences)
+#: an error page's text is at most this many words and characters (a server's or a bot wall's few sentences;
+#: the characters for Chinese and Japanese, written without spaces)
 MAX_WORDS = 60
+MAX_CHARS = 600
 
 
 def error_title(parsed: Parsed) -> str | None:
     """What tells that ``parsed`` is an error page or a bot wall (its title, or the wall's words), else None."""
-    if len(parsed.text.split()) > MAX_WORDS:
+    if len(parsed.text.split()) > MAX_WORDS or len(parsed.text) > MAX_CHARS:
         return None
     title = (parsed.title or "").strip() or parsed.text.strip().split("\n", 1)[0]
     if _TITLE.match(title):
