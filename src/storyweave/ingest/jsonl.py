@@ -142,19 +142,18 @@ def to_parsed(data: dict[str, Any], max_line_chars: int = 160) -> Parsed | str:
     url = _name(_first(data, FIELDS["url"]))
     outlet = _name(_first(data, FIELDS["outlet"]))
     removed = cleaned.removed
-    trim = headline.split(title, outlet, url) if title else headline.Trim("", [])
-    if title:
-        title, removed = trim.headline, [*removed, *trim.removed]
-    stamp = parse_date_line(title) if title else None
-    if stamp is not None:  # a scraper's "Updated: November 11, 2011 20:09 IST" is the page's date, not its headline
+    # a scraper's "Updated: November 11, 2011 20:09 IST" (or "Sunday, March 17, 2013 | 5:00 PM") is the page's
+    # date, not its headline; a headline's site names are taken off with every kind's (ingest._article)
+    stamp = parse_date_line(headline.trimmed(title, outlet, url)[0]) if title else None
+    if stamp is not None:
         removed = [*removed, Removed(title, "metadata: date line in the title field (→ published)")]
         title = None
     return Parsed(
         text=join(cleaned.lines),
         title=title,
         published=_published(_first(data, FIELDS["published"])) or byline.published or (stamp and stamp[0]),
-        outlet=outlet or byline.outlet or trim.site,
-        reposted_from=byline.reposted_from or trim.original,
+        outlet=outlet or byline.outlet,
+        reposted_from=byline.reposted_from,
         authors=_authors(_first(data, FIELDS["authors"])) or byline.authors,
         removed=removed,
         language=declared(_name(_first(data, FIELDS["language"]))),
