@@ -110,8 +110,11 @@ _LAUGHS = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 9))
 
 @pytest.mark.parametrize("doctype, entity, leaked", [
     (f'<!DOCTYPE rss [<!ENTITY l0 "lol">{_LAUGHS}]>', "&l8;", "lollol"),
+    (f'<!DOCTYPE rss [<!ENTITY l0 "lol">{_LAUGHS[:_LAUGHS.index("<!ENTITY l6")]}]>', "&l5;", "lollol"),
+    ('<!DOCTYPE rss [<!-- a "]" in a comment --><!ENTITY x "]>"><!ENTITY l0 \'lol\'><!ENTITY l1 "&l0;&l0;">]>',
+     "&l1;", "lollol"),
     ('<!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>', "&x;", "root:"),
-], ids=["entity-expansion", "external-entity"])
+], ids=["entity-expansion", "expansion-under-expats-guard", "quoted-brackets", "external-entity"])
 def test_hostile_entities_are_not_expanded(tmp_path, doctype, entity, leaked):
     (tmp_path / "bad.rss").write_text(
         f'<?xml version="1.0"?>{doctype}<rss version="2.0"><channel><title>T</title><item><title>Fire in the old '

@@ -22,8 +22,12 @@ from .dates import normalise
 from .html import visible_text
 from .language import declared
 
+#: a DOCTYPE's internal subset, read past quoted values and comments (which may hold "]" or quotes)
+_INTERNAL = r"""\[(?:<!--.*?-->|"[^"]*"|'[^']*'|[^\]"'])*+\]"""
+_SUBSET = re.compile(rf"(?P<head><!DOCTYPE[^\[>]*){_INTERNAL}", re.S)
+_LEAD = re.compile(r"(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.S)
 #: a feed's root element, after the XML prolog (declaration, comments, doctype)
-_PROLOG = re.compile(r"^(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*", re.S | re.I)
+_PROLOG = re.compile(rf"^(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:{_INTERNAL})?\s*>)*", re.S | re.I)
 _ROOT = re.compile(r"<(?:rss|feed|(?:[\w-]+:)?RDF)\b", re.I)
 _TAG = re.compile(r"<[a-zA-Z/][^>]*>")
 _MAIL_NAME = re.compile(r"[^\s@()<>]+@[^\s()<>]+\s*\((?P<name>[^()]*)\)")
@@ -45,6 +49,16 @@ class Item:
 def is_feed(head: str) -> bool:
     """Whether a document's first element is an RSS, RSS 1.0 (RDF) or Atom feed root."""
     return _ROOT.match(head, _PROLOG.match(head).end()) is not None
+
+
+def without_entities(text: str) -> str:
+    """The feed without the entities its own DTD declares: expat expands them up to 100 times the input's
+    size (its billion-laughs guard stops only beyond that), so a feed within the size limit could grow past
+    it. Their references stay as written, as any undefined entity does."""
+    found = _SUBSET.match(text, _LEAD.match(text).end())
+    if not found or "<!ENTITY" not in found.group():
+        return text
+    return text[:found.start()] + found.group("head") + text[found.end():]
 
 
 def _plain(value: str | None) -> str:
@@ -142,7 +156,7 @@ def items(text: str, display: str, max_line_chars: int = 160) -> Iterator[Item |
     """A feed's items in document order; a broken feed is rejected whole only when nothing could be read."""
     import feedparser
 
-    feed = feedparser.parse(io.BytesIO(text.encode("utf-8")), response_headers=_DECODED,
+    feed = feedparser.parse(io.BytesIO(without_entities(text).encode("utf-8")), response_headers=_DECODED,
                             resolve_relative_uris=False)
     if not feed.entries:
         problem = feed.get("bozo_exception") if feed.get("bozo") else None
