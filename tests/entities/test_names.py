@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyweave.entities.names import acronym, edits, fold, similarity, skeleton, strip_title
+from storyweave.entities.names import acronym, edits, fold, similarities, similarity, skeleton, strip_title
 
 
 def test_fold_meets_scripts_and_apostrophes():
@@ -40,3 +40,15 @@ def test_edits_count_letters_changed_in_the_skeleton():
     assert edits("Arrekife", "Arrecife") == 0
     assert edits("Arrekife", "Recife") == 1
     assert edits("Mezencev", "Mezentsev") == 0
+
+
+def test_similarities_at_once_are_each_pairs_similarity():
+    """The matrix resolution screens pairs with is ``similarity`` itself, for every pair of real names and
+    spellings: ts/tz against c, initials, empty skeletons, other scripts."""
+    names = ["Tokayev", "Tokaev", "Tocaev", "Toccyev", "Takayev", "Kassym-Jomart Tokayev", "Ryabtseva",
+             "Ryabceva", "Katz", "Kac", "Lugusk", "Luhansk", "Луганск", "Донецк", "托卡耶夫", "トカエフ", "U.S.", "US",
+             "Mitsotakis", "Micotakis", "...", "Aeiou", "Putin", "Potanin", "Schwarzenegger", "Shvartseneger"]
+    matrix = similarities(names, names[::-1])
+    assert matrix.shape == (len(names), len(names))
+    assert [[similarity(a, b) for b in names[::-1]] for a in names] == matrix.tolist()
+    assert similarities([], names).shape == (0, len(names))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 
 import pytest
 
 from storyweave.entities import Mention, entities_for, load, resolve
+from storyweave.entities.mentions import find, propagate
 from storyweave.model import Article, Story
 from tests.conftest import ecbplus_articles, wmt_versions
 
@@ -771,3 +773,49 @@ def test_a_minor_place_abroad_keeps_its_link_when_written_with_its_country():
                 for m in re.finditer(r"Turkmenistan|Varna|Bulgaria", text)]
     found = resolve(Story(id="s", title="t", article_ids=["a0"]), mentions, {"a0": article}, load())
     assert [e.kb_id for e in _holding(found, "Varna")] == ["Q6506"]
+
+
+def _story_groups(articles):
+    """A story's name groups as ``resolve`` builds them before its rules run (coordinated, linked)."""
+    resolver = importlib.import_module("storyweave.entities.resolve")
+    kb = load()
+    by_id = {a.id: a for a in articles}
+    groups = resolver._groups(propagate(find(articles, kb), articles), kb)
+    resolver._coordination(groups, by_id)
+    resolver._link_all(groups, kb, by_id)
+    return resolver, groups
+
+
+_KEYED = [Article(id="a0", source_path="a0", language="en", text=(
+    "Nomura Katsuya opened the new bridge in Osaka on Monday. The Harbour Safety Board closed the port, and the "
+    "HSB said it would reopen. Qualys Inc. reported a flaw on Tuesday; Qualys said a patch was ready. Shares of "
+    "Mc Donald's fell, while McDonald's said sales rose.")),
+    Article(id="a1", source_path="a1", language="ja", text="野村勝也さんは月曜日、大阪で新しい橋を開通させた。")]
+
+
+@pytest.mark.parametrize("story", ["seeds", "ecbplus", "wmt", "keyed"])
+def test_the_pairs_looked_up_hold_every_pair_a_rule_joins(story, seed_articles):
+    """Resolution tries only the pairs ``_candidates`` finds by keys and similarities computed at once; here
+    every pair is tried, on real stories (the seeds' spellings and coordinated places, ECB+ topics' surnames, a
+    WMT story in English and Japanese) and on sentences written for the rules that join by a key."""
+    if story == "keyed":
+        articles = _KEYED
+    elif story == "seeds":
+        articles = list(seed_articles.values())
+    elif story == "ecbplus":
+        articles = ecbplus_articles(*[f"{topic}_{n}ecb{plus}" for topic in (1, 3, 4) for n in (1, 2, 3)
+                                      for plus in ("", "plus")])
+    else:
+        articles = wmt_versions("wmt22:yahoo-ja.265747")
+    resolver, groups = _story_groups(articles)
+    joined = {}
+    for i in range(len(groups)):
+        for j in range(i + 1, len(groups)):
+            found = resolver._rule(groups[i], groups[j])
+            if found:
+                joined[i, j] = found[0]
+    assert len(joined) >= 3
+    if story == "keyed":
+        assert {"reading", "acronym", "legal-name", "run-together", "same-kb-entity"} <= set(joined.values())
+    assert set(joined) <= set(resolver._candidates(groups)), \
+        {(groups[i].name, groups[j].name, rule) for (i, j), rule in joined.items()}

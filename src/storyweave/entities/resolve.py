@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import numpy as np
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
@@ -45,6 +46,7 @@ from .names import (
     edits,
     fold,
     script,
+    similarities,
     similarity,
     skeleton,
     strip_title,
@@ -721,6 +723,57 @@ def _rule(a: Group, b: Group) -> tuple[str, float] | None:
     return None
 
 
+def _candidates(groups: list[Group]) -> list[tuple[int, int]]:
+    """Every pair of groups ``_rule`` may join, and some it will not, without trying each pair in turn (a story
+    of thousands of names has millions of pairs): KB ids, names run together, readings, acronyms and legal
+    names are looked up by their keys; spellings, surnames and coordinated places are read off similarities
+    computed all at once. A rule added to ``_rule`` needs its pairs found here too (``test_resolve`` compares
+    the two on the dev data)."""
+    found: set[tuple[int, int]] = set()
+
+    def add(i: int, j: int) -> None:
+        if i != j:
+            found.add((min(i, j), max(i, j)))
+
+    def pairs_of(index: dict[str, list[int]], lookups: list[tuple[int, str]]) -> None:
+        for i, key in lookups:
+            for j in index.get(key, ()):
+                add(i, j)
+
+    def index_of(keys: list[tuple[int, str | None]]) -> dict[str, list[int]]:
+        index: dict[str, list[int]] = {}
+        for i, key in keys:
+            if key:
+                index.setdefault(key, []).append(i)
+        return index
+
+    every = range(len(groups))
+    for shared in (index_of([(i, groups[i].qid) for i in every]),
+                   index_of([(i, groups[i].key.replace(" ", "")) for i in every])):
+        for members in shared.values():
+            for n, i in enumerate(members):
+                for j in members[n + 1:]:
+                    add(i, j)
+    latin = index_of([(i, groups[i].key) for i in every if " " in groups[i].key]
+                     + [(i, " ".join(groups[i].key.split()[::-1])) for i in every if " " in groups[i].key])
+    pairs_of(latin, [(i, reading) for i in every for reading in groups[i].readings])
+    pairs_of(index_of([(i, groups[i].name) for i in every]), [(i, acronym(groups[i].name)) for i in every])
+    pairs_of(index_of([(i, groups[i].key) for i in every]), [(i, groups[i].firm) for i in every if groups[i].firm])
+    names = [g.name for g in groups]
+    spelled = similarities(names, names)
+    places = np.array([g.cls == "PLACE" and bool(g.partners) for g in groups])
+    near = (spelled >= SPELLING - 1e-9) | ((spelled >= COORDINATED - 1e-9) & places[:, None] & places[None, :])
+    for i, j in zip(*np.nonzero(np.triu(near, 1)), strict=True):
+        add(int(i), int(j))
+    single = [i for i in every if " " not in groups[i].key]
+    full = [j for j in every if groups[j].cls == "PERSON" and len(fold(groups[j].name).split()) >= 2]
+    if single and full:
+        surnames = similarities([groups[i].name for i in single], [fold(groups[j].name).split()[-1] for j in full])
+        for a, b in zip(*np.nonzero(surnames >= SPELLING - 1e-9), strict=True):
+            add(single[a], full[b])
+    return sorted(found)
+
+
 def _family_names(groups: list[Group]) -> list[tuple[int, int]]:
     """A person's family name alone in Han characters (木下, after 木下明夫: 木下氏, 木下さん) and the one full name
     of the story it begins; Chinese and Japanese write the family name first, so the English surname rule (the
@@ -750,11 +803,10 @@ def resolve(story: Story, mentions: list[Mention], articles: dict[str, Article],
     _link_all(groups, kb, articles)
     components = Components(groups)
     pairs = []
-    for i, a in enumerate(groups):
-        for j in range(i + 1, len(groups)):
-            found = _rule(a, groups[j])
-            if found:
-                pairs.append((-found[1], i, j, found[0]))
+    for i, j in _candidates(groups):
+        found = _rule(groups[i], groups[j])
+        if found:
+            pairs.append((-found[1], i, j, found[0]))
     pairs.extend((-1.0, i, j, "family-name") for i, j in _family_names(groups))
     partners_shared = []
     joins: dict[int, list[Evidence]] = {}
