@@ -18,6 +18,7 @@ Within one language the comparison is lexical. English rules for opinion.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Set
 from dataclasses import dataclass, field
@@ -163,6 +164,8 @@ def _assertions(article: Article, actors: list[tuple[int, int, str]], reading: s
     language = reading if article.language == "und" else article.language
     found = []
     quotations = quoted(article.text, article.language or "und")
+    actors = sorted(actors)
+    starts = [s for s, _, _ in actors]
     for start, end in spans(article.text):
         start += glued_stamp(article.text[start:end])  # the dateline is the page's, not what the source asserts
         text = article.text[start:end]
@@ -170,7 +173,8 @@ def _assertions(article: Article, actors: list[tuple[int, int, str]], reading: s
             assertion = _Assertion(Span.of(article, start, end), article, language, text_vector(text, language),
                                    values(text, language), writers_opinion(text, start, end, quotations),
                                    content_words(text, language))
-            inside = sorted((s, e, eid) for s, e, eid in actors if start <= s and e <= end)
+            inside = [(s, e, eid) for s, e, eid in actors[bisect_left(starts, start):bisect_left(starts, end)]
+                      if e <= end]
             if inside:
                 assertion.actors = frozenset(eid for *_, eid in inside)
                 masked, cursor = [], start

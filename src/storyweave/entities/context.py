@@ -6,6 +6,7 @@ too far for a spelling rule (``resolve``), and each keeps its evidence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -183,10 +184,10 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
     for article_id, found in _by_article(groups, components).items():
         if articles[article_id].duplicate_of:
             continue
+        starts = [where for where, _, _ in found]
         for start, end in sentences.spans(articles[article_id].text):
-            for where, root, index in found:
-                if start <= where < end:
-                    at.setdefault(Sentence(article_id, start, end), {}).setdefault(root, index)
+            for _, root, index in found[bisect_left(starts, start):bisect_left(starts, end)]:
+                at.setdefault(Sentence(article_id, start, end), {}).setdefault(root, index)
     holding, pool = set(), set()
     words: dict[Sentence, set[str]] = {}
     for sentence, found in at.items():
@@ -302,8 +303,9 @@ def cooccurrence_joins(groups: list[Group], components: Components,
     members, reach = _reach(groups, components, articles)
     near: dict[int, set[int]] = {}
     for article_id, found in _by_article(groups, components).items():
+        starts = [at for at, _, _ in found]
         for start, end in sentences.spans(articles[article_id].text):
-            inside = {root for at, root, _ in found if start <= at < end}
+            inside = {root for _, root, _ in found[bisect_left(starts, start):bisect_left(starts, end)]}
             for root in inside:
                 near.setdefault(root, set()).update(inside - {root})
     people = [r for r, idx in members.items() if any(groups[i].cls == "PERSON" for i in idx)

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 import ahocorasick
@@ -426,17 +427,18 @@ def propagate(mentions: list[Mention], articles: list[Article]) -> list[Mention]
     lookup = {n.lower(): n for n in names}
     for article in articles:
         taken = sorted((m.start, m.end) for m in by_article.get(article.id, []))
-        for match in pattern.finditer(article.text):
+        starts, reach = [s for s, _ in taken], list(accumulate((e for _, e in taken), max))
+        for match in pattern.finditer(article.text):  # its matches never overlap one another
             surface = match.group(1)
             name = lookup.get(surface.lower())
             if name is None or (surface != name and surface != name.upper()):
                 continue
             start, end = match.span(1)
-            if any(start < e and s < end for s, e in taken):
+            before = bisect_left(starts, end)  # the mentions that begin before it ends; one overlaps it if
+            if before and reach[before - 1] > start:  # the furthest of their ends is past its start
                 continue
             if " " not in name and zipf_frequency(name.lower(), "en") >= SENTENCE_START_ZIPF \
                     and _SENTENCE_START.search(article.text[max(0, start - 3):start]):
                 continue
             out.append(Mention(article.id, start, end, surface, names[name], name, "story"))
-            taken.append((start, end))
     return out

@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cached_property, lru_cache
 from itertools import accumulate
 
 import numpy as np
@@ -177,17 +178,29 @@ def _name(raw: str | None) -> str | None:
     return raw
 
 
+@lru_cache(maxsize=1 << 16)
 def _sound(name: str) -> str:
     """A rough transliteration key: c/k and y spellings and doubled letters count alike (Tocaev, Tokayev)."""
     key = name.lower().replace("c", "k").replace("y", "")
     return re.sub(r"(.)\1+", r"\1", key)
 
 
+@lru_cache(maxsize=1 << 18)
+def _sounds_alike(a: str, b: str) -> bool:
+    """Two keys' difflib ratio at NAME_SIMILARITY or more; keys of lengths too far apart for it (the ratio is
+    at most 2·min / sum of the lengths) are not compared. Cached: a long text asks it of each capitalised word
+    against every surname it gives."""
+    return _near_lengths(len(a), len(b)) and SequenceMatcher(None, a, b).ratio() >= NAME_SIMILARITY
+
+
+def _near_lengths(a: int, b: int) -> bool:
+    return not (a + b and 2 * min(a, b) / (a + b) < NAME_SIMILARITY)
+
+
 def same_speaker(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return True
-    last_a, last_b = _sound(a.split()[-1]), _sound(b.split()[-1])
-    return SequenceMatcher(None, last_a, last_b).ratio() >= NAME_SIMILARITY
+    return _sounds_alike(_sound(a.split()[-1]), _sound(b.split()[-1]))
 
 
 def _attributions(text: str, patterns) -> list[re.Match]:
@@ -287,8 +300,36 @@ def _colon_lead(lead: str, surnames: set[str]) -> re.Match | None:
     return found if found and _name(found.group("name")) else None
 
 
+class Surnames(frozenset):
+    """The surnames a text gives, with their sound keys by length (difflib can find a key alike only among
+    those of a near length) and the words already asked about: a long text asks of each capitalised word in
+    each sentence, and every surname was compared one by one."""
+
+    @cached_property
+    def _by_length(self) -> dict[int, set[str]]:
+        out: dict[int, set[str]] = {}
+        for name in self:
+            key = _sound(name.split()[-1])
+            out.setdefault(len(key), set()).add(key)
+        return out
+
+    @cached_property
+    def _asked(self) -> dict[str, bool]:
+        return {}
+
+    def sounds_like(self, word: str) -> bool:
+        key = _sound(word.split()[-1])
+        if key not in self._asked:
+            self._asked[key] = any(_sounds_alike(key, other) for length, others in self._by_length.items()
+                                   if _near_lengths(length, len(key))
+                                   for other in others)
+        return self._asked[key]
+
+
 def _known(word: str, surnames: set[str]) -> bool:
     """A single capitalised word is a person's name when the text gives it, in some spelling, as a surname."""
+    if isinstance(surnames, Surnames):
+        return surnames.sounds_like(word)
     return any(same_speaker(word, surname) for surname in surnames)
 
 
@@ -390,6 +431,7 @@ class _Reader:
             self.surnames |= {m.group("last") for m in english.TITLED_NAME.finditer(self.text)}
             self.surnames |= {m.group("last") for m in cyrillic.FULL_NAME.finditer(self.text)
                               if given_name(m.group("first"))}
+        self.surnames = Surnames(self.surnames)
         tokens = _TOKEN.findall(self.text)
         self.proper = {t for before, t in zip(tokens, tokens[1:], strict=False)
                        if t[0].isupper() and (before in ",;" or before.islower())}
