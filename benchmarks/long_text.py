@@ -2,11 +2,14 @@
 
     python benchmarks/long_text.py                      # 125k to 1M characters, two kinds of text
     python benchmarks/long_text.py --sizes 2000000     # up to what --max-bytes (10 MB) lets in
+    python benchmarks/long_text.py --kinds digest      # a text whose names keep changing
 
 A file is read whole as one article, so a transcript, a book or a scraped page without paragraphs can be a
-single text of megabytes. Two kinds: the seed articles' bodies repeated (real sentences and quotations, one
-story's worth of names) and one sentence without an end, repeated ("the cat sat on the mat and …"), the
-worst case for anything that works sentence by sentence. Each size runs in a fresh process (its own peak
+single text of megabytes. Three kinds: the seed articles' bodies repeated (real sentences and quotations, one
+story's worth of names), one sentence without an end, repeated ("the cat sat on the mat and …"), the
+worst case for anything that works sentence by sentence, and a digest: the ECB+ dev articles one after
+another (a text whose names keep changing — 1,400 entities in 600 kB — the worst case for anything that
+compares names, mentions or surnames with one another). Each size runs in a fresh process (its own peak
 RSS, models loaded once, ~3 s of it); the figures should grow in proportion to the size.
 """
 
@@ -22,11 +25,16 @@ import time
 from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
+ECBPLUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus" / "dev.jsonl"
 
 
 def text_of(kind: str, size: int) -> str:
     if kind == "endless":
         return "the cat sat on the mat and " * (size // 27 + 1)
+    if kind == "digest":
+        texts = [json.loads(line)["text"] for line in ECBPLUS.read_text(encoding="utf-8").splitlines()]
+        body = "\n\n".join(texts)
+        return "\n\n".join([body] * (size // len(body) + 1))
     bodies = [path.read_text(encoding="utf-8").split("\n", 1)[1] for path in sorted(SEEDS.glob("*.txt"))]
     body = "\n\n".join(bodies)
     return "\n\n".join([body] * (size // len(body) + 1))
@@ -49,7 +57,7 @@ def one(kind: str, size: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[125_000, 250_000, 500_000, 1_000_000])
-    parser.add_argument("--kinds", nargs="+", default=["seeds", "endless"], choices=["seeds", "endless"])
+    parser.add_argument("--kinds", nargs="+", default=["seeds", "endless"], choices=["seeds", "endless", "digest"])
     parser.add_argument("--one", nargs=2, metavar=("KIND", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:

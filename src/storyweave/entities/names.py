@@ -82,38 +82,31 @@ def similarity(a: str, b: str) -> float:
     return best
 
 
-#: rows of names compared at once by ``similarities`` (each row a float64 per name of the other side)
-_ROWS = 512
-
-
 def _prepared(names: list[str], tsc: bool) -> tuple[list[str], list[str], np.ndarray]:
     keys = [skeleton(name, tsc).replace(" ", "") for name in names]
     has_ts = np.array([("ts" in name.lower() or "tz" in name.lower()) for name in names], dtype=bool)
     return keys, [consonants(key) for key in keys], has_ts
 
 
+def _ratios(left: list[str], right: list[str]) -> np.ndarray:
+    return cdist(left, right, scorer=Indel.normalized_similarity, dtype=np.float64)
+
+
 def similarities(left: list[str], right: list[str]) -> np.ndarray:
     """``similarity`` of every pair of names, as a len(left) × len(right) matrix: rapidfuzz compares them all
-    in C, where a story of thousands of names compared one pair at a time took minutes."""
-    out = np.zeros((len(left), len(right)), dtype=np.float64)
+    in C, where a story of thousands of names compared one pair at a time took minutes. The matrix is dense:
+    callers with many names pass them some rows at a time."""
     if not left or not right:
-        return out
-    plain_l, plain_r = _prepared(left, False), _prepared(right, False)
-    ts_l, ts_r = _prepared(left, True), _prepared(right, True)
-    empty_r = np.array([not key for key in plain_r[0]], dtype=bool)
-    for start in range(0, len(left), _ROWS):
-        rows = slice(start, start + _ROWS)
-        best = (cdist(plain_l[0][rows], plain_r[0], scorer=Indel.normalized_similarity, dtype=np.float64)
-                + cdist(plain_l[1][rows], plain_r[1], scorer=Indel.normalized_similarity, dtype=np.float64)) / 2
-        differ = plain_l[2][rows, None] != plain_r[2][None, :]
-        if differ.any():
-            tsc = (cdist(ts_l[0][rows], ts_r[0], scorer=Indel.normalized_similarity, dtype=np.float64)
-                   + cdist(ts_l[1][rows], ts_r[1], scorer=Indel.normalized_similarity, dtype=np.float64)) / 2
-            best = np.where(differ, np.maximum(best, tsc), best)
-        empty_l = np.array([not key for key in plain_l[0][rows]], dtype=bool)
-        best[empty_l[:, None] | empty_r[None, :]] = 0.0
-        out[rows] = best
-    return out
+        return np.zeros((len(left), len(right)), dtype=np.float64)
+    (keys_l, cons_l, ts_l), (keys_r, cons_r, ts_r) = _prepared(left, False), _prepared(right, False)
+    best = (_ratios(keys_l, keys_r) + _ratios(cons_l, cons_r)) / 2
+    differ = ts_l[:, None] != ts_r[None, :]
+    if differ.any():
+        (tkeys_l, tcons_l, _), (tkeys_r, tcons_r, _) = _prepared(left, True), _prepared(right, True)
+        best = np.where(differ, np.maximum(best, (_ratios(tkeys_l, tkeys_r) + _ratios(tcons_l, tcons_r)) / 2), best)
+    empty = np.array([not key for key in keys_l])[:, None] | np.array([not key for key in keys_r])[None, :]
+    best[empty] = 0.0
+    return best
 
 
 def edits(a: str, b: str) -> int:

@@ -723,6 +723,10 @@ def _rule(a: Group, b: Group) -> tuple[str, float] | None:
     return None
 
 
+#: names compared with all the others at once in ``_candidates`` (a float64 per pair: 512 × 10,000 is 41 MB)
+_ROWS = 512
+
+
 def _candidates(groups: list[Group]) -> list[tuple[int, int]]:
     """Every pair of groups ``_rule`` may join, and some it will not, without trying each pair in turn (a story
     of thousands of names has millions of pairs): KB ids, names run together, readings, acronyms and legal
@@ -760,17 +764,20 @@ def _candidates(groups: list[Group]) -> list[tuple[int, int]]:
     pairs_of(index_of([(i, groups[i].name) for i in every]), [(i, acronym(groups[i].name)) for i in every])
     pairs_of(index_of([(i, groups[i].key) for i in every]), [(i, groups[i].firm) for i in every if groups[i].firm])
     names = [g.name for g in groups]
-    spelled = similarities(names, names)
     places = np.array([g.cls == "PLACE" and bool(g.partners) for g in groups])
-    near = (spelled >= SPELLING - 1e-9) | ((spelled >= COORDINATED - 1e-9) & places[:, None] & places[None, :])
-    for i, j in zip(*np.nonzero(np.triu(near, 1)), strict=True):
-        add(int(i), int(j))
+    for start in range(0, len(groups), _ROWS):
+        spelled = similarities(names[start:start + _ROWS], names)
+        near = (spelled >= SPELLING - 1e-9) | ((spelled >= COORDINATED - 1e-9)
+                                               & places[start:start + _ROWS, None] & places[None, :])
+        for i, j in zip(*np.nonzero(near), strict=True):
+            add(start + int(i), int(j))
     single = [i for i in every if " " not in groups[i].key]
     full = [j for j in every if groups[j].cls == "PERSON" and len(fold(groups[j].name).split()) >= 2]
-    if single and full:
-        surnames = similarities([groups[i].name for i in single], [fold(groups[j].name).split()[-1] for j in full])
-        for a, b in zip(*np.nonzero(surnames >= SPELLING - 1e-9), strict=True):
-            add(single[a], full[b])
+    surnames = [fold(groups[j].name).split()[-1] for j in full]
+    for start in range(0, len(single) if full else 0, _ROWS):
+        alike = similarities([groups[i].name for i in single[start:start + _ROWS]], surnames) >= SPELLING - 1e-9
+        for a, b in zip(*np.nonzero(alike), strict=True):
+            add(single[start + int(a)], full[int(b)])
     return sorted(found)
 
 
