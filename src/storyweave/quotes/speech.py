@@ -185,7 +185,7 @@ def _sound(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 16)
 def _sounds_alike(a: str, b: str) -> bool:
     """Two keys' difflib ratio at NAME_SIMILARITY or more; keys of lengths too far apart for it (the ratio is
     at most 2·min / sum of the lengths) are not compared. Cached: a long text asks it of each capitalised word
