@@ -6,7 +6,7 @@ import pytest
 
 from storyweave.model import Article, Story
 from storyweave.quotes import article_renderings, story_quotes
-from storyweave.quotes.speech import numbers
+from storyweave.quotes.speech import Surnames, numbers, same_speaker
 from tests.quotes.stories import in_order, quotations_of, quotes_of, renderings_of
 
 
@@ -722,3 +722,18 @@ def test_so_called_is_no_verb_of_saying():
         assert quotations_of(text) == []
     said = quotations_of('The minister called the plan "a betrayal of the voters" on Monday.')
     assert [r.span.text for r in said] == ["a betrayal of the voters"]
+
+
+def test_a_texts_surnames_answer_as_each_surname_compared_in_turn(seed_articles):
+    """``Surnames`` compares a word only with keys of a near length and remembers the answer; that answer is
+    the one every surname compared in turn gives, for every capitalised word of the seeds."""
+    import re
+
+    text = "\n".join(a.text for a in seed_articles.values())
+    words = sorted(set(re.findall(r"\b[A-Z][a-z]+\b", text)))
+    given = {"Tokayev", "Tokaev", "Putin", "Lavrov", "Nursultan", "Al", "Ng", "Kassymjomart"}
+    surnames = Surnames(given)
+    answers = [surnames.sounds_like(word) for word in words + words]
+    assert answers == [any(same_speaker(word, name) for name in given) for word in words + words]
+    assert any(answers) and not all(answers)
+    assert surnames.sounds_like("Tocaev") and surnames.sounds_like("Toccyev") and not surnames.sounds_like("Moscow")
