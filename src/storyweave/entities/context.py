@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from wordfreq import zipf_frequency
@@ -184,9 +185,8 @@ def parallel_joins(groups: list[Group], components: Components, aligner: Aligner
     for article_id, found in _by_article(groups, components).items():
         if articles[article_id].duplicate_of:
             continue
-        starts = [where for where, _, _ in found]
-        for start, end in sentences.spans(articles[article_id].text):
-            for _, root, index in found[bisect_left(starts, start):bisect_left(starts, end)]:
+        for start, end, inside in _by_sentence(articles[article_id].text, found):
+            for _, root, index in inside:
                 at.setdefault(Sentence(article_id, start, end), {}).setdefault(root, index)
     holding, pool = set(), set()
     words: dict[Sentence, set[str]] = {}
@@ -294,6 +294,14 @@ def _by_article(groups: list[Group], components: Components) -> dict[str, list[t
     return out
 
 
+def _by_sentence(text: str, found: list[tuple[int, int, int]]) -> Iterator[tuple[int, int, list]]:
+    """Each sentence of ``text`` (start, end) with the mentions of ``found`` (sorted, from ``_by_article``) that
+    begin in it, looked up by position: a long article has thousands of both."""
+    starts = [at for at, _, _ in found]
+    for start, end in sentences.spans(text):
+        yield start, end, found[bisect_left(starts, start):bisect_left(starts, end)]
+
+
 def cooccurrence_joins(groups: list[Group], components: Components,
                        articles: dict[str, Article]) -> list[tuple[int, Evidence]]:
     """A stray name (unlinked, in one article) faintly like one person of the story (linked, or named in
@@ -303,9 +311,8 @@ def cooccurrence_joins(groups: list[Group], components: Components,
     members, reach = _reach(groups, components, articles)
     near: dict[int, set[int]] = {}
     for article_id, found in _by_article(groups, components).items():
-        starts = [at for at, _, _ in found]
-        for start, end in sentences.spans(articles[article_id].text):
-            inside = {root for _, root, _ in found[bisect_left(starts, start):bisect_left(starts, end)]}
+        for _, _, found_here in _by_sentence(articles[article_id].text, found):
+            inside = {root for _, root, _ in found_here}
             for root in inside:
                 near.setdefault(root, set()).update(inside - {root})
     people = [r for r, idx in members.items() if any(groups[i].cls == "PERSON" for i in idx)

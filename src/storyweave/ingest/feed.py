@@ -25,9 +25,11 @@ from .language import declared
 #: a DOCTYPE's internal subset, read past quoted values and comments (which may hold "]" or quotes)
 _INTERNAL = r"""\[(?:<!--.*?-->|"[^"]*"|'[^']*'|[^\]"'])*+\]"""
 _SUBSET = re.compile(rf"(?P<head><!DOCTYPE[^\[>]*){_INTERNAL}", re.S)
-_LEAD = re.compile(r"(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.S)
+#: what may stand before a doctype: white space, the XML declaration and other processing instructions, comments
+_MISC = r"\s+|<\?.*?\?>|<!--.*?-->"
+_LEAD = re.compile(rf"(?:{_MISC})*", re.S)
 #: a feed's root element, after the XML prolog (declaration, comments, doctype)
-_PROLOG = re.compile(rf"^(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:{_INTERNAL})?\s*>)*", re.S | re.I)
+_PROLOG = re.compile(rf"^(?:{_MISC}|<!DOCTYPE[^\[>]*(?:{_INTERNAL})?\s*>)*", re.S | re.I)
 _ROOT = re.compile(r"<(?:rss|feed|(?:[\w-]+:)?RDF)\b", re.I)
 _TAG = re.compile(r"<[a-zA-Z/][^>]*>")
 _MAIL_NAME = re.compile(r"[^\s@()<>]+@[^\s()<>]+\s*\((?P<name>[^()]*)\)")
