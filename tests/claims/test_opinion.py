@@ -29,3 +29,28 @@ def test_a_judgement_inside_a_quotation_is_speech_being_reported_not_the_writers
 ])
 def test_the_writers_stance_is_opinion_unless_the_sentence_reports_someone(sentence, opinion):
     assert _opinion(sentence, sentence) is opinion
+
+
+def test_first_person_inside_a_quotation_split_by_its_attribution_is_the_speakers():
+    """Quoted words are under half the sentence, but the cue is in them: speech being reported."""
+    text = ("“What I feel when I see this,” said a student at the march, a scarf over his face and a "
+            "placard in his hand, “is that the city belongs to us.” The march ended at noon.")
+    sentence = text[:text.index(" The march")]
+    assert not _opinion(text, sentence)
+    assert _opinion("I feel that the city belongs to us, said no one.", "I feel that the city belongs to us, said no one.")
+
+
+def test_a_quotation_continued_after_a_lost_paragraph_break_is_speech_not_commentary():
+    text = ("An official said: “We have a lot of responsibility here. “We are working as fast as we can.” "
+            "Services were restored on Monday.")
+    assert not _opinion(text, "“We are working as fast as we can.”")
+
+
+@pytest.mark.parametrize(("sentence", "opinion"), [
+    ("The ministry was clearly not ready for the storm.", True),
+    ("The witness could not see the shooting clearly.", False),
+    ("The witness told detectives she could not see the incident clearly “from the angle I was at.”", False),
+    ("Clearly, the ministry was not ready for the storm.", True),
+])
+def test_an_adverb_that_ends_its_clause_tells_the_manner_not_the_writers_stance(sentence, opinion):
+    assert _opinion(sentence, sentence) is opinion

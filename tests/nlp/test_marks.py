@@ -28,6 +28,16 @@ def test_a_quotation_runs_over_lines_and_a_reopened_paragraph_continues_it():
                             "\u201cCromwell is regarded by many as a defender of parliament."]
 
 
+def test_an_opening_mark_after_a_sentence_continues_a_quotation_whose_paragraph_break_was_lost():
+    """Pages flattened to one line keep the print convention's reopening “ but not its line break; a “ that
+    closes by mistake before a lowercase word still closes."""
+    text = ("Hindy said: “We have a lot of responsibility. “We are working as fast as we can.” It is thought "
+            "that services were hit.")
+    assert _inner(text) == ["We have a lot of responsibility. “We are working as fast as we can."]
+    typo = "“I feel sorry for the young, “said a worker. “They don't see much of a future.”"
+    assert _inner(typo) == ["I feel sorry for the young,", "They don't see much of a future."]
+
+
 def test_a_mark_that_never_closes_yields_nothing():
     text = "A \u201cstray mark here\n" + "line\n" * 8 + "and a \u201cquoted phrase\u201d later."
     assert _inner(text) == ["quoted phrase"]

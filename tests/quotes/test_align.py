@@ -149,3 +149,16 @@ def test_a_sentence_saying_what_an_attributed_statement_says_is_a_variant_never_
     assert len(joined) == 1
     assert [v.span.article_id for v in joined[0].variants] == ["a0", "a1", "a2"]
     assert "Tim Fanning said" in joined[0].text
+
+
+def test_renderings_joined_through_a_third_still_share_words():
+    """A statement that holds two others is each one's closest; it joins one of them, and the two, which share
+    nothing, never become one quote through it."""
+    quotes = quotes_of(
+        "“The fire spread rapidly through the old store and the roof is gone,” the fire chief said on Friday.",
+        "“The fire spread rapidly through the store. People should avoid the high street area tonight,” the "
+        "fire chief said.",
+        "“People should avoid the high street area tonight,” the fire chief said in the evening.")
+    together = [{v.span.article_id for v in q.variants} for q in quotes]
+    assert not any({"a0", "a2"} <= ids for ids in together)
+    assert {"a0", "a1"} in together or {"a1", "a2"} in together

@@ -6,11 +6,12 @@ import re
 
 from ..nlp.marks import Quoted
 
-#: the writer's own voice: first person, evaluative adverbs and set phrases of judgement
+#: the writer's own voice: first person, evaluative adverbs and set phrases of judgement; an adverb that ends
+#: its clause tells the manner, not the writer's stance ("she couldn't see the incident clearly “from …”")
 OPINION = re.compile(
     r"\b(?:I|we|my|our)\s+(?:think|believe|guess|feel|should|must|need|always|can|do not|don't)\b|\bin my (?:view|opinion)\b"
-    r"|\b(?:obviously|clearly|undoubtedly|of course|in itself|no doubt|it is (?:no wonder|reasonable|"
-    r"understandable|obvious|clear))\b", re.I)
+    r"|\b(?:obviously|clearly|undoubtedly)\b(?!\s*(?:[.;:!?“”\"]|$))"
+    r"|\b(?:of course|in itself|no doubt|it is (?:no wonder|reasonable|understandable|obvious|clear))\b", re.I)
 #: judgements, exhortations and the writer's stance (hedges and attitude adverbs, after Biber's stance markers:
 #: "Hopefully, …", "He's probably just pretending", "you have to wonder") that are the writer's unless the
 #: sentence reports someone saying them
@@ -33,7 +34,20 @@ def quoted_share(start: int, end: int, quotations: list[Quoted]) -> float:
     return inside / max(1, end - start)
 
 
+def unquoted(text: str, start: int, quotations: list[Quoted]) -> str:
+    """``text`` (which starts at ``start``) with what lies between quotation marks blanked, offsets kept."""
+    chars = list(text)
+    for q in quotations:
+        for i in range(max(q.start, start), min(q.end, start + len(text))):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
 def writers_opinion(text: str, start: int, end: int, quotations: list[Quoted]) -> bool:
-    """The writer's own judgement: opinion cues in a sentence that is not, for the most part, a quotation
-    (a quoted "I think this is totally unreasonable." is speech being reported)."""
-    return is_opinion(text) and quoted_share(start, end, quotations) <= 0.5
+    """The writer's own judgement: opinion cues outside quotation marks, in a sentence that is not, for the most
+    part, a quotation (a quoted "I think this is totally unreasonable." is speech being reported, and so is
+    the "What I feel when I see this," of “…,” said one young man, “…”)."""
+    if quoted_share(start, end, quotations) > 0.5:
+        return False
+    inside = [q for q in quotations if q.end > start and q.start < end]
+    return is_opinion(unquoted(text, start, inside) if inside else text)

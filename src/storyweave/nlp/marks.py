@@ -40,6 +40,10 @@ _CLOSING_BEFORE_SPACE = "»”’"
 APOSTROPHE_LETTERS = frozenset({"ha"})
 #: marks that are also apostrophes (don't, don’t, the players' union)
 _APOSTROPHES = "'’"
+#: double marks whose glyph opens in the conventions that use them before a capital (“ closes German, but
+#: never after a space); and the punctuation that ends the sentence before a reopening one
+_OPENING_ONLY = "“„"
+_SENTENCE_END = ".!?…"
 
 
 _DOUBLE_MARK = re.compile(f"[{DOUBLE}]")
@@ -88,9 +92,14 @@ def _too_far(text: str, start: int, i: int) -> bool:
 
 
 def _reopens(text: str, start: int, i: int) -> bool:
-    """A mark that starts a later line inside a quotation continues it in a new paragraph."""
+    """A mark that starts a later line inside a quotation continues it in a new paragraph; so does an opening
+    “ or „ after a sentence's end and a space, before a capital, where the paragraph break was lost (text
+    rebuilt from pages: "…a lot of responsibility. “We are working as fast as we can.”")."""
     line_start = text.rfind("\n", 0, i) + 1
-    return line_start > start and text[line_start:i].strip() == ""
+    if line_start > start and text[line_start:i].strip() == "":
+        return True
+    return (text[i] in _OPENING_ONLY and i >= start + 3 and text[i - 1] == " " and text[i - 2] in _SENTENCE_END
+            and text[i + 1:i + 2].isupper())
 
 
 def _pair_spans(text: str, opening: str, closing: str, doubled: set[int]) -> list[Quoted]:
