@@ -265,3 +265,17 @@ def test_groups_of_two_languages_are_joined_by_their_embeddings(monkeypatch):
     read_story(Story("s", "t", [a.id for a in articles]), {a.id: a for a in articles})
     assert any(embedded for embedded, _ in seen)
     assert all((meaning is not None) == embedded for embedded, meaning in seen)
+
+
+def test_a_question_put_to_the_interviewee_or_the_reader_is_no_claim():
+    """ECB+ dev: a broadcast interview asks "Can you lay out for us exactly when this all began …, Nikos
+    Lountos?"; a blog asks its readers "Have you experienced any internet connection … problems yesterday!?".
+    Neither states anything to count, as report or as opinion; the rest of each article still does."""
+    from tests.conftest import ecbplus_articles
+
+    articles = ecbplus_articles("19_2ecb", "30_2ecbplus")
+    story = Story(id="s", title="t", article_ids=[a.id for a in articles])
+    texts = [span.text for claim in story_claims(story, {a.id: a for a in articles}) for span in claim.support]
+    assert not any("Can you lay out for us" in t or "Have you experienced" in t for t in texts)
+    assert {s.article_id for c in story_claims(story, {a.id: a for a in articles}) for s in c.support} == \
+        {a.id for a in articles}

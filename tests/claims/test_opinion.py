@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyweave.claims.opinion import writers_opinion
+from storyweave.claims.opinion import asserts, writers_opinion
 from storyweave.nlp.marks import quoted
 
 
@@ -54,3 +54,17 @@ def test_a_quotation_continued_after_a_lost_paragraph_break_is_speech_not_commen
 ])
 def test_an_adverb_that_ends_its_clause_tells_the_manner_not_the_writers_stance(sentence, opinion):
     assert _opinion(sentence, sentence) is opinion
+
+
+@pytest.mark.parametrize(("sentence", "states"), [
+    ("Can you tell us what happened on the night of the fire, Chief Owen?", False),
+    ("Undersea cables cut again Have you had any problems with your connection yesterday!?", False),
+    ("Who would have thought the forum would end like this?", True),
+    ("Can you believe it?", True),
+    ("Can you imagine the outcry if the fire had been set on purpose?", True),
+    ("The prosecutor asked him, “Are you going to change your answer every time you're asked?”", True),
+    ("You can reroute the data through other cables, but that increases traffic.", True),
+])
+def test_a_question_addressed_to_you_in_the_writers_voice_asserts_nothing(sentence, states):
+    """Rhetorical questions are the writer's judgement, and a question in quotation marks is reported speech."""
+    assert asserts(sentence, 0, quoted(sentence)) is states

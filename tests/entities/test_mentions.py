@@ -128,3 +128,15 @@ def test_a_questions_first_word_is_no_part_of_the_name_after_it(seed_articles):
     assert found == {(5, "Kazakhstan", "GPE")}
     text = "Will Smith win the award? Nobody knows."
     assert [m.text for m in find([Article(id="w", source_path="w", language="en", text=text)], load())] == ["Will Smith"]
+
+
+def test_a_word_hyphened_to_a_name_where_a_dash_lost_its_spaces_is_no_part_of_it():
+    """Pages rebuilt from tokens write "Wright-director of …-told the BBC" for "Wright — director of … — told":
+    the name ends before the hyphen, as it does before "-based" and "-elect"; a romanised Korean given name
+    keeps its second syllable."""
+    text = ("Jonathan Wright-director of wholesale products at Interoute-told the BBC that the break would be "
+            "felt for days. A New York-based analyst agreed. Kim Jong-un met Moon Jae-in and Ban Ki-moon.")
+    found = [m.text for m in find([Article(id="h", source_path="h", language="en", text=text)], load())]
+    assert "Jonathan Wright" in found and "New York" in found
+    assert {"Kim Jong-un", "Moon Jae-in", "Ban Ki-moon"} <= set(found)
+    assert not any(name.endswith(("-director", "-based")) for name in found)

@@ -737,3 +737,17 @@ def test_a_texts_surnames_answer_as_each_surname_compared_in_turn(seed_articles)
     assert answers == [any(same_speaker(word, name) for name in given) for word in words + words]
     assert any(answers) and not all(answers)
     assert surnames.sounds_like("Tocaev") and surnames.sounds_like("Toccyev") and not surnames.sounds_like("Moscow")
+
+
+def test_a_speaker_whose_dash_lost_its_spaces_is_named_without_the_word_after_it():
+    text = ("Jonathan Wright-director of wholesale products at Interoute-told the BBC that the effects would be "
+            "felt for days. “This will grind economies to a halt for a short space of time,” he said.")
+    assert [r.speaker for r in quotations_of(text)] == ["Jonathan Wright"]
+
+
+@pytest.mark.parametrize("text", [
+    "Few of the dozen people interviewed in Athens said they had a permanent job or a job with a pension.",
+    "Most of the workers questioned outside Moscow said they had not been paid for three months.",
+])
+def test_a_place_named_after_its_preposition_is_not_who_speaks(text):
+    assert [(r.speaker, r.direct) for r in renderings_of(text)] == [(None, False)]

@@ -35,7 +35,7 @@ from ..nlp.marks import quoted
 from ..nlp.reading import reading_language
 from ..nlp.sentences import spans, words
 from .conflict import Values, content_words, other_actor, overlap, values
-from .opinion import REPORTED, writers_opinion
+from .opinion import REPORTED, asserts, writers_opinion
 
 #: an assertion's length in words (two characters of Chinese or Japanese count as one): shorter sentences
 #: are captions, datelines and fragments ("It didn't work." is 3), longer ones run-ons of a bad splitter
@@ -159,7 +159,7 @@ def _dot(a: dict[int, float], b: dict[int, float]) -> float:
 
 def _assertions(article: Article, actors: list[tuple[int, int, str]], reading: str,
                 skip: Set[str] = frozenset()) -> list[_Assertion]:
-    """The article's sentences of assertion length, but for those in ``skip``; ``actors``: (start, end, entity
+    """The article's sentences of assertion length that assert (``asserts``), but for those in ``skip``; ``actors``: (start, end, entity
     id) of its mentions of actors. An article whose language was not determined is read in the story's."""
     language = reading if article.language == "und" else article.language
     found = []
@@ -169,7 +169,8 @@ def _assertions(article: Article, actors: list[tuple[int, int, str]], reading: s
     for start, end in spans(article.text):
         start += glued_stamp(article.text[start:end])  # the dateline is the page's, not what the source asserts
         text = article.text[start:end]
-        if text not in skip and MIN_WORDS <= words(text) <= MAX_WORDS:
+        if text not in skip and MIN_WORDS <= words(text) <= MAX_WORDS and \
+                asserts(text, start, quotations):
             assertion = _Assertion(Span.of(article, start, end), article, language, text_vector(text, language),
                                    values(text, language), writers_opinion(text, start, end, quotations),
                                    content_words(text, language))

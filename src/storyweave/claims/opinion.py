@@ -24,6 +24,14 @@ REPORTED = re.compile(r"\b(?:said|says|say|told|stated|asked|asks|announced|repo
                       r"explained|added|warned)\b", re.I)
 
 
+#: a question put to the reader or to the person interviewed ("Can you lay out for us when this all began,
+#: Nikos?", "Have you had any problems with your connection yesterday!?"): it asserts nothing, so it is
+#: neither a report nor the writer's judgement. "Can you believe it?" and "Can you imagine …?" are the
+#: writer's judgement put as a question, and a question between quotation marks is speech being reported
+ADDRESSED = re.compile(r"\b(?:Can|Could|Would|Will|Do|Did|Have|Has|Are|Were|Should|May)\s+you\s+"
+                       r"(?!(?:\w+\s+)?(?:believe|imagine|think|guess|blame|wonder|see why)\b)[^.!?]*[!?]*\?[!?]*[\s\"”’)]*$")
+
+
 def is_opinion(text: str) -> bool:
     return bool(OPINION.search(text) or (JUDGEMENT.search(text) and not REPORTED.search(text)))
 
@@ -41,6 +49,13 @@ def unquoted(text: str, start: int, quotations: list[Quoted]) -> str:
         for i in range(max(q.start, start), min(q.end, start + len(text))):
             chars[i - start] = " "
     return "".join(chars)
+
+
+def asserts(text: str, start: int, quotations: list[Quoted]) -> bool:
+    """Whether a sentence (at ``start``) states something a source can be counted for: not a question it
+    addresses to "you" in its own voice."""
+    inside = [q for q in quotations if q.end > start and q.start < start + len(text)]
+    return not ADDRESSED.search(unquoted(text, start, inside) if inside else text)
 
 
 def writers_opinion(text: str, start: int, end: int, quotations: list[Quoted]) -> bool:

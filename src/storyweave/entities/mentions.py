@@ -35,6 +35,7 @@ from wordfreq import zipf_frequency
 from ..model import Article
 from ..nlp import cjk_names
 from ..nlp.case import title_case
+from ..nlp.glued import name_end
 from ..nlp.ner import recognise
 from ..nlp.segment import KATAKANA, boundaries, common_word, place_at, unspaced
 from .kb import KB
@@ -111,6 +112,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     offset = lead.end() if lead else 0
     piece = piece[offset:].rstrip(" ,-&")
     piece = _TRAILING.sub("", piece if _INITIALS_END.search(piece) else piece.rstrip("."))
+    piece = piece[:name_end(piece)]
     return start + offset, start + offset + len(piece)
 
 

@@ -35,6 +35,7 @@ from ..cluster.features import text_vector
 from ..model import Article, Span
 from ..nlp import cjk_names, figures
 from ..nlp.given_names import gender as given_gender_of
+from ..nlp.glued import name_end
 from ..nlp.marks import DOUBLE, Quoted, quoted
 from ..nlp.morph import from_genitive, given_name, opener, person_name, person_part
 from ..nlp.sentences import SentenceIndex, words
@@ -60,6 +61,9 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[,;.!?]")
 #: prepositions that put a name after a group into a phrase of place ("Residents along 117th Street", "Scientists
 #: at the Royal Institute of Marine Biology")
 _PLACE_WORDS = frozenset("along at in from near of on across around outside inside".split())
+#: of those, the ones whose object is a place and never who speaks, whatever precedes them ("of" and "from" may
+#: name an institution: "The head of Interpol said …")
+_PLACE_ONLY = frozenset("along at in near on across around outside inside".split())
 #: a group, an institution or a title after a one-word name makes the name its qualifier ("Greek police",
 #: "the Egyptian ministry", "Greek prime minister George Papandreou")
 _INSTITUTIONS = ("ministry", "government", "army", "military", "navy", "embassy", "court", "parliament", "cabinet")
@@ -156,6 +160,7 @@ def _name(raw: str | None) -> str | None:
     if not raw:
         return None
     raw = english.speaker_of(raw)
+    raw = raw[:name_end(raw)]
     if english.ROLE.match(raw):
         return raw
     parts = raw.split()
@@ -561,9 +566,11 @@ class _Reader:
             before = sentence[:reported.start("name")]
             if _qualifier(reported):
                 raw = holder.group("name") if (holder := _named_after(reported)) else None
-            elif "," not in before and before.split()[:1] and before.split()[0] in english.GROUPS and \
-                    any(w in _PLACE_WORDS for w in before.split()[1:]):
-                raw = None  # "Residents along 117th Street said …": the group says it, not the place named after it
+            elif "," not in before and before.split()[:1] and (
+                    before.split()[0] in english.GROUPS and any(w in _PLACE_WORDS for w in before.split()[1:])
+                    or before.split()[-1] in _PLACE_ONLY):
+                raw = None  # "Residents along 117th Street said …", "Few of the people interviewed in Athens said
+                # …": the group says it, not the place named after it
         if reported.re in (english.ACCORDING, cyrillic.ACCORDING) and raw:
             raw = _SUBJECT_FORM.get(raw.lower(), raw)
         if reported.re is cyrillic.ACCORDING and raw and raw.lower() not in _PRONOUNS:
