@@ -33,6 +33,10 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 #: between a day and its year: a comma (tokenised text puts a space before it) or white space
 _SEP = r"(?:\s?,\s*|\s+)"
+#: a date right after a weekday names the weekday's own day ("TUESDAY, MARCH 12, 2013", "on Saturday, 8 October
+#: 2011"): the weekday is no expression of its own, to be counted back from another day
+_ANY_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+_DATE_AFTER = rf"\s?,?\s*(?:{_ANY_MONTH}\.?\s+[0-3]?\d\b|[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_ANY_MONTH}\b)"
 _COUNT = r"(?P<count>\d+|" + "|".join(NUMBERS) + r"|a|an)"
 
 #: (kind, pattern), tried in this order; an earlier match wins its characters
@@ -43,14 +47,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(patt
     ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_SEP}{_YEAR}\b"),
     ("dmy2", rf"\b{_DAY}\s+{_MONTH}\s+(?P<y2>\d{{2}})\b(?!\s*[:.]\s*\d)"),
     ("my", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b"),
-    ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d{{2}})"),
+    ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d{{2}})(?!\s*[:.]\s*\d)"),
     ("dm", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d{{2}})"),
     ("month", rf"\b(?:in|since|by|during|until|last|this|next|early|late|mid-?|of)\s+{_MONTH}\b(?!\s*[0-3]?\d\b)"),
     ("ordinal", r"\b(?:on|from|since|until|by|before|after|of)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b"),
     ("relday", r"\b(?P<word>yesterday|today|tomorrow|tonight)\b"),
     ("ago", rf"\b{_COUNT}\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before|later|after)\b"),
     ("relunit", r"\b(?P<which>last|this|next|earlier this|later this|early this|late last)\s+(?P<unit>month|year)\b"),
-    ("weekday", rf"\b(?:(?P<which>last|next|this|on|on last)\s+)?{_WEEKDAY}\b"),
+    ("weekday", rf"\b(?:(?P<which>last|next|this|on|on last)\s+)?{_WEEKDAY}\b(?!{_DATE_AFTER})"),
     ("year", rf"\b(?:in|since|by|during|until|before|after|of|from|between|early|late|mid-?)\s+"
              rf"(?:the\s+(?:year\s+)?)?{_YEAR}\b(?!\s*%)"),
     ("year", rf"(?<=\b(?:19|20)\d\d\sand\s){_YEAR}\b"),
