@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from storyweave.claims.conflict import other_actor, values
+from storyweave.claims.conflict import other_actor, plain_words, values
 
 
 def test_a_figure_added_is_no_conflict_but_a_figure_changed_is():
@@ -105,3 +105,9 @@ def test_across_languages_names_with_numbers_and_numbered_months_are_no_quantiti
     assert not values("And some of these glaciers are over 100,000 years old.", "en").conflicts(
         values("А некоторым из этих ледников более 100 000 лет.", "ru"), units=False)
     assert values("Covid-19 cases rose by 12.", "en").conflicts(values("Covid-23 cases rose by 12.", "en"))
+
+
+def test_plain_words_leave_out_names_and_stop_words_and_are_none_where_capitals_tell_no_name():
+    assert plain_words("First, Tokayev is indeed not simple.", "en") == {"first", "indeed", "simple"}
+    assert plain_words("Dort sagte Tokajew, die Lage sei schwierig.", "de") is None
+    assert plain_words("托卡耶夫表示哈萨克斯坦不承认。", "zh") is None

@@ -279,3 +279,17 @@ def test_a_question_put_to_the_interviewee_or_the_reader_is_no_claim():
     assert not any("Can you lay out for us" in t or "Have you experienced" in t for t in texts)
     assert {s.article_id for c in story_claims(story, {a.id: a for a in articles}) for s in c.support} == \
         {a.id for a in articles}
+
+
+def test_sentences_that_share_only_the_storys_names_are_not_one_claim(seed_articles):
+    """Seeds 000, 001 and 004: "As you know, Tokayev is the president of the whole Kazakh …", "First, Tokayev is
+    indeed not simple." and "This is not the only thing that Tokayev did not give Putin face …" reach the
+    cosine bar on the name alone, and were one claim of three sources. Rewordings of one statement still join."""
+    claims, _ = _seed_claims(seed_articles)
+    holding = {s.text: c for c in claims for s in c.support}
+    president = holding[next(t for t in holding if t.startswith("As you know, Tokayev is the president"))]
+    simple = holding["First, Tokayev is indeed not simple."]
+    assert president is not simple
+    assert all(c.independent_sources <= 1 for c in (president, simple))
+    taiwan = holding["Taiwan is a province in China."]
+    assert taiwan.independent_sources == 3

@@ -189,6 +189,26 @@ def content_words(text: str, language: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in _WORD.findall(text) if len(w) > 1 or not w.isascii())
 
 
+#: languages that capitalise every noun, where a capital tells no name
+_NOUNS_CAPITALISED = frozenset({"de", "lb"})
+
+
+def plain_words(text: str, language: str) -> frozenset[str] | None:
+    """The words of a sentence that are neither names nor stop words: casefolded, of three letters or more,
+    never written with a capital but as the sentence's first word. Two reports of one statement share some
+    of these; two sentences that share only the story's names ("Tokayev is indeed not simple." and "Tokayev
+    is the president of the whole Kazakh") need not say the same. None where capitals tell no name (German
+    nouns, scripts without case)."""
+    if language in _NOUNS_CAPITALISED or not any(c.isupper() for c in text):
+        return None
+    found = set()
+    for i, match in enumerate(_WORD.finditer(text)):
+        word = match.group()
+        if len(word) >= 3 and (i == 0 or not word[0].isupper()) and word.casefold() not in STOPWORDS:
+            found.add(word.casefold())
+    return frozenset(found)
+
+
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     """Dice coefficient of two word sets: 1.0 when one sentence says every word of the other and no more."""
     return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
