@@ -293,3 +293,11 @@ def test_sentences_that_share_only_the_storys_names_are_not_one_claim(seed_artic
     assert all(c.independent_sources <= 1 for c in (president, simple))
     taiwan = holding["Taiwan is a province in China."]
     assert taiwan.independent_sources == 3
+
+
+def test_a_claim_is_stated_by_a_rendering_that_stands_alone(seed_articles):
+    """The 193 remark's longest rendering opens "Tokaev went on to say …", which needs the sentence before it;
+    another article's "Tokaev said that …" states it alone."""
+    claims, _ = _seed_claims(seed_articles)
+    top = claims[0]
+    assert top.text.startswith("Tokaev said that") and top.text in {s.text for s in top.support}

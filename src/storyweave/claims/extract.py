@@ -6,7 +6,8 @@
        their words (same language: story-weighted lexical cosine) or, across languages, their meaning
        (multilingual sentence embeddings, each the other's closest in the other language); each article
        supports a claim once, and two groups join only on the average of their pairs (average linkage);
-       a claim is stated in the story's reading language where one of its renderings is in it
+       a claim is stated in the story's reading language where one of its renderings is in it, by a
+       rendering that stands alone rather than one that leans on the sentence before (nlp/discourse.py)
     3. the same statement in another source contradicts it with another value (number, month, weekday),
        the opposite polarity (negated), or another actor (a person, from the entities stage); conflict.py
     4. independent_sources: supporting articles after collapsing copies, articles that declare the same
@@ -31,6 +32,7 @@ from ..cluster.features import HASH_BITS, text_vector
 from ..ingest.byline import glued_stamp
 from ..model import Article, Claim, Entity, Span, Story
 from ..nlp import embed, parallel
+from ..nlp.discourse import leans_back
 from ..nlp.marks import quoted
 from ..nlp.reading import reading_language
 from ..nlp.sentences import spans, words
@@ -404,7 +406,8 @@ def read_story(story: Story, articles: dict[str, Article], entities: list[Entity
         claim_id = "c-" + hashlib.sha256(f"{story.id}:{head.article.id}:{head.span.start}".encode()).hexdigest()[:16]
         claims.append(Claim(
             id=claim_id,
-            text=max(group, key=lambda x: (x.language == reading, len(x.span.text))).span.text,
+            text=max(group, key=lambda x: (x.language == reading, not leans_back(x.span.text, x.language),
+                                           len(x.span.text))).span.text,
             kind="opinion" if opinion else "report",
             support=[x.span for x in group],
             contradict=list({(y.span.article_id, y.span.start): y.span for y in against}.values()),
