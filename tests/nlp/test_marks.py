@@ -36,6 +36,8 @@ def test_an_opening_mark_after_a_sentence_continues_a_quotation_whose_paragraph_
     assert _inner(text) == ["We have a lot of responsibility. “We are working as fast as we can."]
     typo = "“I feel sorry for the young, “said a worker. “They don't see much of a future.”"
     assert _inner(typo) == ["I feel sorry for the young,", "They don't see much of a future."]
+    asked = "\"Would we have done it without him? “Interim coach Bruce Arians asked. \"No. “ Then he left."
+    assert _inner(asked)[0] == "Would we have done it without him?"
 
 
 def test_a_mark_that_never_closes_yields_nothing():

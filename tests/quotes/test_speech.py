@@ -751,3 +751,24 @@ def test_a_speaker_whose_dash_lost_its_spaces_is_named_without_the_word_after_it
 ])
 def test_a_place_named_after_its_preposition_is_not_who_speaks(text):
     assert [(r.speaker, r.direct) for r in renderings_of(text)] == [(None, False)]
+
+
+@pytest.mark.parametrize("text", [
+    "Fire chief John Smith arrived at the scene at noon. The fire was set on purpose, a police spokesman said. "
+    "It will take several days to repair the roof, he said.",
+    "Fire chief John Smith arrived at the scene at noon. “The fire was set on purpose,” the spokesman said. "
+    "“It will take several days to repair the roof,” he said.",
+])
+def test_he_after_a_speaker_described_but_not_named_is_that_speaker_not_someone_named_before(text):
+    assert [r.speaker for r in renderings_of(text)] == [None, None]
+
+
+def test_a_ship_is_never_the_he_of_the_next_sentence():
+    """ECB+ dev: "An Indian warship, INS Mysore deployed in the Gulf of Aden, …" then "…, he said." had made the
+    ship the speaker; "MV Gibe was later escorted to safety, he added." too."""
+    text = ("An Indian warship, INS Mysore deployed in the Gulf of Aden attacked two boats of pirates. The pirates "
+            "had fired at the merchant vessel with their small arms, he said. MV Gibe was later escorted to safety, "
+            "he added.")
+    assert [r.speaker for r in renderings_of(text)] == [None, None]
+    assert [r.speaker for r in renderings_of("John Smith will not resign from the council, he said on Monday.")] \
+        == ["John Smith"]

@@ -44,6 +44,10 @@ _APOSTROPHES = "'’"
 #: never after a space); and the punctuation that ends the sentence before a reopening one
 _OPENING_ONLY = "“„"
 _SENTENCE_END = ".!?…"
+#: what follows a mark that closes, typed as an opening one, before the speaker ("…lying on the ground?
+#: “Eyewitness News asked."; "…without him? “Colts interim coach Bruce Arians asked.")
+_ATTRIBUTION = re.compile(r"(?:[\w'’.-]+\s+){0,5}?(?:said|says|asked|asks|told|tells|added|adds|replied|explained|"
+                          r"continued|wrote|writes|insisted|recalled|shouted|yelled)\b")
 
 
 _DOUBLE_MARK = re.compile(f"[{DOUBLE}]")
@@ -94,12 +98,13 @@ def _too_far(text: str, start: int, i: int) -> bool:
 def _reopens(text: str, start: int, i: int) -> bool:
     """A mark that starts a later line inside a quotation continues it in a new paragraph; so does an opening
     “ or „ after a sentence's end and a space, before a capital, where the paragraph break was lost (text
-    rebuilt from pages: "…a lot of responsibility. “We are working as fast as we can.”")."""
+    rebuilt from pages: "…a lot of responsibility. “We are working as fast as we can.”"), unless the speaker
+    follows it: then it closes, typed the wrong way round."""
     line_start = text.rfind("\n", 0, i) + 1
     if line_start > start and text[line_start:i].strip() == "":
         return True
     return (text[i] in _OPENING_ONLY and i >= start + 3 and text[i - 1] == " " and text[i - 2] in _SENTENCE_END
-            and text[i + 1:i + 2].isupper())
+            and text[i + 1:i + 2].isupper() and not _ATTRIBUTION.match(text, i + 1))
 
 
 def _pair_spans(text: str, opening: str, closing: str, doubled: set[int]) -> list[Quoted]:

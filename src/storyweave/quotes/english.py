@@ -316,3 +316,25 @@ OPENERS = frozenset({
     "Цей", "Ця", "Це", "Ці", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twenty", "Thirty",
     "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety", "Hundreds", "Thousands", "Dozens"}) | CALENDAR
 NOT_NAMES = GROUPS | OPENERS
+#: nouns for one person, whom a speaker phrase describes without naming ("a police spokesman", "the officer",
+#: "one witness"): the "he" or "she" of the next sentences is that person, not someone named before
+PERSON_NOUNS = frozenset((
+    "spokesman spokeswoman spokesperson official officer source witness resident neighbour neighbor man woman "
+    "worker employee aide adviser advisor analyst expert lawyer attorney doctor teacher student friend relative "
+    "father mother brother sister son daughter wife husband victim driver owner manager executive chief "
+    "commander captain judge prosecutor minister director chairman coach sheriff mayor governor senator "
+    "detective sergeant lieutenant inspector constable diplomat negotiator").split())
+_UNNAMED_PERSON = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[\w-]+['’]s)\s+"
+                             rf"(?:[\w-]+\s+){{0,3}}?(?P<noun>[a-z]+)\s+(?:{_SPEECH_AFTER})\b")
+
+
+def unnamed_person(text: str) -> bool:
+    """Whether ``text`` attributes speech to one person it describes but does not name ("…, a police spokesman
+    said.")."""
+    return any(m.group("noun") in PERSON_NOUNS for m in _UNNAMED_PERSON.finditer(text))
+
+
+#: prefixes of ships' names ("INS Mysore", "MV Gibe", "USS Cole"): a ship is the subject of many sentences
+#: of a sea story, and never the "he" or "she" of the next
+SHIP_PREFIXES = frozenset({"INS", "MV", "M/V", "USS", "USNS", "HMS", "HMAS", "HMCS", "HMNZS", "SS", "RMS", "MS",
+                           "MT", "FV", "RV", "PNS", "TCG", "FS", "KRI", "BRP", "ROKS", "JS", "CGS"})

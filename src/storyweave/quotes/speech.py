@@ -524,7 +524,7 @@ class _Reader:
             subject = german.NAMED_SUBJECT.match(sentence)
             raw = subject.group("name") if subject and _german_name(subject.group("name"), self.surnames) else ""
             name = raw or None
-        if name and (" " in raw or _known(raw, self.surnames)):
+        if name and (" " in raw or _known(raw, self.surnames)) and name.split()[0] not in english.SHIP_PREFIXES:
             self.last_subject = (index, name)
         elif not named and (titled := cyrillic.TITLED_SUBJECT.match(sentence)) and \
                 given_name(titled.group("name").split()[0]) and person_name(titled.group("name")):
@@ -561,6 +561,8 @@ class _Reader:
             # a group, institution or document: no antecedent for a later "he", nor the speaker of the
             # quotations after it (a newspaper's report goes on with the people it quotes)
             self._add(start + reported.start("what"), end, False, _name(raw), named=_written(raw))
+            if english.unnamed_person(sentence):
+                self.last_speaker = (index, None)
             return None
         if raw and "name" in reported.re.groupindex:
             before = sentence[:reported.start("name")]
@@ -705,6 +707,7 @@ class _Reader:
         if raw and raw.lower() in _PRONOUNS:
             return self._pronoun(PRONOUNS[raw.lower()], index)
         role = english.ROLE.match(raw or "")
+        described = bool(raw and (role or english.ROLE_ALONE.match(raw) or english.unnamed_person(raw + " said")))
         if raw and self.article.language == "de" and german.ROLE.match(raw):
             raw = self._holder(raw.lower(), index)  # "…“, sagte der Präsident": the one named Präsident before
         elif raw and (english.ROLE_ALONE.match(raw) or cyrillic.ROLE.match(raw)):
@@ -724,6 +727,8 @@ class _Reader:
             name = None
         if name:
             self.last_speaker = (index, name)
+        elif described:
+            self.last_speaker = (index, None)  # "the spokesman said" and no one named so: a "he" after it is him
         return name
 
     def _spoken_of(self, index: int) -> str | None:
@@ -738,6 +743,9 @@ class _Reader:
         pronoun's gender named outside quotations in the sentences reached."""
         near = sorted((c for c in (self.last_speaker, self.last_subject) if c and index - c[0] <= PRONOUN_REACH),
                       key=lambda c: -c[0])
+        if near and near[0][1] is None:
+            return None  # the last speaker was someone described, not named
+        near = [c for c in near if c[1] is not None]
         fits = [name for _, name in near if self.people.gender(name) in (sex, None)]
         if fits or not near:
             return fits[0] if fits else None
