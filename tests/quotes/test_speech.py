@@ -772,3 +772,19 @@ def test_a_ship_is_never_the_he_of_the_next_sentence():
     assert [r.speaker for r in renderings_of(text)] == [None, None]
     assert [r.speaker for r in renderings_of("John Smith will not resign from the council, he said on Monday.")] \
         == ["John Smith"]
+
+
+def test_a_datelines_place_is_not_who_speaks_and_a_subject_after_a_descriptor_is():
+    """A WMT story opens "<PLACE IN CAPITALS> (AP) - The incoming president of … announced that …"; its place had
+    become the "he" of a later sentence, past the subject of the one between ("Turkish diplomat <name> was
+    elected …"), which a descriptor before the name had hidden."""
+    text = ("BEIRUT (AP) - The new head of the regional council announced Monday that he was delaying a trip to "
+            "Lebanon \"because of some technical problems.\"\nNorwegian diplomat Arne Holm was chosen to lead the "
+            "council last month and was due in Beirut on Monday.\nBut in a statement, he said the trip to the "
+            "capital would have to wait.")
+    speakers = [r.speaker for r in renderings_of(text)]
+    assert "BEIRUT" not in speakers and "Beirut" not in speakers
+    assert speakers[-1] == "Arne Holm"
+    plain = ("The council met on Monday to discuss the trip.\nNorwegian diplomat Arne Holm was elected president of "
+             "the session last month.\nBut in a statement, he said the trip to the capital would have to wait.")
+    assert [r.speaker for r in renderings_of(plain)] == ["Arne Holm"]

@@ -68,7 +68,8 @@ _PLACE_ONLY = frozenset("along at in near on across around outside inside".split
 #: "the Egyptian ministry", "Greek prime minister George Papandreou")
 _INSTITUTIONS = ("ministry", "government", "army", "military", "navy", "embassy", "court", "parliament", "cabinet")
 _GROUP_AFTER = re.compile(r"\s+(?:" + "|".join(sorted({w.lower() for w in english.GROUPS if w.isascii()}
-                                                     | set(_INSTITUTIONS) | english.TITLE_WORDS | {"prime"})) + r")\b")
+                                                     | set(_INSTITUTIONS) | english.TITLE_WORDS
+                                                     | english.PERSON_NOUNS | {"prime"})) + r")\b")
 _TITLED_AFTER = re.compile(r"\s+(?:[a-z]+\s+){1,6}?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b")
 #: a name that qualifies a title, and the holder's full name after it ("Nixon press secretary Ron Ziegler
 #: dismissed it as “…”", "White House spokesman Tony Fratto called …"): the holder speaks
@@ -704,6 +705,9 @@ class _Reader:
         named subject; a person's role the one last named with that title; else the name itself. "X of Y" is
         X, or the whole where X is a body ("Ministry of Defence")."""
         raw = english.speaker_of(raw) if raw else raw
+        if raw and raw.isupper() and (line := english.DATELINE.match(self.text, self.sentences[index][0])) \
+                and raw in line.group("place"):
+            return None  # "ISLAMABAD (AP) - The incoming president … announced": where, not who
         if raw and raw.lower() in _PRONOUNS:
             return self._pronoun(PRONOUNS[raw.lower()], index)
         role = english.ROLE.match(raw or "")
