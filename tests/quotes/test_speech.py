@@ -788,3 +788,11 @@ def test_a_datelines_place_is_not_who_speaks_and_a_subject_after_a_descriptor_is
     plain = ("The council met on Monday to discuss the trip.\nNorwegian diplomat Arne Holm was elected president of "
              "the session last month.\nBut in a statement, he said the trip to the capital would have to wait.")
     assert [r.speaker for r in renderings_of(plain)] == ["Arne Holm"]
+
+
+def test_a_role_with_its_holders_name_after_it_is_the_holder():
+    text = ("Norway's foreign minister Anniken Huitfeldt wrote in reply to the council that \"we look forward to "
+            "welcoming you in Oslo soon for a fruitful visit.\"")
+    assert [r.speaker for r in renderings_of(text)] == ["Anniken Huitfeldt"]
+    assert [r.speaker for r in renderings_of("“We will not accept this,” Norway's foreign minister said on Monday.")] \
+        == ["Norway's foreign minister"]

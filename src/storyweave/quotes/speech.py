@@ -711,6 +711,8 @@ class _Reader:
         if raw and raw.lower() in _PRONOUNS:
             return self._pronoun(PRONOUNS[raw.lower()], index)
         role = english.ROLE.match(raw or "")
+        if role and (holder := self._named_with(raw, index)):
+            raw, role = holder, None  # "Pakistan's foreign minister Shah Mahmood Qureshi tweeted …": the holder
         described = bool(raw and (role or english.ROLE_ALONE.match(raw) or english.unnamed_person(raw + " said")))
         if raw and self.article.language == "de" and german.ROLE.match(raw):
             raw = self._holder(raw.lower(), index)  # "…“, sagte der Präsident": the one named Präsident before
@@ -734,6 +736,17 @@ class _Reader:
         elif described:
             self.last_speaker = (index, None)  # "the spokesman said" and no one named so: a "he" after it is him
         return name
+
+    def _named_with(self, role: str, index: int) -> str | None:
+        """The full name written right after a role in the sentence ("Pakistan's foreign minister Shah Mahmood
+        Qureshi"), which the speaker patterns read as the role alone."""
+        start, end = self.sentences[index]
+        found = re.compile(rf"(?<![\w'’]){re.escape(role)}\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})\b")\
+            .search(self.text, start, end)
+        if found is None:
+            return None
+        name = found.group("name")
+        return None if name.split()[0] in english.NOT_NAMES or name.split()[0].title() in _CALENDAR else name
 
     def _spoken_of(self, index: int) -> str | None:
         """The nearer of the last speaker and the last named subject, a few sentences back at most: whom a
