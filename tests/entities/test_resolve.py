@@ -821,3 +821,31 @@ def test_the_pairs_looked_up_hold_every_pair_a_rule_joins(story, seed_articles, 
         {(groups[i].name, groups[j].name, rule) for (i, j), rule in joined.items()}
     monkeypatch.setattr(resolver, "_ROWS", 7)  # names compared a few rows at a time, as a story of thousands is
     assert set(joined) <= set(resolver._candidates(groups))
+
+
+def test_two_people_of_one_family_stay_two_and_a_given_name_alone_joins_its_one_person():
+    """ECB+ dev (a Brooklyn shooting): "Gray" alone had chained the teenager Kimani Gray and his sister Mahnefah
+    Gray into one person, and "Kimani" alone, as the reports call him, stood apart from him."""
+    found = _entities(
+        "Police shot Kimani Gray on Saturday night in East Flatbush. Gray was 16.",
+        "Kimani Gray's sister, Mahnefah Gray, spoke at the vigil. Kimani was a good student, she said. "
+        "Gray had been walking home, friends said.")
+    kimani = _holding(found, "Kimani Gray")
+    sister = _holding(found, "Mahnefah Gray")
+    assert len(kimani) == 1 and len(sister) == 1 and kimani[0] is not sister[0]
+    assert {"Kimani", "Gray"} <= {m.text for m in kimani[0].mentions}
+
+
+@pytest.mark.parametrize(("a", "b", "two"), [
+    ("Kimani Gray", "Mahnefah Gray", True),
+    ("Jumaane Williams", "Makaeo Williams", True),
+    ("Alexis Grigoropoulos", "Alexandros Grigoropoulos", False),
+    ("L. Patrick Gray", "Patrick Gray", False),
+    ("Bill Ingaldson", "William Ingaldson", False),
+    ("Comedian Ellen DeGeneres", "Ellen DeGeneres", False),
+    ("Insp Gaskin", "Dave Gaskin", False),
+    ("Kassym-Jomart Tokayev", "Kasym-Zhomart Tokaev", False),
+])
+def test_full_names_with_one_surname_and_given_names_of_two_people(a, b, two):
+    resolve_module = importlib.import_module("storyweave.entities.resolve")
+    assert resolve_module._siblings(a, b) is two

@@ -26,7 +26,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 import numpy as np
 from rapidfuzz.distance import Levenshtein
@@ -34,6 +34,7 @@ from wordfreq import zipf_frequency
 
 from ..model import Article, Entity, Evidence, Span, Story
 from ..nlp import cjk_names
+from ..nlp.given_names import gender as given_gender
 from ..nlp.segment import unspaced
 from . import context, teams
 from .aligned import Aligner
@@ -42,6 +43,7 @@ from .mentions import COMMON_WORD_ZIPF, Mention, known_name
 from .names import (
     ACRONYM,
     FUNCTION_WORDS,
+    TITLES,
     acronym,
     edits,
     fold,
@@ -635,12 +637,15 @@ def _unlink_spelled_out(groups: list[Group], kb: KB) -> None:
 
 
 class Components:
-    """Union-find over groups that refuses joins of two KB ids or two strong, different types."""
+    """Union-find over groups that refuses joins of two KB ids, of two strong, different types, or of two people
+    named in full with one surname and different given names ("Kimani Gray" and his sister "Mahnefah Gray",
+    whom "Gray" alone had chained into one person)."""
 
     def __init__(self, groups: list[Group]) -> None:
         self.parent = list(range(len(groups)))
         self.qids = [{g.qid} - {None} for g in groups]
         self.classes = [{g.cls} - {None} if g.strong or g.qid else set() for g in groups]
+        self.people = [{g.name} if g.cls == "PERSON" and len(fold(g.name).split()) > 1 else set() for g in groups]
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -652,10 +657,72 @@ class Components:
         ra, rb = self.find(a), self.find(b)
         if ra == rb or len(self.qids[ra] | self.qids[rb]) > 1 or len(self.classes[ra] | self.classes[rb]) > 1:
             return False
+        if not (self.qids[ra] and self.qids[ra] == self.qids[rb]) and \
+                any(_siblings(x, y) for x in self.people[ra] for y in self.people[rb]):
+            return False
         self.parent[rb] = ra
         self.qids[ra] |= self.qids[rb]
         self.classes[ra] |= self.classes[rb]
+        self.people[ra] |= self.people[rb]
         return True
+
+
+#: letters two given names share at their start when one is the other's short form ("Alexis", "Alexandros")
+SHORT_FORM = 3
+#: abbreviated titles and ranks written before a name ("Insp Gaskin", "Sgt. Mourad"), beside names.TITLES
+_TITLE_ABBREVIATIONS = frozenset("insp sgt det const capt cpl pvt supt cmdr adm maj rev atty rep sen gov col "
+                                 "lt gen dr mr mrs ms st".split())
+#: a capitalised word this common in English (Zipf) that is no given name is a descriptor before a name
+#: ("Comedian", "Following", "Steelers"), not one
+_DESCRIPTOR_ZIPF = 4.0
+
+
+def _given(name: str) -> tuple[list[str], list[str]]:
+    """The words before a person's surname, folded: all of them, and those that read as given names (not a
+    title, rank, initial, capitalised descriptor or word in capitals)."""
+    words = name.split()[:-1]
+    every = [fold(w).rstrip(".") for w in words]
+    named = [w for w, key in zip(words, every, strict=True)
+             if len(key) >= 2 and w[0].isupper() and not w.isupper() and not w.endswith(".")
+             and key not in TITLES and key not in _TITLE_ABBREVIATIONS
+             and (given_gender(w) is not None or zipf_frequency(key, "en") < _DESCRIPTOR_ZIPF)]
+    return [w for w in every if w], [fold(w) for w in named]
+
+
+@cache
+def _nicknames():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def _forms(a: str, b: str) -> bool:
+    """Two folded given names one person may bear: alike, one an initial of the other, one the other's start
+    ("Ty" and "Tywon", "Alexis" and "Alexandros"), or an English short form of it ("Bill" and "William", from
+    the ``nicknames`` list)."""
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    short, long = sorted((a, b), key=len)
+    if word_fits(a, b) or long.startswith(short) or (len(short) >= SHORT_FORM and a[:SHORT_FORM] == b[:SHORT_FORM]):
+        return True
+    names = _nicknames()
+    return b in names.nicknames_of(a) or a in names.nicknames_of(b) or \
+        bool(names.canonicals_of(a) & (names.canonicals_of(b) | {b}))
+
+
+def _siblings(a: str, b: str) -> bool:
+    """Two people's full names with one surname whose given names are no form of each other: two people of
+    one family ("Kimani Gray", "Mahnefah Gray") or namesakes, not one person. Each must give a given name;
+    a title or descriptor before the surname ("Insp Gaskin", "Comedian Ellen DeGeneres") tells nothing, and
+    any of one name's given names or initials fitting any of the other's ("L. Patrick Gray", "Patrick Gray")
+    makes them one."""
+    wa, wb = fold(a).split(), fold(b).split()
+    if sorted(wa) == sorted(wb) or similarity(wa[-1], wb[-1]) < SPELLING:
+        return False
+    (every_a, named_a), (every_b, named_b) = _given(a), _given(b)
+    if not named_a or not named_b:
+        return False
+    return not any(_forms(x, y) for x in every_a for y in every_b)
 
 
 def _classes_fit(a: Group, b: Group) -> bool:
@@ -798,6 +865,32 @@ def _family_names(groups: list[Group]) -> list[tuple[int, int]]:
     return found
 
 
+#: score of a given name alone joining its one full name: after spellings and surnames, which are surer
+GIVEN_NAME_SCORE = 0.9
+
+
+def _given_names(groups: list[Group]) -> list[tuple[int, int]]:
+    """A person's given name alone ("Kimani", as reports call a teenager) and the one person of the story whose
+    full name begins with it ("Kimani Gray"), where no one's full name ends with it (then it may be a surname)
+    and it links to no KB entity. Where two people's full names begin with it, it names neither."""
+    people = [i for i, g in enumerate(groups) if g.cls == "PERSON" and len(fold(g.name).split()) > 1]
+    first: dict[str, list[int]] = {}
+    last = set()
+    for j in people:
+        words = fold(groups[j].name).split()
+        first.setdefault(words[0], []).append(j)
+        last.add(words[-1])
+    found = []
+    for i, group in enumerate(groups):
+        key = fold(group.name)
+        if " " in key or group.qid or group.cls not in ("PERSON", None) or key in last or key not in first:
+            continue
+        surnames = {fold(groups[j].name).split()[-1] for j in first[key]}
+        if len(surnames) == 1:
+            found.append((i, first[key][0]))
+    return found
+
+
 def _entity_id(story_id: str | None, key: str) -> str:
     return "ent_" + hashlib.sha1(f"{story_id}|{key}".encode()).hexdigest()[:16]
 
@@ -815,9 +908,13 @@ def resolve(story: Story, mentions: list[Mention], articles: dict[str, Article],
         if found:
             pairs.append((-found[1], i, j, found[0]))
     pairs.extend((-1.0, i, j, "family-name") for i, j in _family_names(groups))
+    pairs.extend((-GIVEN_NAME_SCORE, i, j, "given-name") for i, j in _given_names(groups))
     partners_shared = []
     joins: dict[int, list[Evidence]] = {}
-    for negative, i, j, rule in sorted(pairs):
+    # at one score, the pair whose names are written more often first: a surname two people of the story bear
+    # goes to the one the story names more ("Felt" to Mark Felt, not his daughter)
+    for negative, i, j, rule in sorted(pairs, key=lambda p: (p[0], -len(groups[p[1]].mentions) - len(groups[p[2]].mentions),
+                                                             p[1], p[2])):
         if rule == "coordination":
             partners_shared.append((negative, i, j, rule))
             continue
