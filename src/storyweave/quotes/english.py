@@ -334,7 +334,7 @@ def unnamed_person(text: str) -> bool:
     return any(m.group("noun") in PERSON_NOUNS for m in _UNNAMED_PERSON.finditer(text))
 
 
-#: a dateline opening a story: its place in capitals, a state or country, an agency, a dash ("ISLAMABAD (AP) -
+#: a dateline opening a story: its place in capitals, a state or country, an agency, a dash ("BEIRUT (AP) -
 #: ", "WASHINGTON, D.C. — "); the place is where the report was filed, never who speaks
 DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Z.'’ -]*[A-Z.])(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*"
                       r"(?:\([A-Za-z][\w .&/-]{0,30}\)\s*)?[-—–]\s+")

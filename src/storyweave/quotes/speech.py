@@ -707,12 +707,12 @@ class _Reader:
         raw = english.speaker_of(raw) if raw else raw
         if raw and raw.isupper() and (line := english.DATELINE.match(self.text, self.sentences[index][0])) \
                 and raw in line.group("place"):
-            return None  # "ISLAMABAD (AP) - The incoming president … announced": where, not who
+            return None  # "BEIRUT (AP) - The new head of … announced": where, not who
         if raw and raw.lower() in _PRONOUNS:
             return self._pronoun(PRONOUNS[raw.lower()], index)
         role = english.ROLE.match(raw or "")
         if role and (holder := self._named_with(raw, index)):
-            raw, role = holder, None  # "Pakistan's foreign minister Shah Mahmood Qureshi tweeted …": the holder
+            raw, role = holder, None  # "Norway's foreign minister Anniken Huitfeldt wrote …": the holder
         described = bool(raw and (role or english.ROLE_ALONE.match(raw) or english.unnamed_person(raw + " said")))
         if raw and self.article.language == "de" and german.ROLE.match(raw):
             raw = self._holder(raw.lower(), index)  # "…“, sagte der Präsident": the one named Präsident before
@@ -738,8 +738,8 @@ class _Reader:
         return name
 
     def _named_with(self, role: str, index: int) -> str | None:
-        """The full name written right after a role in the sentence ("Pakistan's foreign minister Shah Mahmood
-        Qureshi"), which the speaker patterns read as the role alone."""
+        """The full name written right after a role in the sentence ("Norway's foreign minister Anniken
+        Huitfeldt"), which the speaker patterns read as the role alone."""
         start, end = self.sentences[index]
         found = re.compile(rf"(?<![\w'’]){re.escape(role)}\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}})\b")\
             .search(self.text, start, end)
