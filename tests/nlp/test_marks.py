@@ -40,6 +40,19 @@ def test_an_opening_mark_after_a_sentence_continues_a_quotation_whose_paragraph_
     assert _inner(asked)[0] == "Would we have done it without him?"
 
 
+def test_a_quotation_left_open_ends_at_its_last_sentence_when_another_opens_after_narrative():
+    """ECB+ dev: a minister's words, never closed, then "<Name> called for companies to protect their ships better
+    “As with terrorism, …”": the narrative between had been read as quoted and the second quotation as the
+    writer's own words (a "should be" in it made the sentence commentary). A quotation inside one in the same
+    marks, with no sentence end before it, is left as it was."""
+    text = ("He told the conference: “The need for security has been highlighted by the recent attacks. The "
+            "minister called for firms to protect their ships better “As with terrorism, piracy should concern "
+            "every nation.” He left.")
+    assert _inner(text) == ["The need for security has been highlighted by the recent attacks.",
+                            "As with terrorism, piracy should concern every nation."]
+    assert _inner("“He told me “Hello” and left,” she said.") == ["He told me"]
+
+
 def test_a_mark_that_never_closes_yields_nothing():
     text = "A \u201cstray mark here\n" + "line\n" * 8 + "and a \u201cquoted phrase\u201d later."
     assert _inner(text) == ["quoted phrase"]

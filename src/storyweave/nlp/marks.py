@@ -150,6 +150,21 @@ def _nested_closing(text: str, i: int) -> int | None:
     return j
 
 
+_SENTENCE_ENDS = re.compile(r"[.!?…](?=\s)")
+
+
+def _left_open(text: str, opened: int, i: int) -> int | None:
+    """Where a quotation its writer never closed ends, when an opening “ or „ after a word and a space, before a
+    capital, shows a new one begins ("…in the Gulf of Aden. Robert Gates called for companies to protect their
+    ships better “As with terrorism, …”"): at the last sentence end before that narrative. None where no
+    sentence ends between them, as inside a quotation that quotes in the same marks."""
+    if text[i] not in _OPENING_ONLY or text[i - 1:i] != " " or not text[i - 2:i - 1].isalnum() \
+            or not text[i + 1:i + 2].isupper():
+        return None
+    ends = [m.end() for m in _SENTENCE_ENDS.finditer(text, opened, i)]
+    return ends[-1] if ends else None
+
+
 def _double_spans(text: str) -> list[Quoted]:
     """Double marks pair in turn, whatever their shape: a mark opens when a word follows it, and the next
     mark closes. A mark followed by a space or by punctuation cannot open, nor a ” after a letter, which
@@ -163,6 +178,11 @@ def _double_spans(text: str) -> list[Quoted]:
         if start >= 0:
             if not _too_far(text, start, i):
                 if _reopens(text, start, i):
+                    continue
+                unclosed = _left_open(text, opened, i)
+                if unclosed is not None:
+                    found.append(Quoted(opened, unclosed, start, unclosed - 1))
+                    start, opened = i, after
                     continue
                 if i in nested:
                     continue
