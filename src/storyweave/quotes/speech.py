@@ -424,7 +424,8 @@ class _Reader:
         for quote in self.direct:
             self.opened_in.setdefault(self._sentence_of(quote.opening), []).append(quote)
         self.found: list[Rendering] = []
-        self.last_speaker: tuple[int, str] | None = None
+        #: (sentence, name) of the last speaker; the name None where the text described them without naming them
+        self.last_speaker: tuple[int, str | None] | None = None
         self.last_subject: tuple[int, str] | None = None
         self.last_said: tuple[int, str | None] | None = None
         self.people = People(self.text, article.language)
@@ -798,8 +799,8 @@ class _Reader:
         """Whether a quotation that opens its sentence with no attribution goes on with the last speaker: the
         sentence before it is about that speaker ("…," Mr. Pigeon said. Mr. Pigeon also commended police for
         their handling of the situation. "They managed to stop any further loss of life.")."""
-        return bool(self.last_speaker and self.last_subject and self.last_subject[0] == index - 1
-                    and index - self.last_speaker[0] <= PRONOUN_REACH
+        return bool(self.last_speaker and self.last_speaker[1] and self.last_subject
+                    and self.last_subject[0] == index - 1 and index - self.last_speaker[0] <= PRONOUN_REACH
                     and same_speaker(self.last_subject[1], self.last_speaker[1]))
 
     def _opener(self, word: str) -> bool:
