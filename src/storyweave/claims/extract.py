@@ -163,8 +163,9 @@ def _dot(a: dict[int, float], b: dict[int, float]) -> float:
 
 def _assertions(article: Article, actors: list[tuple[int, int, str]], reading: str,
                 skip: Set[str] = frozenset()) -> list[_Assertion]:
-    """The article's sentences of assertion length that assert (``asserts``), but for those in ``skip``; ``actors``: (start, end, entity
-    id) of its mentions of actors. An article whose language was not determined is read in the story's."""
+    """The article's sentences of assertion length that assert something (``asserts``), but for those in
+    ``skip``; ``actors``: (start, end, entity id) of its mentions of actors. An article whose language was not
+    determined is read in the story's."""
     language = reading if article.language == "und" else article.language
     found = []
     quotations = quoted(article.text, article.language or "und")
@@ -173,8 +174,7 @@ def _assertions(article: Article, actors: list[tuple[int, int, str]], reading: s
     for start, end in spans(article.text):
         start += glued_stamp(article.text[start:end])  # the dateline is the page's, not what the source asserts
         text = article.text[start:end]
-        if text not in skip and MIN_WORDS <= words(text) <= MAX_WORDS and \
-                asserts(text, start, quotations):
+        if text not in skip and MIN_WORDS <= words(text) <= MAX_WORDS and asserts(text, start, quotations):
             assertion = _Assertion(Span.of(article, start, end), article, language, text_vector(text, language),
                                    values(text, language), writers_opinion(text, start, end, quotations),
                                    content_words(text, language), plain_words(text, language))

@@ -672,8 +672,9 @@ SHORT_FORM = 3
 #: abbreviated titles and ranks written before a name ("Insp Gaskin", "Sgt. Mourad"), beside names.TITLES
 _TITLE_ABBREVIATIONS = frozenset("insp sgt det const capt cpl pvt supt cmdr adm maj rev atty rep sen gov col "
                                  "lt gen dr mr mrs ms st".split())
-#: a capitalised word this common in English (Zipf) that is no given name is a descriptor before a name
-#: ("Comedian", "Following", "Steelers"), not one
+#: a capitalised word this common in English (Zipf) that is no given name is a word before a name ("Following
+#: Gigante's death", "Losing Thomas"), not one; rarer descriptors ("Kicker Ryan Succop") pass, and are met by
+#: the rule that any given name of one fitting any of the other's makes one person
 _DESCRIPTOR_ZIPF = 4.0
 
 
