@@ -111,3 +111,12 @@ def test_plain_words_leave_out_names_and_stop_words_and_are_none_where_capitals_
     assert plain_words("First, Tokayev is indeed not simple.", "en") == {"first", "indeed", "simple"}
     assert plain_words("Dort sagte Tokajew, die Lage sei schwierig.", "de") is None
     assert plain_words("托卡耶夫表示哈萨克斯坦不承认。", "zh") is None
+
+
+def test_a_comma_read_in_the_wrong_charset_or_a_swiss_apostrophe_still_separates_thousands():
+    """UCI headlines: "MtGox faced 150‚000 attacks a second" (a comma become U+201A) had contradicted "150000
+    attacks per second"."""
+    assert values("MtGox faced 150\u201a000 attacks a second", "en").numbers == {"150000"}
+    assert values("Die Stadt zählt 150'000 Einwohner", "de").numbers == {"150000"}
+    assert not values("MtGox faced 150\u201a000 attacks a second", "en").conflicts(
+        values("Bitcoin exchange MtGox faced 150000 attacks per second", "en"))

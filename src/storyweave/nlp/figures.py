@@ -16,10 +16,12 @@ SCALES = {"thousand": 10**3, "тыс": 10**3, "тысяч": 10**3, "тысячи
           "billion": 10**9, "billions": 10**9, "bn": 10**9, "млрд": 10**9, "milliarden": 10**9, "mrd": 10**9,
           "miliard": 10**9, "miliardy": 10**9, "milijardi": 10**9, "milljarðar": 10**9, "milljarða": 10**9,
           "億": 10**8, "亿": 10**8}
-_SEPARATOR = re.compile(r"[.,\u00a0\u202f ]")
+_SEPARATOR = re.compile(r"[.,\u00a0\u202f \u201a'’]")
 #: a figure as written: digits with thousands separators (a space only before three digits) or a decimal part,
-#: also as tokenised text spaces it out after a short number ("5. 9-magnitude"; nlp.sentences ends no sentence there)
-VALUE = r"\d+(?:(?:[.,]|[\u00a0\u202f ](?=\d{3}(?!\d))|(?<!\d{3})\.\s(?=\d{1,2}(?!\d)))\d+)*"
+#: also as tokenised text spaces it out after a short number ("5. 9-magnitude"; nlp.sentences ends no sentence there);
+#: before three digits also the Swiss apostrophe ("150'000") and the low quotation mark that a comma becomes when
+#: Windows-1252 text is read in another charset ("150‚000")
+VALUE = r"\d+(?:(?:[.,]|[\u00a0\u202f \u201a'’](?=\d{3}(?!\d))|(?<!\d{3})\.\s(?=\d{1,2}(?!\d)))\d+)*"
 #: what after a figure makes it no quantity: a month written as a number ("6月")
 NOT_A_QUANTITY_AFTER = r"(?!\d)(?!\s?月)"
 
