@@ -324,14 +324,21 @@ PERSON_NOUNS = frozenset((
     "father mother brother sister son daughter wife husband victim driver owner manager executive chief "
     "commander captain judge prosecutor minister director chairman coach sheriff mayor governor senator "
     "detective sergeant lieutenant inspector constable diplomat negotiator").split())
-_UNNAMED_PERSON = re.compile(rf"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[\w-]+['’]s)\s+"
-                             rf"(?:[\w-]+\s+){{0,3}}?(?P<noun>[a-z]+)\s+(?:{_SPEECH_AFTER})\b")
+_DESCRIBED = r"\b(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+)"
+_UNNAMED_PERSON = re.compile(rf"{_DESCRIBED}\s+(?:{_SPEECH_AFTER})\b")
+_DESCRIBED_PERSON = re.compile(rf"{_DESCRIBED}$")
 
 
 def unnamed_person(text: str) -> bool:
     """Whether ``text`` attributes speech to one person it describes but does not name ("…, a police spokesman
     said.")."""
     return any(m.group("noun") in PERSON_NOUNS for m in _UNNAMED_PERSON.finditer(text))
+
+
+def described_person(phrase: str) -> bool:
+    """Whether a speaker phrase describes one person without naming them ("a police spokesman")."""
+    found = _DESCRIBED_PERSON.search(phrase)
+    return found is not None and found.group("noun") in PERSON_NOUNS
 
 
 #: a dateline opening a story: its place in capitals, a state or country, an agency, a dash ("BEIRUT (AP) -

@@ -714,7 +714,7 @@ class _Reader:
         role = english.ROLE.match(raw or "")
         if role and (holder := self._named_with(raw, index)):
             raw, role = holder, None  # "Norway's foreign minister Anniken Huitfeldt wrote …": the holder
-        described = bool(raw and (role or english.ROLE_ALONE.match(raw) or english.unnamed_person(raw + " said")))
+        described = bool(raw and (role or english.ROLE_ALONE.match(raw) or english.described_person(raw)))
         if raw and self.article.language == "de" and german.ROLE.match(raw):
             raw = self._holder(raw.lower(), index)  # "…“, sagte der Präsident": the one named Präsident before
         elif raw and (english.ROLE_ALONE.match(raw) or cyrillic.ROLE.match(raw)):
