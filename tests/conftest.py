@@ -47,6 +47,22 @@ def ecbplus_articles(*ids: str) -> list:
     return [records[i] for i in ids]
 
 
+def uci_story(record_id: str, folder: Path) -> list:
+    """The UCI headlines dev story that holds ``record_id``, read as ``storyweave`` reads a JSONL file."""
+    import json
+
+    from storyweave.ingest import read_inputs
+    from storyweave.model import Article
+
+    root = DATA / "uci-headlines"
+    story = dict(line.split("\t")[:2] for line in (root / "dev_labels.tsv").read_text(encoding="utf-8").splitlines()[1:])
+    lines = [line for line in (root / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+             if story[json.loads(line)["id"]] == story[record_id]]
+    path = folder / "uci_story.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [a for a in read_inputs([path]) if isinstance(a, Article)]
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     if not SEEDS.is_dir():

@@ -19,6 +19,7 @@ Within one language the comparison is lexical. English rules for opinion.
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Set
@@ -84,8 +85,10 @@ class _Assertion:
     words: frozenset[str] = frozenset()
     #: its words that are neither names nor stop words (conflict.plain_words), None where capitals tell no name
     plain: frozenset[str] | None = None
-    #: entity ids of the actors (ACTOR_TYPES) named in it, and its words with their names masked
+    #: entity ids of the actors (ACTOR_TYPES) named in it, of those named as possessors ("George Clooney's ex"),
+    #: and its words with their names masked
     actors: frozenset[str] = frozenset()
+    possessors: frozenset[str] = frozenset()
     masked: frozenset[str] = frozenset()
     group: _Group | None = field(default=None, repr=False)
     meaning: np.ndarray | None = field(default=None, repr=False)
@@ -161,6 +164,14 @@ def _dot(a: dict[int, float], b: dict[int, float]) -> float:
     return sum(value * b[key] for key, value in a.items() if key in b)
 
 
+#: a name followed by a possessive names whose something is meant ("George Clooney's ex marries"), not who acts:
+#: possessors are compared with possessors only ("Johnson's government" against "Smith's government")
+_POSSESSOR = re.compile(r"['’]s?(?!\w)")
+#: ... and a name that opens a sentence and ends at a dash or a colon labels what follows (a headline's topic,
+#: "George Clooney - George Clooney's Ex Weds In Mexico"; or its speaker, whose words are reported speech)
+_LABEL_END = re.compile(r"\s*(?:[-–—|]\s|:)")
+
+
 def _assertions(article: Article, actors: list[tuple[int, int, str]], reading: str,
                 skip: Set[str] = frozenset()) -> list[_Assertion]:
     """The article's sentences of assertion length that assert something (``asserts``), but for those in
@@ -179,9 +190,11 @@ def _assertions(article: Article, actors: list[tuple[int, int, str]], reading: s
                                    values(text, language), writers_opinion(text, start, end, quotations),
                                    content_words(text, language), plain_words(text, language))
             inside = [(s, e, eid) for s, e, eid in actors[bisect_left(starts, start):bisect_left(starts, end)]
-                      if e <= end]
+                      if e <= end and not (not article.text[start:s].strip() and _LABEL_END.match(article.text, e))]
             if inside:
-                assertion.actors = frozenset(eid for *_, eid in inside)
+                owning = {eid for _, e, eid in inside if _POSSESSOR.match(article.text, e)}
+                assertion.actors = frozenset(eid for _, e, eid in inside if not _POSSESSOR.match(article.text, e))
+                assertion.possessors = frozenset(owning)
                 masked, cursor = [], start
                 for s, e, _ in inside:
                     if s >= cursor:
@@ -223,7 +236,8 @@ def _contradicts(a: _Assertion, b: _Assertion, similarity: float) -> bool:
     if shared >= SAME_SENTENCE_OVERLAP and ((alike and a.values.numbers_differ(b.values)) or a.values.dates_differ(b.values)
                                             or a.values.denies(b.values) or b.values.denies(a.values)):
         return True
-    return (other_actor(a.actors, b.actors) and overlap(a.masked, b.masked) >= SAME_SENTENCE_OVERLAP
+    return ((other_actor(a.actors, b.actors) or other_actor(a.possessors, b.possessors))
+            and overlap(a.masked, b.masked) >= SAME_SENTENCE_OVERLAP
             and not REPORTED.search(a.span.text) and not REPORTED.search(b.span.text))
 
 

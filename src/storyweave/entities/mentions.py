@@ -36,13 +36,12 @@ from ..model import Article
 from ..nlp import cjk_names
 from ..nlp.case import title_case
 from ..nlp.glued import name_end
-from ..nlp.ner import recognise
+from ..nlp.ner import Found, recognise
 from ..nlp.segment import KATAKANA, boundaries, common_word, place_at, unspaced
+from .headline import Casing, Known, headline_line, recut
 from .kb import KB
-from .names import FUNCTION_WORDS, TITLES, fold
+from .names import COMMON_WORD_ZIPF, FUNCTION_WORDS, TITLES, fold
 
-#: a single-word alias whose lower-case form is this common in English (Zipf) is a word, not a name
-COMMON_WORD_ZIPF = 4.5
 #: a one-word name this frequent in English (Zipf) is a name in its own right in English text, not another
 #: language's name of a KB entity nor a misspelling of one: "Maurice" (3.8) is a man, not Mauritius in French;
 #: "Brooklyn" (4.3) is not Berkeley. Machine translation's garbles ("Tocaev", "Lugusk") are unseen, and real
@@ -291,19 +290,10 @@ def find(articles: list[Article], kb: KB) -> list[Mention]:
     """All mentions in the articles, NER run once over the batch; overlapping finds keep the longer
     (NER on ties), so each stretch of text is one mention."""
     recognised = recognise([a.text for a in articles], [a.language or "und" for a in articles])
+    found = [_ner_mentions(article, spans, kb) for article, spans in zip(articles, recognised, strict=True)]
+    found = _headlines_recut(articles, found, kb)
     mentions: list[Mention] = []
-    for article, spans in zip(articles, recognised, strict=True):
-        candidates = []
-        for span in spans:
-            start, end = _trim(article.text, span.start, span.end)
-            asked = _after_question_word(article.text, start, end, kb)
-            kind = span.type
-            if asked is not None:
-                start, kind = asked
-            if end - start < 2 or not any(ch.isalpha() for ch in article.text[start:end]):
-                continue
-            normal = span.normal if span.normal != article.text[span.start:span.end] else article.text[start:end]
-            candidates.append(Mention(article.id, start, end, article.text[start:end], kind, normal, "ner"))
+    for article, candidates in zip(articles, found, strict=True):
         candidates = [part for m in candidates for part in (_countries_side_by_side(article.text, m, kb) or [m])]
         candidates += _dictionary(article, kb) + _handles(article, kb) + _cjk_people(article)
         rank = {"ner": 0, "handle": 1, "kb": 2, "names": 3}
@@ -319,6 +309,49 @@ def find(articles: list[Article], kb: KB) -> list[Mention]:
                 ends.insert(i, mention.end)
         mentions.extend(sorted(_longer_names(article, taken, kb.nationality), key=lambda m: m.start))
     return mentions
+
+
+def _ner_mentions(article: Article, spans: list[Found], kb: KB) -> list[Mention]:
+    out = []
+    for span in spans:
+        start, end = _trim(article.text, span.start, span.end)
+        asked = _after_question_word(article.text, start, end, kb)
+        kind = span.type
+        if asked is not None:
+            start, kind = asked
+        if end - start < 2 or not any(ch.isalpha() for ch in article.text[start:end]):
+            continue
+        normal = span.normal if span.normal != article.text[span.start:span.end] else article.text[start:end]
+        out.append(Mention(article.id, start, end, article.text[start:end], kind, normal, "ner"))
+    return out
+
+
+def _headlines_recut(articles: list[Article], found: list[list[Mention]], kb: KB) -> list[list[Mention]]:
+    """NER's spans in English title-case lines re-cut into the names they hold (``headline.recut``), told by how
+    the batch writes each word and which names its sentence-case lines hold."""
+    english = [i for i, a in enumerate(articles) if (a.language or "und") in ("en", "und")]
+    styled = {(i, m.start): headline_line(articles[i].text, m.start) for i in english for m in found[i]}
+    if not any(styled.values()):
+        return found
+    casing = Casing(articles[i].text for i in english)
+    votes: dict[str, Counter[str]] = {}
+    for i in english:
+        for m in found[i]:
+            if not styled[(i, m.start)]:
+                votes.setdefault(fold(m.text), Counter())[m.type] += 1
+    known = Known({name: kinds.most_common(1)[0][0] for name, kinds in votes.items()})
+    out = []
+    for i, (article, mentions) in enumerate(zip(articles, found, strict=True)):
+        kept = []
+        for m in mentions:
+            parts = recut(article.text, m.start, m.end, m.type, casing, known, kb) if styled.get((i, m.start)) else None
+            if parts is None:
+                kept.append(m)
+                continue
+            kept += [Mention(m.article_id, a, b, article.text[a:b], kind, article.text[a:b], m.finder)
+                     for a, b, kind in parts]
+        out.append(kept)
+    return out
 
 
 _WORD = re.compile(r"[^\s\-–/]+")
@@ -407,7 +440,8 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:\n\"“]\s*)$")
 def propagate(mentions: list[Mention], articles: list[Article]) -> list[Mention]:
     """The story's mentions plus NER names (and full names' surnames) found again where no finder had
     them. Names are matched as written (or in capitals), whole words only; a common word at the start of
-    a sentence is taken for the word."""
+    a sentence is taken for the word, and so is, in a title-case line, a name whose every word the story
+    writes in lower case elsewhere ("Married" after a headline's "Gotten Married")."""
     votes: dict[str, Counter[str]] = {}
     for mention in mentions:
         if mention.finder != "ner" or mention.type not in PROPAGATED:
@@ -426,14 +460,17 @@ def propagate(mentions: list[Mention], articles: list[Article]) -> list[Mention]
     for mention in mentions:
         by_article.setdefault(mention.article_id, []).append(mention)
     out = list(mentions)
-    lookup = {n.lower(): n for n in names}
+    lookup: dict[str, list[str]] = {}
+    for name in names:  # "Red Sox" and "RED SOX" both
+        lookup.setdefault(name.lower(), []).append(name)
+    casing: Casing | None = None
     for article in articles:
         taken = sorted((m.start, m.end) for m in by_article.get(article.id, []))
         starts, reach = [s for s, _ in taken], list(accumulate((e for _, e in taken), max))
         for match in pattern.finditer(article.text):  # its matches never overlap one another
             surface = match.group(1)
-            name = lookup.get(surface.lower())
-            if name is None or (surface != name and surface != name.upper()):
+            name = next((n for n in lookup.get(surface.lower(), ()) if surface in (n, n.upper())), None)
+            if name is None:
                 continue
             start, end = match.span(1)
             before = bisect_left(starts, end)  # the mentions that begin before it ends; one overlaps it if
@@ -442,5 +479,9 @@ def propagate(mentions: list[Mention], articles: list[Article]) -> list[Mention]
             if " " not in name and zipf_frequency(name.lower(), "en") >= SENTENCE_START_ZIPF \
                     and _SENTENCE_START.search(article.text[max(0, start - 3):start]):
                 continue
+            if headline_line(article.text, start):
+                casing = casing or Casing(a.text for a in articles)
+                if all(casing.ordinary(w) for w in name.split()):
+                    continue
             out.append(Mention(article.id, start, end, surface, names[name], name, "story"))
     return out

@@ -135,6 +135,8 @@ def acronym(name: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
 
 
+#: a single-word alias whose lower-case form is this common in English (Zipf) is a word, not a name
+COMMON_WORD_ZIPF = 4.5
 FUNCTION_WORDS = frozenset("of the and for on in to a an at by de la le du des".split())
 
 

@@ -39,9 +39,10 @@ from ..nlp.segment import unspaced
 from . import context, teams
 from .aligned import Aligner
 from .kb import KB, Hit, KBEntity
-from .mentions import COMMON_WORD_ZIPF, Mention, known_name
+from .mentions import Mention, known_name
 from .names import (
     ACRONYM,
+    COMMON_WORD_ZIPF,
     FUNCTION_WORDS,
     TITLES,
     acronym,

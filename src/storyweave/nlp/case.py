@@ -9,8 +9,8 @@ TITLE_CASE_SHARE = 0.7
 _LONGER_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
-def title_case(text: str, minor: frozenset[str]) -> bool:
+def title_case(text: str, minor: frozenset[str], share: float = TITLE_CASE_SHARE) -> bool:
     """Whether at least three of the text's longer words, ``minor`` ones (lower case) aside, are there and
-    more than TITLE_CASE_SHARE of them capitalised."""
+    more than ``share`` of them capitalised."""
     words = [w for w in _LONGER_WORD.findall(text) if w.casefold() not in minor]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) > TITLE_CASE_SHARE * len(words)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > share * len(words)
