@@ -330,7 +330,14 @@ def _headlines_recut(articles: list[Article], found: list[list[Mention]], kb: KB
     """NER's spans in English title-case lines re-cut into the names they hold (``headline.recut``), told by how
     the batch writes each word and which names its sentence-case lines hold."""
     english = [i for i, a in enumerate(articles) if (a.language or "und") in ("en", "und")]
-    styled = {(i, m.start): headline_line(articles[i].text, m.start) for i in english for m in found[i]}
+    styled = {}
+    for i in english:
+        text, lines = articles[i].text, {}
+        for m in found[i]:
+            line = text.rfind("\n", 0, m.start)
+            if line not in lines:
+                lines[line] = headline_line(text, m.start)
+            styled[(i, m.start)] = lines[line]
     if not any(styled.values()):
         return found
     casing = Casing(articles[i].text for i in english)
