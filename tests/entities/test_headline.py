@@ -69,3 +69,11 @@ def test_a_name_found_again_in_capitals_or_as_written_and_not_a_word_of_a_headli
     found = {(m.article_id, m.text) for m in propagate(mentions, articles) if m.finder == "story"}
     assert ("2", "Red Sox") in found
     assert not [m for m in found if m[1] == "Married"]
+
+
+def test_beside_a_known_name_a_common_word_the_batch_never_writes_is_a_word():
+    """A batch of headlines may write "calls" only in title case; "Galavis" is rare in English, so it stays."""
+    known = {"juan pablo": "PERSON"}
+    assert _recut("Juan Pablo Calls Clare", "Juan Pablo Calls", "PERSON", [], known) == [("Juan Pablo", "PERSON")]
+    assert _recut("Juan Pablo Galavis Speaks", "Juan Pablo Galavis", "PERSON", [], known) is None
+    assert _recut("Pablo Calls Clare", "Pablo Calls", "PERSON", [], {}) is None

@@ -836,6 +836,25 @@ def test_two_people_of_one_family_stay_two_and_a_given_name_alone_joins_its_one_
     assert {"Kimani", "Gray"} <= {m.text for m in kimani[0].mentions}
 
 
+def test_given_names_alone_join_the_person_named_far_more_often(tmp_path):
+    """UCI headlines of one TV finale call the man "Juan Pablo" as often as "Juan Pablo Galavis"; single headlines
+    NER read as "Juan Pablo Disses", "Juan Pablo Dissed" … are no other Juan Pablo."""
+    from tests.conftest import uci_story
+
+    articles = uci_story("uci-2486", tmp_path)
+    found = entities_for([Story(id="s", title="t", article_ids=[a.id for a in articles])], articles, load())
+    [person] = _holding(found, "Juan Pablo Galavis")
+    assert "Juan Pablo" in {m.text for m in person.mentions}
+
+
+def test_given_names_that_begin_two_peoples_names_name_neither():
+    found = _entities("Maria Jose Lopez met Maria Jose Garcia in Madrid on Monday.",
+                      "Maria Jose Lopez and Maria Jose Garcia spoke later. Maria Jose said no more.")
+    lopez, garcia = _holding(found, "Maria Jose Lopez"), _holding(found, "Maria Jose Garcia")
+    assert lopez and garcia and lopez[0] is not garcia[0]
+    assert "Maria Jose" not in {m.text for e in lopez + garcia for m in e.mentions}
+
+
 @pytest.mark.parametrize(("a", "b", "two"), [
     ("Kimani Gray", "Mahnefah Gray", True),
     ("Jumaane Williams", "Makaeo Williams", True),

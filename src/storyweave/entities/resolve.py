@@ -871,25 +871,42 @@ def _family_names(groups: list[Group]) -> list[tuple[int, int]]:
 GIVEN_NAME_SCORE = 0.9
 
 
+#: where the full names a given name begins have several surnames, one named this many times as often as the next
+#: is the person the given name means ("Juan Pablo": 62 mentions of "Juan Pablo Galavis", one of each headline's
+#: "Juan Pablo Disses", "Juan Pablo Dissed" …); else it means no one
+GIVEN_NAME_MARGIN = 10
+
+
 def _given_names(groups: list[Group]) -> list[tuple[int, int]]:
-    """A person's given name alone ("Kimani", as reports call a teenager) and the one person of the story whose
-    full name begins with it ("Kimani Gray"), where no one's full name ends with it (then it may be a surname)
-    and it links to no KB entity. Where two people's full names begin with it, it names neither."""
-    people = [i for i, g in enumerate(groups) if g.cls == "PERSON" and len(fold(g.name).split()) > 1]
-    first: dict[str, list[int]] = {}
-    last = set()
+    """A person's given name or names alone ("Kimani", as reports call a teenager; "Juan Pablo") and the one
+    person of the story whose full name begins with them ("Kimani Gray", "Juan Pablo Galavis"), where no one
+    else's full name ends with their last word (then it may be a surname; a name that ends with all of them,
+    "Unpopular Juan Pablo", is no such evidence) and they link to no KB entity. Where the full names they begin
+    are several people's, they name the one whose surname is named GIVEN_NAME_MARGIN times as often as the
+    next, or no one."""
+    people = {i for i, g in enumerate(groups) if g.cls == "PERSON" and len(fold(g.name).split()) > 1}
+    starts: dict[str, set[int]] = {}
+    ends: dict[str, list[str]] = {}
     for j in people:
-        words = fold(groups[j].name).split()
-        first.setdefault(words[0], []).append(j)
-        last.add(words[-1])
+        name = fold(groups[j].name)
+        words = name.split()
+        ends.setdefault(words[-1], []).append(name)
+        for k in range(1, len(words)):
+            starts.setdefault(" ".join(words[:k]), set()).add(j)
     found = []
     for i, group in enumerate(groups):
         key = fold(group.name)
-        if " " in key or group.qid or group.cls not in ("PERSON", None) or key in last or key not in first:
+        if group.qid or group.cls not in ("PERSON", None) or key not in starts:
             continue
-        surnames = {fold(groups[j].name).split()[-1] for j in first[key]}
-        if len(surnames) == 1:
-            found.append((i, first[key][0]))
+        if any(name != key and not (" " in key and name.endswith(" " + key)) for name in ends.get(key.split()[-1], ())):
+            continue
+        longer = sorted(starts[key] - {i}, key=lambda j: (-len(groups[j].mentions), j))
+        named = Counter()
+        for j in longer:
+            named[fold(groups[j].name).split()[-1]] += len(groups[j].mentions)
+        ranked = [n for _, n in named.most_common(2)] + [0]
+        if longer and ranked[0] >= GIVEN_NAME_MARGIN * ranked[1]:
+            found.append((i, longer[0]))
     return found
 
 
