@@ -3,8 +3,9 @@ around them ("Stacy Keibler Marries Boyfriend Jared Pobre" read as one organisat
 
 The batch itself tells the words apart: what it writes in lower case elsewhere is an ordinary word ("marries",
 "boyfriend"); what it names in a sentence-case line is a name ("Stacy Keibler", "Jared Pobre"). A span of a
-title-case line is re-cut into the names it holds only when every word of it is one or the other; else NER's
-span stands, since no evidence says otherwise.
+title-case line is re-cut into the names it holds only when every word of it is one or the other (or, beside a
+known name, a common English word the batch never writes); else NER's span stands, since no evidence says
+otherwise.
 """
 
 from __future__ import annotations
