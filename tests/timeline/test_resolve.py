@@ -109,9 +109,10 @@ def test_a_weekday_before_a_date_is_that_dates_and_a_time_after_a_month_is_no_da
     assert [(e.value, e.kind) for e in found] == expected
 
 
-def test_months_or_years_after_an_undated_event_are_not_counted_from_the_report():
+def test_weeks_months_or_years_after_an_undated_event_are_not_counted_from_the_report():
     """UCI headlines: "… Gets Married 8 Months After Breakup" had dated the wedding eight months after the report;
     days after an event ("a day before the game") are most often the story's own, near the report's day."""
     assert find("Stacy Keibler Gets Married 8 Months After Breakup", "2014-03-20") == []
+    assert find("A Week After Mt. Gox Collapse, Japan Struggles to Understand Bitcoin", "2014-03-10") == []
     assert [e.value for e in find("A day before the game he was hurt.", "2014-03-20")] == ["2014-03-19"]
     assert [e.value for e in find("He was freed two months after the May 3 fire.", "2014-06-20")][:1] == ["2014-07"]

@@ -240,10 +240,11 @@ def find(text: str, published: str | None = None, fallback: str | None = None,
         following = matches[index + 1] if index + 1 < len(matches) else None
         if kind == "ago" and following and following[0] - end <= 12 and following[0] in explicit_at:
             previous = explicit_at[following[0]]  # "two days after the May 3 fire": counted from that date
-        elif kind == "ago" and groups["dir"].lower() in ("after", "before") and groups["unit"].lower() in ("month", "year"):
-            # "8 months after breakup", "a year before the election": from an event the text does not date, and
-            # months or years away from the report's day (days away, "a day before the game", it is most often
-            # the story's own event, near that day)
+        elif kind == "ago" and groups["dir"].lower() in ("after", "before") \
+                and groups["unit"].lower() in ("week", "month", "year"):
+            # "8 months after breakup", "a week after Mt. Gox collapse": from an event the text does not date, and
+            # weeks, months or years away from the report's day (days away, "a day before the game", it is most
+            # often the story's own event, near that day)
             if unresolved:
                 found.append(TimeExpression(start, end, text[start:end], kind, ""))
             continue
