@@ -845,6 +845,8 @@ def test_given_names_alone_join_the_person_named_far_more_often(tmp_path):
     found = entities_for([Story(id="s", title="t", article_ids=[a.id for a in articles])], articles, load())
     [person] = _holding(found, "Juan Pablo Galavis")
     assert "Juan Pablo" in {m.text for m in person.mentions}
+    assert person.name == "Juan Pablo Galavis"  # the full name, though "Juan Pablo" is written more often
+    assert not [m for m in person.mentions if "Clare" in m.text]  # "Juan Pablo Galavis - Clare Crawley" is no longer name
 
 
 def test_given_names_that_begin_two_peoples_names_name_neither():
@@ -868,3 +870,17 @@ def test_given_names_that_begin_two_peoples_names_name_neither():
 def test_full_names_with_one_surname_and_given_names_of_two_people(a, b, two):
     resolve_module = importlib.import_module("storyweave.entities.resolve")
     assert resolve_module._siblings(a, b) is two
+
+
+def test_a_title_word_that_opens_a_firms_or_a_places_name_stays_in_it():
+    """UCI headlines of GM's recall: "General Motors" had been shown as "Motors" (and "General Motors Company" as
+    "Motors Company"), since "General" is a title before a person's name."""
+    found = _entities("General Motors hired a law firm on Monday to look into the recall.",
+                      "General Motors Company said the State Department was not involved.",
+                      "President Tokayev spoke with Tokayev's advisers.")
+    names = {e.name for e in found}
+    assert "State Department" in names and not {"Motors", "Motors Company", "Department"} & names
+    [firm] = _holding(found, "General Motors")
+    assert firm.name.startswith("General Motors") and firm.type == "ORG"
+    [person] = _holding(found, "Tokayev")
+    assert person.name == "Kassym-Jomart Tokayev"

@@ -115,10 +115,12 @@ def edits(a: str, b: str) -> int:
     return min(Levenshtein.distance(sa, sb) for sa, sb in _keys(a, b))
 
 
-def strip_title(text: str) -> str:
-    """The name without leading titles and a trailing possessive: "President Tokayev's" -> "Tokayev"."""
+def strip_title(text: str, titles: bool = True) -> str:
+    """The name without leading titles and a trailing possessive: "President Tokayev's" -> "Tokayev"; with
+    ``titles`` false only the possessive goes (a title word opens names of firms and places: "General Motors",
+    "State Department", "Prince Edward Island")."""
     words = text.split()
-    while len(words) > 1 and fold(words[0]) in TITLES:
+    while titles and len(words) > 1 and fold(words[0]) in TITLES:
         words = words[1:]
     name = " ".join(words)
     return re.sub(r"[’']s?$", "", name).strip() or text

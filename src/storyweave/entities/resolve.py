@@ -160,7 +160,7 @@ class Group:
 
     @cached_property
     def name(self) -> str:
-        return Counter(strip_title(m.normal) for m in self.mentions).most_common(1)[0][0]
+        return Counter(strip_title(m.normal, _titled(m)) for m in self.mentions).most_common(1)[0][0]
 
     @property
     def cls(self) -> str | None:
@@ -193,10 +193,15 @@ def _nationality_word(key: str, kb: KB) -> bool:
     return bool(countries) and not any(h.entity.qid in countries and h.kind != "code" for h in kb.exact(key))
 
 
+def _titled(mention: Mention) -> bool:
+    """Whether a title may open the mention's name: a person's ("President Tokayev"), not a firm's or a place's."""
+    return mention.type not in ("ORG", "GPE", "LOC")
+
+
 def _groups(mentions: list[Mention], kb: KB) -> list[Group]:
     by_key: dict[str, Group] = {}
     for mention in mentions:
-        key = fold(strip_title(mention.normal))
+        key = fold(strip_title(mention.normal, _titled(mention)))
         if key and not _nationality_word(key, kb):
             by_key.setdefault(key, Group(key, [])).mentions.append(mention)
     groups = sorted(by_key.values(), key=lambda g: g.key)
@@ -879,7 +884,8 @@ GIVEN_NAME_MARGIN = 10
 
 def _given_names(groups: list[Group]) -> list[tuple[int, int]]:
     """A person's given name or names alone ("Kimani", as reports call a teenager; "Juan Pablo") and the one
-    person of the story whose full name begins with them ("Kimani Gray", "Juan Pablo Galavis"), where no one
+    person of the story whose full name begins with them ("Kimani Gray"; two or more given names, "Juan Pablo",
+    only a name of one more word, "Juan Pablo Galavis", not a headline's run-on), where no one
     else's full name ends with their last word (then it may be a surname; a name that ends with all of them,
     "Unpopular Juan Pablo", is no such evidence) and they link to no KB entity. Where the full names they begin
     are several people's, they name the one whose surname is named GIVEN_NAME_MARGIN times as often as the
@@ -900,7 +906,9 @@ def _given_names(groups: list[Group]) -> list[tuple[int, int]]:
             continue
         if any(name != key and not (" " in key and name.endswith(" " + key)) for name in ends.get(key.split()[-1], ())):
             continue
-        longer = sorted(starts[key] - {i}, key=lambda j: (-len(groups[j].mentions), j))
+        size = len(key.split())
+        longer = sorted((j for j in starts[key] - {i} if size == 1 or len(fold(groups[j].name).split()) == size + 1),
+                        key=lambda j: (-len(groups[j].mentions), j))
         named = Counter()
         for j in longer:
             named[fold(groups[j].name).split()[-1]] += len(groups[j].mentions)
@@ -956,6 +964,15 @@ def resolve(story: Story, mentions: list[Mention], articles: dict[str, Article],
     return entities
 
 
+def _begins_longer(group: Group, groups: list[Group]) -> bool:
+    """A person's name that another name of the entity, one word longer, begins with ("Juan Pablo" of "Juan Pablo
+    Galavis"): the entity is shown by the full name, however often the shorter one is written."""
+    key = fold(group.name)
+    size = len(key.split()) + 1
+    return group.cls == "PERSON" and any(fold(g.name).startswith(key + " ") and len(fold(g.name).split()) == size
+                                         for g in groups if g is not group)
+
+
 def _entity(story: Story, groups: list[Group], joins: list[Evidence], kb: KB,
             articles: dict[str, Article]) -> Entity:
     qid = next((g.qid for g in groups if g.qid), None)
@@ -964,7 +981,8 @@ def _entity(story: Story, groups: list[Group], joins: list[Evidence], kb: KB,
         known = kb.entities[qid]
         name, kind = known.name, known.type if known.type in CLASSES else "OTHER"
     else:
-        top = max(groups, key=lambda g: (len(fold(g.name).split()) > 1, len(g.mentions), g.key))
+        top = max(groups, key=lambda g: (len(fold(g.name).split()) > 1, not _begins_longer(g, groups), len(g.mentions),
+                                         g.key))
         name = top.name
         votes = Counter(m.type for m in mentions if m.type in CLASSES)
         kind = votes.most_common(1)[0][0] if votes else "OTHER"
