@@ -26,6 +26,10 @@ def test_a_judgement_inside_a_quotation_is_speech_being_reported_not_the_writers
     ("With prices frozen you have to wonder how the Red Sox plan on making this commitment.", True),
     ("Police said the fire was probably set on purpose.", False),
     ("The fire destroyed the store on Friday night.", False),
+    # UCI headlines: one site argued for each of two finalists, which the brief had shown as sources that differ
+    ("Why Juan Pablo Galavis Should Pick Nikki Ferrell in the Bachelor 2014 Finale", True),
+    ("Officials explained why the plant should close next year.", False),
+    ("Why GM recalled 1.6 million cars", False),
 ])
 def test_the_writers_stance_is_opinion_unless_the_sentence_reports_someone(sentence, opinion):
     assert _opinion(sentence, sentence) is opinion

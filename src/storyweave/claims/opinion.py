@@ -12,10 +12,11 @@ OPINION = re.compile(
     r"\b(?:I|we|my|our)\s+(?:think|believe|guess|feel|should|must|need|always|can|do not|don't)\b|\bin my (?:view|opinion)\b"
     r"|\b(?:obviously|clearly|undoubtedly)\b(?!\s*(?:[.;:!?“”\"]|$))"
     r"|\b(?:of course|in itself|no doubt|it is (?:no wonder|reasonable|understandable|obvious|clear))\b", re.I)
-#: judgements, exhortations and the writer's stance (hedges and attitude adverbs, after Biber's stance markers:
-#: "Hopefully, …", "He's probably just pretending", "you have to wonder") that are the writer's unless the
-#: sentence reports someone saying them
-JUDGEMENT = re.compile(r"\b(?:should|must)\s+(?:be|also|really|not)\b|\b(?:is|was|are)\s+(?:wrong|right|impressive|"
+#: judgements, exhortations, arguments ("Why Juan Pablo Galavis Should Pick …") and the writer's stance (hedges
+#: and attitude adverbs, after Biber's stance markers: "Hopefully, …", "He's probably just pretending", "you have
+#: to wonder") that are the writer's unless the sentence reports someone saying them
+JUDGEMENT = re.compile(r"\b(?:should|must)\s+(?:be|also|really|not)\b|^\W*why\b[^.!?]*\b(?:should|must)\b"
+                       r"|\b(?:is|was|are)\s+(?:wrong|right|impressive|"
                        r"absurd|ridiculous|naive|a mess)\b|\?\s*$"
                        r"|\b(?:hopefully|incredibly|surprisingly|unfortunately|fortunately|sadly|arguably|probably|"
                        r"perhaps|needless to say|to be fair|in a sense|tantamount to|you have to wonder|"
