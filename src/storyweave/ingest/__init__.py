@@ -42,9 +42,11 @@ def _article(parsed: Parsed, display: str, raw: bytes, position: int | None, set
     parsed = headline.without_site(_visible(parsed))
     if not parsed.text.strip():
         return Rejected(display, "no article text left after removing boilerplate and metadata lines", "no_text")
-    error = errorpage.error_title(parsed)
-    if error:
-        return Rejected(display, f"an error or blocked page ({error!r}), not an article", "error_page")
+    stand_in = errorpage.judge(parsed)
+    kept = errorpage.behind_paywall(parsed) if stand_in and stand_in.code == "paywall" else None
+    if stand_in and kept is None:
+        return Rejected(display, stand_in.reason, stand_in.code)
+    parsed = kept or parsed
     language = parsed.language or detect(parsed.text, settings.language_min_chars, settings.language_min_confidence)
     if not parsed.title:
         parsed = replace(parsed, title=text.first_sentence(parsed.text), title_source="first sentence")
