@@ -530,6 +530,8 @@ def test_what_a_group_or_an_institution_said_is_reported_speech():
      "the new ward would open"),
     ("A senior Treasury official said there had been a \"frank\" exchange between the two delegations.", None,
      "there had been a \"frank\" exchange"),
+    ("The head of the central bank said that inflation would stay within the target range this year.", None,
+     "inflation would stay within"),
     ("The bridge will stay closed until the spring, Governor Ann Walsh said today in her weekly address to the "
      "state legislature on the budget.", "Ann Walsh", "The bridge will stay closed"),
 ])
@@ -538,6 +540,14 @@ def test_reported_speech_of_a_group_or_someone_unnamed_before_a_clause_and_after
     renderings = renderings_of(text)
     assert [(r.direct, r.speaker) for r in renderings] == [(False, speaker)]
     assert renderings[0].span.text.startswith(said)
+
+
+def test_reported_speech_of_a_described_subject_holding_a_quotation_is_told_from_the_quotation():
+    """ECB+ (the Gigante obituaries): the claim is reported, and its quoted words are a quotation of its own."""
+    renderings = renderings_of("The prosecutor in the Costello case claimed that Gigante was \"a young punk on the "
+                               "way up in the underworld who was chosen to kill Costello to win his spurs.\"")
+    assert [(r.direct, r.speaker, r.span.text[:11]) for r in renderings] == [
+        (False, None, "Gigante was"), (True, None, "a young pun")]
 
 
 @pytest.mark.parametrize(("text", "said"), [

@@ -178,7 +178,7 @@ GROUP_BEFORE = re.compile(rf"^(?:[^,]{{0,60}},\s+)?{_GROUP_SPEAKER}(?<!\bwho)(?<
 GROUP_SAYS = frozenset({REPORTED_AFTER[2], REPORTED_AFTER_TERMS[2], GROUP_BEFORE})
 #: reported speech of someone the text does not name ("a Russian TV host claimed that …", "Tokaev’s press
 #: secretary explained that …"): a rendering of a statement, with no speaker
-_UNNAMED = r"^(?:[^,]{0,60},\s+)?(?:[Aa]n?|[Oo]ne|[Ss]ome|[Aa]nother|[\w-]+['’]s)\s+(?:(?!(?:who|which|that|whom)\b)[\w-]+\s+){0,4}?"
+_UNNAMED = r"^(?:[^,]{0,60},\s+)?(?:[Aa]n?|[Oo]ne|[Ss]ome|[Aa]nother|[Tt]he|[\w-]+['’]s)\s+(?:(?!(?:who|which|that|whom)\b)[\w-]+\s+){0,5}?"
 REPORTED_UNNAMED = re.compile(rf"{_UNNAMED}(?:{SPEECH})\s+that\s+(?P<what>.{{20,}})$", re.S)
 #: the same without "that", with a verb that takes a clause ("A senior Treasury official said there had been …")
 REPORTED_UNNAMED_BARE = re.compile(rf"{_UNNAMED}(?:{_CLAUSE_VERBS})\s+{_TIMES}(?P<what>{_CLAUSE_SUBJECT}.{{20,}})$", re.S)
