@@ -233,7 +233,7 @@ def build_report(articles: list[Article], rejected: list[Rejected], stories: lis
     claims, sources = claims_and_sources(stories, articles, entities)
     stories = [replace(story, source_count=sources[story.id]) for story in stories]
     timeline = timelines(stories, articles)
-    stories = brief_all(stories, articles, claims)
+    stories = brief_all(stories, articles, claims, quotes)
     return Report(articles=articles, rejected=rejected, stories=stories, entities=entities, quotes=quotes,
                   claims=claims, timeline=timeline, tool_version=__version__)
 

@@ -104,3 +104,32 @@ def test_a_source_without_an_outlet_is_named_by_its_headline_cut_short(text, lan
     article = Article(id="d", source_path="x", text=text, language=language, title=title)
     [sentence] = brief(Story("s", "t", ["d"]), [article])
     assert sentence.text == f"According to {name}: {text}"
+
+
+def test_a_sentence_that_is_only_a_quotation_is_given_to_its_speaker():
+    """ECB+ dev (34_9ecbplus): "In Dr. Benjamin, we have a brilliant physician …" is a quotation whose speaker,
+    Sister Carol Keehan, stands in the sentence before; stated bare, it read as the brief's own praise. A sentence
+    that holds its attribution ("Sr. Keehan said the nominee will "enrich the nation" …") stays as it is."""
+    from storyweave.model import Claim, Span
+    from storyweave.nlp.sentences import spans
+    from storyweave.quotes import quotes_for
+    from tests.conftest import ecbplus_articles
+
+    [article] = ecbplus_articles("34_9ecbplus")
+    story = Story("s", "t", [article.id])
+    quotes = quotes_for([story], [article])
+
+    def rendered(opening: str, sources: int, with_quotes=True) -> str:
+        start, end = next((s, e) for s, e in spans(article.text) if article.text[s:e].startswith(opening))
+        claim = Claim(id="c", text=article.text[start:end], kind="report", support=[Span.of(article, start, end)],
+                      contradict=[],
+                      independent_sources=sources, story_id="s")
+        [sentence] = brief_from_claims(story, [article], [claim], quotes if with_quotes else [])
+        return sentence.text
+
+    praise = '"In Dr. Benjamin, we have a brilliant physician'
+    assert rendered(praise, 2).startswith("Sister Carol Keehan: " + praise)
+    assert rendered(praise, 1).startswith(
+        "According to “Obama nominates rural Catholic doctor as…”, Sister Carol Keehan said: " + praise)
+    assert rendered(praise, 2, with_quotes=False).startswith(praise)
+    assert rendered("Sr. Keehan said the nominee", 2).startswith("Sr. Keehan said the nominee")

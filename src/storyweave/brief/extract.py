@@ -5,7 +5,8 @@
     2. select by MMR against redundancy (MAX_SENTENCES in all)
     3. a claim only one source makes is attributed ("According to X: ..."), never stated as settled;
        a contradicted claim is shown as such ("Sources differ: ..."); the writers' opinion comes last,
-       labelled ("Commentary in X: ...")
+       labelled ("Commentary in X: ..."); a sentence that is a quotation and nothing else is given to its
+       speaker ("Sister Carol Keehan: “In Dr. Benjamin, we have …”"), as the quotes stage found them
 
 In a story told in several languages, claims with a rendering in the story's reading language come first;
 others fill the brief only where those run out, so a brief does not switch languages sentence by sentence.
@@ -19,7 +20,7 @@ import numpy as np
 
 from ..cluster.batch import source_key
 from ..cluster.features import lexical_cosine, text_vector
-from ..model import Article, Claim, Span, Story, SummarySentence
+from ..model import Article, Claim, Quote, Span, Story, SummarySentence
 from ..nlp import sentences
 from ..nlp.reading import reading_language
 
@@ -86,7 +87,40 @@ def _readable_first(pool: list[Claim], readable, scores: dict[str, float], vecto
     return picked + _mmr([c for c in pool if not readable(c)], scores, vectors, chosen + picked, k - len(picked))
 
 
-def _render(claim: Claim, articles: dict[str, Article]) -> SummarySentence:
+#: quotations in an article: article id -> (start, end, the quote)
+Quoted = dict[str, list[tuple[int, int, Quote]]]
+
+
+def _quoted(quotes: list[Quote]) -> Quoted:
+    found: Quoted = {}
+    for quote in quotes:
+        for variant in quote.variants:
+            if variant.direct:
+                found.setdefault(variant.span.article_id, []).append((variant.span.start, variant.span.end, quote))
+    return found
+
+
+def _quotation_alone(lead: Span, quoted: Quoted) -> Quote | None:
+    """The quote a sentence is, where it holds a quotation and nothing else (its attribution, "… said Lee",
+    stands in another sentence): stated bare, it would read as the brief's own or every source's claim."""
+    for start, end, quote in quoted.get(lead.article_id, ()):
+        if lead.start <= start and end <= lead.end:
+            rest = lead.text[:start - lead.start] + lead.text[end - lead.start:]
+            if not any(ch.isalpha() for ch in rest):
+                return quote
+    return None
+
+
+def _speaker(quote: Quote) -> tuple[str | None, list[Span]]:
+    """Who says a quote as the quotes stage found them, and the span that describes an unnamed speaker."""
+    if quote.speaker_name:
+        return quote.speaker_name, []
+    if quote.speaker_description is not None:
+        return quote.speaker_description.text, [quote.speaker_description]
+    return None, []
+
+
+def _render(claim: Claim, articles: dict[str, Article], quoted: Quoted | None = None) -> SummarySentence:
     """The claim in its own words (its rendering in the story's reading language), citing every span."""
     lead = _lead(claim)
     first = articles[lead.article_id]
@@ -98,13 +132,24 @@ def _render(claim: Claim, articles: dict[str, Article]) -> SummarySentence:
                 f"{_source_name(articles[other.article_id])} reports “{other.text}”")
         return SummarySentence(text, [lead, other])
     rest = [s for s in claim.support if s is not lead]
+    quote = _quotation_alone(lead, quoted or {})
+    if quote is not None:
+        speaker, described = _speaker(quote)
+        if claim.independent_sources <= 1:
+            text = (f"According to {_source_name(first)}, {speaker} said: {lead.text}" if speaker else
+                    f"Quoted in {_source_name(first)}: {lead.text}")
+        else:
+            text = f"{speaker}: {lead.text}" if speaker else f"Quoted: {lead.text}"
+        return SummarySentence(text, [lead] + rest + described)
     if claim.independent_sources <= 1:
         return SummarySentence(f"According to {_source_name(first)}: {lead.text}", [lead] + rest)
     return SummarySentence(lead.text, [lead] + rest)
 
 
-def brief(story: Story, articles: list[Article], claims: list[Claim]) -> list[SummarySentence]:
-    """The story's cited summary: corroborated reporting first, then disagreements, then commentary."""
+def brief(story: Story, articles: list[Article], claims: list[Claim],
+          quotes: list[Quote] = ()) -> list[SummarySentence]:
+    """The story's cited summary: corroborated reporting first, then disagreements, then commentary; with the
+    story's ``quotes``, a sentence that is only a quotation names its speaker."""
     by_id = {a.id: a for a in articles}
     mine = [c for c in claims if c.story_id == story.id and c.support and c.support[0].article_id in by_id]
     if not mine:
@@ -134,10 +179,15 @@ def brief(story: Story, articles: list[Article], claims: list[Claim]) -> list[Su
     commentary = _readable_first(opinions, readable, scores, vectors, chosen,
                                  max(MAX_COMMENTARY, MIN_SENTENCES - len(chosen) - len(differ)))
     chosen.sort(key=lambda c: (-c.independent_sources, -scores[c.id]))
-    return [_render(c, by_id) for c in chosen + differ + commentary][:MAX_SENTENCES]
+    quoted = _quoted([q for q in quotes if q.story_id in (story.id, None)])
+    return [_render(c, by_id, quoted) for c in chosen + differ + commentary][:MAX_SENTENCES]
 
 
-def brief_all(stories: list[Story], articles: list[Article], claims: list[Claim]) -> list[Story]:
+def brief_all(stories: list[Story], articles: list[Article], claims: list[Claim],
+              quotes: list[Quote] = ()) -> list[Story]:
+    by_story: dict[str | None, list[Quote]] = {}
+    for quote in quotes:
+        by_story.setdefault(quote.story_id, []).append(quote)
     for story in stories:
-        story.summary = brief(story, articles, claims)
+        story.summary = brief(story, articles, claims, by_story.get(story.id, []))
     return stories
