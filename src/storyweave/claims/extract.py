@@ -69,12 +69,13 @@ SAME_SENTENCE_OVERLAP = 0.85
 #: wrong joins (1.0 %) that 1.04 gave when sentences were embedded as passages (recall 0.740 then)
 CROSS_CLAIM_COSINE = 0.82
 CLAIM_MARGIN = 1.035
-#: one assertion in other words in two articles of one language (ECB+ dev, session 41, `benchmarks/claims.py
-#: --corroboration`): the two sentences are each other's closest in the other article at this paraphrase cosine
-#: (nlp.paraphrase), with no conflicting values and a word in common beyond names. Judged by ECB+'s event
-#: coreference (a link is right where both sentences mention one annotated event), lexical pairs alone link
-#: 5.6 % of the sentence pairs that report one event at precision 0.955; with these at 0.70, 8.6 % at 0.954
-#: (0.65: 10.5 % at 0.943; 0.60: 12.6 % at 0.926); twenty pairs at 0.70-0.81 read by hand all say one thing
+#: one assertion in other words in two articles of one language (ECB+ dev, session 41,
+#: `benchmarks/corroboration.py`): the two sentences are each other's closest in the other article at this
+#: paraphrase cosine (nlp.paraphrase), with no conflicting values and a word in common beyond names. Judged by
+#: ECB+'s event coreference (a pair is right where both sentences mention one annotated event), claims held
+#: 4.8 % of the sentence pairs that report one event at precision 0.955 with lexical pairs alone; 7.0 % at 0.951
+#: with these at 0.70 (0.75: 5.7 % at 0.957; 0.65: 9.0 % at 0.945; 0.60: 11.3 % at 0.932); twenty pairs at
+#: 0.70-0.81 read by hand all say one thing, of those at 0.65-0.70 about half two things
 SAME_WORDING_COSINE = 0.70
 #: two articles in two languages are one text translated when this share of the shorter one's assertions
 #: (and at least TRANSLATION_MIN) pair with the other's; `benchmarks/claims.py`
@@ -128,14 +129,14 @@ class _Group:
 
     def linked(self, other: _Group) -> bool:
         """Average linkage, per kind of pair: a chain of look-alikes is not one claim. Pairs of one language
-        average their lexical cosine, or else their embedding cosine, pairs of two languages their embedding
+        average their lexical cosine, or else their paraphrase cosine, pairs of two languages their embedding
         cosine; each must pass its bar."""
         lexical, alike, meaning = self.means(other)
         return ((lexical is None or lexical >= SAME_CLAIM_COSINE or (alike is not None and alike >= SAME_WORDING_COSINE))
                 and (meaning is None or meaning >= CROSS_CLAIM_COSINE))
 
     def means(self, other: _Group) -> tuple[float | None, float | None, float | None]:
-        """Mean lexical and mean embedding cosine over the two groups' pairs of one language, and mean embedding
+        """Mean lexical and mean paraphrase cosine over the two groups' pairs of one language, and mean embedding
         cosine over their pairs of two languages (None where there are no such pairs)."""
         shared = self.sizes.keys() & other.sizes.keys()
         lexical_pairs = sum(self.sizes[lang] * other.sizes[lang] for lang in shared)

