@@ -326,12 +326,12 @@ def test_whose_ex_and_a_headlines_topic_are_not_another_actor(tmp_path):
 
 
 def test_one_statement_in_other_words_in_two_reports_is_one_claim_of_two_sources():
-    """ECB+ dev: "The pirates are from Somalia and Yemen, …, Sinha said." and "The pirates were Somali and
-    Yemeni, the BBC reported." share one word besides names (lexical cosine 0.02); "Chargers defensive tackle
-    Jamal Williams was arrested early Sunday for suspicions of driving under the influence." and "… was arrested on
-    suspicion of drunken driving, the team's second such arrest …" (0.37). Two sentences alike in tone but saying
-    two things ("Moreover, she never denounced sexual expression.", "But her image never stopped titillating.",
-    about Bettie Page) stay apart."""
+    """ECB+ dev: "Actress and champion swimmer Esther Williams, who showcased …, has died." and "Hollywood's
+    mermaid Esther Williams dies Champion swimmer turned top box-office draw …" (lexical cosine 0.21); "Chargers
+    defensive tackle Jamal Williams was arrested early Sunday for suspicions of driving under the influence." and
+    "… was arrested on suspicion of drunken driving, the team's second such arrest …" (0.37). Two sentences alike
+    but saying two things ("Moreover, she never denounced sexual expression.", "But her image never stopped
+    titillating.", about Bettie Page) stay apart."""
     from tests.conftest import ecbplus_articles
 
     def claims(*ids):
@@ -339,12 +339,15 @@ def test_one_statement_in_other_words_in_two_reports_is_one_claim_of_two_sources
         found = story_claims(Story("s", "t", [a.id for a in articles]), {a.id: a for a in articles})
         return {span.text: claim for claim in found for span in claim.support}
 
-    pirates = claims("12_11ecb", "12_18ecb")
-    somali = pirates["The pirates were Somali and Yemeni, the BBC reported."]
-    assert somali is pirates[next(t for t in pirates if t.startswith("The pirates are from Somalia and Yemen"))]
-    assert somali.independent_sources == 2
+    def holding(found, opening):
+        return found[next(t for t in found if t.startswith(opening))]
+
+    died = claims("4_1ecbplus", "4_5ecbplus")
+    actress = holding(died, "Actress and champion swimmer Esther Williams, who showcased")
+    assert actress is holding(died, "Hollywood’s mermaid Esther Williams dies")
+    assert actress.independent_sources == 2
     arrest = claims("35_5ecbplus", "35_1ecbplus")
-    held = arrest[next(t for t in arrest if t.startswith("Chargers defensive tackle Jamal Williams was arrested early"))]
+    held = holding(arrest, "Chargers defensive tackle Jamal Williams was arrested early")
     assert any(s.text.startswith("Chargers defensive tackle Jamal Williams was arrested on suspicion") for s in held.support)
     page = claims("4_11ecb", "4_13ecb")
     assert page["Moreover, she never denounced sexual expression."] is not page["But her image never stopped titillating."]
