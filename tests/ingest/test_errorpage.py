@@ -109,3 +109,13 @@ def test_no_article_of_the_seeds_and_the_dev_sets_is_taken_for_an_error_page_or_
                 and r.code in {"error_page", "consent_wall", "paywall"}]
     assert not [r for r in records if isinstance(r, Article)
                 and any(line.reason == "subscription wall" for line in r.removed)]
+
+
+def test_a_short_lead_above_a_subscription_wall_is_the_articles_text(tmp_path):
+    lead = "The council approved the bridge budget on Monday."
+    [record] = _read_records(tmp_path, [{
+        "id": "lead", "title": "Council approves bridge budget",
+        "text": lead + "\nThis article is for subscribers only.\nAlready a subscriber? Log in."}])
+    assert isinstance(record, Article) and record.text == lead
+    assert [r.text for r in record.removed if r.reason == "subscription wall"] == [
+        "This article is for subscribers only.", "Already a subscriber? Log in."]

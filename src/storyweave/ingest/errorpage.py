@@ -97,6 +97,8 @@ WALLS = (("error_page", "missing page", _MISSING), ("consent_wall", "consent wal
 MIN_LEFT = 15
 #: words of a headline kept as the article behind a subscription wall
 HEADLINE_WORDS = 3
+#: words a line of a wall may hold besides its sentences, a button's ("Log in", "Se connecter")
+BUTTON_WORDS = 4
 #: a sentence that quotes or reports is a story's, not a wall's ("'We value your privacy,' the company said")
 _REPORTED = re.compile(r"[\"“”«»„]|\b(?:said|says|told|according\s+to|announced|reported|wrote)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
@@ -120,15 +122,25 @@ def judge(parsed: Parsed) -> StandIn | None:
 
 
 def behind_paywall(parsed: Parsed) -> Parsed | None:
-    """A subscription wall's page as the headline-only article it still is, when its headline is the article's
-    (a feed of headlines is news too): the headline as its text, the wall's lines among the removed. None when
-    the headline is the wall's own ("Subscribers only"), the site's name or too short to be one."""
+    """A subscription wall's page as the article it still is, when its headline is the article's (a feed of
+    headlines is news too): the lines that are not the wall's (a lead of a few words) or else the headline as its
+    text, the wall's lines among the removed. None when the headline is the wall's own ("Subscribers only"), the
+    site's name or too short to be one."""
     title = (parsed.title or "").strip()
     if len(title.split()) < HEADLINE_WORDS or _TITLE.match(title) or _is_wall(title) or (
             parsed.outlet and title.casefold() == parsed.outlet.strip().casefold()):
         return None
-    wall_lines = [Removed(line, "subscription wall") for line in parsed.text.splitlines() if line.strip()]
-    return replace(parsed, text=title, removed=[*parsed.removed, *wall_lines])
+    lines = [line for line in parsed.text.splitlines() if line.strip()]
+    walled = [line for line in lines if _walled(line)]
+    kept = "\n".join(line for line in lines if line not in walled)
+    return replace(parsed, text=kept or title,
+                   removed=[*parsed.removed, *(Removed(line, "subscription wall") for line in walled)])
+
+
+def _walled(line: str) -> bool:
+    """A line of the wall: a wall's sentence, besides it no more than a button's few words ("Log in")."""
+    sentences = list(_sentences(line))
+    return any(map(_is_wall, sentences)) and sum(len(s.split()) for s in sentences if not _is_wall(s)) < BUTTON_WORDS
 
 
 def _is_wall(sentence: str) -> bool:
