@@ -26,3 +26,14 @@ def test_batches_give_the_vectors_one_call_gives(monkeypatch):
     monkeypatch.setattr(paraphrase, "BATCH", 3)
     assert np.allclose(paraphrase.encode(texts), whole, atol=1e-5)
     assert paraphrase.encode([]).shape == (0, paraphrase.DIM)
+
+
+def test_remembered_vectors_are_encoded_once(monkeypatch):
+    texts = ["The bridge will stay closed until the spring.", "The bridge reopens in the spring, the city said."]
+    first = paraphrase.remembered(texts)
+    calls = []
+    real = paraphrase.encode
+    monkeypatch.setattr(paraphrase, "encode", lambda batch: calls.append(batch) or real(batch))
+    again = paraphrase.remembered([texts[1], "A third sentence about the bridge and its budget.", texts[0]])
+    assert calls == [["A third sentence about the bridge and its budget."]]
+    assert np.array_equal(again[0], first[1]) and np.array_equal(again[2], first[0])

@@ -340,7 +340,7 @@ def _paraphrases(assertions: list[_Assertion]) -> None:
     for a in assertions:
         articles.setdefault(a.language, set()).add(a.article.id)
     wanted = [a for a in assertions if a.language in paraphrase.LANGUAGES and len(articles[a.language]) > 1]
-    for a, vector in zip(wanted, paraphrase.encode([a.span.text for a in wanted]), strict=True):
+    for a, vector in zip(wanted, paraphrase.remembered([a.span.text for a in wanted]), strict=True):
         a.wording = vector
 
 

@@ -11,6 +11,7 @@ them, and other languages are left to words alone.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from functools import cache
 
 import numpy as np
@@ -23,6 +24,9 @@ DIM = 512
 LANGUAGES = frozenset("ar de en es fr it ja ko nl pl pt ru th tr zh".split())
 #: sentences per call: the encoder runs a list as one padded batch
 BATCH = 512
+#: vectors remembered for the process (oldest dropped first): a server writes one store's report again and
+#: again, its stories' sentences unchanged; 2 kB each
+REMEMBER = 20_000
 
 
 @cache
@@ -41,3 +45,19 @@ def encode(texts: list[str]) -> np.ndarray:
     model = _model(embed.threads())
     return np.vstack([np.asarray(model.encode(texts[i:i + BATCH]), dtype=np.float32)
                       for i in range(0, len(texts), BATCH)])
+
+
+_remembered: OrderedDict[str, np.ndarray] = OrderedDict()
+
+
+def remembered(texts: list[str]) -> np.ndarray:
+    """``encode``, computing only the texts not encoded before in this process."""
+    missing = list(dict.fromkeys(t for t in texts if t not in _remembered))
+    for text, vector in zip(missing, encode(missing), strict=True):
+        _remembered[text] = vector
+    out = np.vstack([_remembered[t] for t in texts]) if texts else np.zeros((0, DIM), dtype=np.float32)
+    for text in texts:
+        _remembered.move_to_end(text)
+    while len(_remembered) > REMEMBER:
+        _remembered.popitem(last=False)
+    return out
