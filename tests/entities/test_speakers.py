@@ -48,3 +48,22 @@ def test_a_role_whose_holder_the_story_does_not_name_describes_the_speaker_as_wr
     [quote] = attach_speakers(quotes_for(stories, [article]), entities_for(stories, [article], kb), kb, [article])
     span = quote.speaker_description
     assert quote.speaker_name is None and span.text == "the Belarusian leader" == text[span.start:span.end]
+
+
+def test_a_countrys_office_written_with_of_is_its_holder_or_describes_the_speaker():
+    """"The president of Kazakhstan said that …" had been "The president" (whom no one named so), and "The
+    incoming president of the Philippines announced that …" the Philippines itself; the office of one country,
+    written either way, is the person the story names holding it, or else the phrase as written."""
+    text = ("Kazakh President Kassym-Jomart Tokayev spoke at the forum on Friday with Vladimir Putin beside him. The "
+            "president of Kazakhstan said that his country would not recognise the breakaway regions as states. The "
+            "incoming president of the Philippines announced on Monday that his government would scrap a visa rule. "
+            "The head of Interpol said that the agency would open an office in the city next year.")
+    article = Article(id="a0", source_path="a0", text=text, language="en")
+    stories = [Story("s", "t", ["a0"])]
+    kb = load()
+    quotes = attach_speakers(quotes_for(stories, [article]), entities_for(stories, [article], kb), kb, [article])
+    tokayev, philippines, interpol = sorted(quotes, key=lambda q: q.variants[0].span.start)
+    assert tokayev.speaker_name == "Kassym-Jomart Tokayev" and tokayev.speaker_entity_id
+    assert philippines.speaker_name is None
+    assert philippines.speaker_description.text == "The incoming president of the Philippines"
+    assert interpol.speaker_name == "International Criminal Police Organization"  # the KB's name of Interpol

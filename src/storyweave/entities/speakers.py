@@ -75,18 +75,25 @@ ROLE_REACH = 300
 
 
 def _written(phrase: str, quote: Quote, articles: dict[str, Article]) -> Span | None:
-    """The occurrence of a role phrase nearest to one of the quote's variants, in its article."""
+    """The occurrence of a role phrase nearest to one of the quote's variants, in its article; a country's role
+    in the owner form ("Philippines's president") also as written with "of" ("The new president of the
+    Philippines"), the form the quotes stage reads it from."""
+    pattern = re.escape(phrase)
+    owned = _COUNTRY_ROLE.match(phrase)
+    if owned and owned.group("owner"):
+        pattern += (rf"|(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}?)?(?i:{re.escape(owned.group('role'))})"
+                    rf"\s+of\s+(?:the\s+)?{re.escape(owned.group('owner'))}\b")
     best = None
     for variant in quote.variants:
         article = articles.get(variant.span.article_id)
         if article is None:
             continue
         low, high = max(0, variant.span.start - ROLE_REACH), variant.span.end + ROLE_REACH
-        for found in re.finditer(re.escape(phrase), article.text[low:high]):
+        for found in re.finditer(pattern, article.text[low:high]):
             start = low + found.start()
             gap = abs(start - variant.span.start)
             if best is None or gap < best[0]:
-                best = (gap, Span.of(article, start, start + len(phrase)))
+                best = (gap, Span.of(article, start, low + found.end()))
     return best[1] if best else None
 
 

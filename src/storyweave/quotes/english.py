@@ -66,9 +66,21 @@ government house institute kingdom league ministry museum office organisation or
 secretariat service society state states union university""".split())
 
 
+_COUNTRY_ROLE = rf"(?P<role>(?i:{'|'.join(sorted(COUNTRY_ROLES, key=len, reverse=True))}))"
+#: a country's office written with "of" ("The president of Kazakhstan"), which says what "Kazakhstan's
+#: president" does; and the same before a name the attribution rules took alone ("The new president of …")
+#: (a place of one word, as the owner form of ``ROLE`` and the entity stage's roles take it)
+_ROLE_OF = re.compile(rf"^(?:[Tt]he\s+)?{_COUNTRY_ROLE}\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+)$")
+ROLE_OF_BEFORE = re.compile(rf"(?:^|\s)(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}?{_COUNTRY_ROLE}\s+of\s+(?:the\s+)?$")
+
+
 def speaker_of(name: str) -> str:
-    """Who speaks in a subject "X of Y": the person X ("Tokaev of Kazakhstan"), or the whole name where X
-    is a body ("Ministry of Defence")."""
+    """Who speaks in a subject "X of Y": the person X ("Tokaev of Kazakhstan"), the whole name where X
+    is a body ("Ministry of Defence"), a country's office as its owner form ("The president of Kazakhstan" is
+    "Kazakhstan's president", whom the entity stage finds among the story's people)."""
+    office = _ROLE_OF.match(name)
+    if office:
+        return f"{office.group('place')}'s {office.group('role').lower()}"
     head, sep, _ = name.partition(" of ")
     return name if not sep or head.split()[-1].lower() in _INSTITUTION_WORDS else head
 
