@@ -13,7 +13,6 @@ MiniLM gives 0.948 batch against e5's 0.954.
 from __future__ import annotations
 
 import os
-from collections import OrderedDict
 from functools import cache
 
 import numpy as np
@@ -21,6 +20,7 @@ import numpy as np
 from ..errors import ModelError
 from . import e5file
 from .encoder import Encoder
+from .remember import Remembered
 
 DIM = 384
 #: e5 was trained with "query: " before queries and for symmetric tasks (similarity, bitext mining) and
@@ -70,17 +70,5 @@ def encode(texts: list[str], prefix: str = PASSAGE) -> np.ndarray:
     return _model(threads()).encode(texts, prefix)
 
 
-_remembered: OrderedDict[str, np.ndarray] = OrderedDict()
-
-
-def remembered(texts: list[str]) -> np.ndarray:
-    """Sentence vectors (``SENTENCE`` prefix), computing only the texts not embedded before in this process."""
-    missing = list(dict.fromkeys(t for t in texts if t not in _remembered))
-    for text, vector in zip(missing, encode(missing, SENTENCE), strict=True):
-        _remembered[text] = vector
-    out = np.vstack([_remembered[t] for t in texts]) if texts else np.zeros((0, DIM), dtype=np.float32)
-    for text in texts:
-        _remembered.move_to_end(text)
-    while len(_remembered) > REMEMBER:
-        _remembered.popitem(last=False)
-    return out
+#: sentence vectors (``SENTENCE`` prefix), computing only the texts not embedded before in this process
+remembered = Remembered(lambda texts: encode(texts, SENTENCE), DIM, REMEMBER)

@@ -11,13 +11,13 @@ them, and other languages are left to words alone.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from functools import cache
 
 import numpy as np
 
 from ..errors import ModelError
 from . import embed
+from .remember import Remembered
 
 DIM = 512
 #: the languages the model was trained on (ISO 639-1), of the model card
@@ -47,17 +47,5 @@ def encode(texts: list[str]) -> np.ndarray:
                       for i in range(0, len(texts), BATCH)])
 
 
-_remembered: OrderedDict[str, np.ndarray] = OrderedDict()
-
-
-def remembered(texts: list[str]) -> np.ndarray:
-    """``encode``, computing only the texts not encoded before in this process."""
-    missing = list(dict.fromkeys(t for t in texts if t not in _remembered))
-    for text, vector in zip(missing, encode(missing), strict=True):
-        _remembered[text] = vector
-    out = np.vstack([_remembered[t] for t in texts]) if texts else np.zeros((0, DIM), dtype=np.float32)
-    for text in texts:
-        _remembered.move_to_end(text)
-    while len(_remembered) > REMEMBER:
-        _remembered.popitem(last=False)
-    return out
+#: ``encode``, computing only the texts not encoded before in this process
+remembered = Remembered(lambda texts: encode(texts), DIM, REMEMBER)
