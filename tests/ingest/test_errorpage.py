@@ -119,3 +119,12 @@ def test_a_short_lead_above_a_subscription_wall_is_the_articles_text(tmp_path):
     assert isinstance(record, Article) and record.text == lead
     assert [r.text for r in record.removed if r.reason == "subscription wall"] == [
         "This article is for subscribers only.", "Already a subscriber? Log in."]
+
+
+def test_a_wall_that_quotes_its_buttons_is_still_a_wall(tmp_path):
+    [record] = _read_records(tmp_path, [{
+        "id": "cmp", "title": "Your privacy choices",
+        "text": "We use cookies and similar technologies to personalise content and ads and to analyse our traffic. "
+                "By clicking \"Accept all\", you agree to the storing of cookies on your device. "
+                "You can change your preferences at any time by clicking \"Manage preferences\"."}])
+    assert isinstance(record, Rejected) and record.code == "consent_wall"

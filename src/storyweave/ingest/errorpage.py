@@ -99,8 +99,9 @@ MIN_LEFT = 15
 HEADLINE_WORDS = 3
 #: words a line of a wall may hold besides its sentences, a button's ("Log in", "Se connecter")
 BUTTON_WORDS = 4
-#: a sentence that quotes or reports is a story's, not a wall's ("'We value your privacy,' the company said")
-_REPORTED = re.compile(r"[\"“”«»„]|\b(?:said|says|told|according\s+to|announced|reported|wrote)\b", re.I)
+#: a sentence that reports is a story's, not a wall's ("'We value your privacy,' the company said"); quotation
+#: marks alone tell nothing, as walls quote their buttons ('By clicking "Accept all", you agree …')
+_REPORTED = re.compile(r"\b(?:said|says|told|according\s+to|announced|reported|wrote|writes|reads|stated)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
 
 

