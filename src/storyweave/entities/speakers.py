@@ -13,8 +13,8 @@ from .roles import ROLES, countries_of, holders
 
 #: a country's role named instead of a person ("the Kazakh leader", "Kazakhstan's president"); "leader"
 #: is whoever leads its state or government. The article or the possessive is required: "Billy King" is a name
-_COUNTRY_ROLE = re.compile(r"^(?:(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?P<place>[A-Z][\w-]+)"
-                           r"|(?P<owner>[A-Z][\w-]+)['’]s)\s+(?P<role>(?i:[a-z][a-z -]*))$")
+_COUNTRY_ROLE = re.compile(r"^(?:(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})"
+                           r"|(?P<owner>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})['’]s)\s+(?P<role>(?i:[a-z][a-z -]*))$")
 LEADER = ("president", "prime minister", "chancellor", "king", "queen", "monarch", "emir")
 
 

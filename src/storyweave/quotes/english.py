@@ -36,7 +36,11 @@ def role_key(role: str) -> str:
 _ROLE_PHRASE = (rf"(?:(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:(?!(?i:{_ROLE_WORDS})\b)(?P<place>[A-Z][\w-]+)\s+)?"
                 rf"|(?P<owner>[A-Z][\w-]+)['’]s\s+)"
                 rf"(?P<role>(?i:{_ROLE_WORDS}))")
-ROLE = re.compile(rf"^{_ROLE_PHRASE}$")
+#: ... and whole, where the place or owner may be a name of several words ("South Korea's president", "the
+#: South Korean president"); inside a sentence a role takes one word before it, so that a name runs into none
+_MORE_WORDS = rf"(?:\s+(?!(?i:{_ROLE_WORDS})\b)[A-Z][\w-]+){{0,2}}"
+ROLE = re.compile("^" + _ROLE_PHRASE.replace(r"(?P<place>[A-Z][\w-]+)", rf"(?P<place>[A-Z][\w-]+{_MORE_WORDS})")
+                  .replace(r"(?P<owner>[A-Z][\w-]+)", rf"(?P<owner>[A-Z][\w-]+{_MORE_WORDS})") + "$")
 #: a role written as a title without its name ("President", "Prime Minister")
 ROLE_ALONE = re.compile(rf"^(?=[A-Z])(?i:{_ROLE_WORDS})$")
 #: roles a country has; with a place or owner ("Russia's president") they are left to the entity stage, other
@@ -69,8 +73,7 @@ secretariat service society state states union university""".split())
 _COUNTRY_ROLE = rf"(?P<role>(?i:{'|'.join(sorted(COUNTRY_ROLES, key=len, reverse=True))}))"
 #: a country's office written with "of" ("The president of Kazakhstan"), which says what "Kazakhstan's
 #: president" does; and the same before a name the attribution rules took alone ("The new president of …")
-#: (a place of one word, as the owner form of ``ROLE`` and the entity stage's roles take it)
-_ROLE_OF = re.compile(rf"^(?:[Tt]he\s+)?{_COUNTRY_ROLE}\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+)$")
+_ROLE_OF = re.compile(rf"^(?:[Tt]he\s+)?{_COUNTRY_ROLE}\s+of\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})$")
 ROLE_OF_BEFORE = re.compile(rf"(?:^|\s)(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}?{_COUNTRY_ROLE}\s+of\s+(?:the\s+)?$")
 
 

@@ -570,7 +570,7 @@ class _Reader:
             before = sentence[:reported.start("name")]
             if _qualifier(reported):
                 raw = holder.group("name") if (holder := _named_after(reported)) else None
-            elif " " not in raw and (office := english.ROLE_OF_BEFORE.search(before)):
+            elif office := english.ROLE_OF_BEFORE.search(before):
                 raw = f"{raw}'s {office.group('role').lower()}"  # "The incoming president of the Philippines said …"
             elif "," not in before and before.split()[:1] and (
                     before.split()[0] in english.GROUPS and any(w in _PLACE_WORDS for w in before.split()[1:])
