@@ -370,7 +370,7 @@ def test_paraphrase_pairs_are_mutual_closest_sentences_whatever_the_block(seed_a
     vectors = np.vstack([a.wording for a in assertions])
     sims = vectors @ vectors.T
     owners = np.array([a.article.id for a in assertions])
-    for i, j in ((assertions.index(next(x for x in assertions if id(x) == p)),
-                  assertions.index(next(x for x in assertions if id(x) == q))) for p, q in whole):
+    position = {id(a): i for i, a in enumerate(assertions)}
+    for i, j in ((position[p], position[q]) for p, q in whole):
         assert sims[i, j] >= extract.SAME_WORDING_COSINE
         assert sims[i, owners == owners[j]].max() == sims[i, j] and sims[j, owners == owners[i]].max() == sims[i, j]

@@ -140,8 +140,8 @@ def behind_paywall(parsed: Parsed) -> Parsed | None:
 
 def _walled(line: str) -> bool:
     """A line of the wall: a wall's sentence, besides it no more than a button's few words ("Log in")."""
-    sentences = list(_sentences(line))
-    return any(map(_is_wall, sentences)) and sum(len(s.split()) for s in sentences if not _is_wall(s)) < BUTTON_WORDS
+    walls = [(_is_wall(s), len(s.split())) for s in _sentences(line)]
+    return any(wall for wall, _ in walls) and sum(words for wall, words in walls if not wall) < BUTTON_WORDS
 
 
 def _is_wall(sentence: str) -> bool:
