@@ -48,3 +48,13 @@ def test_a_name_unlike_every_holder_is_not_linked():
     kb = load()
     role = _role("President Smith of Belarus arrived.", "Smith")
     assert roles.holder("Smith", role, set(), kb) is None
+
+
+def test_a_role_the_kb_writes_with_the_country_and_its_article_has_holders():
+    """The KB writes "President of the United States" and names the place "United States": until session 42
+    the article kept such holders out of every role (the US and Chinese presidents, Britain's prime ministers)."""
+    kb = load()
+    role = _role("President Baiden of the United States arrived in Warsaw.", "Baiden")
+    assert role is not None and role.countries == {"Q30"}
+    assert roles.holder("Baiden", role, set(), kb)[0].qid == "Q6279"
+    assert "Q6279" in roles.holders(roles.ROLES["president"], {"Q30"}, kb)

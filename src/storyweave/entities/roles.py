@@ -86,7 +86,9 @@ def countries_of(place: str, kb: KB) -> set[str]:
 
 
 def _place_key(words: str) -> str:
-    return fold(re.sub(r"['’]s$", "", words))
+    """The place as the KB names it: without a possessive or a leading "the" (the KB has "United States", roles
+    read "President of the United States")."""
+    return re.sub(r"^the\s+", "", fold(re.sub(r"['’]s$", "", words)))
 
 
 def _is_place(words: str, kb: KB) -> bool:

@@ -36,11 +36,13 @@ def role_key(role: str) -> str:
 _ROLE_PHRASE = (rf"(?:(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:(?!(?i:{_ROLE_WORDS})\b)(?P<place>[A-Z][\w-]+)\s+)?"
                 rf"|(?P<owner>[A-Z][\w-]+)['’]s\s+)"
                 rf"(?P<role>(?i:{_ROLE_WORDS}))")
-#: ... and whole, where the place or owner may be a name of several words ("South Korea's president", "the
-#: South Korean president"); inside a sentence a role takes one word before it, so that a name runs into none
+#: ... where the place or owner may be a name of several words ("South Korea's president", "the South Korean
+#: president"); words that only open a sentence, which run into an owner ("On Monday South Korea's president
+#: said"), are dropped by ``quotes.speech`` as it reads the speaker
 _MORE_WORDS = rf"(?:\s+(?!(?i:{_ROLE_WORDS})\b)[A-Z][\w-]+){{0,2}}"
-ROLE = re.compile("^" + _ROLE_PHRASE.replace(r"(?P<place>[A-Z][\w-]+)", rf"(?P<place>[A-Z][\w-]+{_MORE_WORDS})")
-                  .replace(r"(?P<owner>[A-Z][\w-]+)", rf"(?P<owner>[A-Z][\w-]+{_MORE_WORDS})") + "$")
+_ROLE_PHRASE = _ROLE_PHRASE.replace(r"(?P<place>[A-Z][\w-]+)", rf"(?P<place>[A-Z][\w-]+{_MORE_WORDS})") \
+    .replace(r"(?P<owner>[A-Z][\w-]+)", rf"(?P<owner>[A-Z][\w-]+{_MORE_WORDS})")
+ROLE = re.compile(f"^{_ROLE_PHRASE}$")
 #: a role written as a title without its name ("President", "Prime Minister")
 ROLE_ALONE = re.compile(rf"^(?=[A-Z])(?i:{_ROLE_WORDS})$")
 #: roles a country has; with a place or owner ("Russia's president") they are left to the entity stage, other

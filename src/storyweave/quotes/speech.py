@@ -184,6 +184,20 @@ def _name(raw: str | None) -> str | None:
     return raw
 
 
+def _owner_alone(raw: str) -> str:
+    """A country's role without the words opening its sentence that ran into its owner ("Yesterday South
+    Korea's president", "Monday South Korea's president" of "On Monday …"): only closed lists of such words are
+    dropped, so that a place's own words stay ("South", which a text may also write in lower case)."""
+    role = english.ROLE.match(raw)
+    owner = role.group("owner") if role else None
+    if not owner or " " not in owner:
+        return raw
+    words = owner.split()
+    drop = next((i for i, word in enumerate(words)
+                 if word not in english.NOT_NAMES and word.title() not in _CALENDAR), len(words) - 1)
+    return raw[role.start("owner") + re.match(rf"(?:\S+\s+){{{drop}}}", owner).end():] if drop else raw
+
+
 @lru_cache(maxsize=1 << 16)
 def _sound(name: str) -> str:
     """A rough transliteration key: c/k and y spellings and doubled letters count alike (Tocaev, Tokayev)."""
@@ -707,7 +721,7 @@ class _Reader:
         """The name a written speaker stands for: "he"/"she" the nearer of the last speaker and the last
         named subject; a person's role the one last named with that title; else the name itself. "X of Y" is
         X, or the whole where X is a body ("Ministry of Defence")."""
-        raw = english.speaker_of(raw) if raw else raw
+        raw = _owner_alone(english.speaker_of(raw)) if raw else raw
         if raw and raw.isupper() and (line := english.DATELINE.match(self.text, self.sentences[index][0])) \
                 and raw in line.group("place"):
             return None  # "BEIRUT (AP) - The new head of … announced": where, not who
