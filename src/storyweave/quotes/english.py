@@ -194,8 +194,11 @@ GROUP_BEFORE = re.compile(rf"^(?:[^,]{{0,60}},\s+)?{_GROUP_SPEAKER}(?<!\bwho)(?<
 #: the patterns whose speaker is a group, an institution or a document
 GROUP_SAYS = frozenset({REPORTED_AFTER[2], REPORTED_AFTER_TERMS[2], GROUP_BEFORE})
 #: reported speech of someone the text does not name ("a Russian TV host claimed that …", "Tokaev’s press
-#: secretary explained that …"): a rendering of a statement, with no speaker
-_UNNAMED = r"^(?:[^,]{0,60},\s+)?(?:[Aa]n?|[Oo]ne|[Ss]ome|[Aa]nother|[Tt]he|[\w-]+['’]s)\s+(?:(?!(?:who|which|that|whom)\b)[\w-]+\s+){0,5}?"
+#: secretary explained that …", "South Korea's new president said that …"): a rendering of a statement, with no
+#: speaker. After an owner of several words only lower-case words: "France Telecom's Orange unit said" names Orange
+_UNNAMED = (r"^(?:[^,]{0,60},\s+)?(?:(?:[Aa]n?|[Oo]ne|[Ss]ome|[Aa]nother|[Tt]he|[\w-]+(?:['’]s|s['’]))\s+"
+            r"(?:(?!(?:who|which|that|whom)\b)[\w-]+\s+){0,5}?"
+            r"|(?:[A-Z][\w-]+\s+){1,2}[\w-]+(?:['’]s|s['’])\s+(?:(?!(?:who|which|that|whom)\b)[a-z][\w-]*\s+){1,5}?)")
 REPORTED_UNNAMED = re.compile(rf"{_UNNAMED}(?:{SPEECH})\s+that\s+(?P<what>.{{20,}})$", re.S)
 #: the same without "that", with a verb that takes a clause ("A senior Treasury official said there had been …")
 REPORTED_UNNAMED_BARE = re.compile(rf"{_UNNAMED}(?:{_CLAUSE_VERBS})\s+{_TIMES}(?P<what>{_CLAUSE_SUBJECT}.{{20,}})$", re.S)
