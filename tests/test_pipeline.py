@@ -114,8 +114,9 @@ def test_streaming_ingest_splits_two_interleaved_events_and_copies_follow_their_
 
 
 def test_stored_features_of_another_recipe_are_recomputed_once(seeds_dir, tmp_path):
-    """A store whose leads were embedded another way (an older release) is brought up to date before new
-    articles are compared with it; the saved story index goes with the old vectors."""
+    """A store whose leads were embedded another way (an older release, one without cross-language vectors
+    before session 42) is brought up to date before new articles are compared with it; the saved story index
+    goes with the old vectors."""
     import dataclasses
 
     from storyweave.cluster.features import RECIPE
@@ -127,7 +128,10 @@ def test_stored_features_of_another_recipe_are_recomputed_once(seeds_dir, tmp_pa
         assert store.meta(RECIPE_KEY) == RECIPE
         fresh = {f.article_id: f for f, _, _ in store.assigned_features()}
         aid = sorted(fresh)[0]
-        store.replace_features([dataclasses.replace(fresh[aid], embedding=np.zeros(384, dtype=np.float32))])
+        assert all(f.crosslingual is not None and f.crosslingual.shape == (512,) for f in fresh.values())
+        store.replace_features([dataclasses.replace(fresh[aid], embedding=np.zeros(384, dtype=np.float32),
+                                                    crosslingual=None)])
+        assert store.features([aid])[0].crosslingual is None
         store.set_meta(RECIPE_KEY, "an older recipe")
     index = tmp_path / "s.sqlite.stories.npy"
     assert index.exists()
@@ -135,6 +139,7 @@ def test_stored_features_of_another_recipe_are_recomputed_once(seeds_dir, tmp_pa
         assert refresh_features(store) == 5
         again = {f.article_id: f for f, _, _ in store.assigned_features()}
         assert np.allclose(again[aid].embedding, fresh[aid].embedding, atol=1e-4)
+        assert np.allclose(again[aid].crosslingual, fresh[aid].crosslingual, atol=1e-4)
         assert store.meta(RECIPE_KEY) == RECIPE
         assert refresh_features(store) == 0
     assert not index.exists()

@@ -348,7 +348,8 @@ class Signature:
 
 @dataclass
 class Features:
-    """What story clustering compares: lead embedding, hashed TF-IDF vector, time anchor."""
+    """What story clustering compares: lead embedding, hashed TF-IDF vector, time anchor; and, in the languages
+    multilingual USE reads, the lead's vector for comparing it with another language's."""
 
     article_id: str
     language: str
@@ -356,3 +357,4 @@ class Features:
     lexical: tuple[Any, Any]  # (sorted int64 keys, float32 weights)
     year: int | None
     day: date | None
+    crosslingual: Any = None  # numpy float32 vector (nlp.paraphrase), or None outside its languages

@@ -99,3 +99,25 @@ def test_a_story_of_untitled_records_built_in_code_is_titled_by_its_text_cut_at_
     assert text.startswith(story.title[:-1]) and text[len(story.title) - 1] == " "
     short = make_story([Article(id="b", source_path="b", text="Mill roof burns.\nMore later.")], {"b": 0})
     assert short.title == "Mill roof burns."
+
+
+def test_english_versions_join_their_japanese_originals_by_the_cross_language_vectors():
+    """WMT dev: five Japanese local reports and their English translations. By e5 alone the stream parted four
+    of the five pairs (and the batch one); the leads' multilingual USE vectors join each pair, in both modes,
+    and keep the five stories apart."""
+    from tests.conftest import wmt_versions
+
+    documents = ["wmt21:yahoo-ja.977657", "wmt21:yahoo-ja.978888", "wmt21:saga_shimbun-ja.8445",
+                 "wmt21:iwate_nippo-ja.5299", "wmt21:yahoo-ja.978384"]
+    articles = [a for document in documents for a in wmt_versions(document)]
+    assert sorted({a.language for a in articles}) == ["en", "ja"] and len(articles) == 10
+    features = featurize(articles)
+    assert all(f.crosslingual is not None for f in features)
+    gold = {a.id: a.id.rsplit(":", 1)[0] for a in articles}
+    batch_stories = cluster(articles, features=features)
+    assert sorted(sorted({gold[aid] for aid in s.article_ids}) for s in batch_stories) == [[d] for d in sorted(documents)]
+    assert all(len(s.article_ids) == 2 for s in batch_stories)
+    streamed = assign(StoryStream(), articles, features)
+    assert len(set(streamed)) == 5 and all(streamed[i] == streamed[i + 1] for i in range(0, 10, 2))
+    alone = assign(StoryStream(), articles, [dataclasses.replace(f, crosslingual=None) for f in features])
+    assert len(set(alone)) > 5

@@ -174,3 +174,33 @@ def test_a_story_scores_an_article_and_another_story_by_the_batch_similarity_of_
     for k in (8, 9, 10, 11):
         assert first.score(members[k], members[k].embedding) == pytest.approx(sim[k, :5].mean(), abs=1e-5)
     assert first.linkage(second) == pytest.approx(sim[:5, 5:8].mean(), abs=1e-5)
+
+
+def test_a_story_scores_pairs_of_two_languages_by_the_cross_language_vectors_as_the_batch_does():
+    """Members of two languages that both carry a cross-language vector (multilingual USE) are compared by it,
+    blended with e5; a language without one (here "cs") keeps e5 alone. The story's sums give the batch's
+    average exactly, so stream and batch stay one rule."""
+    rng = np.random.default_rng(11)
+    base, crossing_base = rng.normal(size=DIM), rng.normal(size=512)
+
+    def member(i: int, language: str, terms: int) -> Features:
+        feats = _features(f"m{i}", base + rng.normal(size=DIM), rng.choice(200, terms, replace=False).tolist())
+        crossing = None
+        if language != "cs":
+            crossing = crossing_base + rng.normal(size=512)
+            crossing = (crossing / np.linalg.norm(crossing)).astype(np.float32)
+        return dataclasses.replace(feats, language=language, crosslingual=crossing)
+
+    members = [member(i, language, terms) for i, (language, terms) in
+               enumerate([("en", 40), ("ja", 40), ("cs", 40), ("en", 5), ("ja", 35), ("cs", 6)] * 2)]
+    crossing = np.vstack([f.crosslingual if f.crosslingual is not None else np.zeros(512, np.float32)
+                          for f in members])
+    sim = pair_similarity(members, np.vstack([f.embedding for f in members]), crossing)
+    assert sim[0, 1] != pytest.approx(pair_similarity(members[:2], np.vstack([f.embedding for f in members[:2]]))[0, 1])
+    first, second = StoryState("s1", 0), StoryState("s2", 1)
+    for i, feats in enumerate(members[:8]):
+        (first if i < 5 else second).add(feats, feats.embedding, crossing=feats.crosslingual)
+    for k in (8, 9, 10, 11):
+        assert first.score(members[k], members[k].embedding, members[k].crosslingual) == pytest.approx(
+            sim[k, :5].mean(), abs=1e-5)
+    assert first.linkage(second) == pytest.approx(sim[:5, 5:8].mean(), abs=1e-5)

@@ -142,4 +142,4 @@ def test_a_store_of_migration_9_is_indexed_again_with_marks_inside_words(tmp_pat
         assert set(_hits(store, "กรุงเทพ")) == {"th"} and _hits(store, "कमार") == {}
         store.add([ENGLISH])
         assert set(_hits(store, "Geneva")) == {"en"}
-    assert fts.TOKENIZE in MIGRATIONS[-1][2][1]
+    assert fts.TOKENIZE in {version: statements for version, _, statements in MIGRATIONS}[10][1]

@@ -12,7 +12,6 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from ..model import Article, Story
-from ..nlp import embed
 from ..nlp.reading import reading_language
 from ..nlp.sentences import shortened
 from .cohesion import groups
@@ -21,12 +20,14 @@ from .features import (
     W_SAME_LANGUAGE,
     W_SHORT,
     Features,
-    adjust,
+    adjusted_rows,
     article_features,
+    crosslingual_similarity,
+    crosslingual_vectors,
     embed_similarity,
     is_full,
-    language_offsets,
     lead_vectors,
+    reading_as,
     time_anchors,
     time_terms,
 )
@@ -50,25 +51,29 @@ def featurize(articles: list[Article], vectors: np.ndarray | None = None,
     reading = reading_language(articles)
     if reading == "und":
         reading = fallback_language
-    return [article_features(a, v, reading) for a, v in zip(articles, vectors, strict=True)]
+    crossing = crosslingual_vectors(articles, [reading_as(a, reading) for a in articles])
+    return [article_features(a, v, reading, c) for a, v, c in zip(articles, vectors, crossing, strict=True)]
 
 
 def similarity_matrix(features: list[Features]) -> np.ndarray:
-    n = len(features)
-    raw = np.vstack([f.embedding for f in features]) if n else np.zeros((0, embed.DIM), dtype=np.float32)
-    offsets = language_offsets(raw, [f.language for f in features])
-    adjusted = np.vstack([adjust(f.embedding, offsets.get(f.language)) for f in features]) if n else raw
-    return pair_similarity(features, adjusted)
+    return pair_similarity(features, *adjusted_rows(features))
 
 
-def pair_similarity(features: list[Features], adjusted: np.ndarray) -> np.ndarray:
-    """The article similarity (features.py) of every pair, given the embeddings with language offsets removed."""
+def pair_similarity(features: list[Features], adjusted: np.ndarray, crossing: np.ndarray | None = None) -> np.ndarray:
+    """The article similarity (features.py) of every pair, given the embeddings and cross-language vectors with
+    language offsets removed (``features.adjusted_rows``)."""
     n = len(features)
     languages = np.array([f.language for f in features])
     short = np.array([not is_full(f) for f in features])
     weight = np.where(languages[:, None] == languages[None, :],
                       np.where(short[:, None] & short[None, :], W_SHORT, W_SAME_LANGUAGE), W_CROSS_LANGUAGE)
-    sim = weight * embed_similarity(adjusted @ adjusted.T)
+    cosines = adjusted @ adjusted.T
+    meaning = embed_similarity(cosines)
+    crossed = np.array([f.crosslingual is not None for f in features], dtype=bool)
+    across = (languages[:, None] != languages[None, :]) & crossed[:, None] & crossed[None, :]
+    if crossing is not None and across.any():
+        meaning = np.where(across, crosslingual_similarity(cosines, crossing @ crossing.T), meaning)
+    sim = weight * meaning
     rows = np.concatenate([np.full(len(f.lexical[0]), i) for i, f in enumerate(features)]) if n else []
     cols = np.concatenate([f.lexical[0] for f in features]) if n else []
     vals = np.concatenate([f.lexical[1] for f in features]) if n else []

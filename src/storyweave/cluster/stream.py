@@ -26,6 +26,7 @@ from itertools import chain, count
 import numpy as np
 
 from ..model import Article
+from ..nlp import paraphrase
 from . import cohesion
 from .batch import pair_similarity, story_id
 from .cohesion import apart, groups, pairs_total, testable
@@ -34,6 +35,7 @@ from .features import (
     LANGUAGE_PRIOR,
     Features,
     TimeAnchors,
+    crosslingual_similarity,
     embed_weight,
     is_full,
     time_anchors,
@@ -67,6 +69,26 @@ class LanguagePart:
     n: int = 0
     embedding: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
     lexical: dict[int, float] = field(default_factory=dict)
+    #: the sum of the members' cross-language vectors (features.Features.crosslingual), and how many had one
+    crossing: np.ndarray | None = None
+    crossed: int = 0
+
+    def add_crossing(self, vector: np.ndarray | None, n: int = 1) -> None:
+        if vector is not None:
+            self.crossing = vector.copy() if self.crossing is None else self.crossing + vector
+            self.crossed += n
+
+    @property
+    def all_crossed(self) -> bool:
+        return self.crossing is not None and self.crossed == self.n
+
+
+def _embed_term(dot: float, pairs: int, language_a: str, language_b: str, crossing: float | None) -> float:
+    """The embedding term summed over ``pairs`` pairs: e5's, or the cross-language vectors' (their dot sum
+    ``crossing``, where every member on both sides has one) for two languages, as ``batch.pair_similarity``."""
+    if crossing is not None and language_a != language_b:
+        return pairs * float(crosslingual_similarity(dot / pairs, crossing / pairs))
+    return (dot - E5_FLOOR * pairs) / (1 - E5_FLOOR)
 
 
 @dataclass
@@ -96,8 +118,9 @@ class StoryState:
         total = sum(p.embedding for p in self.parts.values())
         return total / max(float(np.linalg.norm(total)), 1e-12)
 
-    def add(self, feats: Features, adjusted: np.ndarray, score: float = 0.0) -> None:
-        """Add a member whose average similarity to the current members is ``score``."""
+    def add(self, feats: Features, adjusted: np.ndarray, score: float = 0.0, crossing: np.ndarray | None = None) -> None:
+        """Add a member whose average similarity to the current members is ``score``; ``crossing``: its
+        cross-language vector with its language's offset removed."""
         if self.pair_sum is not None:
             self.pair_sum += score * self.n
         self.full += is_full(feats)
@@ -105,6 +128,7 @@ class StoryState:
         part = self.parts.setdefault((feats.language, not is_full(feats)), LanguagePart(0, np.zeros_like(adjusted)))
         part.n += 1
         part.embedding = part.embedding + adjusted
+        part.add_crossing(crossing)
         for key, value in zip(feats.lexical[0].tolist(), feats.lexical[1].tolist(), strict=True):
             part.lexical[key] = part.lexical.get(key, 0.0) + value
         if len(part.lexical) > STORY_TERMS * 2:
@@ -123,20 +147,23 @@ class StoryState:
             mine = self.parts.setdefault(kind, LanguagePart(0, np.zeros_like(theirs.embedding)))
             mine.n += theirs.n
             mine.embedding = mine.embedding + theirs.embedding
+            mine.add_crossing(theirs.crossing, theirs.crossed)
             for key, value in theirs.lexical.items():
                 mine.lexical[key] = mine.lexical.get(key, 0.0) + value
         self.years += other.years
         self.days += other.days
         self._grouped = None
 
-    def score(self, feats: Features, adjusted: np.ndarray) -> float:
+    def score(self, feats: Features, adjusted: np.ndarray, crossing: np.ndarray | None = None) -> float:
         """Average similarity of an article to this story's members."""
         total = 0.0
         lex_keys, lex_vals = feats.lexical[0].tolist(), feats.lexical[1].tolist()
         short = not is_full(feats)
         for (language, part_short), part in self.parts.items():
             w = embed_weight(feats.language, language, short, part_short)
-            embed_term = (float(adjusted @ part.embedding) / part.n - E5_FLOOR) / (1 - E5_FLOOR)
+            crossed = (float(crossing @ part.crossing)
+                       if crossing is not None and language != feats.language and part.all_crossed else None)
+            embed_term = _embed_term(float(adjusted @ part.embedding), part.n, feats.language, language, crossed) / part.n
             lex_term = sum(v * part.lexical.get(k, 0.0) for k, v in zip(lex_keys, lex_vals, strict=True)) / part.n
             total += part.n * (w * embed_term + (1 - w) * lex_term)
         return (total + self._time_total(feats)) / self.n
@@ -148,7 +175,10 @@ class StoryState:
             for (theirs_language, theirs_short), theirs in other.parts.items():
                 w = embed_weight(language, theirs_language, short, theirs_short)
                 pairs = mine.n * theirs.n
-                embed_sum = (float(mine.embedding @ theirs.embedding) - E5_FLOOR * pairs) / (1 - E5_FLOOR)
+                crossed = (float(mine.crossing @ theirs.crossing)
+                           if language != theirs_language and mine.all_crossed and theirs.all_crossed else None)
+                embed_sum = _embed_term(float(mine.embedding @ theirs.embedding), pairs, language, theirs_language,
+                                        crossed)
                 small, large = sorted((mine.lexical, theirs.lexical), key=len)
                 lex_sum = sum(v * large.get(k, 0.0) for k, v in small.items())
                 total += w * embed_sum + (1 - w) * lex_sum
@@ -220,6 +250,8 @@ class StoryStream:
         self.redirects: dict[str, str] = {}
         self.of_article: dict[str, str] = {}
         self.languages = LanguageStats()
+        #: the same for the cross-language vectors, over the articles that have one
+        self.crossing_languages = LanguageStats()
         self.index = index if index is not None else CentroidIndex()
         self._seq = 0
         self.merges: list[tuple[str, str]] = []
@@ -233,17 +265,26 @@ class StoryStream:
         return sid
 
     def adjusted(self, feats: Features) -> np.ndarray:
-        offset = self.languages.offset(feats.language)
-        vector = feats.embedding - offset if offset is not None else feats.embedding
-        return (vector / max(float(np.linalg.norm(vector)), 1e-12)).astype(np.float32)
+        return _unit(feats.embedding, self.languages.offset(feats.language))
+
+    def crossing(self, feats: Features) -> np.ndarray | None:
+        """The article's cross-language vector with its language's offset removed (None if it has none)."""
+        if feats.crosslingual is None:
+            return None
+        return _unit(feats.crosslingual, self.crossing_languages.offset(feats.language))
+
+    def _count(self, feats: Features) -> None:
+        self.languages.add(feats.language, feats.embedding)
+        if feats.crosslingual is not None:
+            self.crossing_languages.add(feats.language, feats.crosslingual)
 
     def add(self, feats: Features) -> str:
         """Assign one article; returns its story id. An article near two stories is no evidence that
         they are one, so they merge only on their own average linkage, as in the batch."""
-        self.languages.add(feats.language, feats.embedding)
-        adjusted = self.adjusted(feats)
+        self._count(feats)
+        adjusted, crossing = self.adjusted(feats), self.crossing(feats)
         candidates = {self.resolve(sid) for sid in self.index.nearest(adjusted, CANDIDATES)}
-        scored = sorted(((self.stories[sid].score(feats, adjusted), -self.stories[sid].seq, sid)
+        scored = sorted(((self.stories[sid].score(feats, adjusted, crossing), -self.stories[sid].seq, sid)
                          for sid in candidates if sid in self.stories), reverse=True)
         joined = [(sid, score) for score, _, sid in scored if score >= self.threshold]
         if joined:
@@ -252,7 +293,7 @@ class StoryStream:
             sid, score = story_id(feats.article_id), 0.0
             state = self.stories.setdefault(sid, StoryState(sid, self._seq))
             self._seq += 1
-        state.add(feats, adjusted, score)
+        state.add(feats, adjusted, score, crossing)
         self.of_article[feats.article_id] = state.id
         for sid, _ in joined[1:]:
             other = self.stories[sid]
@@ -302,7 +343,7 @@ class StoryStream:
                 self._seq += 1
                 self.splits.append((state.id, part.id))
             for i in rows:
-                part.add(members[i], self.adjusted(members[i]))
+                part.add(members[i], self.adjusted(members[i]), crossing=self.crossing(members[i]))
                 self.of_article[members[i].article_id] = part.id
             part.pair_sum = pairs_total(sim[np.ix_(rows, rows)])
             part.checked_at = part.n
@@ -310,7 +351,9 @@ class StoryStream:
             self.index.put(part.id, part.centroid())
 
     def _similarity(self, members: list[Features]) -> np.ndarray:
-        return pair_similarity(members, np.vstack([self.adjusted(f) for f in members]))
+        crossing = np.vstack([c if (c := self.crossing(f)) is not None else np.zeros(paraphrase.DIM, np.float32)
+                              for f in members])
+        return pair_similarity(members, np.vstack([self.adjusted(f) for f in members]), crossing)
 
     def _free_id(self, article_ids: list[str]) -> str:
         """A new story's id: named after its first article whose name is not taken (by a story or a redirect)."""
@@ -340,12 +383,12 @@ class StoryStream:
 
     def restore(self, feats: Features, sid: str, seq: int) -> None:
         """Rebuild state from the store: the article was assigned to ``sid`` before."""
-        self.languages.add(feats.language, feats.embedding)
+        self._count(feats)
         state = self.stories.get(sid)
         if state is None:
             state = self.stories[sid] = StoryState(sid, seq)
             self._seq = max(self._seq, seq + 1)
-        state.add(feats, self.adjusted(feats))
+        state.add(feats, self.adjusted(feats), crossing=self.crossing(feats))
         state.pair_sum = None
         self.of_article[feats.article_id] = sid
 
@@ -353,6 +396,11 @@ class StoryStream:
         for state in self.stories.values():
             state.checked_at = state.n
         self.index.rebuild({sid: s.centroid() for sid, s in self.stories.items()}, len(self.of_article))
+
+
+def _unit(vector: np.ndarray, offset: np.ndarray | None) -> np.ndarray:
+    vector = vector - offset if offset is not None else vector
+    return (vector / max(float(np.linalg.norm(vector)), 1e-12)).astype(np.float32)
 
 
 def assign(stream: StoryStream, articles: list[Article], features: list[Features]) -> list[str]:

@@ -130,4 +130,7 @@ MIGRATIONS: tuple[tuple[int, str, tuple[str, ...]], ...] = (
         "INSERT INTO articles_fts (rowid, title, text) "
         "SELECT seq, storyweave_indexed(COALESCE(title, '')), storyweave_indexed(text) FROM articles",
     )),
+    (11, "article features with the lead's cross-language vector (filled as the new feature recipe recomputes them)", (
+        "ALTER TABLE article_features ADD COLUMN crosslingual BLOB",
+    )),
 )

@@ -38,21 +38,25 @@ _INSERT_ARTICLE = (f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}, ingest
 SPELLING_ENTITIES, MAX_SPELLINGS = 20, 30
 #: ids per ``IN (...)`` query, under SQLite's limit on bound variables
 _CHUNK = 500
-_FEATURE_COLUMNS = "f.article_id, f.language, f.embedding, f.lex_keys, f.lex_vals, f.year, f.day"
+_FEATURE_COLUMNS = "f.article_id, f.language, f.embedding, f.lex_keys, f.lex_vals, f.year, f.day, f.crosslingual"
 
 
 def _features(row: tuple) -> Features:
-    aid, language, emb, keys, vals, year, day = row
+    aid, language, emb, keys, vals, year, day, crossing = row
     return Features(aid, language, np.frombuffer(emb, dtype=np.float32).copy(),
                     (np.frombuffer(keys, dtype=np.int64).copy(), np.frombuffer(vals, dtype=np.float32).copy()),
-                    year, date.fromisoformat(day) if day else None)
+                    year, date.fromisoformat(day) if day else None,
+                    np.frombuffer(crossing, dtype=np.float32).copy() if crossing is not None else None)
 
 
 def _write_features(db: sqlite3.Connection, features: list[Features]) -> None:
-    db.executemany("INSERT OR REPLACE INTO article_features VALUES (?, ?, ?, ?, ?, ?, ?)",
+    db.executemany("INSERT OR REPLACE INTO article_features (article_id, language, embedding, lex_keys, lex_vals, "
+                   "year, day, crosslingual) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                    [(f.article_id, f.language, np.asarray(f.embedding, np.float32).tobytes(),
                      f.lexical[0].astype(np.int64).tobytes(), f.lexical[1].astype(np.float32).tobytes(),
-                     f.year, f.day.isoformat() if f.day else None) for f in features])
+                     f.year, f.day.isoformat() if f.day else None,
+                     np.asarray(f.crosslingual, np.float32).tobytes() if f.crosslingual is not None else None)
+                    for f in features])
 
 
 def _now() -> str:
@@ -252,7 +256,7 @@ class SQLiteStore:
             "FROM article_features f JOIN story_articles sa ON sa.article_id = f.article_id "
             f"JOIN stories s ON s.id = sa.story_id JOIN articles a ON a.id = f.article_id {where} ORDER BY a.seq", args)
         for row in rows:
-            yield _features(row[:7]), row[7], row[8]
+            yield _features(row[:-2]), row[-2], row[-1]
 
     def features(self, article_ids: list[str]) -> list[Features]:
         """The stored features of these articles (those that have any), in no particular order."""
