@@ -31,17 +31,16 @@ def role_key(role: str) -> str:
     return _ROLE_ALIASES.get(role, role)
 
 
-#: "the judge", "his spokesman"; with a place, "the Kazakh leader", "Kazakhstan's president": a role of a
-#: country, which the entity stage resolves to the story's person holding it (``entities.attach_speakers``)
-_ROLE_PHRASE = (rf"(?:(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:(?!(?i:{_ROLE_WORDS})\b)(?P<place>[A-Z][\w-]+)\s+)?"
-                rf"|(?P<owner>[A-Z][\w-]+)['’]s\s+)"
-                rf"(?P<role>(?i:{_ROLE_WORDS}))")
-#: ... where the place or owner may be a name of several words ("South Korea's president", "the South Korean
-#: president"); words that only open a sentence, which run into an owner ("On Monday South Korea's president
+#: the words of a place or owner after its first ("South Korea's president", "the South Korean president"), none a
+#: role word; words that only open a sentence, which run into an owner ("On Monday South Korea's president
 #: said"), are dropped by ``quotes.speech`` as it reads the speaker
 _MORE_WORDS = rf"(?:\s+(?!(?i:{_ROLE_WORDS})\b)[A-Z][\w-]+){{0,2}}"
-_ROLE_PHRASE = _ROLE_PHRASE.replace(r"(?P<place>[A-Z][\w-]+)", rf"(?P<place>[A-Z][\w-]+{_MORE_WORDS})") \
-    .replace(r"(?P<owner>[A-Z][\w-]+)", rf"(?P<owner>[A-Z][\w-]+{_MORE_WORDS})")
+#: "the judge", "his spokesman"; with a place, "the Kazakh leader", "Kazakhstan's president": a role of a
+#: country, which the entity stage resolves to the story's person holding it (``entities.attach_speakers``)
+_ROLE_PHRASE = (rf"(?:(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
+                rf"(?:(?!(?i:{_ROLE_WORDS})\b)(?P<place>[A-Z][\w-]+{_MORE_WORDS})\s+)?"
+                rf"|(?P<owner>[A-Z][\w-]+{_MORE_WORDS})['’]s\s+)"
+                rf"(?P<role>(?i:{_ROLE_WORDS}))")
 ROLE = re.compile(f"^{_ROLE_PHRASE}$")
 #: a role written as a title without its name ("President", "Prime Minister")
 ROLE_ALONE = re.compile(rf"^(?=[A-Z])(?i:{_ROLE_WORDS})$")
