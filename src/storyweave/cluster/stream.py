@@ -35,6 +35,7 @@ from .features import (
     LANGUAGE_PRIOR,
     Features,
     TimeAnchors,
+    adjust,
     crosslingual_similarity,
     embed_weight,
     is_full,
@@ -265,13 +266,13 @@ class StoryStream:
         return sid
 
     def adjusted(self, feats: Features) -> np.ndarray:
-        return _unit(feats.embedding, self.languages.offset(feats.language))
+        return adjust(feats.embedding, self.languages.offset(feats.language)).astype(np.float32)
 
     def crossing(self, feats: Features) -> np.ndarray | None:
         """The article's cross-language vector with its language's offset removed (None if it has none)."""
         if feats.crosslingual is None:
             return None
-        return _unit(feats.crosslingual, self.crossing_languages.offset(feats.language))
+        return adjust(feats.crosslingual, self.crossing_languages.offset(feats.language)).astype(np.float32)
 
     def _count(self, feats: Features) -> None:
         self.languages.add(feats.language, feats.embedding)
@@ -396,11 +397,6 @@ class StoryStream:
         for state in self.stories.values():
             state.checked_at = state.n
         self.index.rebuild({sid: s.centroid() for sid, s in self.stories.items()}, len(self.of_article))
-
-
-def _unit(vector: np.ndarray, offset: np.ndarray | None) -> np.ndarray:
-    vector = vector - offset if offset is not None else vector
-    return (vector / max(float(np.linalg.norm(vector)), 1e-12)).astype(np.float32)
 
 
 def assign(stream: StoryStream, articles: list[Article], features: list[Features]) -> list[str]:
