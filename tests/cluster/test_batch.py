@@ -121,3 +121,47 @@ def test_english_versions_join_their_japanese_originals_by_the_cross_language_ve
     assert len(set(streamed)) == 5 and all(streamed[i] == streamed[i + 1] for i in range(0, 10, 2))
     alone = assign(StoryStream(), articles, [dataclasses.replace(f, crosslingual=None) for f in features])
     assert len(set(alone)) > 5
+
+
+def _items(texts: list[str]):
+    from storyweave.model import Article
+
+    return [Article(id=f"t{i}", source_path=f"t{i}.txt", text=text) for i, text in enumerate(texts)]
+
+
+#: items with no word of three letters, name or number of their own, which the embedding alone finds alike
+WORDLESS = ["Hi", "OK :)", "Yo 👍"]
+
+
+def test_items_with_no_terms_form_no_story_in_batch_or_stream(seed_articles):
+    news = [dataclasses.replace(a) for a in seed_articles.values()]
+    articles = [*news, *_items([*WORDLESS, "hello world"])]
+    features = featurize(articles)
+    groups = [set(s.article_ids) for s in cluster(articles, features=features)]
+    assert {a.id for a in news} in groups
+    wordless = articles[len(news):len(news) + len(WORDLESS)]
+    for item in wordless:
+        assert {item.id} in groups, f"{item.text!r} joined {[g for g in groups if item.id in g]}"
+    labels = dict(zip((a.id for a in articles), assign(StoryStream(), articles, features), strict=True))
+    assert len({labels[a.id] for a in news}) == 1
+    others = [labels[a.id] for a in articles if a not in wordless]
+    assert all(others.count(labels[item.id]) == 0 for item in wordless)
+    assert len({labels[item.id] for item in wordless}) == len(wordless)
+
+
+def test_an_item_with_no_terms_joins_nothing_stored_and_nothing_joins_it(tmp_path):
+    from storyweave.pipeline import ingest
+    from storyweave.store import SQLiteStore
+
+    for i, text in enumerate(WORDLESS):
+        (tmp_path / f"w{i}.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "s.sqlite"
+    for i in range(len(WORDLESS)):
+        with SQLiteStore(db) as store:
+            ingest([tmp_path / f"w{i}.txt"], store)
+    (tmp_path / "s.sqlite.stories.npy").unlink()
+    (tmp_path / "greeting.txt").write_text("Hello there", encoding="utf-8")
+    with SQLiteStore(db) as store:
+        ingest([tmp_path / "w0.txt", tmp_path / "greeting.txt"], store)
+        members = store.story_members()
+    assert sorted(len(m) for m in members.values()) == [1, 1, 1, 1]

@@ -25,6 +25,7 @@ from .features import (
     crosslingual_similarity,
     crosslingual_vectors,
     embed_similarity,
+    has_terms,
     is_full,
     lead_vectors,
     reading_as,
@@ -81,6 +82,12 @@ def pair_similarity(features: list[Features], adjusted: np.ndarray, crossing: np
     sim += (1 - weight) * (lex @ lex.T).toarray()
     anchors = time_anchors(features)
     sim += time_terms(anchors, anchors)
+    bare = np.array([not has_terms(f) for f in features], dtype=bool)
+    if bare.any():
+        own = sim.diagonal().copy()
+        sim[bare, :] = -1.0
+        sim[:, bare] = -1.0
+        np.fill_diagonal(sim, own)
     return sim
 
 

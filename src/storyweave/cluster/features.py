@@ -288,6 +288,13 @@ def is_full(features: Features) -> bool:
     return len(features.lexical[0]) >= FULL_TERMS
 
 
+def has_terms(features: Features) -> bool:
+    """False for an item with no word, name or number of its own ("Hi", a lone emoji): nothing in it could tell
+    one event from another, and its embedding alone finds any two such items alike (e5 puts "Hi" and "hello
+    world" at 0.87, over the story threshold), so it joins no story and none joins it."""
+    return len(features.lexical[0]) > 0
+
+
 def embed_weight(language_a: str, language_b: str, short_a: bool = False, short_b: bool = False) -> float:
     if language_a != language_b:
         return W_CROSS_LANGUAGE

@@ -38,6 +38,7 @@ from .features import (
     adjust,
     crosslingual_similarity,
     embed_weight,
+    has_terms,
     is_full,
     time_anchors,
     time_terms,
@@ -114,6 +115,10 @@ class StoryState:
     @property
     def n(self) -> int:
         return len(self.article_ids)
+
+    def comparable(self) -> bool:
+        """False for a story of items with no terms (``features.has_terms``): no article is compared with it."""
+        return any(part.lexical for part in self.parts.values())
 
     def centroid(self) -> np.ndarray:
         total = sum(p.embedding for p in self.parts.values())
@@ -284,7 +289,8 @@ class StoryStream:
         they are one, so they merge only on their own average linkage, as in the batch."""
         self._count(feats)
         adjusted, crossing = self.adjusted(feats), self.crossing(feats)
-        candidates = {self.resolve(sid) for sid in self.index.nearest(adjusted, CANDIDATES)}
+        searched = has_terms(feats)
+        candidates = {self.resolve(sid) for sid in self.index.nearest(adjusted, CANDIDATES)} if searched else set()
         scored = sorted(((self.stories[sid].score(feats, adjusted, crossing), -self.stories[sid].seq, sid)
                          for sid in candidates if sid in self.stories), reverse=True)
         joined = [(sid, score) for score, _, sid in scored if score >= self.threshold]
@@ -301,7 +307,8 @@ class StoryStream:
             link = state.linkage(other)
             if link >= self.threshold and not self._apart(link, state, other, feats):
                 state = self._merge(other, state, link)
-        self.index.put(state.id, state.centroid())
+        if searched:
+            self.index.put(state.id, state.centroid())
         if 2 * cohesion.COHESION_MIN <= state.n <= SPLIT_MAX and state.n >= SPLIT_GROWTH * state.checked_at:
             self._check(state, feats)
         return self.of_article[feats.article_id]
@@ -396,7 +403,8 @@ class StoryStream:
     def finish_restore(self) -> None:
         for state in self.stories.values():
             state.checked_at = state.n
-        self.index.rebuild({sid: s.centroid() for sid, s in self.stories.items()}, len(self.of_article))
+        self.index.rebuild({sid: s.centroid() for sid, s in self.stories.items() if s.comparable()},
+                           len(self.of_article))
 
 
 def assign(stream: StoryStream, articles: list[Article], features: list[Features]) -> list[str]:
