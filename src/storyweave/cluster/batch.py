@@ -62,7 +62,8 @@ def similarity_matrix(features: list[Features]) -> np.ndarray:
 
 def pair_similarity(features: list[Features], adjusted: np.ndarray, crossing: np.ndarray | None = None) -> np.ndarray:
     """The article similarity (features.py) of every pair, given the embeddings and cross-language vectors with
-    language offsets removed (``features.adjusted_rows``)."""
+    language offsets removed (``features.adjusted_rows``); an item with no terms (``features.has_terms``) is -1
+    against every other, so it joins no group."""
     n = len(features)
     languages = np.array([f.language for f in features])
     short = np.array([not is_full(f) for f in features])
