@@ -124,10 +124,10 @@ def test_stored_features_of_another_recipe_are_recomputed_once(seeds_dir, tmp_pa
 
     db = tmp_path / "s.sqlite"
     with SQLiteStore(db) as store:
-        ingest([seeds_dir], store)
+        ingest([seeds_dir, _wmt_file(tmp_path, "wmt21:yahoo-ja.977657", "ja")], store)
         assert store.meta(RECIPE_KEY) == RECIPE
         fresh = {f.article_id: f for f, _, _ in store.assigned_features()}
-        aid = sorted(fresh)[0]
+        aid = sorted(a for a in fresh if fresh[a].language == "en")[0]
         assert all(f.crosslingual is not None and f.crosslingual.shape == (512,) for f in fresh.values())
         store.replace_features([dataclasses.replace(fresh[aid], embedding=np.zeros(384, dtype=np.float32),
                                                     crosslingual=None)])
@@ -136,7 +136,7 @@ def test_stored_features_of_another_recipe_are_recomputed_once(seeds_dir, tmp_pa
     index = tmp_path / "s.sqlite.stories.npy"
     assert index.exists()
     with SQLiteStore(db) as store:
-        assert refresh_features(store) == 5
+        assert refresh_features(store) == 6
         again = {f.article_id: f for f, _, _ in store.assigned_features()}
         assert np.allclose(again[aid].embedding, fresh[aid].embedding, atol=1e-4)
         assert np.allclose(again[aid].crosslingual, fresh[aid].crosslingual, atol=1e-4)
@@ -267,3 +267,33 @@ def test_a_new_copy_reads_the_likeliest_few_of_a_large_stored_group(seeds_dir, t
         wire = next(a for a in store.articles() if a.external_id == "wire")
         read = Incremental(store)._stored_candidates([late], {late.id: signature(late)})
     assert wire.id in read and len(read) <= GROUP_CANDIDATES + 1
+
+
+def _wmt_file(folder, document: str, *languages: str):
+    """A JSONL file of one WMT dev document's versions in these languages."""
+    import json
+
+    from tests.conftest import wmt_versions
+
+    path = folder / f"{document.replace(':', '_')}-{'-'.join(languages)}.jsonl"
+    path.write_text("".join(json.dumps({"id": a.id, "title": a.title, "text": a.text}, ensure_ascii=False) + "\n"
+                            for a in wmt_versions(document) if a.language in languages), encoding="utf-8")
+    return path
+
+
+def test_a_store_in_one_language_gets_cross_language_vectors_when_a_second_language_arrives(tmp_path):
+    """English alone needs no cross-language vectors (USE's time saved); the first Japanese report gives the
+    stored English ones theirs, and a Japanese original joins its English translation's story."""
+    document = "wmt21:yahoo-ja.977657"
+    db = tmp_path / "s.sqlite"
+    with SQLiteStore(db) as store:
+        ingest([_wmt_file(tmp_path, document, "en")], store)
+        english = {f.article_id: f for f, _, _ in store.assigned_features()}
+        assert [f.language for f in english.values()] == ["en"]
+        assert all(f.crosslingual is None for f in english.values())
+    with SQLiteStore(db) as store:
+        ingest([_wmt_file(tmp_path, document, "ja")], store)
+        both = {f.article_id: f for f, _, _ in store.assigned_features()}
+        assert sorted(f.language for f in both.values()) == ["en", "ja"]
+        assert all(f.crosslingual is not None for f in both.values())
+        assert len(store.story_members()) == 1

@@ -26,13 +26,14 @@ from . import __version__
 from .brief import brief_all
 from .claims import claims_and_sources
 from .cluster import batch
-from .cluster.features import RECIPE
+from .cluster.features import RECIPE, crossing_needed
 from .cluster.index import CentroidIndex
 from .cluster.stream import StoryStream, assign
 from .dedup import CopyIndex, mark_copies, signature
 from .entities import attach_speakers, entities_for, load_kb
 from .ingest import read_inputs
 from .model import Article, Features, Rejected, Report, Story
+from .nlp import paraphrase
 from .quotes import quotes_for
 from .settings import Settings
 from .store import Derived, SQLiteStore
@@ -84,8 +85,9 @@ def refresh_features(store: SQLiteStore) -> int:
     ids = store.featured_ids()
     if ids:
         log.warning("recomputing the features of %d stored articles: they were made by another recipe", len(ids))
+    crossing = crossing_needed(store.feature_languages())
     for start in range(0, len(ids), REFRESH_BATCH):
-        store.replace_features(batch.featurize(store.articles(ids[start:start + REFRESH_BATCH])))
+        store.replace_features(batch.featurize(store.articles(ids[start:start + REFRESH_BATCH]), crossing=crossing))
     path = _index_path(store)
     if path is not None:
         path.unlink(missing_ok=True)
@@ -116,18 +118,48 @@ class Incremental:
         self.copies = CopyIndex(store.signatures())
         if store.path != ":memory:":
             Path(store.path + LEGACY_INDEX_SUFFIX).unlink(missing_ok=True)
+        self._load_stories()
+
+    def _load_stories(self) -> None:
+        store = self.store
         self.stories = StoryStream(index=CentroidIndex(_index_path(store)), features_of=store.features)
         self.stories.redirects.update(store.redirects())
         for features, sid, seq in store.assigned_features():
             self.stories.restore(features, sid, seq)
         self.stories.finish_restore()
+        #: whether every stored article that could have a cross-language vector was seen to have one
+        self.crossed = False
+
+    def _crossing(self, new: list[Features]) -> bool:
+        """Whether the new articles need cross-language vectors: once the store and they hold two languages that
+        use them (``features.crossing_needed``). The stored articles of those languages then get theirs, once,
+        and the stories are read anew with them."""
+        if not crossing_needed([*self.stories.languages.n, *(f.language for f in new)]):
+            return False
+        if not self.crossed:
+            missing = self.store.uncrossed_ids(paraphrase.LANGUAGES)
+            if missing:
+                log.warning("computing cross-language vectors for %d stored articles: the store now holds "
+                            "two languages that use them", len(missing))
+            for start in range(0, len(missing), REFRESH_BATCH):
+                ids = missing[start:start + REFRESH_BATCH]
+                stored = {f.article_id: f for f in self.store.features(ids)}
+                articles = [a for a in self.store.articles(ids) if a.id in stored]
+                self.store.replace_features(batch.with_crossing(articles, [stored[a.id] for a in articles]))
+            if missing:
+                self._load_stories()
+            self.crossed = True
+        return True
 
     def derive(self, new: list[Article]) -> Derived:
         signatures = {a.id: signature(a) for a in new}
         changed = mark_copies(new, self.copies, self._stored_candidates(new, signatures), signatures)
         originals = [a for a in new if a.duplicate_of is None]
         usual = self.stories.languages.usual()
-        features = batch.featurize(originals, fallback_language=usual)
+        features = batch.featurize(originals, fallback_language=usual, crossing=False)
+        crossing = self._crossing(features)
+        if crossing:
+            features = batch.with_crossing(originals, features)
         before = set(self.stories.stories)
         merges_before, splits_before = len(self.stories.merges), len(self.stories.splits)
         assigned = dict(zip((a.id for a in originals), assign(self.stories, originals, features), strict=True))
@@ -138,7 +170,7 @@ class Incremental:
             root = copy.duplicate_of
             sid = assigned.get(root) or self.stories.of_article.get(root)
             assigned[copy.id] = self.stories.resolve(sid) if sid else self.stories.add(
-                batch.featurize([copy], fallback_language=usual)[0])
+                batch.featurize([copy], fallback_language=usual, crossing=crossing)[0])
         created = [(sid, self.stories.stories[sid].seq) for sid in self.stories.stories if sid not in before]
         return Derived(signatures=[self.copies.signatures[a.id] for a in new], copies=changed, features=features,
                        stories=created, assignments={aid: self.stories.resolve(s) for aid, s in assigned.items()},

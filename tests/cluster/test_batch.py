@@ -37,6 +37,15 @@ def test_the_five_seeds_are_one_story(seed_articles):
     assert (story.first_published, story.last_published) == ("2022-06-19T06:09:38", "2022-06-23T06:02:24")
 
 
+def test_a_batch_in_one_language_has_no_cross_language_vectors_and_one_in_two_has_them(seed_articles):
+    from tests.conftest import wmt_versions
+
+    english = [dataclasses.replace(a) for a in seed_articles.values()]
+    assert all(f.crosslingual is None for f in featurize(english))
+    japanese = [a for a in wmt_versions("wmt21:yahoo-ja.977657") if a.language == "ja"]
+    assert all(f.crosslingual is not None for f in featurize(english + japanese))
+
+
 def test_same_inputs_in_the_same_order_give_the_same_ids(seed_articles):
     first = cluster([dataclasses.replace(a) for a in seed_articles.values()])
     again = cluster([dataclasses.replace(a) for a in seed_articles.values()])

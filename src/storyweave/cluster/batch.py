@@ -6,6 +6,7 @@ Copies (``duplicate_of``) are not clustered themselves: each joins its original'
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 
 import numpy as np
@@ -22,13 +23,13 @@ from .features import (
     Features,
     adjusted_rows,
     article_features,
+    crossing_needed,
     crosslingual_similarity,
     crosslingual_vectors,
     embed_similarity,
     has_terms,
     is_full,
     lead_vectors,
-    reading_as,
     time_anchors,
     time_terms,
 )
@@ -44,16 +45,26 @@ STAND_IN_CHARS = 120
 
 
 def featurize(articles: list[Article], vectors: np.ndarray | None = None,
-              fallback_language: str = "und") -> list[Features]:
+              fallback_language: str = "und", crossing: bool | None = None) -> list[Features]:
     """Features for a batch, with one batched embedding call; an article of undetermined language is read in
-    the batch's language, or in ``fallback_language`` (a stream's usual one) when no article's is known."""
+    the batch's language, or in ``fallback_language`` (a stream's usual one) when no article's is known.
+    ``crossing``: whether to compute cross-language vectors (None: when the batch holds two languages that
+    need them, ``features.crossing_needed``; a stream decides by its store's languages too)."""
     if vectors is None:
         vectors = lead_vectors(articles)
     reading = reading_language(articles)
     if reading == "und":
         reading = fallback_language
-    crossing = crosslingual_vectors(articles, [reading_as(a, reading) for a in articles])
-    return [article_features(a, v, reading, c) for a, v, c in zip(articles, vectors, crossing, strict=True)]
+    features = [article_features(a, v, reading) for a, v in zip(articles, vectors, strict=True)]
+    if crossing is None:
+        crossing = crossing_needed(f.language for f in features)
+    return with_crossing(articles, features) if crossing else features
+
+
+def with_crossing(articles: list[Article], features: list[Features]) -> list[Features]:
+    """The articles' features with their cross-language vectors (for those in languages USE reads)."""
+    vectors = crosslingual_vectors(articles, [f.language for f in features])
+    return [dataclasses.replace(f, crosslingual=v) for f, v in zip(features, vectors, strict=True)]
 
 
 def similarity_matrix(features: list[Features]) -> np.ndarray:

@@ -294,6 +294,18 @@ class SQLiteStore:
         return [row[0] for row in self.db.execute(
             "SELECT f.article_id FROM article_features f JOIN articles a ON a.id = f.article_id ORDER BY a.seq")]
 
+    def feature_languages(self) -> set[str]:
+        """The languages stored articles' features were computed in."""
+        return {row[0] for row in self.db.execute("SELECT DISTINCT language FROM article_features")}
+
+    def uncrossed_ids(self, languages: Iterable[str]) -> list[str]:
+        """Ids of the articles in these languages whose features have no cross-language vector, in ingest order."""
+        wanted = sorted(languages)
+        return [row[0] for row in self.db.execute(
+            "SELECT f.article_id FROM article_features f JOIN articles a ON a.id = f.article_id "
+            f"WHERE f.crosslingual IS NULL AND f.language IN ({','.join('?' * len(wanted))}) ORDER BY a.seq",
+            wanted)]
+
     def replace_features(self, features: list[Features]) -> None:
         try:
             with self.transaction() as db:
