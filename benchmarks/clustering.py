@@ -331,6 +331,20 @@ def latency(n: int, seed: int = 3) -> None:
           f"(target p95 <= 50 ms); synthetic 384-d vectors around {len(topics)} topics, 120 lexical terms each")
 
 
+def machine_speed(rounds: int = 100) -> float:
+    """GFLOP/s of float32 products of e5's shapes (a batch of 16 leads of 57 pieces through its feed-forward
+    layer) on every core: the machine's own speed, to read the stage's articles/s beside (it moved by a third
+    within one day in session 43; session 13's machine ran e5's products at ~180)."""
+    rng = np.random.default_rng(0)
+    a = rng.random((912, 384), dtype=np.float32)
+    b = rng.random((384, 1536), dtype=np.float32)
+    a @ b
+    start = time.perf_counter()
+    for _ in range(rounds):
+        a @ b
+    return rounds * 2 * 912 * 384 * 1536 / (time.perf_counter() - start) / 1e9
+
+
 def peak_rss() -> None:
     print(f"\npeak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
@@ -379,9 +393,12 @@ def main() -> None:
         latency(args.latency)
         peak_rss()
         return
+    speed = machine_speed()
     results = [run_set(name, batch.MERGE_DISTANCE) for name in args.sets]
     print(f"storyweave clustering benchmark (batch MERGE_DISTANCE {batch.MERGE_DISTANCE}, "
           f"streaming STREAM_DISTANCE {stream.STREAM_DISTANCE})")
+    print(f"machine: float32 products of e5's shapes at {speed:.0f} GFLOP/s before the sets, "
+          f"{machine_speed():.0f} after (the rates below move with it)")
     report(results)
     if not args.no_copies:
         copies()

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import chain, count
 
@@ -74,6 +74,31 @@ class LanguagePart:
     #: the sum of the members' cross-language vectors (features.Features.crosslingual), and how many had one
     crossing: np.ndarray | None = None
     crossed: int = 0
+    #: ``lexical`` as sorted key and value arrays, made when first scored after a change (an article is scored
+    #: against twenty stories; a dict looked up term by term took a third of the streaming stage)
+    _arrays: tuple[np.ndarray, np.ndarray] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def add_terms(self, terms: Iterable[tuple[int, float]], trim: bool = True) -> None:
+        """Add to the term sums; ``trim``: past twice STORY_TERMS terms, keep the STORY_TERMS heaviest."""
+        for key, value in terms:
+            self.lexical[key] = self.lexical.get(key, 0.0) + value
+        if trim and len(self.lexical) > STORY_TERMS * 2:
+            self.lexical = dict(sorted(self.lexical.items(), key=lambda kv: -kv[1])[:STORY_TERMS])
+        self._arrays = None
+
+    def lexical_dot(self, keys: np.ndarray, values: np.ndarray) -> float:
+        """The dot product of an article's lexical vector with this part's sums."""
+        if self._arrays is None:
+            found = np.fromiter(self.lexical.keys(), dtype=np.int64, count=len(self.lexical))
+            sums = np.fromiter(self.lexical.values(), dtype=np.float64, count=len(self.lexical))
+            order = np.argsort(found)
+            self._arrays = found[order], sums[order]
+        found, sums = self._arrays
+        if not len(found):
+            return 0.0
+        at = np.minimum(np.searchsorted(found, keys), len(found) - 1)
+        hit = found[at] == keys
+        return float(values[hit].astype(np.float64) @ sums[at[hit]])
 
     def add_crossing(self, vector: np.ndarray | None, n: int = 1) -> None:
         if vector is not None:
@@ -135,10 +160,7 @@ class StoryState:
         part.n += 1
         part.embedding = part.embedding + adjusted
         part.add_crossing(crossing)
-        for key, value in zip(feats.lexical[0].tolist(), feats.lexical[1].tolist(), strict=True):
-            part.lexical[key] = part.lexical.get(key, 0.0) + value
-        if len(part.lexical) > STORY_TERMS * 2:
-            part.lexical = dict(sorted(part.lexical.items(), key=lambda kv: -kv[1])[:STORY_TERMS])
+        part.add_terms(zip(feats.lexical[0].tolist(), feats.lexical[1].tolist(), strict=True))
         self.years.append(feats.year or 0)
         self.days.append(feats.day.toordinal() if feats.day is not None else 0)
         self._grouped = None
@@ -154,8 +176,7 @@ class StoryState:
             mine.n += theirs.n
             mine.embedding = mine.embedding + theirs.embedding
             mine.add_crossing(theirs.crossing, theirs.crossed)
-            for key, value in theirs.lexical.items():
-                mine.lexical[key] = mine.lexical.get(key, 0.0) + value
+            mine.add_terms(theirs.lexical.items(), trim=False)
         self.years += other.years
         self.days += other.days
         self._grouped = None
@@ -163,14 +184,13 @@ class StoryState:
     def score(self, feats: Features, adjusted: np.ndarray, crossing: np.ndarray | None = None) -> float:
         """Average similarity of an article to this story's members."""
         total = 0.0
-        lex_keys, lex_vals = feats.lexical[0].tolist(), feats.lexical[1].tolist()
         short = not is_full(feats)
         for (language, part_short), part in self.parts.items():
             w = embed_weight(feats.language, language, short, part_short)
             crossed = (float(crossing @ part.crossing)
                        if crossing is not None and language != feats.language and part.all_crossed else None)
             embed_term = _embed_term(float(adjusted @ part.embedding), part.n, feats.language, language, crossed) / part.n
-            lex_term = sum(v * part.lexical.get(k, 0.0) for k, v in zip(lex_keys, lex_vals, strict=True)) / part.n
+            lex_term = part.lexical_dot(*feats.lexical) / part.n
             total += part.n * (w * embed_term + (1 - w) * lex_term)
         return (total + self._time_total(feats)) / self.n
 
