@@ -75,7 +75,7 @@ class LanguagePart:
     crossing: np.ndarray | None = None
     crossed: int = 0
     #: ``lexical`` as sorted key and value arrays, made when first scored after a change (an article is scored
-    #: against twenty stories; a dict looked up term by term took a third of the streaming stage)
+    #: against twenty stories; a dict looked up term by term took a third of the assignment time)
     _arrays: tuple[np.ndarray, np.ndarray] | None = field(default=None, init=False, repr=False, compare=False)
 
     def add_terms(self, terms: Iterable[tuple[int, float]], trim: bool = True) -> None:
