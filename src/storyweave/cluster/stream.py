@@ -40,6 +40,7 @@ from .features import (
     embed_weight,
     has_terms,
     is_full,
+    lexical_cosine,
     time_anchors,
     time_terms,
 )
@@ -86,19 +87,14 @@ class LanguagePart:
             self.lexical = dict(sorted(self.lexical.items(), key=lambda kv: -kv[1])[:STORY_TERMS])
         self._arrays = None
 
-    def lexical_dot(self, keys: np.ndarray, values: np.ndarray) -> float:
-        """The dot product of an article's lexical vector with this part's sums."""
+    def terms(self) -> tuple[np.ndarray, np.ndarray]:
+        """``lexical`` as a sparse vector (sorted keys, sums), as ``features.lexical_cosine`` reads one."""
         if self._arrays is None:
             found = np.fromiter(self.lexical.keys(), dtype=np.int64, count=len(self.lexical))
             sums = np.fromiter(self.lexical.values(), dtype=np.float64, count=len(self.lexical))
             order = np.argsort(found)
             self._arrays = found[order], sums[order]
-        found, sums = self._arrays
-        if not len(found):
-            return 0.0
-        at = np.minimum(np.searchsorted(found, keys), len(found) - 1)
-        hit = found[at] == keys
-        return float(values[hit].astype(np.float64) @ sums[at[hit]])
+        return self._arrays
 
     def add_crossing(self, vector: np.ndarray | None, n: int = 1) -> None:
         if vector is not None:
@@ -190,7 +186,7 @@ class StoryState:
             crossed = (float(crossing @ part.crossing)
                        if crossing is not None and language != feats.language and part.all_crossed else None)
             embed_term = _embed_term(float(adjusted @ part.embedding), part.n, feats.language, language, crossed) / part.n
-            lex_term = part.lexical_dot(*feats.lexical) / part.n
+            lex_term = lexical_cosine(part.terms(), feats.lexical) / part.n  # a sparse dot product
             total += part.n * (w * embed_term + (1 - w) * lex_term)
         return (total + self._time_total(feats)) / self.n
 
@@ -205,8 +201,7 @@ class StoryState:
                            if language != theirs_language and mine.all_crossed and theirs.all_crossed else None)
                 embed_sum = _embed_term(float(mine.embedding @ theirs.embedding), pairs, language, theirs_language,
                                         crossed)
-                small, large = sorted((mine.lexical, theirs.lexical), key=len)
-                lex_sum = sum(v * large.get(k, 0.0) for k, v in small.items())
+                lex_sum = lexical_cosine(mine.terms(), theirs.terms())
                 total += w * embed_sum + (1 - w) * lex_sum
         return (total + _grouped_sum(self.grouped(), other.grouped())) / (self.n * other.n)
 
