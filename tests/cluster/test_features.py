@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from storyweave.cluster import batch, features
 from storyweave.cluster.batch import featurize
@@ -77,3 +78,27 @@ def test_chinese_and_japanese_are_compared_word_by_word():
         features = batch.featurize([first, second, *_halves(other)])
         sim = batch.similarity_matrix(features)
         assert sim[0, 1] >= 1 - batch.MERGE_DISTANCE > max(sim[0, 2], sim[0, 3], sim[1, 2], sim[1, 3]), language
+
+
+def test_the_sparse_dot_product_equals_the_dense_one_whatever_the_lengths_and_key_ranges():
+    """A story's few hundred term sums meet an article's dozens (keys past either end, none in common, none)."""
+    from storyweave.cluster.features import lexical_cosine
+
+    rng = np.random.default_rng(8)
+    width = 1000
+
+    def sparse(n: int, low: int = 0, high: int = width) -> tuple[np.ndarray, np.ndarray]:
+        keys = np.sort(rng.choice(np.arange(low, high), n, replace=False)).astype(np.int64)
+        return keys, rng.random(n).astype(np.float32)
+
+    def dense(v: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+        out = np.zeros(width)
+        out[v[0]] = v[1]
+        return out
+
+    pairs = [(sparse(40), sparse(500)), (sparse(500), sparse(40)), (sparse(30, 900), sparse(300, 0, 600)),
+             (sparse(10), sparse(0)), (sparse(0), sparse(0)), (sparse(1, 999), sparse(5, 990))]
+    for a, b in pairs:
+        assert lexical_cosine(a, b) == pytest.approx(float(dense(a) @ dense(b)), abs=1e-6)
+    assert lexical_cosine(*pairs[0]) > 0
+    assert lexical_cosine(*pairs[2]) == 0.0

@@ -1,4 +1,5 @@
 import dataclasses
+import datetime
 
 import numpy as np
 import pytest
@@ -61,6 +62,44 @@ def test_the_time_term_of_two_stories_sums_the_batch_rule_over_every_pair_of_mem
         0.0, 0.0, 0.0,  # nothing known
     ]
     assert _grouped_sum(_distinct(a), _distinct(b)) == pytest.approx(sum(by_pair))
+
+
+def test_the_time_terms_of_an_article_against_many_stories_at_once_are_each_story_s_batch_sums():
+    """``time_totals`` cuts one row over all candidates' anchors: each story's total must be its own, for stories
+    that keep their dates grouped and for small ones that do not, and a story's score must not depend on it."""
+    from storyweave.cluster.features import time_anchors, time_terms
+    from storyweave.cluster.stream import KEEP_DATES_FROM, time_totals
+
+    day = datetime.date(2022, 6, 17)
+    dates = [(2022, day), (2022, day + datetime.timedelta(days=1)), (2021, None), (None, None),
+             (2022, day + datetime.timedelta(days=90)), (2022, day)]
+    rng = np.random.default_rng(3)
+
+    def dated(i: int, year: int | None, when: datetime.date | None) -> Features:
+        feats = _features(f"d{i}", rng.normal(size=DIM), rng.choice(200, 30, replace=False).tolist())
+        return dataclasses.replace(feats, year=year, day=when)
+
+    members = [dated(i, *dates[i % len(dates)]) for i in range(20)]
+    sizes = [1, KEEP_DATES_FROM - 1, KEEP_DATES_FROM, 2 * KEEP_DATES_FROM + 1]
+    states, start = [], 1
+    for k, size in enumerate(sizes):
+        state = StoryState(f"s{k}", k)
+        for feats in members[start:start + size]:
+            state.add(feats, feats.embedding)
+        states.append(state)
+        start += size
+    article = members[0]
+    terms = time_terms(time_anchors([article]), time_anchors(members))[0]
+    expected, start = [], 1
+    for size in sizes:
+        expected.append(terms[start:start + size].sum())
+        start += size
+    assert len(set(np.round(expected, 6))) > 1
+    assert time_totals(article, states) == pytest.approx(expected)
+    for state, total in zip(states, time_totals(article, states), strict=True):
+        assert state.score(article, article.embedding, time_total=float(total)) == pytest.approx(
+            state.score(article, article.embedding))
+    assert len(time_totals(article, [])) == 0
 
 
 def test_the_five_seeds_stream_into_one_story(seed_articles):

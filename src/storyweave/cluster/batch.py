@@ -88,9 +88,9 @@ def pair_similarity(features: list[Features], adjusted: np.ndarray, crossing: np
         meaning = np.where(across, crosslingual_similarity(cosines, crossing @ crossing.T), meaning)
     sim = weight * meaning
     rows = np.concatenate([np.full(len(f.lexical[0]), i) for i, f in enumerate(features)]) if n else []
-    cols = np.concatenate([f.lexical[0] for f in features]) if n else []
+    terms, cols = np.unique(np.concatenate([f.lexical[0] for f in features]) if n else [], return_inverse=True)
     vals = np.concatenate([f.lexical[1] for f in features]) if n else []
-    lex = csr_matrix((vals, (rows, cols)), shape=(n, int(max(cols, default=0)) + 1))
+    lex = csr_matrix((vals, (rows, cols)), shape=(n, len(terms)))  # columns: the terms present, not the hash space
     sim += (1 - weight) * (lex @ lex.T).toarray()
     anchors = time_anchors(features)
     sim += time_terms(anchors, anchors)

@@ -223,8 +223,14 @@ def lexical_vector(counts: Counter[str], language: str) -> tuple[np.ndarray, np.
 
 
 def lexical_cosine(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> float:
-    _, ia, ib = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
-    return float(np.dot(a[1][ia], b[1][ib])) if len(ia) else 0.0
+    """The dot product of two sparse vectors (sorted keys, values): the shorter's keys are looked up in the
+    longer's, so a story's hundreds of terms against an article's dozens cost the dozens' lookups."""
+    (small_keys, small_values), (large_keys, large_values) = sorted((a, b), key=lambda v: len(v[0]))
+    if not len(small_keys):
+        return 0.0
+    at = np.minimum(np.searchsorted(large_keys, small_keys), len(large_keys) - 1)
+    hit = large_keys[at] == small_keys
+    return float(np.dot(small_values[hit], large_values[at[hit]]))
 
 
 def language_offsets(embeddings: np.ndarray, languages: list[str]) -> dict[str, np.ndarray]:

@@ -177,8 +177,10 @@ class StoryState:
         self.days += other.days
         self._grouped = None
 
-    def score(self, feats: Features, adjusted: np.ndarray, crossing: np.ndarray | None = None) -> float:
-        """Average similarity of an article to this story's members."""
+    def score(self, feats: Features, adjusted: np.ndarray, crossing: np.ndarray | None = None,
+              time_total: float | None = None) -> float:
+        """Average similarity of an article to this story's members; ``time_total``: the time term summed over
+        them, where ``time_totals`` gave it for many stories at once."""
         total = 0.0
         short = not is_full(feats)
         for (language, part_short), part in self.parts.items():
@@ -188,7 +190,9 @@ class StoryState:
             embed_term = _embed_term(float(adjusted @ part.embedding), part.n, feats.language, language, crossed) / part.n
             lex_term = lexical_cosine(part.terms(), feats.lexical) / part.n  # a sparse dot product
             total += part.n * (w * embed_term + (1 - w) * lex_term)
-        return (total + self._time_total(feats)) / self.n
+        if time_total is None:
+            time_total = float(time_totals(feats, [self])[0])
+        return (total + time_total) / self.n
 
     def linkage(self, other: StoryState) -> float:
         """Average similarity over all pairs of members of two stories (the batch's average linkage)."""
@@ -209,14 +213,24 @@ class StoryState:
         return np.array(self.years), np.array(self.days)
 
     def grouped(self) -> tuple[TimeAnchors, np.ndarray]:
+        """The members' anchors, as distinct anchors and their counts (a small story's as they are)."""
         if self.n < KEEP_DATES_FROM:
-            return _distinct(self.anchors())
+            return self.anchors(), np.ones(self.n)
         if self._grouped is None:
             self._grouped = _distinct(self.anchors())
         return self._grouped
 
-    def _time_total(self, feats: Features) -> float:
-        return _grouped_sum(self.grouped(), _distinct(time_anchors([feats])))
+
+
+def time_totals(feats: Features, states: list[StoryState]) -> np.ndarray:
+    """The time term of one article summed over each story's members: one ``time_terms`` row over all the
+    stories' anchors, cut at their bounds."""
+    if not states:
+        return np.zeros(0)
+    grouped = [state.grouped() for state in states]
+    anchors = (np.concatenate([g[0][0] for g in grouped]), np.concatenate([g[0][1] for g in grouped]))
+    row = time_terms(time_anchors([feats]), anchors)[0] * np.concatenate([g[1] for g in grouped])
+    return np.add.reduceat(row, np.cumsum([0] + [len(g[1]) for g in grouped[:-1]]))
 
 
 def _grouped_sum(a: tuple[TimeAnchors, np.ndarray], b: tuple[TimeAnchors, np.ndarray]) -> float:
@@ -305,9 +319,11 @@ class StoryStream:
         self._count(feats)
         adjusted, crossing = self.adjusted(feats), self.crossing(feats)
         searched = has_terms(feats)
-        candidates = {self.resolve(sid) for sid in self.index.nearest(adjusted, CANDIDATES)} if searched else set()
-        scored = sorted(((self.stories[sid].score(feats, adjusted, crossing), -self.stories[sid].seq, sid)
-                         for sid in candidates if sid in self.stories), reverse=True)
+        found = {self.resolve(sid) for sid in self.index.nearest(adjusted, CANDIDATES)} if searched else set()
+        candidates = [self.stories[sid] for sid in sorted(found) if sid in self.stories]
+        scored = sorted(((state.score(feats, adjusted, crossing, time), -state.seq, state.id)
+                         for state, time in zip(candidates, time_totals(feats, candidates).tolist(), strict=True)),
+                        reverse=True)
         joined = [(sid, score) for score, _, sid in scored if score >= self.threshold]
         if joined:
             state, score = self.stories[joined[0][0]], joined[0][1]
