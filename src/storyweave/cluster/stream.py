@@ -54,7 +54,7 @@ from .index import CentroidIndex
 STREAM_DISTANCE = 0.775
 #: stories scored in full per article, taken from the nearest centroids
 CANDIDATES = 20
-#: stories of this many members keep their distinct dates between scores (~1 kB each; smaller ones regroup)
+#: stories of this many members keep their distinct dates between scores (~1 kB each; smaller ones are read as they are)
 KEEP_DATES_FROM = 4
 #: lexical terms a story keeps per language and length: cut to the heaviest this many when it holds twice as
 #: many, which bounds memory per story. Against exact sums (session 24; file order / mean of three orders):
@@ -188,7 +188,7 @@ class StoryState:
             crossed = (float(crossing @ part.crossing)
                        if crossing is not None and language != feats.language and part.all_crossed else None)
             embed_term = _embed_term(float(adjusted @ part.embedding), part.n, feats.language, language, crossed) / part.n
-            lex_term = lexical_cosine(part.terms(), feats.lexical) / part.n  # a sparse dot product
+            lex_term = lexical_cosine(part.terms(), feats.lexical) / part.n
             total += part.n * (w * embed_term + (1 - w) * lex_term)
         if time_total is None:
             time_total = float(time_totals(feats, [self])[0])
@@ -219,7 +219,6 @@ class StoryState:
         if self._grouped is None:
             self._grouped = _distinct(self.anchors())
         return self._grouped
-
 
 
 def time_totals(feats: Features, states: list[StoryState]) -> np.ndarray:
