@@ -1,5 +1,6 @@
 import dataclasses
 import datetime
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -66,7 +67,7 @@ def test_the_time_term_of_two_stories_sums_the_batch_rule_over_every_pair_of_mem
 
 def test_the_time_terms_of_an_article_against_many_stories_at_once_are_each_story_s_batch_sums():
     """``time_totals`` cuts one row over all candidates' anchors: each story's total must be its own, for stories
-    that keep their dates grouped and for small ones that do not, and a story's score must not depend on it."""
+    that keep their dates grouped and for small ones that do not, and a story scored with it gives the batch's average."""
     from storyweave.cluster.features import time_anchors, time_terms
     from storyweave.cluster.stream import KEEP_DATES_FROM, time_totals
 
@@ -81,24 +82,21 @@ def test_the_time_terms_of_an_article_against_many_stories_at_once_are_each_stor
 
     members = [dated(i, *dates[i % len(dates)]) for i in range(20)]
     sizes = [1, KEEP_DATES_FROM - 1, KEEP_DATES_FROM, 2 * KEEP_DATES_FROM + 1]
-    states, start = [], 1
-    for k, size in enumerate(sizes):
-        state = StoryState(f"s{k}", k)
-        for feats in members[start:start + size]:
+    spans = list(pairwise(np.cumsum([1] + sizes).tolist()))
+    states = [StoryState(f"s{k}", k) for k in range(len(sizes))]
+    for state, (start, end) in zip(states, spans, strict=True):
+        for feats in members[start:end]:
             state.add(feats, feats.embedding)
-        states.append(state)
-        start += size
     article = members[0]
     terms = time_terms(time_anchors([article]), time_anchors(members))[0]
-    expected, start = [], 1
-    for size in sizes:
-        expected.append(terms[start:start + size].sum())
-        start += size
+    expected = [terms[start:end].sum() for start, end in spans]
     assert len(set(np.round(expected, 6))) > 1
-    assert time_totals(article, states) == pytest.approx(expected)
-    for state, total in zip(states, time_totals(article, states), strict=True):
+    totals = time_totals(article, states)
+    assert totals == pytest.approx(expected)
+    sim = pair_similarity(members, np.vstack([f.embedding for f in members]))
+    for state, total, (start, end) in zip(states, totals, spans, strict=True):
         assert state.score(article, article.embedding, time_total=float(total)) == pytest.approx(
-            state.score(article, article.embedding))
+            sim[0, start:end].mean(), abs=1e-5)
     assert len(time_totals(article, [])) == 0
 
 
