@@ -241,3 +241,27 @@ def test_a_story_scores_pairs_of_two_languages_by_the_cross_language_vectors_as_
         assert first.score(members[k], members[k].embedding, members[k].crosslingual) == pytest.approx(
             sim[k, :5].mean(), abs=1e-5)
     assert first.linkage(second) == pytest.approx(sim[:5, 5:8].mean(), abs=1e-5)
+
+
+def test_a_story_s_term_sums_add_its_members_vectors_and_keep_the_heaviest_terms_when_they_grow():
+    from storyweave.cluster.stream import STORY_TERMS, LanguagePart
+
+    rng = np.random.default_rng(9)
+    part, expected = LanguagePart(), {}
+    for _ in range(4):
+        keys = np.sort(rng.choice(STORY_TERMS, 60, replace=False)).astype(np.int64)
+        values = rng.random(60).astype(np.float32)
+        part.add_terms(keys, values)
+        for key, value in zip(keys.tolist(), values.tolist(), strict=True):
+            expected[key] = expected.get(key, 0.0) + value
+    assert part.keys.tolist() == sorted(expected)
+    assert part.sums.tolist() == pytest.approx([expected[k] for k in sorted(expected)], abs=1e-12)
+
+    other = LanguagePart()
+    other.add_terms(np.arange(STORY_TERMS, 3 * STORY_TERMS, dtype=np.int64), np.full(2 * STORY_TERMS, 1e-6))
+    kept = LanguagePart(keys=part.keys.copy(), sums=part.sums.copy())
+    kept.add_terms(other.keys, other.sums, trim=False)  # a merge keeps every term of both stories
+    assert len(kept.keys) == len(part.keys) + 2 * STORY_TERMS and np.all(np.diff(kept.keys) > 0)
+    part.add_terms(other.keys, other.sums)
+    assert len(part.keys) == STORY_TERMS and np.all(np.diff(part.keys) > 0)
+    assert len(expected) < STORY_TERMS and set(expected) < set(part.keys.tolist())  # the members' terms outweigh

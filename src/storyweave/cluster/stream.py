@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import chain, count
 
@@ -71,30 +71,27 @@ SPLIT_MAX = 2000
 class LanguagePart:
     n: int = 0
     embedding: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
-    lexical: dict[int, float] = field(default_factory=dict)
+    #: the members' lexical vectors summed, as a sparse vector (sorted keys, sums) that
+    #: ``features.lexical_cosine`` reads: arrays, not a dict, since a dict's boxed ints and floats held ~60 kB
+    #: per story at STORY_TERMS, most of a 100,000-article stream's memory
+    keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    sums: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float64))
     #: the sum of the members' cross-language vectors (features.Features.crosslingual), and how many had one
     crossing: np.ndarray | None = None
     crossed: int = 0
-    #: ``lexical`` as sorted key and value arrays, made when first scored after a change (an article is scored
-    #: against twenty stories; a dict looked up term by term took a third of the assignment time)
-    _arrays: tuple[np.ndarray, np.ndarray] | None = field(default=None, init=False, repr=False, compare=False)
 
-    def add_terms(self, terms: Iterable[tuple[int, float]], trim: bool = True) -> None:
-        """Add to the term sums; ``trim``: past twice STORY_TERMS terms, keep the STORY_TERMS heaviest."""
-        for key, value in terms:
-            self.lexical[key] = self.lexical.get(key, 0.0) + value
-        if trim and len(self.lexical) > STORY_TERMS * 2:
-            self.lexical = dict(sorted(self.lexical.items(), key=lambda kv: -kv[1])[:STORY_TERMS])
-        self._arrays = None
+    def add_terms(self, keys: np.ndarray, values: np.ndarray, trim: bool = True) -> None:
+        """Add a sparse vector to the term sums; ``trim``: past twice STORY_TERMS terms, keep the STORY_TERMS
+        heaviest."""
+        found, at = np.unique(np.concatenate([self.keys, keys]), return_inverse=True)
+        sums = np.bincount(at, weights=np.concatenate([self.sums, values]), minlength=len(found))
+        if trim and len(found) > STORY_TERMS * 2:
+            heaviest = np.sort(np.argsort(-sums, kind="stable")[:STORY_TERMS])
+            found, sums = found[heaviest], sums[heaviest]
+        self.keys, self.sums = found, sums
 
     def terms(self) -> tuple[np.ndarray, np.ndarray]:
-        """``lexical`` as a sparse vector (sorted keys, sums), as ``features.lexical_cosine`` reads one."""
-        if self._arrays is None:
-            found = np.fromiter(self.lexical.keys(), dtype=np.int64, count=len(self.lexical))
-            sums = np.fromiter(self.lexical.values(), dtype=np.float64, count=len(self.lexical))
-            order = np.argsort(found)
-            self._arrays = found[order], sums[order]
-        return self._arrays
+        return self.keys, self.sums
 
     def add_crossing(self, vector: np.ndarray | None, n: int = 1) -> None:
         if vector is not None:
@@ -139,7 +136,7 @@ class StoryState:
 
     def comparable(self) -> bool:
         """False for a story of items with no terms (``features.has_terms``): no article is compared with it."""
-        return any(part.lexical for part in self.parts.values())
+        return any(len(part.keys) for part in self.parts.values())
 
     def centroid(self) -> np.ndarray:
         total = sum(p.embedding for p in self.parts.values())
@@ -156,7 +153,7 @@ class StoryState:
         part.n += 1
         part.embedding = part.embedding + adjusted
         part.add_crossing(crossing)
-        part.add_terms(zip(feats.lexical[0].tolist(), feats.lexical[1].tolist(), strict=True))
+        part.add_terms(*feats.lexical)
         self.years.append(feats.year or 0)
         self.days.append(feats.day.toordinal() if feats.day is not None else 0)
         self._grouped = None
@@ -172,7 +169,7 @@ class StoryState:
             mine.n += theirs.n
             mine.embedding = mine.embedding + theirs.embedding
             mine.add_crossing(theirs.crossing, theirs.crossed)
-            mine.add_terms(theirs.lexical.items(), trim=False)
+            mine.add_terms(theirs.keys, theirs.sums, trim=False)
         self.years += other.years
         self.days += other.days
         self._grouped = None
