@@ -66,6 +66,7 @@ def test_lookups_across_scripts_and_spellings():
     assert {h.entity.qid for h in kb.exact("Central Asia")} == {"Q27275"}
     assert {h.entity.qid for h in kb.exact("Europe")} == {"Q46"}
     assert {h.entity.qid for h in kb.exact("Britain")} == {"Q145"}  # curated.csv
+    assert {h.entity.qid for h in kb.exact("America")} == {"Q30"}  # curated.csv
     # de-facto states that everypolitician's rows hold offices of; the EU stays an organisation
     assert {h.entity.qid for h in kb.exact("South Ossetia")} == {"Q23427"}
     assert {h.entity.qid for h in kb.exact("Donetsk People's Republic")} == {"Q16150196"}

@@ -333,6 +333,17 @@ def test_a_country_code_is_no_name_but_us_is():
     assert [e.kb_id for e in _holding(found, "US")] == ["Q30"]
 
 
+def test_america_is_the_united_states_and_the_longer_names_holding_it_are_not():
+    found = _entities("Trade ministers from Latin America met on Tuesday. \"America will keep its markets open,\" "
+                      "the U.S. trade representative said, while Bank of America economists expect a recovery in "
+                      "South America.")
+    [united_states] = _holding(found, "America")
+    assert united_states.kb_id == "Q30" and {m.text for m in united_states.mentions} == {"America", "U.S."}
+    assert [e.kb_id for e in _holding(found, "Bank of America")] == [None]
+    assert [e.kb_id for e in _holding(found, "South America")] == ["Q18"]
+    assert [e.kb_id for e in _holding(found, "Latin America")] != ["Q30"]
+
+
 def test_a_place_that_runs_on_into_a_team_or_firm_name_is_that_name_not_the_place():
     found = _entities("The Philadelphia 76ers fired their coach on Saturday. The Indianapolis Colts beat the "
                       "Jacksonville Jaguars 28-21, and the Washington Post reported it on Monday.")
