@@ -21,7 +21,7 @@ import random
 import re
 import resource
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -150,7 +150,8 @@ def label_agreement(articles: list[Article], features: list, gold: list[str]) ->
         by_text[" ".join(re.findall(r"\w+", ((a.title or "") + " " + a.text).casefold()))].append(i)
     identical = [(i, j) for rows in by_text.values() for k, i in enumerate(rows) for j in rows[k + 1:]]
     labels = np.array(gold)
-    upper = np.triu(batch.similarity_matrix(features) >= NEAR_SIMILARITY, 1)
+    sim = batch.similarity_matrix(features)
+    upper = np.triu(sim >= NEAR_SIMILARITY, 1)
     near_rows, near_cols = np.nonzero(upper)
     joined = {g: g for g in gold}
 
@@ -163,7 +164,51 @@ def label_agreement(articles: list[Article], features: list, gold: list[str]) ->
         joined[root(gold[i])] = root(gold[j])
     return {"identical_pairs": len(identical), "identical_parted": sum(gold[i] != gold[j] for i, j in identical),
             "near_pairs": int(len(near_rows)), "near_parted": int((labels[near_rows] != labels[near_cols]).sum()),
-            "ceiling": bcubed([root(g) for g in gold], gold)[2]}
+            "ceiling": bcubed([root(g) for g in gold], gold)[2], "tree_cut": tree_ceiling(sim, gold)}
+
+
+def tree_ceiling(sim: np.ndarray, gold: list[str]) -> tuple[tuple[float, float, float], float]:
+    """What any rule for where to cut the batch's average-linkage tree could reach (an oracle, for sizing only):
+    the BCubed of the best cut found with the gold, and a bound no cut's F1 passes. A node's precision and recall
+    sums are additive over a cut's clusters, so each weighing of the two, ``w P + (1 - w) R``, has an exact best
+    cut, found bottom-up. F1 is no such weighing, so the best of those cuts is a cut some rule could make, and
+    the highest F1 of any (P, R) under every weighing's best value bounds what all cuts can score."""
+    from scipy.cluster.hierarchy import linkage
+    from scipy.spatial.distance import squareform
+
+    n, sizes = len(gold), Counter(gold)
+    if n < 2:
+        return bcubed(list(range(n)), gold), 1.0
+    dist = np.clip(1.0 - sim, 0.0, None)
+    np.fill_diagonal(dist, 0.0)
+    tree = linkage(squareform((dist + dist.T) / 2, checks=False), method="average")
+    counts = [Counter([g]) for g in gold]
+    children: list[tuple[int, int]] = []
+    for left, right, _, _ in tree:
+        children.append((int(left), int(right)))
+        counts.append(counts[int(left)] + counts[int(right)])
+    precision = np.array([sum(c * c for c in k.values()) / sum(k.values()) for k in counts]) / n
+    recall = np.array([sum(c * c / sizes[g] for g, c in k.items()) for k in counts]) / n
+    best, bounds = (0.0, 0.0, 0.0), []
+    for weight in np.linspace(0.02, 0.98, 49):
+        value = weight * precision + (1 - weight) * recall
+        whole = np.ones(len(counts), dtype=bool)
+        for k, (left, right) in enumerate(children, start=n):
+            if value[k] < value[left] + value[right]:
+                value[k], whole[k] = value[left] + value[right], False
+        bounds.append((weight, value[-1]))
+        labels, stack = [0] * n, [(len(counts) - 1, -1)]
+        while stack:
+            node, label = stack.pop()
+            label = node if label < 0 and whole[node] else label
+            if node < n:
+                labels[node] = label
+            else:
+                stack += [(child, label) for child in children[node - n]]
+        best = max(best, bcubed(labels, gold), key=lambda f: f[2])
+    p = np.linspace(0.0, 1.0, 10001)
+    r = np.clip(np.min([(v - w * p) / (1 - w) for w, v in bounds], axis=0), 0.0, 1.0)
+    return best, float(np.max(2 * p * r / np.maximum(p + r, 1e-12)))
 
 
 def shuffled_streams(articles: list[Article], features: list, gold: list[str], distance: float,
@@ -201,6 +246,9 @@ def report(results: list[dict]) -> None:
               f"texts and {agree['near_parted']} of {agree['near_pairs']} pairs at similarity >= {NEAR_SIMILARITY}"
               + (f" ({agree['near_parted'] / agree['near_pairs']:.1%})" if agree["near_pairs"] else "")
               + f"; keeping identical texts together, BCubed F1 is at most {agree['ceiling']:.3f}")
+        cut, bound = agree["tree_cut"]
+        print(f"  the best cut of the batch's average-linkage tree, chosen with the gold (an oracle): BCubed "
+              f"{_fmt(cut)}; no cut of it scores over F1 {bound:.3f}")
 
 
 def calibrate(names: list[str]) -> None:
