@@ -51,7 +51,7 @@ def _similarity(rng: np.random.Generator, n: int) -> np.ndarray:
     return points @ points.T
 
 
-def test_the_oracle_finds_the_best_cut_and_bounds_every_cut():
+def test_the_oracle_s_cut_is_a_cut_of_the_tree_and_its_bound_holds_for_every_cut():
     rng = np.random.default_rng(4)
     for _ in range(12):
         n = 8

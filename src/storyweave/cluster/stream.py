@@ -72,8 +72,8 @@ class LanguagePart:
     n: int = 0
     embedding: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
     #: the members' lexical vectors summed, as a sparse vector (sorted keys, sums) that
-    #: ``features.lexical_cosine`` reads: arrays, not a dict, since a dict's boxed ints and floats held ~60 kB
-    #: per story at STORY_TERMS, most of a 100,000-article stream's memory
+    #: ``features.lexical_cosine`` reads: arrays (5-10 kB a story), not a dict, whose boxed ints and floats held
+    #: 30-65 kB (STORY_TERMS to twice as many terms), most of a 100,000-article stream's memory
     keys: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     sums: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float64))
     #: the sum of the members' cross-language vectors (features.Features.crosslingual), and how many had one
