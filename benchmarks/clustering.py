@@ -174,15 +174,10 @@ def tree_ceiling(sim: np.ndarray, gold: list[str]) -> tuple[tuple[float, float, 
     sums are additive over a cut's clusters, so each weighing of the two, ``w P + (1 - w) R``, has an exact best
     cut, found bottom-up. F1 is no such weighing, so the best of those cuts is a cut some rule could make, and
     the highest F1 of any (P, R) under every weighing's best value bounds what all cuts can score."""
-    from scipy.cluster.hierarchy import linkage
-    from scipy.spatial.distance import squareform
-
     n, sizes = len(gold), Counter(gold)
     if n < 2:
         return bcubed(list(range(n)), gold), 1.0
-    dist = np.clip(1.0 - sim, 0.0, None)
-    np.fill_diagonal(dist, 0.0)
-    tree = linkage(squareform((dist + dist.T) / 2, checks=False), method="average")
+    tree = cohesion.average_tree(sim)
     counts = [Counter([g]) for g in gold]
     children: list[tuple[int, int]] = []
     for left, right, _, _ in tree:

@@ -7,21 +7,14 @@ import importlib.util
 import sys
 
 import numpy as np
-from scipy.cluster.hierarchy import linkage
-from scipy.spatial.distance import squareform
 
+from storyweave.cluster.cohesion import average_tree
 from tests.conftest import ROOT
 
 _spec = importlib.util.spec_from_file_location("clustering_benchmark", ROOT / "benchmarks" / "clustering.py")
 bench = importlib.util.module_from_spec(_spec)
 sys.modules[_spec.name] = bench
 _spec.loader.exec_module(bench)
-
-
-def _tree(sim: np.ndarray) -> np.ndarray:
-    dist = np.clip(1.0 - sim, 0.0, None)
-    np.fill_diagonal(dist, 0.0)
-    return linkage(squareform(dist, checks=False), method="average")
 
 
 def _every_cut(tree: np.ndarray, n: int) -> list[list[int]]:
@@ -57,7 +50,7 @@ def test_the_oracle_s_cut_is_a_cut_of_the_tree_and_its_bound_holds_for_every_cut
         n = 8
         sim = _similarity(rng, n)
         gold = [f"g{k}" for k in rng.integers(0, 3, size=n)]
-        tree = _tree(sim)
+        tree = average_tree(sim)
         scores = [bench.bcubed(labels, gold)[2] for labels in _every_cut(tree, n)]
         (_, _, found), bound = bench.tree_ceiling(sim, gold)
         assert np.isclose(scores, found, rtol=0, atol=1e-12).any()  # a cut of the tree, no better clustering
@@ -78,6 +71,6 @@ def test_gold_that_parts_two_alike_items_caps_the_cut():
     sim[0, 2] = sim[2, 0] = sim[1, 2] = sim[2, 1] = 0.9
     np.fill_diagonal(sim, 1.0)
     gold = ["a", "b", "a", "c"]
-    scores = [bench.bcubed(labels, gold)[2] for labels in _every_cut(_tree(sim), 4)]
+    scores = [bench.bcubed(labels, gold)[2] for labels in _every_cut(average_tree(sim), 4)]
     (_, _, f1), bound = bench.tree_ceiling(sim, gold)
     assert f1 == max(scores) < 1.0 and max(scores) - 1e-12 <= bound < 1.0

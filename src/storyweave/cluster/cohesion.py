@@ -56,15 +56,20 @@ def pairs_total(sim: np.ndarray) -> float:
     return float(np.triu(sim, 1).sum())
 
 
+def average_tree(sim: np.ndarray) -> np.ndarray:
+    """The average-linkage tree (scipy's linkage matrix) of a similarity matrix, at distance 1 - similarity."""
+    dist = np.clip(1.0 - sim, 0.0, None)
+    np.fill_diagonal(dist, 0.0)
+    return linkage(squareform((dist + dist.T) / 2, checks=False), method="average")
+
+
 def groups(sim: np.ndarray, full: list[bool], distance: float) -> list[int]:
     """Average-linkage clusters of a similarity matrix (labels from 0 in order of first appearance): a merge
     happens below ``distance`` unless the two sides are ``apart``; nothing above a refused merge joins."""
     n = len(sim)
     if n < 2:
         return [0] * n
-    dist = np.clip(1.0 - sim, 0.0, None)
-    np.fill_diagonal(dist, 0.0)
-    tree = linkage(squareform((dist + dist.T) / 2, checks=False), method="average")
+    tree = average_tree(sim)
     size, full_count = np.ones(2 * n - 1, dtype=np.int64), np.zeros(2 * n - 1, dtype=np.int64)
     full_count[:n] = full
     pair_sum = np.zeros(2 * n - 1)
