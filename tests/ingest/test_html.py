@@ -67,3 +67,22 @@ def test_control_characters_in_a_page_are_dropped_not_the_page(tmp_path):
     [article] = read_inputs([page])
     assert isinstance(article, Article)
     assert article.text.startswith("The mayor of Springfield said on Monday that the old bridge")
+
+
+def test_metadata_holding_markup_or_a_script_url_names_no_outlet_or_author():
+    page = ("<html><head><title>Bridge</title><meta property='og:site_name' content='<img src=x onerror=alert(2)>'>"
+            "<meta name='author' content='javascript:alert(3)'></head><body><article><p>" + BRIDGE
+            + "</p></article></body></html>")
+    parsed = html.parse(page)
+    assert parsed.outlet is None
+    assert parsed.authors == []
+    assert parsed.text.startswith("The mayor of Springfield said on Monday")
+
+
+def test_an_ordinary_site_name_and_author_are_kept():
+    page = ("<html><head><title>Bridge</title><meta property='og:site_name' content='Springfield Shopper'>"
+            "<meta name='author' content='Kent Brockman'></head><body><article><p>" + BRIDGE
+            + "</p></article></body></html>")
+    parsed = html.parse(page)
+    assert parsed.outlet == "Springfield Shopper"
+    assert parsed.authors == ["Kent Brockman"]

@@ -118,8 +118,17 @@ def _published(html: str, day: str | None) -> str | None:
     return None
 
 
+#: what no outlet's or author's name holds: markup, or a scheme that runs code
+_NOT_A_NAME = re.compile(r"[<>]|^\s*(?:javascript|data|vbscript):", re.I)
+
+
+def _name(value: str | None) -> str | None:
+    """A page's metadata is the page author's to fill: a value with markup in it names no one."""
+    return value if value and not _NOT_A_NAME.search(value) else None
+
+
 def _authors(value: str | None) -> list[str]:
-    return [a.strip() for a in re.split(r"\s*;\s*", value or "") if a.strip()]
+    return [a.strip() for a in re.split(r"\s*;\s*", value or "") if a.strip() and _name(a.strip())]
 
 
 def parse(html: str, max_line_chars: int = 160, url: str | None = None) -> Parsed:
@@ -141,7 +150,7 @@ def parse(html: str, max_line_chars: int = 160, url: str | None = None) -> Parse
         text=body,
         title=title,
         published=_published(html, day) or day or byline.published,
-        outlet=(doc.sitename if doc is not None and doc.sitename else None) or byline.outlet,
+        outlet=_name(doc.sitename if doc is not None else None) or byline.outlet,
         reposted_from=byline.reposted_from,
         authors=authors,
         removed=cleaned.removed + _left_out(html, body, seen),
