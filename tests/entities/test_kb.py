@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
+import sys
 
 import pytest
 import yaml
 
 from storyweave.entities.kb import DEFAULT_PATH, load
-from storyweave.entities.kb_build import CURATED, _uninverted, build, user_records
+from storyweave.entities.kb_build import CURATED, _uninverted, build, romanised, user_records
 from tests.conftest import DATA
 
 KB_DATA = DATA / "kb"
@@ -166,3 +167,23 @@ def test_a_city_is_known_by_its_japanese_name():
     sources = sqlite3.connect(DEFAULT_PATH).execute("SELECT file FROM source WHERE qid = 'Q3130'").fetchall()
     assert any("GeoNames" in source for (source,) in sources)
     assert "Q130391" not in {h.entity.qid for h in kb.exact("西寧市")}
+
+
+def test_a_cyrillic_name_is_spelt_letter_by_letter_and_as_english_news_spells_it():
+    assert romanised("Николаев") == ["Nikolaev", "Nikolayev"]
+    assert romanised("Ельцин") == ["El'tsin", "Yeltsin"]
+    assert romanised("Запорожье") == ["Zaporozh'e", "Zaporozhye"]
+    assert romanised("Токаев") == ["Tokaev", "Tokayev"]
+    assert romanised("Миколаїв") == ["Mikolaiv"], "Ukrainian letters the Russian scheme leaves as they are"
+
+
+def test_without_iuliia_a_cyrillic_name_is_spelt_letter_by_letter(monkeypatch):
+    monkeypatch.setitem(sys.modules, "iuliia", None)
+    assert romanised("Николаев") == ["Nikolaev"]
+
+
+def test_the_shipped_kb_knows_russian_names_as_english_news_spells_them():
+    kb = load()
+    assert "Q41572" in {h.entity.qid for h in kb.exact("Nikolayev")}  # Mykolaiv, Николаев in Russian
+    assert "Q41572" in {h.entity.qid for h in kb.exact("Nikolaev")}
+    assert {h.entity.qid for h in kb.exact("Zaporozhye")} == {"Q157835"}

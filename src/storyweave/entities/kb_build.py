@@ -22,8 +22,8 @@ Sources (``shared/data/kb`` layout; each folder's README gives repository, commi
   (``|``-separated in CSV), ``country``, ``prior``
 
 Every QID written comes from one of those files; ``sources`` records which. Aliases are stored with
-their folded key (``names.fold``); Cyrillic names also yield their Latin transliteration (anyascii),
-the spelling machine translation tends to produce (Луганск -> Lugansk). ISO codes are kind ``code``: kept for
+their folded key (``names.fold``); Cyrillic names also yield their Latin transliterations (anyascii's,
+the spelling machine translation tends to produce: Луганск -> Lugansk; and the English Wikipedia's, ``romanised``). ISO codes are kind ``code``: kept for
 reference, never searched for in text nor linked from a name (prose names no country "AI" or "CAN"; "US" is an
 alias in ``curated.csv``).
 """
@@ -91,7 +91,23 @@ class Record:
         if alias and alias.strip() and not alias.startswith("["):
             self.aliases.append((alias.strip(), kind))
             if not alias.isascii() and _CYRILLIC.search(alias):
-                self.aliases.append((anyascii(alias).strip(), "surname" if kind == "surname" else "translit"))
+                for latin in romanised(alias):
+                    self.aliases.append((latin, "surname" if kind == "surname" else "translit"))
+
+
+def romanised(name: str) -> list[str]:
+    """A Cyrillic name's Latin spellings: anyascii's letter by letter (Луганск -> Lugansk, Ельцин -> El'tsin),
+    and, when iuliia is installed (the ``kb`` extra) and its scheme covers every letter (Russian; not
+    Ukrainian і, ї), the English Wikipedia's, which English news uses (Yeltsin, Nikolayev, Zaporozhye)."""
+    spellings = [anyascii(name).strip()]
+    try:
+        import iuliia
+    except ImportError:
+        return spellings
+    english = iuliia.WIKIPEDIA.translate(name).strip()
+    if english.isascii() and english not in spellings:
+        spellings.append(english)
+    return spellings
 
 
 def _countries(root: Path) -> Iterator[Record]:
