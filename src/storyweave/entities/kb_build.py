@@ -22,10 +22,10 @@ Sources (``shared/data/kb`` layout; each folder's README gives repository, commi
   (``|``-separated in CSV), ``country``, ``prior``
 
 Every QID written comes from one of those files; ``sources`` records which. Aliases are stored with
-their folded key (``names.fold``); Cyrillic names also yield their Latin transliterations (anyascii's,
-the spelling machine translation tends to produce: Луганск -> Lugansk; and the English Wikipedia's, ``romanised``). ISO codes are kind ``code``: kept for
-reference, never searched for in text nor linked from a name (prose names no country "AI" or "CAN"; "US" is an
-alias in ``curated.csv``).
+their folded key (``names.fold``); Cyrillic names also yield their Latin transliterations (``romanised``:
+anyascii's, the spelling machine translation tends to produce, Луганск -> Lugansk; and the English
+Wikipedia's). ISO codes are kind ``code``: kept for reference, never searched for in text nor linked from a
+name (prose names no country "AI" or "CAN"; "US" is an alias in ``curated.csv``).
 """
 
 from __future__ import annotations

@@ -128,7 +128,7 @@ def _name(value: str | None) -> str | None:
 
 
 def _authors(value: str | None) -> list[str]:
-    return [a.strip() for a in re.split(r"\s*;\s*", value or "") if a.strip() and _name(a.strip())]
+    return [a for a in (part.strip() for part in re.split(r"\s*;\s*", value or "")) if _name(a)]
 
 
 def parse(html: str, max_line_chars: int = 160, url: str | None = None) -> Parsed:
