@@ -69,20 +69,17 @@ def test_control_characters_in_a_page_are_dropped_not_the_page(tmp_path):
     assert article.text.startswith("The mayor of Springfield said on Monday that the old bridge")
 
 
+
+def _with_metadata(site_name: str, author: str) -> html.Parsed:
+    return html.parse(f"<html><head><title>Bridge</title><meta property='og:site_name' content='{site_name}'>"
+                      f"<meta name='author' content='{author}'></head><body><article>{BRIDGE}</article></body></html>")
+
+
 def test_metadata_holding_markup_or_a_script_url_names_no_outlet_or_author():
-    page = ("<html><head><title>Bridge</title><meta property='og:site_name' content='<img src=x onerror=alert(2)>'>"
-            "<meta name='author' content='javascript:alert(3)'></head><body><article><p>" + BRIDGE
-            + "</p></article></body></html>")
-    parsed = html.parse(page)
+    parsed = _with_metadata("<img src=x onerror=alert(2)>", "javascript:alert(3)")
     assert parsed.outlet is None
     assert parsed.authors == []
     assert parsed.text.startswith("The mayor of Springfield said on Monday")
-
-
-def test_an_ordinary_site_name_and_author_are_kept():
-    page = ("<html><head><title>Bridge</title><meta property='og:site_name' content='Springfield Shopper'>"
-            "<meta name='author' content='Kent Brockman'></head><body><article><p>" + BRIDGE
-            + "</p></article></body></html>")
-    parsed = html.parse(page)
-    assert parsed.outlet == "Springfield Shopper"
-    assert parsed.authors == ["Kent Brockman"]
+    kept = _with_metadata("Springfield Shopper", "Kent Brockman")
+    assert kept.outlet == "Springfield Shopper"
+    assert kept.authors == ["Kent Brockman"]
