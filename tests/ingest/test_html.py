@@ -69,7 +69,6 @@ def test_control_characters_in_a_page_are_dropped_not_the_page(tmp_path):
     assert article.text.startswith("The mayor of Springfield said on Monday that the old bridge")
 
 
-
 def _with_metadata(site_name: str, author: str) -> html.Parsed:
     return html.parse(f"<html><head><title>Bridge</title><meta property='og:site_name' content='{site_name}'>"
                       f"<meta name='author' content='{author}'></head><body><article>{BRIDGE}</article></body></html>")

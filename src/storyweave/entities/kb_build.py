@@ -43,6 +43,11 @@ from pathlib import Path
 import yaml
 from anyascii import anyascii
 
+try:
+    import iuliia
+except ImportError:  # the kb extra is not installed: letter-by-letter spellings only
+    iuliia = None
+
 from ..nlp.segment import UNSPACED
 from .names import acronym, content_words, fold
 
@@ -100,12 +105,8 @@ def romanised(name: str) -> list[str]:
     and, when iuliia is installed (the ``kb`` extra) and its scheme covers every letter (Russian; not
     Ukrainian і, ї), the English Wikipedia's, which English news uses (Yeltsin, Nikolayev, Zaporozhye)."""
     spellings = [anyascii(name).strip()]
-    try:
-        import iuliia
-    except ImportError:
-        return spellings
-    english = iuliia.WIKIPEDIA.translate(name).strip()
-    if english.isascii() and english not in spellings:
+    english = iuliia.WIKIPEDIA.translate(name).strip() if iuliia is not None else ""
+    if english.isascii() and english and english not in spellings:
         spellings.append(english)
     return spellings
 
